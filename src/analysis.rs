@@ -1,0 +1,84 @@
+//! The answer of one analysis: plain data, serialisable, the page's whole input.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything Ciyan found in one text. One value is the page's whole answer
+/// and what `ciyan analyze --json` prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Sizes of the text.
+    pub counts: Counts,
+    /// Every distinct word (no punctuation, white space or, when asked,
+    /// stopwords), most frequent first; ties keep the order of first use.
+    pub words: Vec<WordCount>,
+    /// Keywords by each method, best first.
+    pub keywords: Keywords,
+    /// Who, where and which organisations the text names.
+    pub entities: Entities,
+}
+
+/// Sizes of the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    /// Characters other than white space.
+    pub characters: usize,
+    /// Han (Chinese) characters.
+    pub han_characters: usize,
+    /// Word tokens: every word in the cut, stopwords included, punctuation
+    /// and white space not.
+    pub tokens: usize,
+    /// Distinct words in [`Analysis::words`].
+    pub distinct_words: usize,
+    /// Sentences: runs of text ended by 。！？；… (or their ASCII forms) or a
+    /// line break that hold at least one letter, digit or Han character.
+    pub sentences: usize,
+}
+
+/// One word of the word list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WordCount {
+    /// The word.
+    pub word: String,
+    /// How many times it occurs in the cut.
+    pub count: usize,
+    /// Its part-of-speech tag (jieba's tag set: n, v, nr, ns, …).
+    pub pos: String,
+}
+
+/// One keyword with its weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// Its weight: TF-IDF as Python jieba computes it, or the TextRank score
+    /// normalised as Python jieba does (the best keyword has 1.0).
+    pub weight: f64,
+    /// Its part-of-speech tag.
+    pub pos: String,
+}
+
+/// Keywords by each method, best first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Keywords {
+    /// By TF-IDF (`jieba.analyse.extract_tags`).
+    pub tfidf: Vec<Keyword>,
+    /// By TextRank (`jieba.analyse.textrank`).
+    pub textrank: Vec<Keyword>,
+}
+
+/// Names the text uses, each with its count, most frequent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entities {
+    /// Person names (tags nr, nrfg, nrt).
+    pub people: Vec<WordCount>,
+    /// Place names (tag ns).
+    pub places: Vec<WordCount>,
+    /// Organisation names (tag nt).
+    pub organizations: Vec<WordCount>,
+}

@@ -1,0 +1,258 @@
+//! The analyzer: jieba loaded once, one call per text.
+
+use std::collections::HashMap;
+
+use jieba_rs::Jieba;
+
+use crate::keywords::{self, KeywordMethod, TextRank, TfIdfExtractor};
+use crate::text::{self, CharCounts, MAX_TEXT_BYTES};
+use crate::{stopwords, Analysis, Counts, Entities, Error, Keyword, Keywords, Options, SegmentMode, WordCount};
+
+/// How much text is cut between two progress reports.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// What an analysis is doing when it reports progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Stage {
+    /// Cutting the text into tagged words.
+    Segmenting,
+    /// Weighing keywords.
+    Keywords,
+}
+
+/// A progress report: `done` of `total` bytes of the current stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Progress {
+    /// The stage.
+    pub stage: Stage,
+    /// Bytes of text done in this stage.
+    pub done: usize,
+    /// Bytes of text in all.
+    pub total: usize,
+}
+
+/// What the analysis knows of one distinct word while it reads.
+struct WordStat<'t> {
+    count: usize,
+    first_use: usize,
+    pos: &'t str,
+}
+
+/// Jieba's dictionary and IDF table, loaded once (about a tenth of a second
+/// natively), answering any number of analyses.
+pub struct Analyzer {
+    jieba: Jieba,
+    tfidf: TfIdfExtractor,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer").finish_non_exhaustive()
+    }
+}
+
+impl Analyzer {
+    /// Loads jieba's built-in dictionary, HMM model and IDF table.
+    pub fn new() -> Self {
+        Analyzer { jieba: Jieba::new(), tfidf: TfIdfExtractor::new() }
+    }
+
+    /// Analyses `text`.
+    pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
+        self.analyze_with_progress(text, options, |_| {})
+    }
+
+    /// Analyses `text`, calling `on_progress` between pieces of about a
+    /// quarter of a megabyte.
+    pub fn analyze_with_progress(
+        &self,
+        text: &str,
+        options: &Options,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<Analysis, Error> {
+        options.validate()?;
+        check_size(text)?;
+
+        let total = text.len();
+        let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
+        let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
+        // The precise, tagged cut: words and tags for the word list, the
+        // names, and the TextRank graph.
+        let mut precise: HashMap<&str, WordStat> = HashMap::new();
+        let mut precise_tokens = 0;
+        let mut done = 0;
+        for chunk in text::line_chunks(text, CHUNK_BYTES) {
+            for tag in self.jieba.tag(chunk, options.hmm) {
+                textrank.push(tag.word, tag.tag);
+                if text::is_word(tag.word) {
+                    precise_tokens += 1;
+                    let next = precise.len();
+                    precise.entry(tag.word).or_insert(WordStat { count: 0, first_use: next, pos: tag.tag }).count += 1;
+                }
+            }
+            done += chunk.len();
+            on_progress(Progress { stage: Stage::Segmenting, done, total });
+        }
+
+        let (words, tokens) = match options.mode {
+            SegmentMode::Precise => (word_list(&precise, options.stopwords), precise_tokens),
+            mode => {
+                let (stats, tokens) = self.count_words(text, mode, options.hmm, &precise);
+                (word_list(&stats, options.stopwords), tokens)
+            }
+        };
+
+        on_progress(Progress { stage: Stage::Keywords, done: 0, total });
+        let tfidf = self.tfidf.extract(
+            &self.jieba,
+            text,
+            options.top_k,
+            options.keyword_pos.as_deref().unwrap_or(&[]),
+            keywords::stop_words(options.stopwords),
+            options.hmm,
+            |w| precise.get(w).map_or(usize::MAX, |s| s.first_use),
+        );
+        let textrank = textrank.rank(options.top_k);
+        on_progress(Progress { stage: Stage::Keywords, done: total, total });
+
+        let chars = CharCounts::of(text);
+        let all_precise = word_list(&precise, false);
+        Ok(Analysis {
+            counts: Counts {
+                characters: chars.characters,
+                han_characters: chars.han_characters,
+                tokens,
+                distinct_words: words.len(),
+                sentences: chars.sentences,
+            },
+            words,
+            keywords: Keywords { tfidf, textrank },
+            entities: Entities {
+                people: with_tag(&all_precise, |t| t.starts_with("nr")),
+                places: with_tag(&all_precise, |t| t == "ns"),
+                organizations: with_tag(&all_precise, |t| t == "nt"),
+            },
+        })
+    }
+
+    /// Cuts `text` in `mode` into tokens (punctuation and white space
+    /// included), as `jieba.cut` does.
+    pub fn cut<'t>(&self, text: &'t str, mode: SegmentMode, hmm: bool) -> Vec<&'t str> {
+        let tokens = match mode {
+            SegmentMode::Precise => self.jieba.cut(text, hmm),
+            SegmentMode::Search => self.jieba.cut_for_search(text, hmm),
+            SegmentMode::Full => self.jieba.cut_all(text),
+        };
+        tokens.into_iter().map(|t| t.word).collect()
+    }
+
+    /// Cuts `text` precisely and tags each token with its part of speech.
+    pub fn tag<'t>(&'t self, text: &'t str, hmm: bool) -> Vec<(&'t str, &'t str)> {
+        self.jieba.tag(text, hmm).into_iter().map(|t| (t.word, t.tag)).collect()
+    }
+
+    /// The keywords of `text` by one method, as Python's `extract_tags` or
+    /// `textrank` give them with the same arguments. `allowed_pos` of `None`
+    /// is each method's Python default; `stopwords` adds the built-in
+    /// Chinese stopwords to Python's English ones.
+    pub fn keywords(
+        &self,
+        text: &str,
+        method: KeywordMethod,
+        top_k: usize,
+        allowed_pos: Option<&[String]>,
+        stopwords: bool,
+    ) -> Result<Vec<Keyword>, Error> {
+        check_size(text)?;
+        if top_k == 0 {
+            return Ok(Vec::new());
+        }
+        match method {
+            KeywordMethod::TfIdf => {
+                let mut first_use: HashMap<&str, usize> = HashMap::new();
+                for token in self.jieba.cut(text, true) {
+                    let next = first_use.len();
+                    first_use.entry(token.word).or_insert(next);
+                }
+                let pos = allowed_pos.unwrap_or(&[]);
+                let stops = keywords::stop_words(stopwords);
+                Ok(self.tfidf.extract(&self.jieba, text, top_k, pos, stops, true, |w| {
+                    first_use.get(w).copied().unwrap_or(usize::MAX)
+                }))
+            }
+            KeywordMethod::TextRank => {
+                let pos = allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
+                let tags = text::line_chunks(text, CHUNK_BYTES).flat_map(|chunk| self.tag(chunk, true));
+                Ok(keywords::textrank_of_tags(tags, pos, stopwords, top_k))
+            }
+        }
+    }
+
+    /// Counts the words of a search or full cut, tagging each with its tag in
+    /// the precise cut or, for words only the other cut finds, with jieba's
+    /// tag for the word alone.
+    fn count_words<'t>(
+        &'t self,
+        text: &'t str,
+        mode: SegmentMode,
+        hmm: bool,
+        precise: &HashMap<&'t str, WordStat<'t>>,
+    ) -> (HashMap<&'t str, WordStat<'t>>, usize) {
+        let mut stats: HashMap<&str, WordStat> = HashMap::new();
+        let mut tokens = 0;
+        for chunk in text::line_chunks(text, CHUNK_BYTES) {
+            for word in self.cut(chunk, mode, hmm) {
+                if !text::is_word(word) {
+                    continue;
+                }
+                tokens += 1;
+                let next = stats.len();
+                stats
+                    .entry(word)
+                    .or_insert_with(|| {
+                        let pos = precise.get(word).map(|s| s.pos).unwrap_or_else(|| self.tag_alone(word));
+                        WordStat { count: 0, first_use: next, pos }
+                    })
+                    .count += 1;
+            }
+        }
+        (stats, tokens)
+    }
+
+    /// jieba's tag for `word` cut on its own, or `x` if it falls apart.
+    fn tag_alone<'t>(&'t self, word: &'t str) -> &'t str {
+        match self.jieba.tag(word, false).as_slice() {
+            [only] => only.tag,
+            _ => "x",
+        }
+    }
+}
+
+fn check_size(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Error::TextTooLarge { bytes: text.len(), limit: MAX_TEXT_BYTES });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::EmptyText);
+    }
+    Ok(())
+}
+
+/// The word list: most frequent first, ties in order of first use.
+fn word_list(stats: &HashMap<&str, WordStat>, skip_stopwords: bool) -> Vec<WordCount> {
+    let mut list: Vec<(&&str, &WordStat)> =
+        stats.iter().filter(|(w, _)| !(skip_stopwords && stopwords::is_stopword(w))).collect();
+    list.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.1.first_use.cmp(&b.1.first_use)));
+    list.into_iter().map(|(w, s)| WordCount { word: w.to_string(), count: s.count, pos: s.pos.to_string() }).collect()
+}
+
+fn with_tag(words: &[WordCount], keep: impl Fn(&str) -> bool) -> Vec<WordCount> {
+    words.iter().filter(|w| keep(&w.pos)).cloned().collect()
+}

@@ -1,0 +1,130 @@
+//! Command-line arguments.
+
+use std::ffi::OsString;
+
+use ciyan::{KeywordMethod, Options, SegmentMode};
+use lexopt::ValueExt;
+
+use crate::input::Input;
+
+pub const USAGE: &str = "\
+usage:
+  ciyan analyze FILE|- [--json] [--mode precise|search|full] [--no-hmm] [--top N] [--keep-stopwords]
+      A summary of the text: counts, keywords, people, places, frequent words.
+      --json prints the whole analysis the page receives.
+  ciyan cut FILE|- [-d [DELIM]] [-p [DELIM]] [-a] [-n]
+      Cut each line into words, as `python -m jieba` does: -d the delimiter
+      (default ' / '), -p tag parts of speech (joined with '_'), -a full mode,
+      -n no HMM.
+  ciyan keywords FILE|- [--method tfidf|textrank] [--top N] [--pos TAGS] [--stopwords] [--json]
+      Keywords exactly as Python jieba's extract_tags / textrank give them.
+      --pos n,vn,v keeps only those tags; --stopwords also drops the built-in
+      Chinese stopwords.
+  ciyan --help | --version
+
+FILE is UTF-8 text; - reads standard input.";
+
+/// What the user asked for.
+pub enum Command {
+    Help,
+    Version,
+    Analyze { input: Input, json: bool, options: Options },
+    Cut { input: Input, delimiter: String, pos_delimiter: Option<String>, mode: SegmentMode, hmm: bool },
+    Keywords { input: Input, method: KeywordMethod, top_k: usize, pos: Option<Vec<String>>, stopwords: bool, json: bool },
+}
+
+/// Parses the arguments (without the program name) into a command, or a
+/// sentence saying what is wrong.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+    use lexopt::prelude::*;
+
+    let mut parser = lexopt::Parser::from_args(args);
+    let sub = match parser.next().map_err(|e| e.to_string())? {
+        Some(Long("help") | Short('h')) => return Ok(Command::Help),
+        Some(Long("version") | Short('V')) => return Ok(Command::Version),
+        Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
+        Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
+        None => return Err("expected a command: analyze, cut or keywords".into()),
+    };
+
+    let mut input = None;
+    let mut json = false;
+    let mut options = Options::default();
+    let mut delimiter = " / ".to_string();
+    let mut pos_delimiter = None;
+    let mut method = KeywordMethod::TfIdf;
+    let mut pos = None;
+    let mut stopwords = false;
+    let mut top_k = 20;
+
+    let error = |e: lexopt::Error| e.to_string();
+    while let Some(arg) = parser.next().map_err(error)? {
+        match (sub.as_str(), arg) {
+            (_, Long("help") | Short('h')) => return Ok(Command::Help),
+            (_, Value(v)) if input.is_none() => input = Some(Input::from_arg(v)),
+            ("analyze" | "keywords", Long("json")) => json = true,
+            ("analyze", Long("mode")) => {
+                options.mode = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
+                    "precise" => SegmentMode::Precise,
+                    "search" => SegmentMode::Search,
+                    "full" => SegmentMode::Full,
+                    other => return Err(format!("--mode is precise, search or full, not {other:?}")),
+                }
+            }
+            ("analyze", Long("no-hmm")) => options.hmm = false,
+            ("analyze", Long("keep-stopwords")) => options.stopwords = false,
+            ("analyze" | "keywords", Long("top")) => top_k = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("keywords", Long("method")) => {
+                method = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
+                    "tfidf" => KeywordMethod::TfIdf,
+                    "textrank" => KeywordMethod::TextRank,
+                    other => return Err(format!("--method is tfidf or textrank, not {other:?}")),
+                }
+            }
+            ("keywords", Long("pos")) => {
+                let tags = parser.value().map_err(error)?.string().map_err(error)?;
+                pos = Some(tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect());
+            }
+            ("keywords", Long("stopwords")) => stopwords = true,
+            ("cut", Short('d') | Long("delimiter")) => {
+                delimiter = optional_value(&mut parser).map_err(error)?.unwrap_or_else(|| " ".to_string());
+            }
+            ("cut", Short('p') | Long("pos")) => {
+                pos_delimiter = Some(optional_value(&mut parser).map_err(error)?.unwrap_or_else(|| "_".to_string()));
+            }
+            ("cut", Short('a') | Long("cut-all")) => options.mode = SegmentMode::Full,
+            ("cut", Short('n') | Long("no-hmm")) => options.hmm = false,
+            ("cut", Short('q') | Long("quiet")) => {}
+            (_, arg) => return Err(format!("{} is not an option of `ciyan {sub}`", arg.unexpected())),
+        }
+    }
+
+    let input = input.ok_or_else(|| format!("`ciyan {sub}` needs a FILE, or - for standard input"))?;
+    options.top_k = top_k;
+    match sub.as_str() {
+        "analyze" => {
+            options.validate().map_err(|e| e.to_string())?;
+            Ok(Command::Analyze { input, json, options })
+        }
+        "cut" => Ok(Command::Cut { input, delimiter, pos_delimiter, mode: options.mode, hmm: options.hmm }),
+        "keywords" => Ok(Command::Keywords { input, method, top_k, pos, stopwords, json }),
+        other => Err(format!("unknown command {other:?}: use analyze, cut or keywords")),
+    }
+}
+
+/// An option's value that may be left out, as argparse's `nargs='?'` reads
+/// it: attached (`-d,`), or the next argument unless that is an option.
+fn optional_value(parser: &mut lexopt::Parser) -> Result<Option<String>, lexopt::Error> {
+    if let Some(v) = parser.optional_value() {
+        return v.string().map(Some);
+    }
+    let mut raw = parser.raw_args()?;
+    match raw.peek().and_then(|next| next.to_str()) {
+        Some(next) if !next.starts_with('-') => {
+            let value = next.to_string();
+            raw.next();
+            Ok(Some(value))
+        }
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,250 @@
+//! Keyword extraction with the results of Python jieba 0.42.1.
+//!
+//! TF-IDF uses jieba-rs's extractor and IDF table, then breaks ties by first
+//! use, as Python's stable sort does. TextRank is computed here, from the
+//! same tagged cut the rest of the analysis uses, following Python's
+//! `jieba.analyse.TextRank` step by step (a window of 5 tokens, 10 in-place
+//! iterations over the words in sorted order, weights normalised to the best
+//! one), because jieba-rs's TextRank iterates 20 times in another order and
+//! returns unnormalised weights.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
+
+use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+
+use crate::stopwords;
+use crate::Keyword;
+
+/// Which keyword method to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordMethod {
+    /// `jieba.analyse.extract_tags`.
+    TfIdf,
+    /// `jieba.analyse.textrank`.
+    TextRank,
+}
+
+/// The tags Python's `textrank` keeps when given no `allowPOS`.
+pub fn python_textrank_pos() -> Vec<String> {
+    ["ns", "n", "vn", "v"].map(String::from).to_vec()
+}
+
+/// Python's `len(word.strip()) >= 2` and `word.lower() not in stop_words`.
+fn is_candidate(word: &str, stop_words: &BTreeSet<String>) -> bool {
+    let trimmed = word.trim();
+    if trimmed.chars().nth(1).is_none() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !stop_words.contains(&lower) && !stop_words.contains(word)
+}
+
+/// The stop words of a keyword run: Python jieba's English list, and the
+/// built-in Chinese list when `with_chinese`.
+pub(crate) fn stop_words(with_chinese: bool) -> BTreeSet<String> {
+    if with_chinese {
+        stopwords::built_in().clone()
+    } else {
+        stopwords::JIEBA_DEFAULT.iter().map(|w| w.to_string()).collect()
+    }
+}
+
+/// TF-IDF over jieba-rs's IDF table, loaded once.
+pub(crate) struct TfIdfExtractor {
+    // The extractor keeps its options in itself, so each call sets them;
+    // the lock makes that safe without a second 350,000-entry table.
+    inner: Mutex<TfIdf>,
+}
+
+impl TfIdfExtractor {
+    pub(crate) fn new() -> Self {
+        TfIdfExtractor { inner: Mutex::new(TfIdf::default()) }
+    }
+
+    /// The `top_k` best words of `text` by TF-IDF. `first_use` gives the
+    /// position of a word's first use, so that equal weights keep text
+    /// order as in Python.
+    pub(crate) fn extract(
+        &self,
+        jieba: &Jieba,
+        text: &str,
+        top_k: usize,
+        allowed_pos: &[String],
+        stop_words: BTreeSet<String>,
+        hmm: bool,
+        first_use: impl Fn(&str) -> usize,
+    ) -> Vec<Keyword> {
+        // jieba-rs counts "\r\n" as a two-character word; Python strips it to
+        // nothing and skips it.
+        let config = KeywordExtractConfig::builder()
+            .set_stop_words(stop_words)
+            .add_stop_word("\r\n")
+            .use_hmm(hmm)
+            .build();
+        let mut all = {
+            let mut tfidf = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            *tfidf.config_mut() = config;
+            tfidf.extract_keywords(jieba, text, usize::MAX, allowed_pos.to_vec())
+        };
+        all.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| first_use(&a.keyword).cmp(&first_use(&b.keyword))));
+        all.truncate(top_k);
+        all.into_iter().map(|k| Keyword { word: k.keyword, weight: k.weight, pos: k.tag }).collect()
+    }
+}
+
+/// TextRank over an already tagged cut, exactly as Python's
+/// `jieba.analyse.textrank` ranks the `(word, flag)` pairs of
+/// `jieba.posseg.cut`. `stopwords` adds the built-in Chinese stopwords to
+/// Python's English ones.
+pub fn textrank_of_tags<'t>(
+    tags: impl IntoIterator<Item = (&'t str, &'t str)>,
+    allowed_pos: Vec<String>,
+    stopwords: bool,
+    top_k: usize,
+) -> Vec<Keyword> {
+    let mut rank = TextRank::new(allowed_pos, stop_words(stopwords));
+    tags.into_iter().for_each(|(word, tag)| rank.push(word, tag));
+    rank.rank(top_k)
+}
+
+/// Python's TextRank window: a word co-occurs with the next `SPAN - 1` tokens.
+const SPAN: usize = 5;
+const DAMPING: f64 = 0.85;
+const ITERATIONS: usize = 10;
+
+/// Builds the TextRank co-occurrence graph token by token, then ranks it.
+pub(crate) struct TextRank<'t> {
+    allowed_pos: Vec<String>,
+    stop_words: BTreeSet<String>,
+    ids: HashMap<&'t str, u32>,
+    /// Per candidate id: the word and the tag of its first use.
+    words: Vec<(&'t str, &'t str)>,
+    /// The ids (or `None`) of the last `SPAN - 1` tokens, oldest first.
+    window: std::collections::VecDeque<Option<u32>>,
+    cooccurrence: HashMap<(u32, u32), u32>,
+}
+
+impl<'t> TextRank<'t> {
+    pub(crate) fn new(allowed_pos: Vec<String>, stop_words: BTreeSet<String>) -> Self {
+        TextRank {
+            allowed_pos,
+            stop_words,
+            ids: HashMap::new(),
+            words: Vec::new(),
+            window: std::collections::VecDeque::with_capacity(SPAN),
+            cooccurrence: HashMap::new(),
+        }
+    }
+
+    /// Feeds the next token of the tagged cut.
+    pub(crate) fn push(&mut self, word: &'t str, tag: &'t str) {
+        let id = if self.allowed_pos.iter().any(|p| p == tag) {
+            match self.ids.get(word) {
+                Some(&id) => Some(id),
+                None if is_candidate(word, &self.stop_words) => {
+                    let id = self.words.len() as u32;
+                    self.ids.insert(word, id);
+                    self.words.push((word, tag));
+                    Some(id)
+                }
+                None => None,
+            }
+        } else {
+            None
+        };
+        if let Some(j) = id {
+            for &i in self.window.iter().flatten() {
+                *self.cooccurrence.entry((i, j)).or_insert(0) += 1;
+            }
+        }
+        if self.window.len() == SPAN - 1 {
+            self.window.pop_front();
+        }
+        self.window.push_back(id);
+    }
+
+    /// The `top_k` best words, weights normalised as Python does.
+    pub(crate) fn rank(self, top_k: usize) -> Vec<Keyword> {
+        let n = self.words.len();
+        // Undirected: each pair is an edge in both words' lists, as in
+        // Python's `UndirectWeightedGraph.addEdge`.
+        let mut edges: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
+        let mut pairs: Vec<(&(u32, u32), &u32)> = self.cooccurrence.iter().collect();
+        pairs.sort_unstable();
+        for (&(a, b), &w) in pairs {
+            edges[a as usize].push((b, w as f64));
+            edges[b as usize].push((a, w as f64));
+        }
+        // Only words with an edge are in Python's graph.
+        let mut nodes: Vec<u32> = (0..n as u32).filter(|&i| !edges[i as usize].is_empty()).collect();
+        if nodes.is_empty() {
+            return Vec::new();
+        }
+        let out_sum: Vec<f64> = edges.iter().map(|e| e.iter().map(|&(_, w)| w).sum()).collect();
+        let mut score = vec![1.0 / nodes.len() as f64; n];
+        nodes.sort_by(|&a, &b| self.words[a as usize].0.cmp(self.words[b as usize].0));
+        for _ in 0..ITERATIONS {
+            for &node in &nodes {
+                let s: f64 = edges[node as usize]
+                    .iter()
+                    .map(|&(other, w)| w / out_sum[other as usize] * score[other as usize])
+                    .sum();
+                score[node as usize] = (1.0 - DAMPING) + DAMPING * s;
+            }
+        }
+        let (min, max) = nodes
+            .iter()
+            .map(|&i| score[i as usize])
+            .fold((f64::MAX, f64::MIN), |(lo, hi), s| (lo.min(s), hi.max(s)));
+        // Python's normalisation: (w - min/10) / (max - min/10).
+        let normalise = |s: f64| (s - min / 10.0) / (max - min / 10.0);
+        // Ties keep first use, as Python's stable sort over insertion order.
+        nodes.sort_by(|&a, &b| score[b as usize].total_cmp(&score[a as usize]).then(a.cmp(&b)));
+        nodes
+            .into_iter()
+            .take(top_k)
+            .map(|i| {
+                let (word, tag) = self.words[i as usize];
+                Keyword { word: word.to_string(), weight: normalise(score[i as usize]), pos: tag.to_string() }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_need_two_characters_and_no_stopword() {
+        let stops = stop_words(false);
+        assert!(is_candidate("北京", &stops));
+        assert!(!is_candidate("京", &stops));
+        assert!(!is_candidate(" 京 ", &stops));
+        assert!(!is_candidate("The", &stops));
+        assert!(!is_candidate("\r\n", &stops));
+    }
+
+    #[test]
+    fn textrank_ranks_the_best_connected_word_first_with_weight_one() {
+        let mut rank = TextRank::new(python_textrank_pos(), stop_words(false));
+        for (w, t) in [("中国", "ns"), ("发展", "vn"), ("中国", "ns"), ("合作", "vn"), ("中国", "ns"), ("世界", "n")] {
+            rank.push(w, t);
+        }
+        let best = rank.rank(10);
+        assert_eq!(best[0].word, "中国");
+        assert_eq!(best[0].weight, 1.0);
+        assert!(best.windows(2).all(|p| p[0].weight >= p[1].weight));
+        assert_eq!(best.len(), 4);
+    }
+
+    #[test]
+    fn textrank_skips_tags_outside_the_filter() {
+        let mut rank = TextRank::new(python_textrank_pos(), stop_words(false));
+        for (w, t) in [("我们", "r"), ("他们", "r"), ("中国", "ns")] {
+            rank.push(w, t);
+        }
+        assert!(rank.rank(10).is_empty());
+    }
+}

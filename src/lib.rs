@@ -1,0 +1,33 @@
+//! 词眼 Ciyan: an offline Chinese text analyzer.
+//!
+//! The core takes plain text and [`Options`] and returns one [`Analysis`]:
+//! counts, the word list with frequencies and part-of-speech tags, keywords by
+//! TF-IDF and by TextRank, and the people, places and organisations the text
+//! names. It knows nothing of WebAssembly or the DOM; the `bindings` module
+//! (built only for `wasm32`) is the one place that turns these types into
+//! JavaScript values, and the `ciyan` binary is a thin command line over the
+//! same functions.
+//!
+//! ```
+//! let analyzer = ciyan::Analyzer::new();
+//! let analysis = analyzer.analyze("我来到北京清华大学。", &ciyan::Options::default()).unwrap();
+//! assert_eq!(analysis.counts.sentences, 1);
+//! assert!(analysis.words.iter().any(|w| w.word == "清华大学"));
+//! ```
+
+mod analysis;
+mod analyzer;
+mod error;
+mod keywords;
+mod options;
+pub mod stopwords;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+pub use analysis::{Analysis, Counts, Entities, Keyword, Keywords, WordCount};
+pub use analyzer::{Analyzer, Progress, Stage};
+pub use error::Error;
+pub use keywords::{python_textrank_pos, textrank_of_tags, KeywordMethod};
+pub use options::{Options, SegmentMode, MAX_TOP_K};
