@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use jieba_rs::Jieba;
 
+use crate::full_cut;
 use crate::keywords::{self, KeywordMethod, TextRank, TfIdfExtractor};
 use crate::text::{self, CharCounts, MAX_TEXT_BYTES};
 use crate::{stopwords, Analysis, Counts, Entities, Error, Keyword, Keywords, Options, SegmentMode, WordCount};
@@ -148,7 +149,7 @@ impl Analyzer {
         let tokens = match mode {
             SegmentMode::Precise => self.jieba.cut(text, hmm),
             SegmentMode::Search => self.jieba.cut_for_search(text, hmm),
-            SegmentMode::Full => self.jieba.cut_all(text),
+            SegmentMode::Full => return full_cut::cut_all(&self.jieba, text),
         };
         tokens.into_iter().map(|t| t.word).collect()
     }

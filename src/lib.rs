@@ -18,13 +18,14 @@
 mod analysis;
 mod analyzer;
 mod error;
+mod full_cut;
 mod keywords;
 mod options;
 pub mod stopwords;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod bindings;
+pub mod bindings;
 
 pub use analysis::{Analysis, Counts, Entities, Keyword, Keywords, WordCount};
 pub use analyzer::{Analyzer, Progress, Stage};

@@ -27,7 +27,7 @@ fn fixture(name: &str) -> (String, Value) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
     let json = std::fs::read_to_string(format!("{dir}parity-{name}.json")).unwrap();
     let text_path = match name {
-        "sample" => concat!(env!("CARGO_MANIFEST_DIR"), "/samples/wangyi-press-conference-2024-03-07.txt").to_string(),
+        "sample" => concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/wangyi-press-conference-2024-03-07.txt").to_string(),
         other => format!("{dir}{other}.txt"),
     };
     (std::fs::read_to_string(text_path).unwrap(), serde_json::from_str(&json).unwrap())
@@ -59,6 +59,10 @@ fn check_cut(name: &str) {
     let a = analyzer();
     assert_same_cut(&a.cut(&text, SegmentMode::Precise, true), &strings(&py["cut_hmm"]), &format!("{name} HMM on"));
     assert_same_cut(&a.cut(&text, SegmentMode::Precise, false), &strings(&py["cut_no_hmm"]), &format!("{name} HMM off"));
+    // Python's full mode also yields empty strings; Ciyan leaves them out.
+    let python_full: Vec<&str> = strings(&py["cut_all"]).into_iter().filter(|w| !w.is_empty()).collect();
+    assert_same_cut(&a.cut(&text, SegmentMode::Full, true), &python_full, &format!("{name} full mode"));
+    assert_same_cut(&a.cut(&text, SegmentMode::Search, true), &strings(&py["cut_for_search"]), &format!("{name} search mode"));
 }
 
 fn check_tfidf(name: &str) {

@@ -1,0 +1,71 @@
+//! The JavaScript face of the core: the only Rust file that names
+//! wasm-bindgen. It turns [`Analysis`](crate::Analysis),
+//! [`Progress`](crate::Progress) and [`Error`](crate::Error) into plain
+//! JavaScript values and does nothing else.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Analyzer, Error, Options};
+
+/// Runs once when the module is instantiated: a Rust panic then reaches the
+/// console with its message instead of a bare `unreachable`.
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// An analyzer with jieba's dictionary loaded; create it once per worker.
+#[wasm_bindgen(js_name = Analyzer)]
+pub struct JsAnalyzer {
+    inner: Analyzer,
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    /// Loads the dictionary, the HMM model and the IDF table.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> JsAnalyzer {
+        JsAnalyzer { inner: Analyzer::new() }
+    }
+
+    /// Analyses `text` and returns one `Analysis` object.
+    ///
+    /// `options` is `undefined` or an object with any of `mode`, `hmm`,
+    /// `topK`, `keywordPos`, `stopwords`. `onProgress`, if given, is called
+    /// with `{stage, done, total}` as the text is read. Throws
+    /// `{code, message}` with a Chinese sentence for the user.
+    pub fn analyze(&self, text: &str, options: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))?
+        };
+        let analysis = self
+            .inner
+            .analyze_with_progress(text, &options, |progress| {
+                if let (Some(callback), Ok(value)) = (&on_progress, to_js(&progress)) {
+                    // A failing progress callback must not stop the analysis.
+                    let _ = callback.call1(&JsValue::NULL, &value);
+                }
+            })
+            .map_err(|e| to_js_error(&e))?;
+        to_js(&analysis)
+    }
+}
+
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(JsValue::from)
+}
+
+#[derive(Serialize)]
+struct JsError<'a> {
+    code: &'a str,
+    message: String,
+}
+
+fn to_js_error(error: &Error) -> JsValue {
+    to_js(&JsError { code: error.code(), message: error.message_zh() }).unwrap_or_else(|e| e)
+}

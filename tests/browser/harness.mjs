@@ -1,0 +1,120 @@
+// Shared set-up of the browser tests: the development server on a free port,
+// a headless Chromium with a throw-away profile, and pages that record what
+// the tests check at the end (console errors and warnings, uncaught errors,
+// every request URL, dialogs).
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = path.join(ROOT, 'tests/browser/artifacts');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts scripts/serve.py on a free port; resolves once it has printed its URL. */
+function startServer() {
+  const server = spawn('python3', ['scripts/serve.py', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (chunk) => { stderr += chunk; });
+  const url = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.py printed no URL in 10 s\n${stderr}`)), 10_000);
+    createInterface({ input: server.stdout }).on('line', (line) => {
+      const match = line.match(/Ciyan is at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    });
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited (${code})\n${stderr}`)); });
+  });
+  return { server, url };
+}
+
+/**
+ * Starts the server and the browser. Returns
+ * {url, open(options) → page, records, close()}; `records` holds what every
+ * page opened so far logged, threw and requested.
+ */
+export async function start() {
+  const { server, url: urlPromise } = startServer();
+  const url = await urlPromise;
+  const profile = await mkdtemp(path.join(tmpdir(), 'ciyan-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  const records = { console: [], pageErrors: [], requests: [], dialogs: [] };
+  context.on('request', (request) => records.requests.push(request.url()));
+
+  async function open({ viewport, colorScheme = 'light', waitForResults = true } = {}) {
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') {
+        records.console.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+      }
+    });
+    page.on('pageerror', (error) => records.pageErrors.push(String(error)));
+    page.on('dialog', (dialog) => {
+      records.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      dialog.dismiss().catch(() => {});
+    });
+    if (viewport) await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme });
+    await page.goto(url);
+    if (waitForResults) await resultsAfter(page, 0);
+    return page;
+  }
+
+  async function close() {
+    await context.close().catch(() => {});
+    server.kill('SIGTERM');
+    await rm(profile, { recursive: true, force: true });
+  }
+
+  return { url, open, records, close };
+}
+
+/** How many analyses the page has shown so far (#dashboard's data-results). */
+export const resultCount = (page) =>
+  page.$eval('#dashboard', (element) => Number(element.dataset.results || 0));
+
+/** Waits until the page has shown more than `count` analyses. */
+export async function resultsAfter(page, count, timeout = 30_000) {
+  await page.waitForFunction(
+    (n) => Number(document.getElementById('dashboard').dataset.results || 0) > n,
+    count, { timeout },
+  );
+}
+
+/** Runs `action` and waits for the analysis it starts to be shown. */
+export async function analysed(page, action) {
+  const before = await resultCount(page);
+  await action();
+  await resultsAfter(page, before);
+}
+
+/** The words in the keyword chart, top first. */
+export const chartWords = (page) =>
+  page.$$eval('#keyword-chart svg text.bar-label', (texts) => texts.map((t) => t.textContent));
+
+/** Fails unless nothing went wrong on any page and no request left the origin. */
+export function assertClean(assert, { url, records }) {
+  assert.deepEqual(records.pageErrors, [], 'uncaught errors in the page');
+  assert.deepEqual(records.console, [], 'console errors or warnings');
+  assert.deepEqual(records.dialogs, [], 'dialogs opened');
+  const outside = records.requests.filter((request) => !request.startsWith(url));
+  assert.deepEqual(outside, [], 'requests outside the page origin');
+  assert.ok(records.requests.length > 0, 'requests were recorded');
+}
+
+export async function artifactPath(name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}

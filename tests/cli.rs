@@ -1,0 +1,135 @@
+//! The `ciyan` binary, run as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/wangyi-press-conference-2024-03-07.txt");
+
+fn ciyan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ciyan")).args(args).output().unwrap()
+}
+
+fn ciyan_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ciyan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn analyze_prints_a_readable_summary() {
+    let o = ciyan(&["analyze", SAMPLE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Keywords (TF-IDF)") && out.contains("Keywords (TextRank)"));
+    assert!(out.contains("People: 习近平 (16), 王毅 (14)"), "{out}");
+    assert!(out.contains("sentences"));
+}
+
+#[test]
+fn analyze_json_is_the_analysis_the_page_receives() {
+    let o = ciyan(&["analyze", "--json", SAMPLE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let analysis: ciyan::Analysis = serde_json::from_str(&stdout(&o)).unwrap();
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let direct = ciyan::Analyzer::new().analyze(&text, &ciyan::Options::default()).unwrap();
+    assert_eq!(analysis, direct);
+    let raw: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(raw["counts"]["hanCharacters"].is_u64(), "camelCase keys, as in JavaScript");
+}
+
+#[test]
+fn cut_reads_standard_input_like_python_jieba() {
+    let o = ciyan_stdin(&["cut", "-"], "我来到北京清华大学\n他来到了网易杭研大厦\n".as_bytes());
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "我 / 来到 / 北京 / 清华大学\n他 / 来到 / 了 / 网易 / 杭研 / 大厦\n\n");
+}
+
+#[test]
+fn cut_flags_delimiter_pos_full_and_no_hmm() {
+    let text = "我来到北京清华大学\n".as_bytes();
+    assert_eq!(stdout(&ciyan_stdin(&["cut", "-d", "|", "-"], text)), "我|来到|北京|清华大学\n\n");
+    assert_eq!(stdout(&ciyan_stdin(&["cut", "-d", "-"], text)), "我 来到 北京 清华大学\n\n");
+    assert_eq!(stdout(&ciyan_stdin(&["cut", "-p", "-d", " ", "-"], text)), "我_r 来到_v 北京_ns 清华大学_nt\n\n");
+    assert_eq!(
+        stdout(&ciyan_stdin(&["cut", "-a", "-"], text)),
+        "我 / 来到 / 北京 / 清华 / 清华大学 / 华大 / 大学\n\n"
+    );
+    let o = ciyan_stdin(&["cut", "-n", "-"], "他来到了网易杭研大厦".as_bytes());
+    assert_eq!(stdout(&o), "他 / 来到 / 了 / 网易 / 杭 / 研 / 大厦\n");
+}
+
+#[test]
+fn keywords_tfidf_and_textrank() {
+    let o = ciyan(&["keywords", SAMPLE, "--top", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("中国\t0.09"), "{}", lines[0]);
+
+    let o = ciyan(&["keywords", SAMPLE, "--method", "textrank", "--top", "3", "--json"]);
+    let list: Vec<ciyan::Keyword> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0].weight, 1.0);
+}
+
+#[test]
+fn keywords_stopwords_option_drops_chinese_stopwords() {
+    let text = "我们我们我们我们可以可以可以发展发展".as_bytes();
+    let plain = stdout(&ciyan_stdin(&["keywords", "-"], text));
+    let filtered = stdout(&ciyan_stdin(&["keywords", "--stopwords", "-"], text));
+    assert!(plain.contains("我们"));
+    assert!(!filtered.contains("我们") && filtered.contains("发展"));
+}
+
+#[test]
+fn a_missing_file_is_a_one_line_error() {
+    let o = ciyan(&["analyze", "/no/such/file.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "ciyan: /no/such/file.txt: no such file\n");
+}
+
+#[test]
+fn a_directory_is_a_one_line_error() {
+    let o = ciyan(&["cut", env!("CARGO_MANIFEST_DIR")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).ends_with("is a directory, not a text file\n"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_a_one_line_error() {
+    // "你好" in GB18030.
+    let o = ciyan_stdin(&["analyze", "-"], &[0xC4, 0xE3, 0xBA, 0xC3]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "ciyan: standard input is not UTF-8 text (invalid byte at offset 0); convert it to UTF-8 first\n");
+}
+
+#[test]
+fn empty_text_is_a_one_line_error() {
+    let o = ciyan_stdin(&["analyze", "-"], b"  \n");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "ciyan: the text is empty: give some Chinese text to analyse\n");
+}
+
+#[test]
+fn bad_arguments_show_usage_and_exit_2() {
+    for args in [&["frobnicate", "x"][..], &["analyze"], &["analyze", "--top", "0", "-"], &["keywords", "--method", "lda", "-"]] {
+        let o = ciyan(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("usage:"), "{args:?}");
+    }
+}

@@ -1,0 +1,109 @@
+// The keyword view: a horizontal bar chart in SVG of the top 20 keywords by
+// TF-IDF or TextRank, with a switch between the two. Labels are real <text>
+// so that they are selectable, searchable and read by screen readers.
+
+import { h, s } from '../dom.js';
+import { formatWeight } from '../format.js';
+import { posName } from '../pos.js';
+
+const TOP = 20;
+const ROW = 30;
+const BAR = 16;
+const FONT_SIZE = 14;
+const VALUE_WIDTH = 56;
+
+const METHODS = {
+  tfidf: { label: 'TF-IDF', note: '词频 × 逆文档频率：在这篇文本里常见、在一般语料里少见的词' },
+  textrank: { label: 'TextRank', note: '按词语共现关系排序，最重要的词权重为 1' },
+};
+
+// Per container: the chosen method and the parts built once, so that
+// switching redraws only the chart and keeps focus on the switch.
+const states = new WeakMap();
+
+export function render(container, analysis) {
+  const state = states.get(container) ?? build(container);
+  state.analysis = analysis;
+  draw(state);
+}
+
+function build(container) {
+  const state = { container, method: 'tfidf', analysis: null };
+  const buttons = Object.entries(METHODS).map(([method, { label }]) =>
+    h('button', { type: 'button', 'data-method': method, 'aria-pressed': String(method === state.method) }, label));
+  const note = h('p', { className: 'hint chart-note' });
+  const switcher = h('div', { className: 'segmented', role: 'group', 'aria-label': '关键词算法' }, buttons);
+  const figure = h('div', { className: 'chart-figure' });
+  container.replaceChildren(h('div', { className: 'chart-toolbar' }, switcher, note), figure);
+
+  switcher.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-method]');
+    if (!button || button.dataset.method === state.method) return;
+    state.method = button.dataset.method;
+    draw(state);
+  });
+  Object.assign(state, { buttons, note, figure });
+  states.set(container, state);
+  return state;
+}
+
+function draw(state) {
+  const { method, analysis, figure } = state;
+  for (const button of state.buttons) button.setAttribute('aria-pressed', String(button.dataset.method === method));
+  state.note.textContent = METHODS[method].note;
+  state.container.dataset.method = method;
+
+  const keywords = analysis.keywords[method].slice(0, TOP);
+  if (keywords.length === 0) {
+    figure.replaceChildren(h('p', { className: 'empty' }, '这段文本里没有找到关键词。'));
+    return;
+  }
+  figure.replaceChildren(chart(keywords, method, Math.max(260, figure.clientWidth || 520), fontFamily(figure)));
+}
+
+function chart(keywords, method, width, family) {
+  const measure = measurer(`${FONT_SIZE}px ${family}`);
+  const labelLimit = Math.round(width * 0.36);
+  const labelWidth = Math.min(labelLimit, Math.max(...keywords.map((k) => measure(k.word))) + 14);
+  const barSpace = width - labelWidth - VALUE_WIDTH;
+  const best = keywords[0].weight || 1; // keywords come best first
+  const height = keywords.length * ROW + 4;
+
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`, width: '100%', class: `bars ${method}`,
+    role: 'group', 'aria-label': `关键词（${METHODS[method].label}），共 ${keywords.length} 个`,
+  });
+  keywords.forEach((keyword, i) => {
+    const y = i * ROW + 2;
+    const barWidth = Math.max(2, (keyword.weight / best) * barSpace);
+    const mid = y + ROW / 2;
+    svg.append(s('g', { class: 'bar-row' },
+      s('title', {}, `${keyword.word}（${posName(keyword.pos)}）权重 ${formatWeight(keyword.weight)}`),
+      s('text', { class: 'bar-label', x: labelWidth - 10, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'central' },
+        fit(keyword.word, labelWidth - 14, measure)),
+      s('rect', { class: 'bar-track', x: labelWidth, y: mid - BAR / 2, width: barSpace, height: BAR, rx: 4 }),
+      s('rect', { class: 'bar', x: labelWidth, y: mid - BAR / 2, width: barWidth.toFixed(1), height: BAR, rx: 4 }),
+      s('text', { class: 'bar-value', x: labelWidth + barSpace + 8, y: mid, 'dominant-baseline': 'central' },
+        formatWeight(keyword.weight))));
+  });
+  return svg;
+}
+
+/** The word, cut with an ellipsis if it is wider than `max` pixels. */
+function fit(word, max, measure) {
+  if (measure(word) <= max) return word;
+  const chars = [...word];
+  while (chars.length > 1 && measure(`${chars.join('')}…`) > max) chars.pop();
+  return `${chars.join('')}…`;
+}
+
+let context = null;
+function measurer(font) {
+  context ??= document.createElement('canvas').getContext('2d');
+  return (text) => {
+    context.font = font;
+    return context.measureText(text).width;
+  };
+}
+
+const fontFamily = (element) => getComputedStyle(element).fontFamily;

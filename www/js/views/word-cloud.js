@@ -1,0 +1,100 @@
+// The word cloud: the most frequent words on a <canvas>, font size by count,
+// placed along a spiral from the centre. Deterministic: the same analysis
+// and size always give the same picture. The canvas is an image to
+// assistive technology, so the words are also listed as text beside it.
+
+import { h } from '../dom.js';
+import { formatInteger } from '../format.js';
+
+const MAX_WORDS = 80;
+const FONT_STACK = '"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-serif';
+const PADDING = 3; // pixels kept clear around each word
+
+/** `container` holds the canvas (#word-cloud); the text list is added beside it. */
+export function render(container, analysis) {
+  const canvas = container.querySelector('canvas');
+  const list = container.querySelector('ol.cloud-words') ?? container.appendChild(h('ol', { className: 'cloud-words visually-hidden' }));
+
+  const width = Math.max(240, Math.floor(container.clientWidth));
+  const height = Math.round(Math.min(420, Math.max(240, width * 0.62)));
+  const ratio = window.devicePixelRatio || 1;
+  // The backing store in device pixels, the element in CSS pixels: sharp on HiDPI.
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+
+  const context = canvas.getContext('2d');
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, width, height);
+
+  const words = analysis.words.slice(0, MAX_WORDS); // already most frequent first
+  const placed = layout(context, words, width, height);
+  const colours = palette(container);
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  for (const word of placed) {
+    context.font = font(word.size, word.weight);
+    context.fillStyle = colours[word.rank < 3 ? 0 : 1 + (word.rank % (colours.length - 1))];
+    context.fillText(word.word, word.x, word.y);
+  }
+
+  const summary = placed.slice(0, 10).map((w) => `${w.word} ${formatInteger(w.count)} 次`).join('，');
+  canvas.setAttribute('aria-label', placed.length ? `词云，出现最多的词：${summary}。完整列表见下。` : '词云：没有可显示的词');
+  list.replaceChildren(...placed.map((w) => h('li', {}, `${w.word}：${formatInteger(w.count)} 次`)));
+}
+
+/** Places each word on the first free spot of a spiral; skips words that fit nowhere. */
+function layout(context, words, width, height) {
+  if (words.length === 0) return [];
+  const maxCount = words[0].count;
+  const minCount = words[words.length - 1].count;
+  const biggest = Math.min(64, Math.max(28, width / 7.5));
+  const smallest = Math.max(12, biggest / 5);
+  const boxes = [];
+  const placed = [];
+
+  words.forEach((entry, rank) => {
+    // Square root: area, not height, should follow the count.
+    const t = maxCount === minCount ? 1 : Math.sqrt((entry.count - minCount) / (maxCount - minCount));
+    const size = Math.round(smallest + t * (biggest - smallest));
+    const weight = rank < 10 ? 700 : rank < 30 ? 600 : 400;
+    context.font = font(size, weight);
+    const m = context.measureText(entry.word);
+    const w = m.width + PADDING * 2;
+    const hgt = size * 1.05 + PADDING * 2;
+    const spot = findSpot(w, hgt, width, height, boxes);
+    if (!spot) return;
+    boxes.push(spot);
+    placed.push({ ...entry, rank, size, weight, x: spot.x + w / 2, y: spot.y + hgt / 2 });
+  });
+  return placed;
+}
+
+/** Walks an Archimedean spiral, stretched to the canvas's aspect, from the centre. */
+function findSpot(w, hgt, width, height, boxes) {
+  const cx = width / 2;
+  const cy = height / 2;
+  const aspect = width / height;
+  const maxRadius = Math.hypot(width, height) / 2;
+  // Steps of about 6 pixels along the curve; turns 3·2π ≈ 19 pixels apart.
+  for (let angle = 0; ; angle += Math.min(0.5, 6 / Math.max(3 * angle, 1))) {
+    const radius = 3 * angle;
+    if (radius > maxRadius) return null;
+    const x = cx + radius * Math.cos(angle) * Math.sqrt(aspect) - w / 2;
+    const y = cy + radius * Math.sin(angle) / Math.sqrt(aspect) - hgt / 2;
+    if (x < 0 || y < 0 || x + w > width || y + hgt > height) continue;
+    const box = { x, y, w, h: hgt };
+    if (!boxes.some((other) => overlaps(box, other))) return box;
+  }
+}
+
+const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+const font = (size, weight) => `${weight} ${size}px ${FONT_STACK}`;
+
+/** The theme's cloud colours (CSS custom properties --cloud-1 … --cloud-6). */
+function palette(element) {
+  const style = getComputedStyle(element);
+  return [1, 2, 3, 4, 5, 6].map((i) => style.getPropertyValue(`--cloud-${i}`).trim() || '#444');
+}
