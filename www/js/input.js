@@ -88,7 +88,8 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
     try {
       const response = await fetch(SAMPLE_URL);
       if (!response.ok) throw new Error(String(response.status));
-      textarea.value = await response.text();
+      // The file opens with blank lines; they would only push the text out of view.
+      textarea.value = (await response.text()).trimStart();
     } catch {
       onError('无法加载示例文本，请刷新页面再试。');
       return;

@@ -19,10 +19,10 @@ const status = createStatus($('status'), $('error'));
 const client = new AnalyzerClient();
 client.onLoadError = (error) => status.error(error.message);
 
-// The views whose drawing depends on their width, with the width last drawn at.
+// The views whose drawing depends on their size, with the size last drawn at.
 const charts = [
-  { view: keywordChart, container: $('keyword-chart'), width: 0 },
-  { view: wordCloud, container: $('word-cloud-box'), width: 0 },
+  { view: keywordChart, container: $('keyword-chart'), size: '' },
+  { view: wordCloud, container: $('word-cloud-box'), size: '' },
 ];
 
 let analysis = null;
@@ -60,15 +60,19 @@ function show() {
   for (const chart of charts) drawChart(chart);
 }
 
+// The keyword chart sets its own height (so only its width counts); the
+// cloud's box is sized by CSS, so both of its sides do.
+const sizeOf = ({ view, container }) =>
+  view === keywordChart ? `${container.clientWidth}` : `${container.clientWidth}x${container.clientHeight}`;
+
 function drawChart(chart) {
-  chart.width = chart.container.clientWidth;
   chart.view.render(chart.container, analysis);
+  chart.size = sizeOf(chart);
 }
 
-// Charts are drawn for their width: redraw when it changes (not the height,
-// which the drawing itself sets), once resizing has settled.
+// Redraw the charts whose size changed, once resizing has settled.
 const redraw = debounce(() => {
-  for (const chart of charts) if (analysis && chart.container.clientWidth !== chart.width) drawChart(chart);
+  for (const chart of charts) if (analysis && sizeOf(chart) !== chart.size) drawChart(chart);
 }, 150);
 const observer = new ResizeObserver(redraw);
 for (const chart of charts) observer.observe(chart.container);

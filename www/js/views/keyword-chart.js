@@ -13,8 +13,8 @@ const FONT_SIZE = 14;
 const VALUE_WIDTH = 56;
 
 const METHODS = {
-  tfidf: { label: 'TF-IDF', note: '词频 × 逆文档频率：在这篇文本里常见、在一般语料里少见的词' },
-  textrank: { label: 'TextRank', note: '按词语共现关系排序，最重要的词权重为 1' },
+  tfidf: { label: 'TF-IDF', note: '在本文常见、在一般文本里少见的词排在前面' },
+  textrank: { label: 'TextRank', note: '按词语之间的共现关系排序，最重要的词为 1' },
 };
 
 // Per container: the chosen method and the parts built once, so that

@@ -15,8 +15,10 @@ export function render(container, analysis) {
   const canvas = container.querySelector('canvas');
   const list = container.querySelector('ol.cloud-words') ?? container.appendChild(h('ol', { className: 'cloud-words visually-hidden' }));
 
-  const width = Math.max(240, Math.floor(container.clientWidth));
-  const height = Math.round(Math.min(420, Math.max(240, width * 0.62)));
+  // The box's size comes from CSS (it fills its card, the canvas does not
+  // push it): the picture is drawn for exactly that size.
+  const width = Math.max(200, Math.floor(container.clientWidth));
+  const height = Math.max(200, Math.floor(container.clientHeight || width * 0.62));
   const ratio = window.devicePixelRatio || 1;
   // The backing store in device pixels, the element in CSS pixels: sharp on HiDPI.
   canvas.width = Math.round(width * ratio);
@@ -49,7 +51,7 @@ function layout(context, words, width, height) {
   if (words.length === 0) return [];
   const maxCount = words[0].count;
   const minCount = words[words.length - 1].count;
-  const biggest = Math.min(64, Math.max(28, width / 7.5));
+  const biggest = Math.min(72, Math.max(28, Math.min(width / 7.5, height / 5)));
   const smallest = Math.max(12, biggest / 5);
   const boxes = [];
   const placed = [];
