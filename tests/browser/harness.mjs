@@ -78,7 +78,7 @@ export async function start() {
     await rm(profile, { recursive: true, force: true });
   }
 
-  return { url, open, records, close };
+  return { url, context, open, records, close };
 }
 
 /** How many analyses the page has shown so far (#dashboard's data-results). */

@@ -21,6 +21,13 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
 
   // Paste in the textarea: analyse once the pasted text has landed.
   textarea.addEventListener('paste', () => afterPaste());
+  // Ctrl+Enter (⌘+Enter on a Mac) in the textarea is the 分析 button.
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    afterPaste.cancel();
+    onText();
+  });
 
   // Paste anywhere else on the page (not in another field) replaces the text.
   document.addEventListener('paste', (event) => {

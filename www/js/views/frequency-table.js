@@ -83,9 +83,11 @@ function drawRows(state) {
   for (const th of state.headers) {
     th.setAttribute('aria-sort', th.dataset.key === sortKey ? direction : 'none');
   }
-  state.summary.textContent = chosen.length > SHOWN
-    ? `显示次数最多的 ${formatInteger(SHOWN)} 个，共 ${formatInteger(chosen.length)} 个`
-    : `共 ${formatInteger(chosen.length)} 个`;
+  // Unfiltered, the total is the core's count of distinct words.
+  const total = state.pos === ALL ? analysis.counts.distinctWords : chosen.length;
+  state.summary.textContent = total > SHOWN
+    ? `显示次数最多的 ${formatInteger(SHOWN)} 个，共 ${formatInteger(total)} 个`
+    : `共 ${formatInteger(total)} 个`;
 
   if (rows.length === 0) {
     state.body.replaceChildren(h('tr', {}, h('td', { colSpan: 4, className: 'empty' }, '没有词。')));

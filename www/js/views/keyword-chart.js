@@ -28,7 +28,7 @@ export function render(container, analysis) {
 }
 
 function build(container) {
-  const state = { container, method: 'tfidf', analysis: null };
+  const state = { method: 'tfidf', analysis: null };
   const buttons = Object.entries(METHODS).map(([method, { label }]) =>
     h('button', { type: 'button', 'data-method': method, 'aria-pressed': String(method === state.method) }, label));
   const note = h('p', { className: 'hint chart-note' });
@@ -51,7 +51,6 @@ function draw(state) {
   const { method, analysis, figure } = state;
   for (const button of state.buttons) button.setAttribute('aria-pressed', String(button.dataset.method === method));
   state.note.textContent = METHODS[method].note;
-  state.container.dataset.method = method;
 
   const keywords = analysis.keywords[method].slice(0, TOP);
   if (keywords.length === 0) {

@@ -1,0 +1,164 @@
+// Getting text in: paste, type and analyse, drop a file, open a file; and
+// what must not happen: a file in another encoding replacing the text, empty
+// text passing silently, user text turning into markup.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { analysed, assertClean, chartWords, resultCount, start } from './harness.mjs';
+
+const AI_TEXT = '人工智能正在改变芯片产业。芯片设计公司用人工智能优化芯片架构，人工智能芯片的算力不断提升。'.repeat(4);
+const RIVER_TEXT = '长江是中国第一大河。长江流域的水电站很多，三峡水电站位于长江上游。长江航运繁忙。'.repeat(3);
+const TEA_TEXT = '龙井茶产于杭州西湖。杭州的茶农采摘龙井茶，炒制龙井茶需要经验。'.repeat(3);
+
+let browser;
+let page;
+before(async () => {
+  browser = await start();
+  page = await browser.open();
+});
+after(async () => { await browser?.close(); });
+
+/** Drops files made in the page from `parts` (strings or byte arrays) on the page's body. */
+function dropFile(name, parts) {
+  return page.evaluate(({ name, parts }) => {
+    const blobParts = parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part)));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(blobParts, name, { type: 'text/plain' }));
+    const fire = (type) => document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    fire('dragenter');
+    fire('dragover');
+    const overlayShown = !document.getElementById('drop-overlay').hidden;
+    const dropAccepted = !fire('drop'); // the page called preventDefault
+    return { overlayShown, dropAccepted, overlayAfter: !document.getElementById('drop-overlay').hidden };
+  }, { name, parts });
+}
+
+test('pasting into the text box analyses the pasted text', async () => {
+  assert.ok((await chartWords(page)).includes('王毅'));
+  await analysed(page, () => page.evaluate((text) => {
+    const textarea = document.getElementById('text');
+    textarea.focus();
+    textarea.value = text; // what a paste leaves in the box
+    textarea.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true }));
+  }, AI_TEXT));
+  const words = await chartWords(page);
+  assert.ok(words.includes('人工智能'), `keywords: ${words}`);
+  assert.ok(words.includes('芯片'));
+  assert.ok(!words.includes('王毅'));
+  assert.doesNotMatch(await page.textContent('#people'), /王毅/);
+});
+
+test('pasting with the keyboard, and pasting outside the box', async () => {
+  // A real Ctrl+V through the clipboard.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(browser.url).origin });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), RIVER_TEXT);
+  await page.click('#text');
+  await page.keyboard.press('Control+A');
+  await analysed(page, () => page.keyboard.press('Control+V'));
+  assert.equal(await page.inputValue('#text'), RIVER_TEXT);
+  assert.ok((await chartWords(page)).includes('长江'));
+
+  // A paste while the focus is elsewhere on the page replaces the text.
+  await page.click('h1');
+  await analysed(page, () => page.evaluate((text) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData }));
+  }, TEA_TEXT));
+  assert.equal(await page.inputValue('#text'), TEA_TEXT);
+  assert.ok((await chartWords(page)).includes('龙井茶'));
+});
+
+test('typing and pressing 分析 analyses the text', async () => {
+  await page.fill('#text', AI_TEXT);
+  await analysed(page, () => page.click('#analyze'));
+  assert.ok((await chartWords(page)).includes('人工智能'));
+  assert.match(await page.textContent('#status'), /^分析完成/);
+});
+
+test('dropping a UTF-8 file anywhere reads and analyses it', async () => {
+  let drop;
+  await analysed(page, async () => { drop = await dropFile('长江.txt', [RIVER_TEXT]); });
+  assert.deepEqual(drop, { overlayShown: true, dropAccepted: true, overlayAfter: false });
+  assert.equal(await page.inputValue('#text'), RIVER_TEXT);
+  const words = await chartWords(page);
+  assert.ok(words.includes('长江') && words.includes('水电站'), `keywords: ${words}`);
+  assert.ok(!words.includes('人工智能'));
+});
+
+test('opening a file with the button reads and analyses it', async () => {
+  await analysed(page, () => page.setInputFiles('#file-input', {
+    name: 'tea.txt', mimeType: 'text/plain', buffer: Buffer.from(TEA_TEXT, 'utf8'),
+  }));
+  assert.equal(await page.inputValue('#text'), TEA_TEXT);
+  assert.ok((await chartWords(page)).includes('龙井茶'));
+});
+
+test('a file that is not UTF-8 is refused and the text is kept', async () => {
+  const before = await page.inputValue('#text');
+  const shown = await resultCount(page);
+  // 你好 in GBK.
+  const drop = await dropFile('gbk.txt', [[0xC4, 0xE3, 0xBA, 0xC3]]);
+  assert.equal(drop.dropAccepted, true);
+  await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
+  const alert = await page.textContent('[role="alert"]');
+  assert.match(alert, /gbk\.txt/);
+  assert.match(alert, /不是 UTF-8 编码/);
+  assert.match(alert, /暂不支持/);
+  await page.waitForTimeout(400);
+  assert.equal(await page.inputValue('#text'), before);
+  assert.equal(await resultCount(page), shown, 'no analysis started');
+  assert.ok((await chartWords(page)).includes('龙井茶'), 'the results stay');
+
+  // The next good analysis clears the message.
+  await analysed(page, () => page.click('#analyze'));
+  assert.equal(await page.textContent('[role="alert"]'), '');
+});
+
+test('empty text shows the core\'s message as an alert', async () => {
+  await page.fill('#text', '');
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
+  assert.equal(await page.textContent('#error[role="alert"]'), '文本是空的：请粘贴或拖入一段中文文本。');
+  assert.match(await page.getAttribute('#dashboard', 'class'), /is-stale/, 'old results are marked as not describing the text');
+
+  await page.fill('#text', '   \n\n  ');
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.getElementById('status').textContent === '');
+  assert.equal(await page.textContent('[role="alert"]'), '文本是空的：请粘贴或拖入一段中文文本。');
+});
+
+test('markup in the text is shown as text and never runs', async () => {
+  const payload = [
+    '<script>window.__pwned = 1; alert(1)</script>',
+    '<img src=x onerror="window.__pwned = 2; alert(2)">',
+    '<svg onload="window.__pwned = 3"><b>粗体</b>',
+    '人工智能芯片。',
+  ].join(' ').repeat(3);
+  await page.fill('#text', payload);
+  await analysed(page, () => page.click('#analyze'));
+  // A file name is user text too: it reaches the page in the error message.
+  await dropFile('<img src=x onerror="window.__pwned = 4">.txt', [[0xFF, 0xFE, 0xC4]]);
+  await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
+  assert.match(await page.textContent('[role="alert"]'), /「<img src=x onerror="window.__pwned = 4">\.txt」/);
+  await page.waitForTimeout(300);
+
+  const state = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    images: document.querySelectorAll('img').length,
+    scripts: [...document.scripts].map((script) => script.src),
+    bold: document.querySelectorAll('main b').length,
+    table: document.getElementById('frequency-table').textContent,
+  }));
+  assert.equal(state.pwned, undefined);
+  assert.equal(state.images, 0);
+  assert.equal(state.bold, 0);
+  assert.ok(state.scripts.every((src) => src.endsWith('/js/main.js')), `scripts: ${state.scripts}`);
+  assert.match(state.table, /script|img|onerror/, 'the markup\'s words are in the table as text');
+  assert.equal(await page.inputValue('#text'), payload);
+  assert.ok(!browser.records.requests.some((url) => new URL(url).pathname === '/x'), 'no request for the image');
+});
+
+test('nothing went wrong and nothing left the origin', () => {
+  assertClean(assert, browser);
+});
