@@ -1,12 +1,13 @@
 # The two commands of the README, and their parts.
 #
 #   make serve   build the wasm and serve the analyzer at http://127.0.0.1:8000/
+#                (make serve PORT=9000 for another port)
 #   make test    every test: Rust core, CLI, parity, wasm (Node and Chromium), browser
 
 .PHONY: serve test setup-build setup-test wasm test-rust test-wasm test-browser bench
 
 serve: setup-build wasm
-	python3 scripts/serve.py
+	python3 scripts/serve.py $(if $(PORT),--port $(PORT))
 
 test: setup-test test-rust test-wasm wasm test-browser
 

@@ -73,12 +73,12 @@ def main():
     if os.path.exists(browser):
         rows += lines_of(["node", "benches/browser.mjs", runs, *files[1:]])
 
-    print(f"\n{'who':<22} {'what':<22} {'text':<12} {'median (min–max)':>30} {'MB/s':>7}")
+    print(f"\n{'who':<22} {'what':<26} {'text':<12} {'median (min–max)':>30} {'MB/s':>7}")
     for r in rows:
         text = {"": "-", os.path.basename(SAMPLE): "sample", os.path.basename(CORPUS): "红楼梦"}.get(r["file"], r["file"])
         med = statistics.median(r["millis"])
         rate = f"{r['bytes'] / 1e6 / (med / 1000):7.1f}" if r["bytes"] else ""
-        print(f"{r['who']:<22} {r['what']:<22} {text:<12} {fmt_ms(r['millis']):>30} {rate:>7}")
+        print(f"{r['who']:<22} {r['what']:<26} {text:<12} {fmt_ms(r['millis']):>30} {rate:>7}")
 
     print(f"\n{'asset':<40} {'raw':>10} {'gzip -9':>10}")
     for name, raw, gz in sizes():
