@@ -56,6 +56,28 @@ impl JsAnalyzer {
     }
 }
 
+/// Decodes a dropped file's bytes: `{text, encoding, format, detected,
+/// replacements}`. `fileName` helps tell a web page from text; `encoding`
+/// (a label such as `GB18030`) overrides detection. Throws `{code, message}`.
+#[wasm_bindgen]
+pub fn decode(bytes: &[u8], file_name: Option<String>, encoding: Option<String>) -> Result<JsValue, JsValue> {
+    let decoded = crate::decode(bytes, file_name.as_deref(), encoding.as_deref()).map_err(|e| to_js_error(&e))?;
+    to_js(&decoded)
+}
+
+/// The names of the encodings a user may choose for a file.
+#[wasm_bindgen(js_name = supportedEncodings)]
+pub fn supported_encodings() -> Vec<String> {
+    crate::decode::supported_encodings().into_iter().map(String::from).collect()
+}
+
+/// Panics, so that tests can check that the page survives a crash of the
+/// worker (the panic hook logs it; the instance is unusable afterwards).
+#[wasm_bindgen(js_name = crashForTesting)]
+pub fn crash_for_testing() {
+    panic!("crashForTesting was called");
+}
+
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(JsValue::from)
 }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::decode::UnsupportedFormat;
+
 /// Why an analysis could not be made.
 ///
 /// `Display` gives an English sentence (for the command line and logs);
@@ -21,16 +23,37 @@ pub enum Error {
     },
     /// An option is out of range; the string names it and says what is allowed.
     InvalidOption(String),
+    /// A file is larger than [`crate::decode::MAX_FILE_BYTES`].
+    FileTooLarge {
+        /// The size of the file (or of what it unpacks to) in bytes.
+        bytes: usize,
+        /// The largest size accepted.
+        limit: usize,
+    },
+    /// A file in a format Ciyan does not read (PDF, image, …).
+    UnsupportedFormat(UnsupportedFormat),
+    /// A file that is not text.
+    Binary,
+    /// An encoding label no encoding answers to.
+    UnknownEncoding(String),
+    /// A Word document that cannot be read; the string says why.
+    BadDocument(String),
 }
 
 impl Error {
     /// A short stable name for the kind of error: `empty-text`,
-    /// `text-too-large` or `invalid-option`.
+    /// `text-too-large`, `invalid-option`, `file-too-large`,
+    /// `unsupported-format`, `binary`, `unknown-encoding` or `bad-document`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::EmptyText => "empty-text",
             Error::TextTooLarge { .. } => "text-too-large",
             Error::InvalidOption(_) => "invalid-option",
+            Error::FileTooLarge { .. } => "file-too-large",
+            Error::UnsupportedFormat(_) => "unsupported-format",
+            Error::Binary => "binary",
+            Error::UnknownEncoding(_) => "unknown-encoding",
+            Error::BadDocument(_) => "bad-document",
         }
     }
 
@@ -44,6 +67,15 @@ impl Error {
                 mb(*limit)
             ),
             Error::InvalidOption(what) => format!("选项有误：{what}"),
+            Error::FileTooLarge { bytes, limit } => format!(
+                "文件太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。",
+                mb(*bytes),
+                mb(*limit)
+            ),
+            Error::UnsupportedFormat(format) => format.what_zh().to_string(),
+            Error::Binary => "这不是文本文件（看起来是程序或其他二进制数据）：请拖入 .txt、.docx 或网页文件。".to_string(),
+            Error::UnknownEncoding(label) => format!("不认识的编码「{label}」：请从列表中选择一种编码。"),
+            Error::BadDocument(why) => format!("这个 Word 文档无法读取（{why}）：请在 Word 中另存为 .docx 或 .txt 再试。"),
         }
     }
 }
@@ -63,6 +95,16 @@ impl fmt::Display for Error {
                 mb(*limit)
             ),
             Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
+            Error::FileTooLarge { bytes, limit } => write!(
+                f,
+                "the file is {:.1} MB, over the limit of {:.0} MB: analyse it in parts",
+                mb(*bytes),
+                mb(*limit)
+            ),
+            Error::UnsupportedFormat(format) => write!(f, "this is {}", format.what_en()),
+            Error::Binary => f.write_str("this is not a text file (it looks like a program or other binary data)"),
+            Error::UnknownEncoding(label) => write!(f, "unknown encoding {label:?}"),
+            Error::BadDocument(why) => write!(f, "the Word document cannot be read ({why})"),
         }
     }
 }

@@ -110,12 +110,41 @@ fn a_directory_is_a_one_line_error() {
     assert_eq!(stderr(&o).lines().count(), 1);
 }
 
+fn input_fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/input/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
 #[test]
-fn bytes_that_are_not_utf8_are_a_one_line_error() {
-    // "你好" in GB18030.
-    let o = ciyan_stdin(&["analyze", "-"], &[0xC4, 0xE3, 0xBA, 0xC3]);
+fn legacy_encodings_word_documents_and_web_pages_are_read_as_the_page_reads_them() {
+    for name in ["gb18030.txt", "utf16le-bom.txt", "sample.docx", "page.html"] {
+        let o = ciyan(&["keywords", "--top", "3", &input_fixture(name)]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert!(stdout(&o).contains("长江") || stdout(&o).contains("黄河"), "{name}: {}", stdout(&o));
+    }
+    let o = ciyan(&["keywords", "--top", "3", &input_fixture("big5.txt")]);
+    // Decoded right; cutting traditional characters well is another matter.
+    assert!(stdout(&o).contains("夜市"), "{}", stdout(&o));
+}
+
+#[test]
+fn encoding_overrides_detection() {
+    let o = ciyan(&["cut", "--encoding", "big5", &input_fixture("gb18030.txt")]);
+    assert!(o.status.success());
+    assert!(!stdout(&o).contains("长江"));
+    let o = ciyan(&["cut", "--encoding", "klingon", &input_fixture("gb18030.txt")]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o), "ciyan: standard input is not UTF-8 text (invalid byte at offset 0); convert it to UTF-8 first\n");
+    assert!(stderr(&o).contains("unknown encoding \"klingon\""), "{}", stderr(&o));
+}
+
+#[test]
+fn pdfs_and_binaries_are_a_one_line_error() {
+    let o = ciyan(&["analyze", &input_fixture("document.pdf")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).ends_with("document.pdf: this is a PDF: copy its text and paste it, or save it as .txt\n"), "{}", stderr(&o));
+    let o = ciyan_stdin(&["analyze", "-"], &std::fs::read(input_fixture("binary.bin")).unwrap());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stderr(&o).contains("not a text file"));
 }
 
 #[test]

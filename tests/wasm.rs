@@ -79,3 +79,20 @@ fn errors_are_code_and_chinese_message() {
     let error = analyzer().analyze(TEXT, bad.into(), None).unwrap_err();
     assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid-option"));
 }
+
+#[wasm_bindgen_test]
+fn decode_detects_the_encoding_and_names_it() {
+    // "长江是中国第一大河。" in GB18030.
+    let (bytes, _, _) = encoding_rs::GB18030.encode("长江是中国第一大河。长江流域的水电站很多。");
+    let result = ciyan::bindings::decode(&bytes, Some("news.txt".into()), None).unwrap();
+    assert_eq!(get(&result, "encoding").as_string().as_deref(), Some("gb18030"));
+    assert_eq!(get(&result, "format").as_string().as_deref(), Some("text"));
+    assert!(get(&result, "text").as_string().unwrap().starts_with("长江是中国"));
+
+    let forced = ciyan::bindings::decode(&bytes, None, Some("Big5".into())).unwrap();
+    assert_eq!(get(&forced, "detected").as_bool(), Some(false));
+
+    let error = ciyan::bindings::decode(b"%PDF-1.7 ...", Some("a.pdf".into()), None).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("unsupported-format"));
+    assert!(ciyan::bindings::supported_encodings().iter().any(|e| e == "Big5"));
+}

@@ -22,7 +22,9 @@ usage:
       Chinese stopwords.
   ciyan --help | --version
 
-FILE is UTF-8 text; - reads standard input.";
+FILE is text in any encoding (detected: UTF-8, UTF-16, GB18030, Big5, …;
+--encoding LABEL says which), a Word document (.docx) or a web page;
+- reads standard input.";
 
 /// What the user asked for.
 pub enum Command {
@@ -56,12 +58,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut pos = None;
     let mut stopwords = false;
     let mut top_k = 20;
+    let mut encoding = None;
 
     let error = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(error)? {
         match (sub.as_str(), arg) {
             (_, Long("help") | Short('h')) => return Ok(Command::Help),
             (_, Value(v)) if input.is_none() => input = Some(Input::from_arg(v)),
+            (_, Long("encoding")) => encoding = Some(parser.value().map_err(error)?.string().map_err(error)?),
             ("analyze" | "keywords", Long("json")) => json = true,
             ("analyze", Long("mode")) => {
                 options.mode = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
@@ -99,7 +103,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         }
     }
 
-    let input = input.ok_or_else(|| format!("`ciyan {sub}` needs a FILE, or - for standard input"))?;
+    let mut input = input.ok_or_else(|| format!("`ciyan {sub}` needs a FILE, or - for standard input"))?;
+    input.encoding = encoding;
     options.top_k = top_k;
     match sub.as_str() {
         "analyze" => {

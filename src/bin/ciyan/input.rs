@@ -1,30 +1,33 @@
-//! Reading the text: a file or standard input, UTF-8 only.
+//! Reading the text: a file or standard input, in any encoding or format
+//! the core decodes.
 
 use std::ffi::OsString;
 use std::fmt;
 use std::io::Read;
 use std::path::PathBuf;
 
-/// Where the text comes from.
-pub enum Input {
+/// Where the text comes from, and the encoding the user says it has.
+pub struct Input {
+    pub source: Source,
+    pub encoding: Option<String>,
+}
+
+pub enum Source {
     Stdin,
     File(PathBuf),
 }
 
 impl Input {
     pub fn from_arg(arg: OsString) -> Input {
-        if arg == "-" {
-            Input::Stdin
-        } else {
-            Input::File(arg.into())
-        }
+        let source = if arg == "-" { Source::Stdin } else { Source::File(arg.into()) };
+        Input { source, encoding: None }
     }
 
     /// A name for messages.
     pub fn name(&self) -> String {
-        match self {
-            Input::Stdin => "standard input".to_string(),
-            Input::File(path) => path.display().to_string(),
+        match &self.source {
+            Source::Stdin => "standard input".to_string(),
+            Source::File(path) => path.display().to_string(),
         }
     }
 }
@@ -34,7 +37,7 @@ impl Input {
 pub enum ReadError {
     Missing(String),
     Directory(String),
-    NotUtf8 { name: String, offset: usize },
+    Undecodable { name: String, error: ciyan::Error },
     Io { name: String, error: std::io::Error },
 }
 
@@ -43,9 +46,7 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Missing(name) => write!(f, "{name}: no such file"),
             ReadError::Directory(name) => write!(f, "{name} is a directory, not a text file"),
-            ReadError::NotUtf8 { name, offset } => {
-                write!(f, "{name} is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first")
-            }
+            ReadError::Undecodable { name, error } => write!(f, "{name}: {error}"),
             ReadError::Io { name, error } => write!(f, "cannot read {name}: {error}"),
         }
     }
@@ -53,20 +54,28 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Reads the whole text.
+/// Reads the whole text, decoding it as the page does (see `ciyan::decode`).
+/// The input's `encoding` overrides detection.
 pub fn read(input: &Input) -> Result<String, ReadError> {
     let name = input.name();
-    let bytes = match input {
-        Input::Stdin => {
+    let bytes = match &input.source {
+        Source::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin().read_to_end(&mut buf).map_err(|error| ReadError::Io { name: name.clone(), error })?;
             buf
         }
-        Input::File(path) if path.is_dir() => return Err(ReadError::Directory(name)),
-        Input::File(path) => std::fs::read(path).map_err(|error| match error.kind() {
+        Source::File(path) if path.is_dir() => return Err(ReadError::Directory(name)),
+        Source::File(path) => std::fs::read(path).map_err(|error| match error.kind() {
             std::io::ErrorKind::NotFound => ReadError::Missing(name.clone()),
             _ => ReadError::Io { name: name.clone(), error },
         })?,
     };
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { name, offset: e.utf8_error().valid_up_to() })
+    let file_name = match &input.source {
+        Source::File(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        Source::Stdin => None,
+    };
+    match ciyan::decode(&bytes, file_name.as_deref(), input.encoding.as_deref()) {
+        Ok(decoded) => Ok(decoded.text),
+        Err(error) => Err(ReadError::Undecodable { name, error }),
+    }
 }

@@ -1,0 +1,112 @@
+//! From the bytes of a file to the text to analyse.
+//!
+//! Users drop whatever they have: UTF-8, a GB18030 file from an old Windows
+//! machine, Big5 from Taiwan, a UTF-16 export, a Word document, a saved web
+//! page, or by mistake a PDF, an image or a binary. [`decode`] finds out
+//! which, and gives the text or an [`Error`] that says what to do instead.
+
+mod docx;
+mod encoding;
+mod html;
+mod sniff;
+
+use serde::Serialize;
+
+use crate::Error;
+
+pub use encoding::supported_encodings;
+
+/// The largest file accepted, in bytes (64 MiB, as for text).
+pub const MAX_FILE_BYTES: usize = crate::text::MAX_TEXT_BYTES;
+
+/// What kind of document the text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (also Markdown, CSV, subtitles and the like).
+    Text,
+    /// A web page: the text of its body, without script and style.
+    Html,
+    /// A Word document (.docx): the text of its body.
+    Docx,
+}
+
+/// Text decoded from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// The name of the encoding used (`UTF-8`, `GB18030`, `Big5`,
+    /// `UTF-16LE`, …), or `None` for a Word document, which is always UTF-8
+    /// XML inside.
+    pub encoding: Option<&'static str>,
+    /// The kind of document.
+    pub format: Format,
+    /// Whether the encoding was detected (`false`: the caller chose it).
+    pub detected: bool,
+    /// How many malformed byte sequences were replaced with U+FFFD.
+    pub replacements: usize,
+}
+
+/// Decodes a file: `name` (if known) helps tell a web page from plain text;
+/// `encoding` (a label such as `gb18030` or `Big5`) overrides detection.
+pub fn decode(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> Result<Decoded, Error> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Error::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
+    }
+    let extension = name.and_then(|n| n.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase());
+    match sniff::kind(bytes) {
+        sniff::Kind::Unsupported(format) => return Err(Error::UnsupportedFormat(format)),
+        sniff::Kind::Zip => return docx::text(bytes),
+        sniff::Kind::Other => {}
+    }
+    let declared = match encoding {
+        Some(label) => Some(encoding::by_label(label)?),
+        None => None,
+    };
+    let looks_html = matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) || html::looks_like_html(bytes);
+    let hint = if looks_html && declared.is_none() { html::declared_charset(bytes) } else { None };
+    let decoded = encoding::decode_text(bytes, declared.or(hint), declared.is_none())?;
+    if looks_html {
+        return Ok(Decoded { text: html::body_text(&decoded.text), format: Format::Html, ..decoded });
+    }
+    Ok(decoded)
+}
+
+/// Why a file's format is not analysed, for [`Error::UnsupportedFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsupportedFormat {
+    /// A PDF document.
+    Pdf,
+    /// A picture (PNG, JPEG, GIF, WebP, TIFF).
+    Image,
+    /// A Word 97–2003 document (.doc) or another old Office file.
+    LegacyOffice,
+    /// A spreadsheet or a presentation (.xlsx, .pptx, .odt, …).
+    OfficeOther,
+    /// An archive (zip, gzip, 7z, rar) or an e-book.
+    Archive,
+}
+
+impl UnsupportedFormat {
+    pub(crate) fn what_en(self) -> &'static str {
+        match self {
+            UnsupportedFormat::Pdf => "a PDF: copy its text and paste it, or save it as .txt",
+            UnsupportedFormat::Image => "an image: Ciyan reads text, not pictures",
+            UnsupportedFormat::LegacyOffice => "an old Office file (.doc): save it as .docx or .txt",
+            UnsupportedFormat::OfficeOther => "a spreadsheet or presentation: copy its text and paste it",
+            UnsupportedFormat::Archive => "an archive or e-book: unpack it and drop the text files",
+        }
+    }
+
+    pub(crate) fn what_zh(self) -> &'static str {
+        match self {
+            UnsupportedFormat::Pdf => "这是 PDF 文件，暂不支持：请复制其中的文字粘贴进来，或另存为 .txt。",
+            UnsupportedFormat::Image => "这是图片，词眼只分析文字：请粘贴或拖入文本文件。",
+            UnsupportedFormat::LegacyOffice => "这是旧版 Office 文件（.doc）：请另存为 .docx 或 .txt 后再拖入。",
+            UnsupportedFormat::OfficeOther => "这是表格或演示文稿，暂不支持：请复制其中的文字粘贴进来。",
+            UnsupportedFormat::Archive => "这是压缩包或电子书，暂不支持：请解压后拖入其中的文本文件。",
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Decoding what users drop, on the fixtures of
+//! `tests/fixtures/make_input_fixtures.py`, and the bad-input classes of the
+//! analyzer: each gives a result or a clear error, never a panic.
+
+use ciyan::decode::{UnsupportedFormat, MAX_FILE_BYTES};
+use ciyan::{decode, Analyzer, Error, Format, Options};
+use std::sync::OnceLock;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/input/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn decoded(name: &str) -> ciyan::Decoded {
+    decode(&fixture(name), Some(name), None).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+fn words(text: &str) -> Vec<String> {
+    analyzer().analyze(text, &Options::default()).unwrap().words.into_iter().map(|w| w.word).collect()
+}
+
+const SIMPLIFIED_START: &str = "长江是中国第一大河";
+const TRADITIONAL_START: &str = "臺灣位於東亞";
+
+#[test]
+fn utf8_with_and_without_bom() {
+    for name in ["utf8.txt", "utf8-bom.txt"] {
+        let d = decoded(name);
+        assert!(d.text.starts_with(SIMPLIFIED_START), "{name}: {:?}", &d.text[..20]);
+        assert_eq!((d.encoding, d.format, d.detected, d.replacements), (Some("UTF-8"), Format::Text, true, 0));
+    }
+}
+
+#[test]
+fn gb18030_is_detected() {
+    let d = decoded("gb18030.txt");
+    assert_eq!(d.encoding, Some("gb18030"));
+    assert!(d.text.starts_with(SIMPLIFIED_START));
+    assert!(words(&d.text).contains(&"长江".to_string()));
+}
+
+#[test]
+fn big5_is_detected_and_traditional_text_decodes() {
+    let d = decoded("big5.txt");
+    assert_eq!(d.encoding, Some("Big5"));
+    assert_eq!(d.text, String::from_utf8(fixture("utf8-traditional.txt")).unwrap());
+    assert!(d.text.starts_with(TRADITIONAL_START));
+}
+
+#[test]
+fn utf16_with_a_bom_either_way_and_without_one() {
+    assert_eq!(decoded("utf16le-bom.txt").encoding, Some("UTF-16LE"));
+    assert_eq!(decoded("utf16be-bom.txt").encoding, Some("UTF-16BE"));
+    for name in ["utf16le-bom.txt", "utf16be-bom.txt"] {
+        assert!(decoded(name).text.starts_with(SIMPLIFIED_START), "{name}");
+    }
+    let d = decoded("utf16le-nobom.txt");
+    assert_eq!(d.encoding, Some("UTF-16LE"));
+    assert!(d.text.starts_with("Chinese text: 长江"));
+}
+
+#[test]
+fn a_chosen_encoding_overrides_detection() {
+    let bytes = fixture("gb18030.txt");
+    let d = decode(&bytes, None, Some("big5")).unwrap();
+    assert_eq!((d.encoding, d.detected), (Some("Big5"), false));
+    assert!(!d.text.starts_with(SIMPLIFIED_START));
+    let d = decode(&bytes, None, Some("GBK")).unwrap();
+    assert_eq!(d.encoding, Some("gb18030"));
+    assert!(d.text.starts_with(SIMPLIFIED_START));
+    // Bytes that are not valid in the chosen encoding are replaced and counted.
+    let d = decode(&bytes, None, Some("utf-8")).unwrap();
+    assert!(d.replacements > 0);
+    assert!(matches!(decode(&bytes, None, Some("no-such")), Err(Error::UnknownEncoding(_))));
+}
+
+#[test]
+fn word_documents_give_their_paragraphs() {
+    let d = decoded("sample.docx");
+    assert_eq!((d.format, d.encoding), (Format::Docx, None));
+    assert!(d.text.starts_with(SIMPLIFIED_START));
+    assert!(d.text.ends_with("A & B <tag>\n"));
+    assert_eq!(d.text.lines().count(), 3);
+}
+
+#[test]
+fn web_pages_give_their_body_text_only() {
+    for name in ["page.html", "page-gbk.html"] {
+        let d = decoded(name);
+        assert_eq!(d.format, Format::Html, "{name}");
+        assert!(d.text.starts_with("黄河新闻\n"), "{name}: {}", d.text);
+        assert!(d.text.contains("黄河\u{a0}水利 <script> 工程"), "{name}: entities decoded, shown as text");
+        for hidden in ["网页标题", "样式里的字", "脚本里的字", "__pwned", "onerror"] {
+            assert!(!d.text.contains(hidden), "{name}: {hidden}");
+        }
+    }
+    assert_eq!(decoded("page-gbk.html").encoding, Some("gb18030"));
+    // HTML pasted into a .txt file is text, as typed.
+    let d = decode(b"<p>not a page</p>", Some("notes.txt"), None).unwrap();
+    assert_eq!((d.format, d.text.as_str()), (Format::Text, "<p>not a page</p>"));
+}
+
+#[test]
+fn pdfs_images_old_office_files_and_archives_are_refused_with_a_reason() {
+    let refused = |name: &str| decode(&fixture(name), Some(name), None).unwrap_err();
+    assert_eq!(refused("document.pdf"), Error::UnsupportedFormat(UnsupportedFormat::Pdf));
+    assert_eq!(refused("image.png"), Error::UnsupportedFormat(UnsupportedFormat::Image));
+    assert_eq!(refused("legacy.doc"), Error::UnsupportedFormat(UnsupportedFormat::LegacyOffice));
+    assert_eq!(refused("sheet.xlsx"), Error::UnsupportedFormat(UnsupportedFormat::OfficeOther));
+    assert!(refused("document.pdf").message_zh().contains("PDF"));
+    assert_eq!(decode(b"\x1f\x8b\x08\0\0\0", None, None), Err(Error::UnsupportedFormat(UnsupportedFormat::Archive)));
+}
+
+#[test]
+fn binaries_are_refused() {
+    assert_eq!(decode(&fixture("binary.bin"), Some("binary.bin"), None), Err(Error::Binary));
+    let elf = [b"\x7fELF\x02\x01\x01".as_slice(), &[0u8; 64]].concat();
+    assert_eq!(decode(&elf, None, None), Err(Error::Binary));
+    // Control characters without NULs: still not text.
+    let controls: Vec<u8> = (0..400u32).map(|i| [0x01, 0x02, 0x03, 0x80, 0xFE][i as usize % 5]).collect();
+    assert_eq!(decode(&controls, None, None), Err(Error::Binary));
+}
+
+#[test]
+fn a_broken_word_document_says_so() {
+    let mut bytes = fixture("sample.docx");
+    bytes.truncate(bytes.len() / 2);
+    let e = decode(&bytes, Some("broken.docx"), None).unwrap_err();
+    assert_eq!(e.code(), "bad-document");
+}
+
+#[test]
+fn files_over_the_limit_are_refused_before_reading() {
+    let big = vec![b'a'; MAX_FILE_BYTES + 1];
+    assert!(matches!(decode(&big, None, None), Err(Error::FileTooLarge { .. })));
+}
+
+#[test]
+fn empty_and_blank_files_decode_and_then_say_they_are_empty() {
+    for bytes in [&b""[..], b"   \n\t", b"\xef\xbb\xbf"] {
+        let d = decode(bytes, Some("empty.txt"), None).unwrap();
+        assert_eq!(analyzer().analyze(&d.text, &Options::default()), Err(Error::EmptyText));
+    }
+}
+
+#[test]
+fn text_without_han_characters_emoji_and_combining_marks() {
+    for text in ["Hello, world. Nothing Chinese here.", "😀😃🎉👍🏽 表情 😀", "e\u{301}te\u{301} ca\u{300}fe\u{301}", "ＡＢＣ全角字母１２３"] {
+        let a = analyzer().analyze(text, &Options::default()).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(a.words.iter().all(|w| ciyan::text::is_word(&w.word)), "{text}");
+    }
+}
+
+#[test]
+fn one_300000_character_line_without_punctuation() {
+    let line: String = "中华人民共和国成立于一九四九年".chars().cycle().take(300_000).collect();
+    let a = analyzer().analyze(&line, &Options::default()).unwrap();
+    assert_eq!(a.counts.han_characters, 300_000);
+    assert_eq!(a.counts.sentences, 1);
+    assert!(a.words.iter().any(|w| w.word == "中华人民共和国"));
+}
+
+#[test]
+fn script_in_the_text_is_text() {
+    let text = "<script>alert(1)</script> 北京 <img src=x onerror=\"alert(2)\"> 上海 javascript:alert(3)";
+    let a = analyzer().analyze(text, &Options::default()).unwrap();
+    let words: Vec<&str> = a.words.iter().map(|w| w.word.as_str()).collect();
+    assert!(words.contains(&"北京") && words.contains(&"script") && words.contains(&"onerror"));
+}
