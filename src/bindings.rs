@@ -8,11 +8,27 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Analyzer, Error, Options};
 
-/// Runs once when the module is instantiated: a Rust panic then reaches the
-/// console with its message instead of a bare `unreachable`.
+thread_local! {
+    /// The message of the last panic, for the worker to report after the trap.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs once when the module is instantiated: a Rust panic is kept for
+/// [`last_panic`] and logged with its message instead of a bare `unreachable`.
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        LAST_PANIC.with(|last| *last.borrow_mut() = Some(info.to_string()));
+        console_error_panic_hook::hook(info);
+    }));
+}
+
+/// The message of the panic that made the last call trap, if any. The
+/// instance is not to be used for analysis after a panic: the worker reports
+/// this message and is replaced.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|last| last.borrow().clone())
 }
 
 /// An analyzer with jieba's dictionary loaded; create it once per worker.

@@ -96,3 +96,9 @@ fn decode_detects_the_encoding_and_names_it() {
     assert_eq!(get(&error, "code").as_string().as_deref(), Some("unsupported-format"));
     assert!(ciyan::bindings::supported_encodings().iter().any(|e| e == "Big5"));
 }
+
+#[wasm_bindgen_test]
+fn no_panic_is_recorded_while_all_is_well() {
+    analyzer().analyze(TEXT, JsValue::UNDEFINED, None).unwrap();
+    assert_eq!(ciyan::bindings::last_panic(), None);
+}
