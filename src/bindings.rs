@@ -95,7 +95,8 @@ pub fn crash_for_testing() {
 }
 
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::new()).map_err(JsValue::from)
+    // `None` becomes `null`, not `undefined`, as JSON would have it.
+    value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true)).map_err(JsValue::from)
 }
 
 #[derive(Serialize)]

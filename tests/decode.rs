@@ -38,7 +38,7 @@ fn utf8_with_and_without_bom() {
 #[test]
 fn gb18030_is_detected() {
     let d = decoded("gb18030.txt");
-    assert_eq!(d.encoding, Some("gb18030"));
+    assert_eq!(d.encoding, Some("GB18030"));
     assert!(d.text.starts_with(SIMPLIFIED_START));
     assert!(words(&d.text).contains(&"长江".to_string()));
 }
@@ -70,7 +70,7 @@ fn a_chosen_encoding_overrides_detection() {
     assert_eq!((d.encoding, d.detected), (Some("Big5"), false));
     assert!(!d.text.starts_with(SIMPLIFIED_START));
     let d = decode(&bytes, None, Some("GBK")).unwrap();
-    assert_eq!(d.encoding, Some("gb18030"));
+    assert_eq!(d.encoding, Some("GB18030"));
     assert!(d.text.starts_with(SIMPLIFIED_START));
     // Bytes that are not valid in the chosen encoding are replaced and counted.
     let d = decode(&bytes, None, Some("utf-8")).unwrap();
@@ -98,7 +98,7 @@ fn web_pages_give_their_body_text_only() {
             assert!(!d.text.contains(hidden), "{name}: {hidden}");
         }
     }
-    assert_eq!(decoded("page-gbk.html").encoding, Some("gb18030"));
+    assert_eq!(decoded("page-gbk.html").encoding, Some("GB18030"));
     // HTML pasted into a .txt file is text, as typed.
     let d = decode(b"<p>not a page</p>", Some("notes.txt"), None).unwrap();
     assert_eq!((d.format, d.text.as_str()), (Format::Text, "<p>not a page</p>"));

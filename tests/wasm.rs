@@ -85,7 +85,7 @@ fn decode_detects_the_encoding_and_names_it() {
     // "长江是中国第一大河。" in GB18030.
     let (bytes, _, _) = encoding_rs::GB18030.encode("长江是中国第一大河。长江流域的水电站很多。");
     let result = ciyan::bindings::decode(&bytes, Some("news.txt".into()), None).unwrap();
-    assert_eq!(get(&result, "encoding").as_string().as_deref(), Some("gb18030"));
+    assert_eq!(get(&result, "encoding").as_string().as_deref(), Some("GB18030"));
     assert_eq!(get(&result, "format").as_string().as_deref(), Some("text"));
     assert!(get(&result, "text").as_string().unwrap().starts_with("长江是中国"));
 

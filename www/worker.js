@@ -3,13 +3,24 @@
 //
 // Protocol (all messages are plain objects):
 //   page → worker   {type: 'analyze', id, text, options}
+//                   {type: 'decode', id, bytes (ArrayBuffer, transferred), name, encoding?}
+//                   {type: 'encodings', id}
+//                   {type: 'crash', id}        test hook: makes the Rust code trap
 //   worker → page   {type: 'progress', id, stage, done, total}
 //                     stage: 'loading' (dictionary), 'segmenting', 'keywords'
-//                   {type: 'result', id, analysis, millis}
+//                   {type: 'result', id, analysis, millis}     answers analyze
+//                   {type: 'result', id, decoded}              answers decode:
+//                     {text, encoding, format, detected, replacements}
+//                   {type: 'result', id, encodings}            answers encodings
 //                   {type: 'error', id, code, message}
 // `id` is the request's; a 'loading' progress before any request has id null.
+//
+// The core throws {code, message} for what the user can fix. Anything else
+// (a trap: a Rust panic, out of memory) leaves the wasm instance broken, so
+// the worker reports it with code 'internal' and closes itself; the page
+// then starts a fresh worker.
 
-import init, { Analyzer } from './pkg/ciyan.js';
+import init, { Analyzer, crashForTesting, decode, lastPanic, supportedEncodings } from './pkg/ciyan.js';
 
 let analyzer = null;
 // One load, shared: a request that arrives while the wasm is still loading
@@ -27,6 +38,26 @@ async function load(id) {
   return loading;
 }
 
+// What each request does once the wasm is loaded; each returns the fields of
+// its 'result' message.
+const HANDLERS = {
+  analyze(a, { id, text, options }) {
+    const started = performance.now();
+    const analysis = a.analyze(text, options, (p) => self.postMessage({ type: 'progress', id, ...p }));
+    return { analysis, millis: performance.now() - started };
+  },
+  decode(a, { bytes, name, encoding }) {
+    return { decoded: decode(new Uint8Array(bytes), name ?? undefined, encoding || undefined) };
+  },
+  encodings() {
+    return { encodings: supportedEncodings() };
+  },
+  crash() {
+    crashForTesting();
+    return {};
+  },
+};
+
 // Messages are handled one at a time, in order.
 let queue = Promise.resolve();
 
@@ -35,27 +66,43 @@ self.onmessage = (event) => {
   queue = queue.then(() => handle(request));
 };
 
-async function handle({ type, id, text, options }) {
-  if (type !== 'analyze') {
+async function handle(request) {
+  const { type, id } = request;
+  const handler = Object.hasOwn(HANDLERS, type) ? HANDLERS[type] : null;
+  if (!handler) {
     self.postMessage({ type: 'error', id, code: 'bad-request', message: `未知的请求：${type}` });
     return;
   }
   try {
     const a = await load(id);
-    const started = performance.now();
-    const analysis = a.analyze(text, options, (p) => self.postMessage({ type: 'progress', id, ...p }));
-    self.postMessage({ type: 'result', id, analysis, millis: performance.now() - started });
+    self.postMessage({ type: 'result', id, ...handler(a, request) });
   } catch (error) {
-    self.postMessage({ type: 'error', id, ...describe(error) });
+    fail(id, error);
   }
 }
 
-/** The core throws {code, message}; anything else is a bug, said plainly. */
+function fail(id, error) {
+  const described = describe(error);
+  self.postMessage({ type: 'error', id, ...described });
+  // After a trap the instance's memory may be anything: never use it again.
+  if (described.code === 'internal') self.close();
+}
+
+/**
+ * The core throws {code, message}; anything else is a bug, said plainly: the
+ * panic's own message when Rust panicked (a bare "unreachable" otherwise).
+ */
 function describe(error) {
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
     return { code: error.code, message: error.message };
   }
-  return { code: 'internal', message: `分析器出错了：${error && error.message ? error.message : String(error)}` };
+  let panic = null;
+  try {
+    panic = analyzer ? lastPanic() : null;
+  } catch {
+    // The instance is broken; the trap's own message will do.
+  }
+  return { code: 'internal', message: panic ?? (error && error.message ? error.message : String(error)) };
 }
 
-load(null).catch((error) => self.postMessage({ type: 'error', id: null, ...describe(error) }));
+load(null).catch((error) => fail(null, error));

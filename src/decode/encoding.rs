@@ -6,9 +6,20 @@ use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_1
 use super::{Decoded, Format};
 use crate::Error;
 
-/// The encodings a user may choose, in the order a menu shows them.
+/// The encodings a user may choose, in the order a menu shows them, by
+/// their [`display_name`]s (each is also a label [`by_label`] reads).
 pub fn supported_encodings() -> Vec<&'static str> {
-    [UTF_8, GB18030, BIG5, UTF_16LE, UTF_16BE, SHIFT_JIS, EUC_JP, EUC_KR, WINDOWS_1252].iter().map(|e| e.name()).collect()
+    [UTF_8, GB18030, BIG5, UTF_16LE, UTF_16BE, SHIFT_JIS, EUC_JP, EUC_KR, WINDOWS_1252].into_iter().map(display_name).collect()
+}
+
+/// The name users know an encoding by: encoding_rs's, but GB18030 in
+/// capitals as the standard writes it.
+pub(super) fn display_name(encoding: &'static Encoding) -> &'static str {
+    if encoding == GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
+    }
 }
 
 /// The encoding a label names (`gb2312`, `GBK`, `big5`, `utf-16le`, …).
@@ -47,7 +58,7 @@ pub(super) fn decode_text(
         return Err(Error::Binary);
     }
     let replacements = text.matches('\u{FFFD}').count() - bytes_fffd(bytes, encoding);
-    Ok(Decoded { text, encoding: Some(encoding.name()), format: Format::Text, detected, replacements })
+    Ok(Decoded { text, encoding: Some(display_name(encoding)), format: Format::Text, detected, replacements })
 }
 
 /// U+FFFD written in the file itself (UTF-8 only) is no replacement.

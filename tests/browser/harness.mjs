@@ -4,7 +4,7 @@
 // every request URL, dialogs).
 
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,8 @@ import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'tests/browser/artifacts');
+export const WWW = path.join(ROOT, 'www');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/input');
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -37,8 +39,10 @@ function startServer() {
 
 /**
  * Starts the server and the browser. Returns
- * {url, open(options) → page, records, close()}; `records` holds what every
- * page opened so far logged, threw and requested.
+ * {url, open(options) → page, records, stopServer(), close()}; `records`
+ * holds what every page opened so far logged, threw and requested.
+ * stopServer() ends the server (to test the page offline); resolves once
+ * it has exited.
  */
 export async function start() {
   const { server, url: urlPromise } = startServer();
@@ -53,7 +57,8 @@ export async function start() {
   const records = { console: [], pageErrors: [], requests: [], dialogs: [] };
   context.on('request', (request) => records.requests.push(request.url()));
 
-  async function open({ viewport, colorScheme = 'light', waitForResults = true } = {}) {
+  /** `hash`: appended to the URL ('#test' exposes the page's test hook). */
+  async function open({ viewport, colorScheme = 'light', waitForResults = true, hash = '' } = {}) {
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') {
@@ -67,18 +72,24 @@ export async function start() {
     });
     if (viewport) await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme });
-    await page.goto(url);
+    await page.goto(url + hash);
     if (waitForResults) await resultsAfter(page, 0);
     return page;
   }
 
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  async function stopServer() {
+    server.kill('SIGTERM');
+    await exited;
+  }
+
   async function close() {
     await context.close().catch(() => {});
-    server.kill('SIGTERM');
+    await stopServer();
     await rm(profile, { recursive: true, force: true });
   }
 
-  return { url, context, open, records, close };
+  return { url, context, open, records, stopServer, close };
 }
 
 /** How many analyses the page has shown so far (#dashboard's data-results). */
@@ -117,4 +128,34 @@ export function assertClean(assert, { url, records }) {
 export async function artifactPath(name) {
   await mkdir(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/** The bytes of tests/fixtures/input/`name`, as an array of numbers for page.evaluate. */
+export async function fixture(name) {
+  return [...await readFile(path.join(FIXTURES, name))];
+}
+
+/**
+ * Drops a file made in the page from `parts` (strings or arrays of byte
+ * values) on the page's body, as a drag from the desktop would. Resolves
+ * with what the page did: {overlayShown, dropAccepted, overlayAfter}.
+ */
+export function dropFile(page, name, parts, type = '') {
+  return page.evaluate(({ name, parts, type }) => {
+    const blobParts = parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part)));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(blobParts, name, { type }));
+    const fire = (eventType) => document.body.dispatchEvent(new DragEvent(eventType, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    fire('dragenter');
+    fire('dragover');
+    const overlayShown = !document.getElementById('drop-overlay').hidden;
+    const dropAccepted = !fire('drop'); // the page called preventDefault
+    return { overlayShown, dropAccepted, overlayAfter: !document.getElementById('drop-overlay').hidden };
+  }, { name, parts, type });
+}
+
+/** Waits for the role="alert" element to say something; resolves with it. */
+export async function alertText(page) {
+  await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
+  return page.textContent('[role="alert"]');
 }

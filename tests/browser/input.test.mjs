@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, resultCount, start } from './harness.mjs';
+import { alertText, analysed, assertClean, chartWords, dropFile as dropOn, resultCount, start } from './harness.mjs';
 
 const AI_TEXT = '人工智能正在改变芯片产业。芯片设计公司用人工智能优化芯片架构，人工智能芯片的算力不断提升。'.repeat(4);
 const RIVER_TEXT = '长江是中国第一大河。长江流域的水电站很多，三峡水电站位于长江上游。长江航运繁忙。'.repeat(3);
@@ -18,20 +18,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-/** Drops files made in the page from `parts` (strings or byte arrays) on the page's body. */
-function dropFile(name, parts) {
-  return page.evaluate(({ name, parts }) => {
-    const blobParts = parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part)));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(blobParts, name, { type: 'text/plain' }));
-    const fire = (type) => document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    fire('dragenter');
-    fire('dragover');
-    const overlayShown = !document.getElementById('drop-overlay').hidden;
-    const dropAccepted = !fire('drop'); // the page called preventDefault
-    return { overlayShown, dropAccepted, overlayAfter: !document.getElementById('drop-overlay').hidden };
-  }, { name, parts });
-}
+const dropFile = (name, parts) => dropOn(page, name, parts, 'text/plain');
 
 test('pasting into the text box analyses the pasted text', async () => {
   assert.ok((await chartWords(page)).includes('王毅'));
@@ -94,21 +81,20 @@ test('opening a file with the button reads and analyses it', async () => {
   assert.ok((await chartWords(page)).includes('龙井茶'));
 });
 
-test('a file that is not UTF-8 is refused and the text is kept', async () => {
+test('a file that is not text is refused and the text is kept', async () => {
   const before = await page.inputValue('#text');
   const shown = await resultCount(page);
-  // 你好 in GBK.
-  const drop = await dropFile('gbk.txt', [[0xC4, 0xE3, 0xBA, 0xC3]]);
+  // NULs and control characters: no text has them.
+  const drop = await dropFile('photo.bin', [[0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0xFF, 0x00, 0x10, 0x00, 0x00, 0x7F]]);
   assert.equal(drop.dropAccepted, true);
-  await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
-  const alert = await page.textContent('[role="alert"]');
-  assert.match(alert, /gbk\.txt/);
-  assert.match(alert, /不是 UTF-8 编码/);
-  assert.match(alert, /暂不支持/);
+  const alert = await alertText(page);
+  assert.match(alert, /^无法打开「photo\.bin」。/);
+  assert.match(alert, /不是文本文件/);
   await page.waitForTimeout(400);
   assert.equal(await page.inputValue('#text'), before);
   assert.equal(await resultCount(page), shown, 'no analysis started');
   assert.ok((await chartWords(page)).includes('龙井茶'), 'the results stay');
+  assert.equal(await page.textContent('#file-name'), 'tea.txt', 'the text still comes from the last file read');
 
   // The next good analysis clears the message.
   await analysed(page, () => page.click('#analyze'));
@@ -138,9 +124,8 @@ test('markup in the text is shown as text and never runs', async () => {
   await page.fill('#text', payload);
   await analysed(page, () => page.click('#analyze'));
   // A file name is user text too: it reaches the page in the error message.
-  await dropFile('<img src=x onerror="window.__pwned = 4">.txt', [[0xFF, 0xFE, 0xC4]]);
-  await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
-  assert.match(await page.textContent('[role="alert"]'), /「<img src=x onerror="window.__pwned = 4">\.txt」/);
+  await dropFile('<img src=x onerror="window.__pwned = 4">.txt', [[0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0xFF, 0x00]]);
+  assert.match(await alertText(page), /「<img src=x onerror="window.__pwned = 4">\.txt」/);
   await page.waitForTimeout(300);
 
   const state = await page.evaluate(() => ({

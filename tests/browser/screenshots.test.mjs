@@ -1,11 +1,12 @@
 // Screenshots of the sample's analysis at desktop and phone sizes, light and
-// dark, saved to tests/browser/artifacts/ for a person to look at; and the
+// dark, saved to tests/browser/artifacts/ for a person to look at (also of
+// the input card with a file's encoding, and while 取消 shows); and the
 // layout checks a person would make first (no sideways scroll, two columns on
 // a desktop, one on a phone).
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { artifactPath, assertClean, start } from './harness.mjs';
+import { analysed, artifactPath, assertClean, dropFile, fixture, start } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await start(); });
@@ -33,6 +34,33 @@ for (const { name, viewport, columns } of SIZES) {
       await page.screenshot({ path: await artifactPath(`ciyan-${name}-${colorScheme}.png`), fullPage: true });
       await page.screenshot({ path: await artifactPath(`ciyan-${name}-${colorScheme}-fold.png`) });
       await page.close();
+    });
+  }
+}
+
+for (const { name, viewport } of SIZES) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`${name} ${colorScheme}: the input card with a file, and while analysing`, async () => {
+      const page = await browser.open({ viewport, colorScheme });
+      const card = page.locator('.input-card');
+      // A GB18030 file read as Big5: the encoding, the select and the replacement note.
+      await analysed(page, async () => dropFile(page, 'gb18030.txt', [await fixture('gb18030.txt')]));
+      await analysed(page, () => page.selectOption('#encoding', 'Big5'));
+      await card.screenshot({ path: await artifactPath(`ciyan-${name}-${colorScheme}-file.png`) });
+
+      // A long analysis, caught while 取消 shows. The box gets its short text
+      // back at once: a 20 MB text box would take seconds to screenshot.
+      await page.evaluate(() => {
+        const textarea = document.getElementById('text');
+        const text = textarea.value;
+        textarea.value = text.repeat(Math.ceil(20e6 / text.length));
+        document.getElementById('analyze').click();
+        textarea.value = text;
+      });
+      await page.locator('#cancel').waitFor({ state: 'visible' });
+      await page.waitForFunction(() => getComputedStyle(document.getElementById('cancel')).visibility === 'visible');
+      await card.screenshot({ path: await artifactPath(`ciyan-${name}-${colorScheme}-cancel.png`), animations: 'disabled' });
+      await page.close(); // ends the analysis with the page's worker
     });
   }
 }

@@ -25,13 +25,25 @@ export function s(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** Calls `fn` once things have been quiet for `ms` milliseconds. */
+/**
+ * Calls `fn` once things have been quiet for `ms` milliseconds. cancel()
+ * drops a waiting call; flush() makes a waiting call now.
+ */
 export function debounce(fn, ms) {
   let timer = 0;
+  let waiting = null; // the arguments of the call that is waiting, if any
+  const run = () => {
+    const args = waiting;
+    waiting = null;
+    clearTimeout(timer);
+    if (args) fn(...args);
+  };
   const debounced = (...args) => {
     clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+    waiting = args;
+    timer = setTimeout(run, ms);
   };
-  debounced.cancel = () => clearTimeout(timer);
+  debounced.cancel = () => { clearTimeout(timer); waiting = null; };
+  debounced.flush = run;
   return debounced;
 }

@@ -1,32 +1,32 @@
 // Getting text in: paste, drop a file anywhere on the page, open a file, or
-// load the sample. Each way puts the text in the textarea and then asks for
-// an analysis; a file that is not UTF-8 leaves the current text as it is.
+// load the sample. Pasted text and the sample go into the textarea, then an
+// analysis is asked for; files go to onFile, which decodes them (in the
+// worker) and leaves the current text as it is if the file is refused.
 
 import { debounce } from './dom.js';
 
 const SAMPLE_URL = 'samples/wangyi-press-conference-2024-03-07.txt';
-// The core refuses texts over 64 MB; reading a far bigger file into the
-// textarea first would only freeze the page.
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const PASTE_DELAY = 300;
 
 /**
  * elements: {textarea, openButton, fileInput, sampleButton, overlay}
- * onText(): the textarea holds new text to analyse.
+ * onText({replaced}): the textarea holds new text to analyse; `replaced`:
+ *   all of it is new (the sample, a paste outside the box).
+ * onFile(file): a File the user dropped or opened.
  * onError(message): a Chinese sentence for the user.
- * Returns {loadSample}.
+ * Returns {loadSample}: resolves once the sample's analysis has ended.
  */
-export function setupInput({ textarea, openButton, fileInput, sampleButton, overlay }, { onText, onError }) {
+export function setupInput({ textarea, openButton, fileInput, sampleButton, overlay }, { onText, onFile, onError }) {
   const afterPaste = debounce(onText, PASTE_DELAY);
 
   // Paste in the textarea: analyse once the pasted text has landed.
-  textarea.addEventListener('paste', () => afterPaste());
+  textarea.addEventListener('paste', () => afterPaste({ replaced: false }));
   // Ctrl+Enter (⌘+Enter on a Mac) in the textarea is the 分析 button.
   textarea.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
     event.preventDefault();
     afterPaste.cancel();
-    onText();
+    onText({ replaced: false });
   });
 
   // Paste anywhere else on the page (not in another field) replaces the text.
@@ -36,26 +36,8 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
     if (!text) return;
     event.preventDefault();
     textarea.value = text;
-    afterPaste();
+    afterPaste({ replaced: true });
   });
-
-  async function readFile(file) {
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      onError(`文件「${file.name}」太大（${(file.size / 1e6).toFixed(1)} MB），超过了 64 MB 的上限：请分成几部分分析。`);
-      return;
-    }
-    let text;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      onError(`无法读取「${file.name}」：它不是 UTF-8 编码的文本。目前只支持 UTF-8，GBK、Big5 等其他编码暂不支持，请先用文本编辑器另存为 UTF-8。`);
-      return;
-    }
-    textarea.value = text;
-    afterPaste.cancel();
-    onText();
-  }
 
   // Drop a file anywhere: the overlay shows while a file is dragged over the
   // page. Counting enters and leaves copes with the events child elements fire.
@@ -82,12 +64,12 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
     event.preventDefault(); // else the browser opens the file instead
     depth = 0;
     showOverlay(false);
-    readFile(event.dataTransfer.files[0]);
+    if (event.dataTransfer.files[0]) onFile(event.dataTransfer.files[0]);
   });
 
   openButton.addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => {
-    readFile(fileInput.files[0]);
+    if (fileInput.files[0]) onFile(fileInput.files[0]);
     fileInput.value = ''; // so that choosing the same file again still reads it
   });
 
@@ -102,7 +84,7 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
       return;
     }
     afterPaste.cancel();
-    onText();
+    return onText({ replaced: true });
   }
   sampleButton.addEventListener('click', loadSample);
 

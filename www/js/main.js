@@ -1,94 +1,160 @@
-// Wiring: input and options ask for an analysis; its answer goes to the views.
+// Wiring: text comes in (typed, pasted, a file, the sample, or the copy saved
+// from the last visit), the worker analyses it, the dashboard shows it.
 
 import { AnalyzerClient } from './analyzer-client.js';
-import { debounce } from './dom.js';
+import { createDashboard } from './dashboard.js';
 import { setupInput } from './input.js';
+import { registerServiceWorker } from './offline.js';
+import { createOpenedFile } from './opened-file.js';
 import { onOptionsChange, readOptions } from './options-form.js';
+import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
 import { createStatus } from './status.js';
-import * as counts from './views/counts.js';
-import * as entities from './views/entities.js';
-import * as frequencyTable from './views/frequency-table.js';
-import * as keywordChart from './views/keyword-chart.js';
-import * as wordCloud from './views/word-cloud.js';
+import { createFileInfo } from './views/file-info.js';
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('text');
 const form = $('options');
-const dashboard = $('dashboard');
+const cancelButton = $('cancel');
+const dashboard = createDashboard($('dashboard'));
 const status = createStatus($('status'), $('error'));
 const client = new AnalyzerClient();
 client.onLoadError = (error) => status.error(error.message);
+client.onRestart = (error) => status.error(error.message);
+const openedFile = createOpenedFile(client);
+const fileInfo = createFileInfo(
+  { container: $('file-info'), name: $('file-name'), decoding: $('file-decoding'), select: $('encoding'), replacements: $('file-replacements') },
+  pickEncoding,
+);
 
-// The views whose drawing depends on their size, with the size last drawn at.
-const charts = [
-  { view: keywordChart, container: $('keyword-chart'), size: '' },
-  { view: wordCloud, container: $('word-cloud-box'), size: '' },
-];
+// Test hook, only on /#test: the browser tests reach the worker client
+// (to make the core trap, tests/browser/resilience.test.mjs). Without the
+// hash the page exposes nothing.
+if (location.hash === '#test') window.__ciyanClient = client;
 
-let analysis = null;
-let latest = 0;
+let latest = 0; // the newest analysis asked for; older answers are dropped
 
 async function analyze() {
   const request = ++latest;
   status.clearError();
   status.working();
-  dashboard.classList.add('is-busy');
+  dashboard.busy(true);
+  cancelButton.hidden = false;
   try {
     const answer = await client.analyze(textarea.value, readOptions(form), status.progress);
     if (answer.stale) return;
-    analysis = answer.analysis;
-    show();
+    dashboard.show(answer.analysis);
     status.done(answer.millis);
-    dashboard.classList.remove('is-stale');
   } catch (error) {
     if (request !== latest) return;
-    status.error(error.message);
+    if (error.code === 'cancelled') status.cancelled();
+    else status.error(error.message);
     // The results on screen no longer describe the text.
-    dashboard.classList.add('is-stale');
+    dashboard.stale();
   } finally {
-    if (request === latest) dashboard.classList.remove('is-busy');
+    if (request === latest) {
+      dashboard.busy(false);
+      // Hiding the focused 取消 would drop the focus to the page's top.
+      if (document.activeElement === cancelButton) $('analyze').focus();
+      cancelButton.hidden = true;
+    }
   }
 }
 
-function show() {
-  dashboard.classList.remove('is-empty');
-  // How many analyses have been shown: lets tests wait for the next one.
-  dashboard.dataset.results = String(Number(dashboard.dataset.results || 0) + 1);
-  counts.render($('counts'), analysis);
-  frequencyTable.render($('frequency-table'), analysis);
-  entities.render($('entities'), analysis);
-  for (const chart of charts) drawChart(chart);
-  // Page open → first chart, read by benches/browser.mjs.
-  if (performance.getEntriesByName('ciyan:first-chart').length === 0) performance.mark('ciyan:first-chart');
+// The text in the box came from a file: show how it was read, keep it, analyse it.
+function useDecoded(decoded) {
+  textarea.value = decoded.text;
+  listEncodings();
+  fileInfo.show(decoded);
+  saveText(decoded.text);
+  return analyze();
 }
 
-// The keyword chart sets its own height (so only its width counts); the
-// cloud's box is sized by CSS, so both of its sides do.
-const sizeOf = ({ view, container }) =>
-  view === keywordChart ? `${container.clientWidth}` : `${container.clientWidth}x${container.clientHeight}`;
-
-function drawChart(chart) {
-  chart.view.render(chart.container, analysis);
-  chart.size = sizeOf(chart);
+let fileRequest = 0; // the newest file (or encoding) asked for
+async function whileCurrent(decoding, describeFailure) {
+  const request = ++fileRequest;
+  status.clearError();
+  try {
+    const decoded = await decoding;
+    if (request === fileRequest) await useDecoded(decoded);
+  } catch (error) {
+    if (request !== fileRequest || error.code === 'cancelled') return;
+    // The text in the box stays as it was.
+    status.error(describeFailure(error));
+  }
 }
 
-// Redraw the charts whose size changed, once resizing has settled.
-const redraw = debounce(() => {
-  for (const chart of charts) if (analysis && sizeOf(chart) !== chart.size) drawChart(chart);
-}, 150);
-const observer = new ResizeObserver(redraw);
-for (const chart of charts) observer.observe(chart.container);
+function openFile(file) {
+  return whileCurrent(openedFile.open(file), (error) => `无法打开「${file.name}」。${error.message}`);
+}
 
-// The cloud's colours come from the theme; the SVG follows CSS by itself.
-matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-  if (analysis) drawChart(charts[1]);
-});
+function pickEncoding(encoding) {
+  return whileCurrent(openedFile.redecode(encoding), (error) => error.message);
+}
+
+// Text that replaced the whole box no longer comes from the last file.
+function forgetFile() {
+  ++fileRequest;
+  openedFile.forget();
+  fileInfo.hide();
+}
+
+function clearText() {
+  ++latest; // an analysis still running now answers no one
+  if (client.analysing) client.cancel();
+  forgetFile();
+  textarea.value = '';
+  clearSavedText();
+  status.clear();
+  dashboard.busy(false);
+  dashboard.empty();
+  cancelButton.hidden = true;
+  textarea.focus();
+}
 
 const input = setupInput(
   { textarea, openButton: $('open-file'), fileInput: $('file-input'), sampleButton: $('load-sample'), overlay: $('drop-overlay') },
-  { onText: analyze, onError: (message) => status.error(message) },
+  {
+    onText({ replaced }) {
+      if (replaced) forgetFile();
+      saveText(textarea.value);
+      return analyze();
+    },
+    onFile: openFile,
+    onError: (message) => status.error(message),
+  },
 );
 $('analyze').addEventListener('click', analyze);
+$('clear').addEventListener('click', clearText);
+cancelButton.addEventListener('click', () => client.cancel());
 onOptionsChange(form, analyze);
 
-input.loadSample();
+// Typing is saved once it pauses, and at once when the page is hidden (a
+// closed tab, a switch to another app) so that the last words are not lost.
+textarea.addEventListener('input', () => saveSoon(textarea.value));
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saveSoon.flush();
+});
+
+// The encodings to offer come from the core. Asked once; again if that
+// request was lost to a cancel or a crash.
+let encodingsListed = null;
+function listEncodings() {
+  encodingsListed ??= client.encodings().then(
+    ({ encodings }) => fileInfo.setEncodings(encodings),
+    () => { encodingsListed = null; },
+  );
+}
+listEncodings();
+
+// The text of the last visit, else the sample (the first visit, or after 清除).
+async function start() {
+  const saved = await loadSavedText();
+  if (textarea.value !== '') return; // the user was quicker
+  if (saved.trim() === '') return input.loadSample();
+  textarea.value = saved;
+  return analyze();
+}
+
+// The offline copy is made once the first analysis is on screen, so that
+// its downloads never delay that.
+start().finally(registerServiceWorker);

@@ -23,6 +23,14 @@ export function createStatus(statusElement, errorElement) {
       errorElement.textContent = '';
       say(`分析完成，用时 ${formatMillis(millis)}`, 'done');
     },
+    cancelled() {
+      say('已取消', 'cancelled');
+    },
+    /** Nothing to say: no text. */
+    clear() {
+      say('');
+      errorElement.textContent = '';
+    },
     error(message) {
       say('');
       errorElement.textContent = message;

@@ -1,0 +1,159 @@
+// Files in other encodings and formats (tests/fixtures/input/): the core
+// decodes them in the worker, the page says how it read them, the user can
+// pick another encoding for the same bytes, and files that are not text are
+// refused with the core's message while the text stays.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { alertText, analysed, assertClean, chartWords, dropFile, fixture, resultCount, start } from './harness.mjs';
+
+let browser;
+let page;
+before(async () => {
+  browser = await start();
+  page = await browser.open();
+});
+after(async () => { await browser?.close(); });
+
+const YANGTZE = '长江是中国第一大河，全长六千三百多公里。';
+const tableWords = () => page.$$eval('#frequency-table tbody td.col-word', (cells) => cells.map((c) => c.textContent));
+const decodingLabel = () => page.textContent('#file-decoding');
+
+/** Drops tests/fixtures/input/`name` and waits for its analysis. */
+async function dropFixture(name) {
+  const bytes = await fixture(name);
+  await analysed(page, () => dropFile(page, name, [bytes]));
+}
+
+test('a GB18030 file is detected and analysed', async () => {
+  await dropFixture('gb18030.txt');
+  assert.ok((await page.inputValue('#text')).startsWith(YANGTZE));
+  const words = await chartWords(page);
+  assert.ok(words.includes('长江') && words.includes('水电站'), `keywords: ${words}`);
+  assert.equal(await page.textContent('#file-name'), 'gb18030.txt');
+  assert.match(await decodingLabel(), /^按 GB18030 解码（自动检测）$/i);
+  assert.equal(await page.inputValue('#encoding'), '', 'the select says 自动检测');
+  assert.equal(await page.isVisible('#encoding'), true);
+  assert.equal(await page.isHidden('#file-replacements'), true);
+});
+
+test('a Big5 file is detected and analysed', async () => {
+  await dropFixture('big5.txt');
+  assert.ok((await page.inputValue('#text')).startsWith('臺灣位於東亞'));
+  const words = await tableWords();
+  assert.ok(words.includes('夜市'), `words: ${words}`);
+  assert.ok(!words.includes('长江'));
+  assert.equal(await page.textContent('#file-name'), 'big5.txt');
+  assert.equal(await decodingLabel(), '按 Big5 解码（自动检测）');
+});
+
+test('UTF-16 files with a byte order mark are read', async () => {
+  for (const [name, encoding] of [['utf16le-bom.txt', 'UTF-16LE'], ['utf16be-bom.txt', 'UTF-16BE']]) {
+    await dropFixture(name);
+    assert.ok((await page.inputValue('#text')).startsWith(YANGTZE), name);
+    assert.ok((await chartWords(page)).includes('长江'), name);
+    assert.equal(await decodingLabel(), `按 ${encoding} 解码（自动检测）`);
+  }
+});
+
+test('a Word document opened with the button: its body text', async () => {
+  await dropFixture('big5.txt'); // so that the text changes
+  const bytes = Buffer.from(await fixture('sample.docx'));
+  await analysed(page, () => page.setInputFiles('#file-input', {
+    name: 'sample.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bytes,
+  }));
+  const text = await page.inputValue('#text');
+  assert.ok(text.startsWith(YANGTZE), text);
+  assert.match(text, /A & B <tag>/, 'entities decoded, markup in the document kept as text');
+  assert.ok((await chartWords(page)).includes('长江'));
+  assert.equal(await page.textContent('#file-name'), 'sample.docx');
+  assert.equal(await decodingLabel(), 'Word 文档（.docx）正文');
+  assert.equal(await page.isHidden('#encoding'), true, 'a Word document has no encoding to pick');
+});
+
+test('a web page in GBK: its body text, decoded', async () => {
+  await dropFixture('page-gbk.html');
+  const text = await page.inputValue('#text');
+  assert.match(text, /黄河是中国第二长河/);
+  assert.doesNotMatch(text, /网页标题不算正文|样式里的字|脚本里的字|__pwned/);
+  assert.match(await decodingLabel(), /^网页正文（已去掉脚本和样式），按 GB18030 解码（自动检测）$/i);
+  assert.ok((await chartWords(page)).includes('黄河'));
+});
+
+test('the encoding select offers the core\'s encodings', async () => {
+  const options = await page.$$eval('#encoding option', (all) => all.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(options[0], ['', '自动检测']);
+  const values = options.slice(1).map(([value]) => value);
+  for (const name of ['UTF-8', 'Big5', 'UTF-16LE', 'UTF-16BE', 'Shift_JIS']) assert.ok(values.includes(name), `${name} in ${values}`);
+  assert.ok(values.some((value) => /^gb18030$/i.test(value)), `GB18030 in ${values}`);
+});
+
+test('picking another encoding decodes the same bytes again', async () => {
+  await dropFixture('gb18030.txt');
+  const gb18030 = await page.$eval('#encoding', (select) => [...select.options].find((o) => /^gb18030$/i.test(o.value)).value);
+
+  await analysed(page, () => page.selectOption('#encoding', 'Big5'));
+  const garbled = await page.inputValue('#text');
+  assert.doesNotMatch(garbled, /长江/);
+  assert.ok(garbled.length > 20, 'still text, only the wrong one');
+  assert.ok(!(await chartWords(page)).includes('长江'));
+  assert.equal(await decodingLabel(), '按 Big5 解码', 'chosen, not detected');
+  assert.equal(await page.inputValue('#encoding'), 'Big5');
+  assert.match(await page.textContent('#file-replacements'), /^有 \d+ 处无法解码的字节已替换为 �/);
+  assert.equal(await page.textContent('#file-name'), 'gb18030.txt');
+
+  await analysed(page, () => page.selectOption('#encoding', gb18030));
+  assert.ok((await page.inputValue('#text')).startsWith(YANGTZE));
+  assert.ok((await chartWords(page)).includes('长江'));
+  assert.match(await decodingLabel(), /^按 GB18030 解码$/i);
+  assert.equal(await page.isHidden('#file-replacements'), true);
+
+  await analysed(page, () => page.selectOption('#encoding', ''));
+  assert.match(await decodingLabel(), /^按 GB18030 解码（自动检测）$/i);
+});
+
+test('files that are not text are refused with the core\'s message; the text stays', async () => {
+  await page.fill('#text', '龙井茶产于杭州西湖。'.repeat(3)); // an edit keeps the file's label
+  await analysed(page, () => page.click('#analyze'));
+  const before = await page.inputValue('#text');
+  const refused = [
+    ['binary.bin', /不是文本文件/],
+    ['document.pdf', /PDF/],
+    ['image.png', /图片/],
+    ['legacy.doc', /\.doc/],
+    ['sheet.xlsx', /表格/],
+  ];
+  for (const [name, message] of refused) {
+    await analysed(page, () => page.click('#analyze')); // clears the last alert
+    const shown = await resultCount(page);
+    await dropFile(page, name, [await fixture(name)]);
+    const alert = await alertText(page);
+    assert.ok(alert.startsWith(`无法打开「${name}」。`), alert);
+    assert.match(alert, message);
+    await page.waitForTimeout(200);
+    assert.equal(await page.inputValue('#text'), before, `${name}: the text stays`);
+    assert.equal(await resultCount(page), shown, `${name}: no analysis`);
+  }
+});
+
+test('a file over 64 MB is refused before it is read', async () => {
+  const before = await page.inputValue('#text');
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(65 * 1024 * 1024)], 'huge.txt'));
+    document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  });
+  assert.match(await alertText(page), /^无法打开「huge\.txt」。文件太大（65\.0 MB），超过了 64 MB 的上限/);
+  assert.equal(await page.inputValue('#text'), before);
+});
+
+test('the sample replaces the file: no file is named any more', async () => {
+  await dropFixture('utf8.txt');
+  assert.equal(await page.isVisible('#file-info'), true);
+  await analysed(page, () => page.click('#load-sample'));
+  assert.equal(await page.isHidden('#file-info'), true);
+});
+
+test('nothing went wrong and nothing left the origin', () => {
+  assertClean(assert, browser);
+});

@@ -1,0 +1,89 @@
+// Text from outside is data, never markup or code: pasted payloads, a web
+// page whose scripts would run if it were rendered, file names with markup.
+// Nothing of it runs, nothing opens a dialog, nothing is requested, and the
+// text in the box is exactly what was put there.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { analysed, assertClean, chartWords, dropFile, fixture, start } from './harness.mjs';
+
+let browser;
+let page;
+before(async () => {
+  browser = await start();
+  page = await browser.open();
+});
+after(async () => { await browser?.close(); });
+
+const PAYLOAD = [
+  '<script>window.__pwned = 1; alert(1)</script>',
+  '<img src=x onerror="window.__pwned = 2; alert(2)">',
+  '<a href="javascript:window.__pwned = 3; alert(3)">点我领奖</a>',
+  'javascript:window.__pwned=4',
+  '<iframe src="javascript:parent.__pwned = 5"></iframe>',
+  '"><svg onload="window.__pwned = 6"><b>粗体</b>',
+  '{{constructor.constructor(\'window.__pwned = 7\')()}}',
+  '人工智能芯片产业发展迅速。',
+].join('\n').repeat(3);
+
+/** What would show that something ran or became markup. */
+const traces = () => page.evaluate(() => ({
+  pwned: window.__pwned,
+  markup: document.querySelectorAll('main img, main iframe, main a, main b, main script, main svg:not(.bars)').length,
+  scripts: [...document.scripts].map((script) => new URL(script.src).pathname),
+}));
+
+async function assertNothingRan() {
+  await page.waitForTimeout(300); // time for an onerror or a timer to fire
+  assert.deepEqual(await traces(), { pwned: undefined, markup: 0, scripts: ['/js/main.js'] });
+  assert.deepEqual(browser.records.dialogs, []);
+  assert.ok(!browser.records.requests.some((url) => new URL(url).pathname === '/x'), 'no request for the image');
+}
+
+test('pasted markup and javascript: links are text', async () => {
+  // A real Ctrl+V through the clipboard.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(browser.url).origin });
+  await page.evaluate((text) => navigator.clipboard.writeText(text), PAYLOAD);
+  await page.click('#text');
+  await page.keyboard.press('Control+A');
+  await analysed(page, () => page.keyboard.press('Control+V'));
+  assert.equal(await page.inputValue('#text'), PAYLOAD);
+  assert.ok((await chartWords(page)).includes('人工智能'));
+  const table = await page.textContent('#frequency-table');
+  assert.match(table, /script|onerror|javascript/, 'the markup\'s words are in the table as text');
+  await assertNothingRan();
+
+  // The same, pasted while the focus is elsewhere (it replaces the text).
+  await page.fill('#text', '');
+  await page.click('h1');
+  await analysed(page, () => page.evaluate((text) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', text);
+    clipboardData.setData('text/html', text); // the page must take the plain text only
+    document.body.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData }));
+  }, PAYLOAD));
+  assert.equal(await page.inputValue('#text'), PAYLOAD);
+  await assertNothingRan();
+});
+
+test('a dropped web page: its body text shows, its scripts never run', async () => {
+  await analysed(page, async () => dropFile(page, 'page.html', [await fixture('page.html')], 'text/html'));
+  const text = await page.inputValue('#text');
+  assert.match(text, /黄河是中国第二长河/);
+  assert.match(text, /黄河\s水利 <script> 工程/, 'an escaped tag is the page\'s text');
+  assert.doesNotMatch(text, /脚本里的字|样式里的字|__pwned/);
+  assert.equal(await page.textContent('#file-decoding'), '网页正文（已去掉脚本和样式），按 UTF-8 解码（自动检测）');
+  assert.ok((await chartWords(page)).includes('黄河'));
+  await assertNothingRan();
+});
+
+test('a file name with markup is shown as text', async () => {
+  const name = '<img src=x onerror="window.__pwned = 8">.txt';
+  await analysed(page, () => dropFile(page, name, ['长江是中国第一大河。'.repeat(3)], 'text/plain'));
+  assert.equal(await page.textContent('#file-name'), name);
+  await assertNothingRan();
+});
+
+test('nothing went wrong and nothing left the origin', () => {
+  assertClean(assert, browser);
+});

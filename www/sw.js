@@ -1,0 +1,83 @@
+// The service worker: keeps the page shell (HTML, CSS, every script, the
+// wasm, the sample) in a cache so that Ciyan opens and analyses without a
+// network. Cache first, the network for anything not cached.
+//
+// VERSION names the cache. scripts/build-wasm.py writes pkg/build-id.js
+// with a hash of every file of www/, so each build that changes a file
+// changes the id: the browser sees a changed imported script, installs this
+// worker again, and the old cache is deleted once the new one is complete.
+// (Add new files to SHELL.)
+
+importScripts('pkg/build-id.js');
+const VERSION = `ciyan-${self.CIYAN_BUILD_ID}`;
+
+// Every file the page needs, relative to this script (the page's folder).
+// tests/browser/offline.test.mjs checks that this names every file of www/.
+const SHELL = [
+  './',
+  'favicon.svg',
+  'css/base.css',
+  'css/layout.css',
+  'css/views.css',
+  'js/analyzer-client.js',
+  'js/dashboard.js',
+  'js/dom.js',
+  'js/format.js',
+  'js/input.js',
+  'js/main.js',
+  'js/offline.js',
+  'js/opened-file.js',
+  'js/options-form.js',
+  'js/pos.js',
+  'js/saved-text.js',
+  'js/status.js',
+  'js/views/counts.js',
+  'js/views/entities.js',
+  'js/views/file-info.js',
+  'js/views/frequency-table.js',
+  'js/views/keyword-chart.js',
+  'js/views/word-cloud.js',
+  'worker.js',
+  'pkg/build-id.js',
+  'pkg/ciyan.js',
+  'pkg/ciyan_bg.wasm',
+  'samples/wangyi-press-conference-2024-03-07.txt',
+];
+
+const ROOT = new URL('./', self.location.href);
+const INDEX = new URL('./', ROOT).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(VERSION);
+    // 'no-cache': ask the server whether each file changed (a 304 when it
+    // did not), so that a stale HTTP cache never ends up in this version.
+    await cache.addAll(SHELL.map((file) => new Request(new URL(file, ROOT), { cache: 'no-cache' })));
+    // A new version takes over at once rather than when every tab closes.
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name !== VERSION) await caches.delete(name);
+    // The page that registered this worker on its first visit is served by
+    // it from now on, without a reload.
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || !request.url.startsWith(ROOT.href)) return;
+  event.respondWith(cacheFirst(request));
+});
+
+async function cacheFirst(request) {
+  const cache = await caches.open(VERSION);
+  const url = new URL(request.url);
+  // The page itself, whatever its query string: /, /index.html, /?x.
+  const isPage = request.mode === 'navigate' && (url.pathname === ROOT.pathname || url.pathname === `${ROOT.pathname}index.html`);
+  const cached = isPage ? await cache.match(INDEX) : await cache.match(request);
+  return cached ?? fetch(request);
+}
