@@ -94,6 +94,17 @@ pub fn crash_for_testing() {
     panic!("crashForTesting was called");
 }
 
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    /// Cuts `text` precisely (with HMM) and returns how many tokens there
+    /// are, without handing any token to JavaScript: the benchmark's
+    /// measure of segmentation speed inside the worker.
+    #[wasm_bindgen(js_name = countTokens)]
+    pub fn count_tokens(&self, text: &str) -> usize {
+        self.inner.cut(text, crate::SegmentMode::Precise, true).len()
+    }
+}
+
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     // `None` becomes `null`, not `undefined`, as JSON would have it.
     value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true)).map_err(JsValue::from)

@@ -102,3 +102,8 @@ fn no_panic_is_recorded_while_all_is_well() {
     analyzer().analyze(TEXT, JsValue::UNDEFINED, None).unwrap();
     assert_eq!(ciyan::bindings::last_panic(), None);
 }
+
+#[wasm_bindgen_test]
+fn count_tokens_counts_the_precise_cut() {
+    assert_eq!(analyzer().count_tokens("我来到北京清华大学"), 4);
+}
