@@ -1,6 +1,6 @@
 //! The analyzer: jieba loaded once, one call per text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use jieba_rs::Jieba;
 
@@ -86,7 +86,7 @@ impl Analyzer {
         let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
         // The precise, tagged cut: words and tags for the word list, the
         // names, and the TextRank graph.
-        let mut precise: HashMap<&str, WordStat> = HashMap::new();
+        let mut precise: HashMap<&str, WordStat> = HashMap::default();
         let mut precise_tokens = 0;
         let mut done = 0;
         for chunk in text::line_chunks(text, CHUNK_BYTES) {
@@ -101,7 +101,6 @@ impl Analyzer {
             done += chunk.len();
             on_progress(Progress { stage: Stage::Segmenting, done, total });
         }
-
         let (words, tokens) = match options.mode {
             SegmentMode::Precise => (word_list(&precise, options.stopwords), precise_tokens),
             mode => {
@@ -109,7 +108,6 @@ impl Analyzer {
                 (word_list(&stats, options.stopwords), tokens)
             }
         };
-
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
         let tfidf = self.tfidf.extract(
             &self.jieba,
@@ -177,7 +175,7 @@ impl Analyzer {
         }
         match method {
             KeywordMethod::TfIdf => {
-                let mut first_use: HashMap<&str, usize> = HashMap::new();
+                let mut first_use: HashMap<&str, usize> = HashMap::default();
                 for token in self.jieba.cut(text, true) {
                     let next = first_use.len();
                     first_use.entry(token.word).or_insert(next);
@@ -206,7 +204,7 @@ impl Analyzer {
         hmm: bool,
         precise: &HashMap<&'t str, WordStat<'t>>,
     ) -> (HashMap<&'t str, WordStat<'t>>, usize) {
-        let mut stats: HashMap<&str, WordStat> = HashMap::new();
+        let mut stats: HashMap<&str, WordStat> = HashMap::default();
         let mut tokens = 0;
         for chunk in text::line_chunks(text, CHUNK_BYTES) {
             for word in self.cut(chunk, mode, hmm) {

@@ -8,7 +8,9 @@
 //! one), because jieba-rs's TextRank iterates 20 times in another order and
 //! returns unnormalised weights.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Mutex;
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
@@ -113,10 +115,15 @@ const SPAN: usize = 5;
 const DAMPING: f64 = 0.85;
 const ITERATIONS: usize = 10;
 
+/// The id of a word that is no candidate (too short, or a stopword), so that
+/// it is judged once, not at every use.
+const REJECTED: u32 = u32::MAX;
+
 /// Builds the TextRank co-occurrence graph token by token, then ranks it.
 pub(crate) struct TextRank<'t> {
     allowed_pos: Vec<String>,
     stop_words: BTreeSet<String>,
+    /// Per word seen with an allowed tag: its candidate id, or [`REJECTED`].
     ids: HashMap<&'t str, u32>,
     /// Per candidate id: the word and the tag of its first use.
     words: Vec<(&'t str, &'t str)>,
@@ -130,26 +137,26 @@ impl<'t> TextRank<'t> {
         TextRank {
             allowed_pos,
             stop_words,
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             words: Vec::new(),
             window: std::collections::VecDeque::with_capacity(SPAN),
-            cooccurrence: HashMap::new(),
+            cooccurrence: HashMap::default(),
         }
     }
 
     /// Feeds the next token of the tagged cut.
     pub(crate) fn push(&mut self, word: &'t str, tag: &'t str) {
         let id = if self.allowed_pos.iter().any(|p| p == tag) {
-            match self.ids.get(word) {
-                Some(&id) => Some(id),
-                None if is_candidate(word, &self.stop_words) => {
-                    let id = self.words.len() as u32;
-                    self.ids.insert(word, id);
+            let next = self.words.len() as u32;
+            let id = *self.ids.entry(word).or_insert_with(|| {
+                if is_candidate(word, &self.stop_words) {
                     self.words.push((word, tag));
-                    Some(id)
+                    next
+                } else {
+                    REJECTED
                 }
-                None => None,
-            }
+            });
+            (id != REJECTED).then_some(id)
         } else {
             None
         };

@@ -1,0 +1,84 @@
+// Runs inside a dedicated module worker of the bench page (see
+// benches/browser_worker.mjs): loads one wasm module, as Ciyan's worker
+// does, then times it on one text. One worker per measure, so that each
+// load is a fresh one and each text's memory is its own.
+//
+// page → worker  {lib: 'ciyan' | 'jieba', runs, text: null | {url, name, bytes}}
+// worker → page  {rows: [{who, what, file, bytes, millis | values + unit}]}
+//                or {error}
+import initCiyan, { Analyzer } from '/pkg/ciyan.js';
+import initJieba, { cut } from '/jieba/jieba_rs_wasm.js';
+
+const LIBS = {
+  // Ciyan's worker.js: init() (fetch, compile, instantiate), then the dictionary.
+  ciyan: {
+    who: 'ciyan-chromium-worker',
+    async load() {
+      const wasm = await initCiyan();
+      return { wasm, analyzer: new Analyzer() };
+    },
+    measure({ wasm, analyzer }, text, file, bytes, runs) {
+      const analyses = [];
+      const gaps = [];
+      for (let i = 0; i < runs; i++) {
+        // Progress as the page hears it: the longest stretch without a
+        // message, from the call to its answer.
+        const times = [performance.now()];
+        analyzer.analyze(text, undefined, () => times.push(performance.now()));
+        times.push(performance.now());
+        analyses.push(times.at(-1) - times[0]);
+        gaps.push(Math.max(...times.slice(1).map((t, j) => t - times[j])));
+      }
+      // Wasm memory only grows: its size now is the peak of these analyses.
+      const memory = wasm.memory.buffer.byteLength / 1e6;
+      return [
+        { what: 'analyze', file, bytes, millis: analyses },
+        { what: 'largest progress gap', file, bytes, millis: gaps },
+        { what: 'wasm memory after analyze', file, bytes: 0, values: [memory], unit: 'MB' },
+        { what: 'cut (countTokens)', file, bytes, millis: time(runs, () => analyzer.countTokens(text)) },
+      ];
+    },
+  },
+  // npm jieba-wasm loads its dictionary on the first call.
+  jieba: {
+    who: 'jieba-wasm-chromium',
+    async load() {
+      const wasm = await initJieba();
+      cut('', true);
+      return { wasm };
+    },
+    measure({ wasm }, text, file, bytes, runs) {
+      const millis = time(runs, () => cut(text, true));
+      return [
+        { what: 'cut (a JS string per token)', file, bytes, millis },
+        { what: 'wasm memory after cut', file, bytes: 0, values: [wasm.memory.buffer.byteLength / 1e6], unit: 'MB' },
+      ];
+    },
+  },
+};
+
+function time(runs, f) {
+  const millis = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    f();
+    millis.push(performance.now() - start);
+  }
+  return millis;
+}
+
+self.onmessage = async ({ data: { lib, runs, text } }) => {
+  try {
+    const { who, load, measure } = LIBS[lib];
+    const start = performance.now();
+    const loaded = await load();
+    const rows = [{ what: 'load', file: '', bytes: 0, millis: [performance.now() - start] }];
+    if (text) {
+      const content = await (await fetch(text.url)).text();
+      rows.push(...measure(loaded, content, text.name, text.bytes, runs));
+    }
+    self.postMessage({ rows: rows.map((row) => ({ who, ...row })) });
+  } catch (error) {
+    self.postMessage({ error: String(error?.stack ?? error) });
+  }
+};
