@@ -7,6 +7,8 @@
 // Serves benches/browser-page/ (a blank page and bench-worker.js) with
 // www/pkg/ at /pkg/, jieba-wasm's web build at /jieba/ and the texts at
 // /text/N, on 127.0.0.1, and drives it with the browser tests' Chromium.
+// Wasm memory is the linear memory's size after the runs: its peak, since it
+// never shrinks.
 // Prints one JSON object per line, as benches/native.rs does.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -41,7 +43,10 @@ const server = createServer((request, response) => {
   if (!stream) { response.writeHead(404).end(); return; }
   stream.on('error', () => response.writeHead(404).end());
   stream.on('open', () => {
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'text/plain; charset=utf-8' });
+    response.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     stream.pipe(response);
   });
 });
@@ -68,8 +73,8 @@ try {
   const page = await session.context.newPage();
   await page.goto(url);
   for (const lib of ['ciyan', 'jieba']) {
-    // Load: a fresh worker each run (the wasm is compiled afresh; the HTTP
-    // cache may hold it, as it would for a returning user).
+    // Load: a fresh worker each run, which fetches and compiles the wasm
+    // afresh (no-store: no cached code), as on a first visit.
     const loads = [];
     for (let i = 0; i < runs; i++) loads.push(...(await inWorker(page, { lib, runs, text: null })));
     print({ ...loads[0], millis: loads.flatMap((row) => row.millis) });
