@@ -71,7 +71,8 @@ impl Analyzer {
     }
 
     /// Analyses `text`, calling `on_progress` between pieces of about a
-    /// quarter of a megabyte.
+    /// quarter of a megabyte. In search and full mode the segmenting stage
+    /// reads the text twice, and its `total` is twice the text's size.
     pub fn analyze_with_progress(
         &self,
         text: &str,
@@ -84,40 +85,39 @@ impl Analyzer {
         let total = text.len();
         let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
         let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
-        // The precise, tagged cut: words and tags for the word list, the
-        // names, and the TextRank graph.
+        let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
+        let mut tfidf = self.tfidf.start(tfidf_pos, keywords::stop_words(options.stopwords), options.hmm);
+        // Search and full mode cut the text a second time for the word list.
+        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
+        let mut progress = |done| on_progress(Progress { stage: Stage::Segmenting, done, total: total * passes });
+        // The precise, tagged cut, piece by piece: words and tags for the
+        // word list, the names, the TextRank graph and TF-IDF.
         let mut precise: HashMap<&str, WordStat> = HashMap::default();
         let mut precise_tokens = 0;
         let mut done = 0;
         for chunk in text::line_chunks(text, CHUNK_BYTES) {
-            for tag in self.jieba.tag(chunk, options.hmm) {
-                textrank.push(tag.word, tag.tag);
-                if text::is_word(tag.word) {
+            let tags: Vec<(&str, &str)> = self.jieba.tag(chunk, options.hmm).into_iter().map(|t| (t.word, t.tag)).collect();
+            for &(word, tag) in &tags {
+                textrank.push(word, tag);
+                if text::is_word(word) {
                     precise_tokens += 1;
                     let next = precise.len();
-                    precise.entry(tag.word).or_insert(WordStat { count: 0, first_use: next, pos: tag.tag }).count += 1;
+                    precise.entry(word).or_insert(WordStat { count: 0, first_use: next, pos: tag }).count += 1;
                 }
             }
+            tfidf.add(&self.jieba, chunk, &tags);
             done += chunk.len();
-            on_progress(Progress { stage: Stage::Segmenting, done, total });
+            progress(done);
         }
         let (words, tokens) = match options.mode {
             SegmentMode::Precise => (word_list(&precise, options.stopwords), precise_tokens),
             mode => {
-                let (stats, tokens) = self.count_words(text, mode, options.hmm, &precise);
+                let (stats, tokens) = self.count_words(text, mode, options.hmm, &precise, |d| progress(total + d));
                 (word_list(&stats, options.stopwords), tokens)
             }
         };
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
-        let tfidf = self.tfidf.extract(
-            &self.jieba,
-            text,
-            options.top_k,
-            options.keyword_pos.as_deref().unwrap_or(&[]),
-            keywords::stop_words(options.stopwords),
-            options.hmm,
-            |w| precise.get(w).map_or(usize::MAX, |s| s.first_use),
-        );
+        let tfidf = tfidf.finish(options.top_k, |w| precise.get(w).map_or(usize::MAX, |s| s.first_use));
         let textrank = textrank.rank(options.top_k);
         on_progress(Progress { stage: Stage::Keywords, done: total, total });
 
@@ -182,7 +182,7 @@ impl Analyzer {
                 }
                 let pos = allowed_pos.unwrap_or(&[]);
                 let stops = keywords::stop_words(stopwords);
-                Ok(self.tfidf.extract(&self.jieba, text, top_k, pos, stops, true, |w| {
+                Ok(self.tfidf.extract(&self.jieba, text, top_k, pos, stops, |w| {
                     first_use.get(w).copied().unwrap_or(usize::MAX)
                 }))
             }
@@ -203,9 +203,11 @@ impl Analyzer {
         mode: SegmentMode,
         hmm: bool,
         precise: &HashMap<&'t str, WordStat<'t>>,
+        mut on_progress: impl FnMut(usize),
     ) -> (HashMap<&'t str, WordStat<'t>>, usize) {
         let mut stats: HashMap<&str, WordStat> = HashMap::default();
         let mut tokens = 0;
+        let mut done = 0;
         for chunk in text::line_chunks(text, CHUNK_BYTES) {
             for word in self.cut(chunk, mode, hmm) {
                 if !text::is_word(word) {
@@ -221,6 +223,8 @@ impl Analyzer {
                     })
                     .count += 1;
             }
+            done += chunk.len();
+            on_progress(done);
         }
         (stats, tokens)
     }

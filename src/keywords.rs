@@ -54,7 +54,7 @@ pub(crate) fn stop_words(with_chinese: bool) -> BTreeSet<String> {
 
 /// TF-IDF over jieba-rs's IDF table, loaded once.
 pub(crate) struct TfIdfExtractor {
-    // The extractor keeps its options in itself, so each call sets them;
+    // The extractor keeps its options in itself, so each run sets them;
     // the lock makes that safe without a second 350,000-entry table.
     inner: Mutex<TfIdf>,
 }
@@ -64,19 +64,9 @@ impl TfIdfExtractor {
         TfIdfExtractor { inner: Mutex::new(TfIdf::default()) }
     }
 
-    /// The `top_k` best words of `text` by TF-IDF. `first_use` gives the
-    /// position of a word's first use, so that equal weights keep text
-    /// order as in Python.
-    pub(crate) fn extract(
-        &self,
-        jieba: &Jieba,
-        text: &str,
-        top_k: usize,
-        allowed_pos: &[String],
-        stop_words: BTreeSet<String>,
-        hmm: bool,
-        first_use: impl Fn(&str) -> usize,
-    ) -> Vec<Keyword> {
+    /// Starts a TF-IDF run over a text given piece by piece (see
+    /// [`TfIdfRun::add`]), so that a long text can report progress.
+    pub(crate) fn start(&self, allowed_pos: &[String], stop_words: BTreeSet<String>, hmm: bool) -> TfIdfRun<'_> {
         // jieba-rs counts "\r\n" as a two-character word; Python strips it to
         // nothing and skips it.
         let config = KeywordExtractConfig::builder()
@@ -84,15 +74,99 @@ impl TfIdfExtractor {
             .add_stop_word("\r\n")
             .use_hmm(hmm)
             .build();
-        let mut all = {
-            let mut tfidf = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            *tfidf.config_mut() = config;
-            tfidf.extract_keywords(jieba, text, usize::MAX, allowed_pos.to_vec())
-        };
-        all.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| first_use(&a.keyword).cmp(&first_use(&b.keyword))));
-        all.truncate(top_k);
-        all.into_iter().map(|k| Keyword { word: k.keyword, weight: k.weight, pos: k.tag }).collect()
+        let stops = config.stop_words().iter().cloned().collect();
+        let mut tfidf = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *tfidf.config_mut() = config;
+        TfIdfRun { tfidf, allowed_pos: allowed_pos.to_vec(), stops, products: HashMap::default(), total: 0 }
     }
+
+    /// The `top_k` best words of `text` by TF-IDF, as Python's
+    /// `extract_tags` gives them. `first_use` gives the position of a word's
+    /// first use, so that equal weights keep text order as in Python.
+    pub(crate) fn extract(
+        &self,
+        jieba: &Jieba,
+        text: &str,
+        top_k: usize,
+        allowed_pos: &[String],
+        stop_words: BTreeSet<String>,
+        first_use: impl Fn(&str) -> usize,
+    ) -> Vec<Keyword> {
+        let mut run = self.start(allowed_pos, stop_words, true);
+        let tags: Vec<(&str, &str)> = jieba.tag(text, true).into_iter().map(|t| (t.word, t.tag)).collect();
+        run.add(jieba, text, &tags);
+        run.finish(top_k, first_use)
+    }
+}
+
+/// A TF-IDF run over a text in pieces. jieba-rs weighs the words of each
+/// piece by `tf × idf / T` (`T`: the piece's candidate tokens); multiplied
+/// back by `T` and summed, the pieces give `tf × idf` over the whole text,
+/// and one division by the whole `T` gives Python's weights.
+pub(crate) struct TfIdfRun<'a> {
+    tfidf: std::sync::MutexGuard<'a, TfIdf>,
+    allowed_pos: Vec<String>,
+    stops: rustc_hash::FxHashSet<String>,
+    /// Per word: Σ tf × idf, and its tag.
+    products: HashMap<String, (f64, String)>,
+    /// Candidate tokens so far.
+    total: u64,
+}
+
+impl TfIdfRun<'_> {
+    /// Adds a piece of the text that ends at a line break (or the text's
+    /// end); `tags` is its tagged cut, as jieba-rs cuts it.
+    pub(crate) fn add(&mut self, jieba: &Jieba, piece: &str, tags: &[(&str, &str)]) {
+        let piece_total = tags.iter().filter(|(word, tag)| self.counts(word, tag)).count() as f64;
+        if piece_total == 0.0 {
+            return;
+        }
+        for k in self.tfidf.extract_keywords(jieba, piece, usize::MAX, self.allowed_pos.clone()) {
+            let entry = self.products.entry(k.keyword).or_insert((0.0, k.tag));
+            entry.0 += k.weight * piece_total;
+        }
+        self.total += piece_total as u64;
+    }
+
+    /// Whether jieba-rs counts the token as a candidate: an allowed tag,
+    /// two characters or more, and no stopword (in lower case either).
+    fn counts(&self, word: &str, tag: &str) -> bool {
+        if !(self.allowed_pos.is_empty() || self.allowed_pos.iter().any(|p| p == tag)) {
+            return false;
+        }
+        let (mut chars, mut upper) = (0, false);
+        for c in word.chars() {
+            chars += 1;
+            upper |= c.is_uppercase();
+        }
+        chars >= 2 && !self.stops.contains(word) && !(upper && self.stops.contains(&word.to_lowercase()))
+    }
+
+    /// The `top_k` best words; equal weights keep the order of `first_use`.
+    pub(crate) fn finish(self, top_k: usize, first_use: impl Fn(&str) -> usize) -> Vec<Keyword> {
+        let total = self.total as f64;
+        let mut all: Vec<Keyword> = self
+            .products
+            .into_iter()
+            .map(|(word, (product, pos))| Keyword { weight: product / total, word, pos })
+            .collect();
+        // Sums over different pieces can differ in the last bit where Python
+        // has an exact tie; twelve significant digits tell real differences.
+        all.sort_by(|a, b| {
+            significant(b.weight).total_cmp(&significant(a.weight)).then_with(|| first_use(&a.word).cmp(&first_use(&b.word)))
+        });
+        all.truncate(top_k);
+        all
+    }
+}
+
+/// `x` rounded to twelve significant digits.
+fn significant(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(11 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
 }
 
 /// TextRank over an already tagged cut, exactly as Python's

@@ -149,3 +149,25 @@ fn errors_read_as_sentences() {
     assert_eq!(e.to_string(), "the text is 70.0 MB, over the limit of 67 MB: analyse it in parts");
     assert!(e.message_zh().contains("70.0 MB"));
 }
+
+/// The analysis weighs TF-IDF piece by piece (to report progress); over a
+/// text of several pieces it must give what one pass over the whole gives.
+#[test]
+fn tfidf_over_pieces_equals_tfidf_over_the_whole_text() {
+    let excerpt =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hongloumeng-200k.txt")).unwrap();
+    let text = excerpt.repeat(3) + &sample().replace('\n', "\r\n");
+    let filters: [Option<Vec<String>>; 2] = [None, Some(vec!["n".into(), "nr".into(), "ns".into()])];
+    for stopwords in [false, true] {
+        for pos in &filters {
+            let o = Options { stopwords, top_k: 100, keyword_pos: pos.clone(), ..Options::python_compatible() };
+            let pieces = analyzer().analyze(&text, &o).unwrap().keywords.tfidf;
+            let whole = analyzer().keywords(&text, ciyan::KeywordMethod::TfIdf, 100, pos.as_deref(), stopwords).unwrap();
+            let words = |list: &[ciyan::Keyword]| list.iter().map(|k| k.word.clone()).collect::<Vec<_>>();
+            assert_eq!(words(&pieces), words(&whole), "stopwords {stopwords}, pos {pos:?}");
+            for (p, w) in pieces.iter().zip(&whole) {
+                assert!((p.weight - w.weight).abs() <= 1e-12 * w.weight, "{}: {} vs {}", p.word, p.weight, w.weight);
+            }
+        }
+    }
+}
