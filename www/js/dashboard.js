@@ -9,6 +9,9 @@ import * as frequencyTable from './views/frequency-table.js';
 import * as keywordChart from './views/keyword-chart.js';
 import * as wordCloud from './views/word-cloud.js';
 
+/** Resolves in a later task, after the browser has had a chance to paint. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 export function createDashboard(element) {
   const $ = (id) => element.querySelector(`#${id}`);
   // The views whose drawing depends on their size, with the size last drawn at.
@@ -41,25 +44,39 @@ export function createDashboard(element) {
   });
 
   const mark = (name, on) => element.classList.toggle(name, on);
+  let shown = 0; // the newest analysis being shown
 
   return {
-    show(newAnalysis) {
+    /**
+     * Shows `newAnalysis` in three tasks, so that no one of them keeps the
+     * page from answering for long (a large text makes every layout slow):
+     * the counts and the keyword chart, which reads the layout before
+     * anything else has changed it; the cloud; the table and the names.
+     */
+    async show(newAnalysis) {
+      const current = ++shown;
       analysis = newAnalysis;
       mark('is-empty', false);
       mark('is-stale', false);
-      // How many analyses have been shown: lets tests wait for the next one.
-      element.dataset.results = String(Number(element.dataset.results || 0) + 1);
+      drawChart(charts[0]);
       counts.render($('counts'), analysis);
-      frequencyTable.render($('frequency-table'), analysis);
-      entities.render($('entities'), analysis);
-      for (const chart of charts) drawChart(chart);
       // Page open → first chart, read by benches/browser.mjs.
       if (performance.getEntriesByName('ciyan:first-chart').length === 0) performance.mark('ciyan:first-chart');
+      await nextTask();
+      if (current !== shown) return;
+      drawChart(charts[1]);
+      await nextTask();
+      if (current !== shown) return;
+      frequencyTable.render($('frequency-table'), analysis);
+      entities.render($('entities'), analysis);
+      // How many analyses have been shown in full: lets tests wait for the next one.
+      element.dataset.results = String(Number(element.dataset.results || 0) + 1);
     },
     busy(on) { mark('is-busy', on); },
     stale() { mark('is-stale', true); },
     /** No text, so no results: hides the views until the next analysis. */
     empty() {
+      ++shown; // the rest of an analysis still being shown is dropped
       analysis = null;
       mark('is-empty', true);
     },
