@@ -9,6 +9,7 @@
 //   worker → page   {type: 'progress', id, stage, done, total}
 //                     stage: 'loading' (dictionary), 'segmenting', 'keywords'
 //                   {type: 'result', id, analysis, millis}     answers analyze
+//                     (analysis.words packed in columns: see packWords)
 //                   {type: 'result', id, decoded}              answers decode:
 //                     {text, encoding, format, detected, replacements}
 //                   {type: 'result', id, encodings}            answers encodings
@@ -44,7 +45,7 @@ const HANDLERS = {
   analyze(a, { id, text, options }) {
     const started = performance.now();
     const analysis = a.analyze(text, options, (p) => self.postMessage({ type: 'progress', id, ...p }));
-    return { analysis, millis: performance.now() - started };
+    return { analysis: packWords(analysis), millis: performance.now() - started };
   },
   decode(a, { bytes, name, encoding }) {
     return { decoded: decode(new Uint8Array(bytes), name ?? undefined, encoding || undefined) };
@@ -57,6 +58,22 @@ const HANDLERS = {
     return {};
   },
 };
+
+/**
+ * The word list in columns: {words, counts, tags}. A long text has tens of
+ * thousands of words, and copying as many small objects to the page costs
+ * its main thread more than two strings and an array of numbers do; the
+ * page's analyzer-client.js rebuilds the rows.
+ */
+function packWords(analysis) {
+  const { words, ...rest } = analysis;
+  const packed = {
+    words: words.map((w) => w.word).join('\n'),
+    counts: Uint32Array.from(words, (w) => w.count),
+    tags: words.map((w) => w.pos).join('\n'),
+  };
+  return { ...rest, packedWords: packed };
+}
 
 // Messages are handled one at a time, in order.
 let queue = Promise.resolve();

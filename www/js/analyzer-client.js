@@ -110,7 +110,7 @@ export class AnalyzerClient {
     this.pending.delete(message.id);
     const { type, id, ...fields } = message;
     if (request.stale) request.resolve({ stale: true });
-    else if (type === 'result') request.resolve(fields);
+    else if (type === 'result') request.resolve(fields.analysis ? { ...fields, analysis: unpackWords(fields.analysis) } : fields);
     else request.reject({ code: message.code, message: message.message });
   }
 
@@ -142,4 +142,13 @@ export class AnalyzerClient {
     for (const request of this.pending.values()) request.reject(error);
     this.pending.clear();
   }
+}
+
+/** The worker's word list in columns (worker.js packWords) as rows again. */
+function unpackWords({ packedWords, ...analysis }) {
+  const { words, counts, tags } = packedWords;
+  if (counts.length === 0) return { ...analysis, words: [] };
+  const texts = words.split('\n');
+  const poses = tags.split('\n');
+  return { ...analysis, words: texts.map((word, i) => ({ word, count: counts[i], pos: poses[i] })) };
 }

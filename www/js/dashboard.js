@@ -9,8 +9,9 @@ import * as frequencyTable from './views/frequency-table.js';
 import * as keywordChart from './views/keyword-chart.js';
 import * as wordCloud from './views/word-cloud.js';
 
-/** Resolves in a later task, after the browser has had a chance to paint. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Resolves in a task after the next frame: what was drawn is painted, and
+ * the next view reads a layout that is already up to date. */
+const nextTask = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export function createDashboard(element) {
   const $ = (id) => element.querySelector(`#${id}`);
