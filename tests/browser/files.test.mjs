@@ -5,15 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { alertText, analysed, assertClean, chartWords, dropFile, fixture, resultCount, start } from './harness.mjs';
+import { alertText, analysed, assertClean, chartWords, dropFile, fixture, resultCount, startWithPage } from './harness.mjs';
 
 let browser;
 let page;
-before(async () => {
-  browser = await start();
-  page = await browser.open();
-});
-after(async () => { await browser?.close(); });
+before(async () => ({ browser, page } = await startWithPage()));
+after(() => browser?.close());
 
 const YANGTZE = '长江是中国第一大河，全长六千三百多公里。';
 const tableWords = () => page.$$eval('#frequency-table tbody td.col-word', (cells) => cells.map((c) => c.textContent));

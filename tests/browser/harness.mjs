@@ -159,3 +159,23 @@ export async function alertText(page) {
   await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
   return page.textContent('[role="alert"]');
 }
+
+/** A browser and one page, for the tests of one file: {browser, page}. */
+export async function startWithPage(options) {
+  const browser = await start();
+  return { browser, page: await browser.open(options) };
+}
+
+/** Short texts whose keywords tell them apart (人工智能, 长江, 龙井茶). */
+export const AI_TEXT = '人工智能正在改变芯片产业。芯片设计公司用人工智能优化芯片架构，人工智能芯片的算力不断提升。'.repeat(4);
+export const RIVER_TEXT = '长江是中国第一大河。长江流域的水电站很多，三峡水电站位于长江上游。长江航运繁忙。'.repeat(3);
+export const TEA_TEXT = '龙井茶产于杭州西湖。杭州的茶农采摘龙井茶，炒制龙井茶需要经验。'.repeat(3);
+
+/** Pastes `text` over the textarea's text with a real Ctrl+V through the clipboard; resolves once it is analysed. */
+export async function pasteWithKeyboard({ context, url }, page, text) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.click('#text');
+  await page.keyboard.press('Control+A');
+  await analysed(page, () => page.keyboard.press('Control+V'));
+}

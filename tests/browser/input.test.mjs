@@ -4,19 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { alertText, analysed, assertClean, chartWords, dropFile as dropOn, resultCount, start } from './harness.mjs';
-
-const AI_TEXT = '人工智能正在改变芯片产业。芯片设计公司用人工智能优化芯片架构，人工智能芯片的算力不断提升。'.repeat(4);
-const RIVER_TEXT = '长江是中国第一大河。长江流域的水电站很多，三峡水电站位于长江上游。长江航运繁忙。'.repeat(3);
-const TEA_TEXT = '龙井茶产于杭州西湖。杭州的茶农采摘龙井茶，炒制龙井茶需要经验。'.repeat(3);
+import { AI_TEXT, alertText, analysed, assertClean, chartWords, dropFile as dropOn, pasteWithKeyboard, resultCount, RIVER_TEXT, startWithPage, TEA_TEXT } from './harness.mjs';
 
 let browser;
 let page;
-before(async () => {
-  browser = await start();
-  page = await browser.open();
-});
-after(async () => { await browser?.close(); });
+before(async () => ({ browser, page } = await startWithPage()));
+after(() => browser?.close());
 
 const dropFile = (name, parts) => dropOn(page, name, parts, 'text/plain');
 
@@ -37,11 +30,7 @@ test('pasting into the text box analyses the pasted text', async () => {
 
 test('pasting with the keyboard, and pasting outside the box', async () => {
   // A real Ctrl+V through the clipboard.
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(browser.url).origin });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), RIVER_TEXT);
-  await page.click('#text');
-  await page.keyboard.press('Control+A');
-  await analysed(page, () => page.keyboard.press('Control+V'));
+  await pasteWithKeyboard(browser, page, RIVER_TEXT);
   assert.equal(await page.inputValue('#text'), RIVER_TEXT);
   assert.ok((await chartWords(page)).includes('长江'));
 

@@ -6,17 +6,12 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, resultsAfter, start, WWW } from './harness.mjs';
+import { analysed, assertClean, chartWords, resultsAfter, RIVER_TEXT, startWithPage, WWW } from './harness.mjs';
 
 let browser;
 let page;
-before(async () => {
-  browser = await start();
-  page = await browser.open();
-});
-after(async () => { await browser?.close(); });
-
-const RIVER_TEXT = '长江是中国第一大河。长江流域的水电站很多，三峡水电站位于长江上游。长江航运繁忙。'.repeat(3);
+before(async () => ({ browser, page } = await startWithPage()));
+after(() => browser?.close());
 
 /** Every file under www/ that the page may load, as paths from the root ('/' for index.html). */
 async function pageFiles() {

@@ -4,18 +4,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { alertText, analysed, assertClean, chartWords, start } from './harness.mjs';
+import { alertText, analysed, assertClean, chartWords, startWithPage, TEA_TEXT } from './harness.mjs';
 
 let browser;
 let page;
-before(async () => {
-  browser = await start();
-  // '#test' exposes the worker client as window.__ciyanClient (see main.js).
-  page = await browser.open({ hash: '#test' });
-});
-after(async () => { await browser?.close(); });
-
-const TEA_TEXT = '龙井茶产于杭州西湖。杭州的茶农采摘龙井茶，炒制龙井茶需要经验。'.repeat(3);
+// '#test' exposes the worker client as window.__ciyanClient (see main.js).
+before(async () => ({ browser, page } = await startWithPage({ hash: '#test' })));
+after(() => browser?.close());
 
 test('the test hook exists only on #test', async () => {
   assert.equal(await page.evaluate(() => typeof window.__ciyanClient), 'object');

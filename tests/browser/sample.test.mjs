@@ -4,15 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, start } from './harness.mjs';
+import { analysed, assertClean, chartWords, startWithPage } from './harness.mjs';
 
 let browser;
 let page;
-before(async () => {
-  browser = await start();
-  page = await browser.open();
-});
-after(async () => { await browser?.close(); });
+before(async () => ({ browser, page } = await startWithPage()));
+after(() => browser?.close());
 
 const tableWords = () => page.$$eval('#frequency-table tbody td.col-word', (cells) => cells.map((c) => c.textContent));
 const tableColumn = (name) => page.$$eval(`#frequency-table tbody td.col-${name}`, (cells) => cells.map((c) => c.textContent));

@@ -4,17 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, dropFile, fixture, resultsAfter, start } from './harness.mjs';
+import { analysed, assertClean, chartWords, dropFile, fixture, resultsAfter, startWithPage, TEA_TEXT } from './harness.mjs';
 
 let browser;
 let page;
-before(async () => {
-  browser = await start();
-  page = await browser.open();
-});
-after(async () => { await browser?.close(); });
-
-const TEA_TEXT = '龙井茶产于杭州西湖。杭州的茶农采摘龙井茶，炒制龙井茶需要经验。'.repeat(3);
+before(async () => ({ browser, page } = await startWithPage()));
+after(() => browser?.close());
 
 /** Reloads the page and waits for its first analysis. */
 async function reload() {

@@ -5,15 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, dropFile, fixture, start } from './harness.mjs';
+import { analysed, assertClean, chartWords, dropFile, fixture, pasteWithKeyboard, startWithPage } from './harness.mjs';
 
 let browser;
 let page;
-before(async () => {
-  browser = await start();
-  page = await browser.open();
-});
-after(async () => { await browser?.close(); });
+before(async () => ({ browser, page } = await startWithPage()));
+after(() => browser?.close());
 
 const PAYLOAD = [
   '<script>window.__pwned = 1; alert(1)</script>',
@@ -42,11 +39,7 @@ async function assertNothingRan() {
 
 test('pasted markup and javascript: links are text', async () => {
   // A real Ctrl+V through the clipboard.
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(browser.url).origin });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), PAYLOAD);
-  await page.click('#text');
-  await page.keyboard.press('Control+A');
-  await analysed(page, () => page.keyboard.press('Control+V'));
+  await pasteWithKeyboard(browser, page, PAYLOAD);
   assert.equal(await page.inputValue('#text'), PAYLOAD);
   assert.ok((await chartWords(page)).includes('人工智能'));
   const table = await page.textContent('#frequency-table');
