@@ -4,43 +4,56 @@
 //!
 //! Prints one JSON object per line: {"who", "what", "file", "bytes", "millis": [..]}.
 
-use std::time::Instant;
-
-use ciyan::{Analyzer, Options};
-use jieba_rs::Jieba;
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect()
-}
-
-fn report(who: &str, what: &str, file: &str, bytes: usize, millis: &[f64]) {
-    let millis: Vec<String> = millis.iter().map(|m| format!("{m:.3}")).collect();
-    println!(
-        r#"{{"who":"{who}","what":"{what}","file":"{file}","bytes":{bytes},"millis":[{}]}}"#,
-        millis.join(",")
-    );
-}
-
+// jieba-rs with its own data is a dev-dependency of native builds only.
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
-    let runs: usize = args.first().and_then(|r| r.parse().ok()).unwrap_or(5);
-    let files = &args[1.min(args.len())..];
+    native::main()
+}
 
-    report("jieba-rs", "load", "", 0, &time(runs, Jieba::new));
-    report("ciyan-native", "load", "", 0, &time(runs, Analyzer::new));
-    let jieba = Jieba::new();
-    let analyzer = Analyzer::new();
-    for file in files {
-        let text = std::fs::read_to_string(file).expect("a UTF-8 text file");
-        let name = std::path::Path::new(file).file_name().unwrap().to_string_lossy();
-        report("jieba-rs", "cut", &name, text.len(), &time(runs, || jieba.cut(&text, true).len()));
-        let options = Options::default();
-        report("ciyan-native", "analyze", &name, text.len(), &time(runs, || analyzer.analyze(&text, &options).unwrap()));
+/// Nothing to time here in wasm: benches/node.mjs and the browser bench do that.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::time::Instant;
+
+    use ciyan::{Analyzer, Options};
+    use jieba_rs::Jieba;
+
+    fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(f());
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect()
+    }
+
+    fn report(who: &str, what: &str, file: &str, bytes: usize, millis: &[f64]) {
+        let millis: Vec<String> = millis.iter().map(|m| format!("{m:.3}")).collect();
+        println!(
+            r#"{{"who":"{who}","what":"{what}","file":"{file}","bytes":{bytes},"millis":[{}]}}"#,
+            millis.join(",")
+        );
+    }
+
+    pub fn main() {
+        let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+        let runs: usize = args.first().and_then(|r| r.parse().ok()).unwrap_or(5);
+        let files = &args[1.min(args.len())..];
+
+        report("jieba-rs", "load", "", 0, &time(runs, Jieba::new));
+        report("ciyan-native", "load", "", 0, &time(runs, Analyzer::new));
+        let jieba = Jieba::new();
+        let analyzer = Analyzer::new();
+        for file in files {
+            let text = std::fs::read_to_string(file).expect("a UTF-8 text file");
+            let name = std::path::Path::new(file).file_name().unwrap().to_string_lossy();
+            report("jieba-rs", "cut", &name, text.len(), &time(runs, || jieba.cut(&text, true).len()));
+            let options = Options::default();
+            report("ciyan-native", "analyze", &name, text.len(), &time(runs, || analyzer.analyze(&text, &options).unwrap()));
+        }
     }
 }

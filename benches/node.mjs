@@ -28,6 +28,7 @@ function report(who, what, file, bytes, millis) {
 }
 
 const ciyanWasm = readFileSync(new URL('../www/pkg/ciyan_bg.wasm', import.meta.url));
+const ciyanDictionary = new Uint8Array(readFileSync(new URL('../www/pkg/ciyan.dict', import.meta.url)));
 const jiebaWasm = readFileSync(new URL('../node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm', import.meta.url));
 
 // Load: compile + instantiate + dictionary. Each run loads a fresh analyzer;
@@ -35,9 +36,9 @@ const jiebaWasm = readFileSync(new URL('../node_modules/jieba-wasm/pkg/web/jieba
 let start = performance.now();
 initCiyan({ module: ciyanWasm });
 const ciyanCompile = performance.now() - start;
-const loads = time(() => new Analyzer().free());
+const loads = time(() => new Analyzer(ciyanDictionary).free());
 report('ciyan-wasm-node', 'load', '', 0, loads.map((m) => m + ciyanCompile));
-const analyzer = new Analyzer();
+const analyzer = new Analyzer(ciyanDictionary);
 
 // jieba-wasm loads its dictionary on the first call, once per instance.
 start = performance.now();

@@ -4,10 +4,13 @@
     python3 scripts/build-wasm.py
 
 Runs `wasm-pack build` (its own wasm-opt off), then, if wasm-pack.toml says
-so, the wasm-opt of the npm package binaryen, and prints the sizes.
+so, the wasm-opt of the npm package binaryen; copies the dictionary file that
+build.rs wrote (`ciyan.dict`, which the worker fetches) next to the wasm, and
+prints the sizes.
 """
 import gzip
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -22,6 +25,7 @@ def main():
         settings = tomllib.load(f)
     out_dir = os.path.join(ROOT, settings["out-dir"])
     profile = {"release": "--release", "dev": "--dev"}[settings["profile"]]
+    dictionary = build_dictionary(profile)
     subprocess.run(
         ["wasm-pack", "--quiet", "build", ROOT, profile, "--no-opt", "--no-pack",
          "--target", settings["target"], "--out-dir", out_dir, "--out-name", settings["out-name"]],
@@ -39,9 +43,31 @@ def main():
         path = os.path.join(out_dir, extra)
         if os.path.exists(path):
             os.remove(path)
+    shutil.copyfile(dictionary, os.path.join(out_dir, "ciyan.dict"))
     write_build_id(out_dir)
-    data = open(wasm, "rb").read()
-    print(f"{os.path.relpath(wasm, ROOT)}: {len(data) / 1e6:.2f} MB, {len(gzip.compress(data, 9)) / 1e6:.2f} MB gzip")
+    for path in (wasm, os.path.join(out_dir, "ciyan.dict")):
+        data = open(path, "rb").read()
+        print(f"{os.path.relpath(path, ROOT)}: {len(data) / 1e6:.2f} MB, {len(gzip.compress(data, 9)) / 1e6:.2f} MB gzip")
+
+
+def build_dictionary(profile):
+    """Builds the library for wasm32 as wasm-pack will (so its build is then a
+    no-op) and returns the path of the ciyan.dict that build.rs wrote, read
+    from Cargo's own report of the build script's output directory."""
+    cargo_profile = ["--release"] if profile == "--release" else []
+    out = subprocess.run(
+        ["cargo", "build", "--lib", *cargo_profile, "--target", "wasm32-unknown-unknown",
+         "--message-format", "json-render-diagnostics"],
+        cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True,
+    ).stdout
+    for line in out.splitlines():
+        message = json.loads(line)
+        if message.get("reason") != "build-script-executed":
+            continue
+        # out_dir is <target>/.../build/ciyan-<hash>/out for this package.
+        if os.path.basename(os.path.dirname(message["out_dir"])).startswith("ciyan-"):
+            return os.path.join(message["out_dir"], "ciyan.dict")
+    sys.exit("cargo did not report ciyan's build script output (ciyan.dict)")
 
 
 def write_build_id(out_dir):

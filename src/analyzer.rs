@@ -2,10 +2,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use jieba_rs::Jieba;
-
+use crate::dictionary::Dictionary;
 use crate::full_cut;
-use crate::keywords::{self, KeywordMethod, TextRank, TfIdfExtractor};
+use crate::keywords::{self, KeywordMethod, TextRank, TfIdfRun};
 use crate::text::{self, CharCounts, MAX_TEXT_BYTES};
 use crate::{stopwords, Analysis, Counts, Entities, Error, Keyword, Keywords, Options, SegmentMode, WordCount};
 
@@ -40,11 +39,10 @@ struct WordStat<'t> {
     pos: &'t str,
 }
 
-/// Jieba's dictionary and IDF table, loaded once (about a tenth of a second
+/// jieba's dictionary and IDF table, loaded once (about a tenth of a second
 /// natively), answering any number of analyses.
 pub struct Analyzer {
-    jieba: Jieba,
-    tfidf: TfIdfExtractor,
+    dictionary: Dictionary,
 }
 
 impl Default for Analyzer {
@@ -60,9 +58,16 @@ impl std::fmt::Debug for Analyzer {
 }
 
 impl Analyzer {
-    /// Loads jieba's built-in dictionary, HMM model and IDF table.
-    pub fn new() -> Self {
-        Analyzer { jieba: Jieba::new(), tfidf: TfIdfExtractor::new() }
+    /// Loads the dictionary, HMM model and IDF table embedded in the native
+    /// library.
+        pub fn new() -> Self {
+        Analyzer::with_dictionary(Dictionary::embedded())
+    }
+
+    /// An analyzer over a loaded dictionary (the web build fetches its
+    /// dictionary file; see [`Dictionary::from_bytes`]).
+    pub fn with_dictionary(dictionary: Dictionary) -> Self {
+        Analyzer { dictionary }
     }
 
     /// Analyses `text`.
@@ -86,7 +91,7 @@ impl Analyzer {
         let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
         let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
         let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
-        let mut tfidf = self.tfidf.start(tfidf_pos, keywords::stop_words(options.stopwords), options.hmm);
+        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, keywords::stop_words(options.stopwords));
         // Search and full mode cut the text a second time for the word list.
         let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
         let mut progress = |done| on_progress(Progress { stage: Stage::Segmenting, done, total: total * passes });
@@ -96,16 +101,15 @@ impl Analyzer {
         let mut precise_tokens = 0;
         let mut done = 0;
         for chunk in text::line_chunks(text, CHUNK_BYTES) {
-            let tags: Vec<(&str, &str)> = self.jieba.tag(chunk, options.hmm).into_iter().map(|t| (t.word, t.tag)).collect();
-            for &(word, tag) in &tags {
+            for (word, tag) in self.dictionary.tag(chunk, options.hmm) {
                 textrank.push(word, tag);
+                tfidf.push(word, tag);
                 if text::is_word(word) {
                     precise_tokens += 1;
                     let next = precise.len();
                     precise.entry(word).or_insert(WordStat { count: 0, first_use: next, pos: tag }).count += 1;
                 }
             }
-            tfidf.add(&self.jieba, chunk, &tags);
             done += chunk.len();
             progress(done);
         }
@@ -117,7 +121,7 @@ impl Analyzer {
             }
         };
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
-        let tfidf = tfidf.finish(options.top_k, |w| precise.get(w).map_or(usize::MAX, |s| s.first_use));
+        let tfidf = tfidf.finish(options.top_k);
         let textrank = textrank.rank(options.top_k);
         on_progress(Progress { stage: Stage::Keywords, done: total, total });
 
@@ -145,16 +149,16 @@ impl Analyzer {
     /// included), as `jieba.cut` does.
     pub fn cut<'t>(&self, text: &'t str, mode: SegmentMode, hmm: bool) -> Vec<&'t str> {
         let tokens = match mode {
-            SegmentMode::Precise => self.jieba.cut(text, hmm),
-            SegmentMode::Search => self.jieba.cut_for_search(text, hmm),
-            SegmentMode::Full => return full_cut::cut_all(&self.jieba, text),
+            SegmentMode::Precise => self.dictionary.jieba.cut(text, hmm),
+            SegmentMode::Search => self.dictionary.jieba.cut_for_search(text, hmm),
+            SegmentMode::Full => return full_cut::cut_all(&self.dictionary.jieba, text),
         };
         tokens.into_iter().map(|t| t.word).collect()
     }
 
     /// Cuts `text` precisely and tags each token with its part of speech.
     pub fn tag<'t>(&'t self, text: &'t str, hmm: bool) -> Vec<(&'t str, &'t str)> {
-        self.jieba.tag(text, hmm).into_iter().map(|t| (t.word, t.tag)).collect()
+        self.dictionary.tag(text, hmm)
     }
 
     /// The keywords of `text` by one method, as Python's `extract_tags` or
@@ -175,16 +179,12 @@ impl Analyzer {
         }
         match method {
             KeywordMethod::TfIdf => {
-                let mut first_use: HashMap<&str, usize> = HashMap::default();
-                for token in self.jieba.cut(text, true) {
-                    let next = first_use.len();
-                    first_use.entry(token.word).or_insert(next);
-                }
                 let pos = allowed_pos.unwrap_or(&[]);
-                let stops = keywords::stop_words(stopwords);
-                Ok(self.tfidf.extract(&self.jieba, text, top_k, pos, stops, |w| {
-                    first_use.get(w).copied().unwrap_or(usize::MAX)
-                }))
+                let mut run = TfIdfRun::new(&self.dictionary.idf, pos, keywords::stop_words(stopwords));
+                for chunk in text::line_chunks(text, CHUNK_BYTES) {
+                    self.tag(chunk, true).into_iter().for_each(|(word, tag)| run.push(word, tag));
+                }
+                Ok(run.finish(top_k))
             }
             KeywordMethod::TextRank => {
                 let pos = allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
@@ -231,8 +231,8 @@ impl Analyzer {
 
     /// jieba's tag for `word` cut on its own, or `x` if it falls apart.
     fn tag_alone<'t>(&'t self, word: &'t str) -> &'t str {
-        match self.jieba.tag(word, false).as_slice() {
-            [only] => only.tag,
+        match self.dictionary.tag(word, false).as_slice() {
+            [(_, tag)] => tag,
             _ => "x",
         }
     }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Analyzer, Error, Options};
+use crate::{Analyzer, Dictionary, Error, Options};
 
 thread_local! {
     /// The message of the last panic, for the worker to report after the trap.
@@ -39,11 +39,13 @@ pub struct JsAnalyzer {
 
 #[wasm_bindgen(js_class = Analyzer)]
 impl JsAnalyzer {
-    /// Loads the dictionary, the HMM model and the IDF table.
+    /// Loads the dictionary, the HMM model and the IDF table from the bytes
+    /// of Ciyan's dictionary file (`pkg/ciyan.dict`). Throws `{code,
+    /// message}` if the file is damaged.
     #[wasm_bindgen(constructor)]
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> JsAnalyzer {
-        JsAnalyzer { inner: Analyzer::new() }
+    pub fn new(dictionary: &[u8]) -> Result<JsAnalyzer, JsValue> {
+        let dictionary = Dictionary::from_bytes(dictionary).map_err(|e| to_js_error(&e))?;
+        Ok(JsAnalyzer { inner: Analyzer::with_dictionary(dictionary) })
     }
 
     /// Analyses `text` and returns one `Analysis` object.

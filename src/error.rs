@@ -38,12 +38,16 @@ pub enum Error {
     UnknownEncoding(String),
     /// A Word document that cannot be read; the string says why.
     BadDocument(String),
+    /// The dictionary file is damaged or of another version; the string
+    /// says what is wrong.
+    BadDictionary(String),
 }
 
 impl Error {
     /// A short stable name for the kind of error: `empty-text`,
     /// `text-too-large`, `invalid-option`, `file-too-large`,
-    /// `unsupported-format`, `binary`, `unknown-encoding` or `bad-document`.
+    /// `unsupported-format`, `binary`, `unknown-encoding`, `bad-document` or
+    /// `bad-dictionary`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::EmptyText => "empty-text",
@@ -54,6 +58,7 @@ impl Error {
             Error::Binary => "binary",
             Error::UnknownEncoding(_) => "unknown-encoding",
             Error::BadDocument(_) => "bad-document",
+            Error::BadDictionary(_) => "bad-dictionary",
         }
     }
 
@@ -76,6 +81,7 @@ impl Error {
             Error::Binary => "这不是文本文件（看起来是程序或其他二进制数据）：请拖入 .txt、.docx 或网页文件。".to_string(),
             Error::UnknownEncoding(label) => format!("不认识的编码「{label}」：请从列表中选择一种编码。"),
             Error::BadDocument(why) => format!("这个 Word 文档无法读取（{why}）：请在 Word 中另存为 .docx 或 .txt 再试。"),
+            Error::BadDictionary(why) => format!("词典文件损坏（{why}）：请刷新页面重新下载。"),
         }
     }
 }
@@ -105,6 +111,7 @@ impl fmt::Display for Error {
             Error::Binary => f.write_str("this is not a text file (it looks like a program or other binary data)"),
             Error::UnknownEncoding(label) => write!(f, "unknown encoding {label:?}"),
             Error::BadDocument(why) => write!(f, "the Word document cannot be read ({why})"),
+            Error::BadDictionary(why) => write!(f, "the dictionary file is damaged ({why})"),
         }
     }
 }

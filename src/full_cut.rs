@@ -110,9 +110,10 @@ mod tests {
 
     #[test]
     fn full_mode_is_python_0_42_1s() {
-        let jieba = Jieba::new();
-        assert_eq!(cut_all(&jieba, "我来到北京清华大学"), ["我", "来到", "北京", "清华", "清华大学", "华大", "大学"]);
-        assert_eq!(cut_all(&jieba, "《红楼梦》（精校）"), ["《", "红楼", "红楼梦", "》（", "精", "校", "）"]);
-        assert_eq!(cut_all(&jieba, "iPhone15发布 了\r\n"), ["iPhone15", "发布", " ", "了", "\r\n"]);
+        let dictionary = crate::Dictionary::embedded();
+        let jieba = &dictionary.jieba;
+        assert_eq!(cut_all(jieba, "我来到北京清华大学"), ["我", "来到", "北京", "清华", "清华大学", "华大", "大学"]);
+        assert_eq!(cut_all(jieba, "《红楼梦》（精校）"), ["《", "红楼", "红楼梦", "》（", "精", "校", "）"]);
+        assert_eq!(cut_all(jieba, "iPhone15发布 了\r\n"), ["iPhone15", "发布", " ", "了", "\r\n"]);
     }
 }

@@ -1,9 +1,9 @@
 //! Keyword extraction with the results of Python jieba 0.42.1.
 //!
-//! TF-IDF uses jieba-rs's extractor and IDF table, then breaks ties by first
-//! use, as Python's stable sort does. TextRank is computed here, from the
-//! same tagged cut the rest of the analysis uses, following Python's
-//! `jieba.analyse.TextRank` step by step (a window of 5 tokens, 10 in-place
+//! Both are computed here, from the tagged cut the rest of the analysis uses.
+//! TF-IDF follows Python's `extract_tags` over jieba's IDF table, down to
+//! the order of its floating-point operations and its ties. TextRank follows
+//! Python's `jieba.analyse.TextRank` step by step (a window of 5 tokens, 10 in-place
 //! iterations over the words in sorted order, weights normalised to the best
 //! one), because jieba-rs's TextRank iterates 20 times in another order and
 //! returns unnormalised weights.
@@ -11,10 +11,8 @@
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Mutex;
 
-use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
-
+use crate::dictionary::Idf;
 use crate::stopwords;
 use crate::Keyword;
 
@@ -52,121 +50,68 @@ pub(crate) fn stop_words(with_chinese: bool) -> BTreeSet<String> {
     }
 }
 
-/// TF-IDF over jieba-rs's IDF table, loaded once.
-pub(crate) struct TfIdfExtractor {
-    // The extractor keeps its options in itself, so each run sets them;
-    // the lock makes that safe without a second 350,000-entry table.
-    inner: Mutex<TfIdf>,
-}
-
-impl TfIdfExtractor {
-    pub(crate) fn new() -> Self {
-        TfIdfExtractor { inner: Mutex::new(TfIdf::default()) }
-    }
-
-    /// Starts a TF-IDF run over a text given piece by piece (see
-    /// [`TfIdfRun::add`]), so that a long text can report progress.
-    pub(crate) fn start(&self, allowed_pos: &[String], stop_words: BTreeSet<String>, hmm: bool) -> TfIdfRun<'_> {
-        // jieba-rs counts "\r\n" as a two-character word; Python strips it to
-        // nothing and skips it.
-        let config = KeywordExtractConfig::builder()
-            .set_stop_words(stop_words)
-            .add_stop_word("\r\n")
-            .use_hmm(hmm)
-            .build();
-        let stops = config.stop_words().iter().cloned().collect();
-        let mut tfidf = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        *tfidf.config_mut() = config;
-        TfIdfRun { tfidf, allowed_pos: allowed_pos.to_vec(), stops, products: HashMap::default(), total: 0 }
-    }
-
-    /// The `top_k` best words of `text` by TF-IDF, as Python's
-    /// `extract_tags` gives them. `first_use` gives the position of a word's
-    /// first use, so that equal weights keep text order as in Python.
-    pub(crate) fn extract(
-        &self,
-        jieba: &Jieba,
-        text: &str,
-        top_k: usize,
-        allowed_pos: &[String],
-        stop_words: BTreeSet<String>,
-        first_use: impl Fn(&str) -> usize,
-    ) -> Vec<Keyword> {
-        let mut run = self.start(allowed_pos, stop_words, true);
-        let tags: Vec<(&str, &str)> = jieba.tag(text, true).into_iter().map(|t| (t.word, t.tag)).collect();
-        run.add(jieba, text, &tags);
-        run.finish(top_k, first_use)
-    }
-}
-
-/// A TF-IDF run over a text in pieces. jieba-rs weighs the words of each
-/// piece by `tf × idf / T` (`T`: the piece's candidate tokens); multiplied
-/// back by `T` and summed, the pieces give `tf × idf` over the whole text,
-/// and one division by the whole `T` gives Python's weights.
-pub(crate) struct TfIdfRun<'a> {
-    tfidf: std::sync::MutexGuard<'a, TfIdf>,
+/// A TF-IDF run over a text given piece by piece, so that a long text can
+/// report progress: Python's `extract_tags` over the tagged cut.
+pub(crate) struct TfIdfRun<'t> {
+    idf: &'t Idf,
     allowed_pos: Vec<String>,
-    stops: rustc_hash::FxHashSet<String>,
-    /// Per word: Σ tf × idf, and its tag.
-    products: HashMap<String, (f64, String)>,
+    stop_words: BTreeSet<String>,
+    /// Per candidate word: its count, the tag of its first use, and the
+    /// order of its first use (Python's dict keeps insertion order).
+    counts: HashMap<&'t str, (u64, &'t str, usize)>,
+    /// Per word judged no candidate (too short, a stopword): nothing.
+    rejected: rustc_hash::FxHashSet<&'t str>,
     /// Candidate tokens so far.
     total: u64,
 }
 
-impl TfIdfRun<'_> {
-    /// Adds a piece of the text that ends at a line break (or the text's
-    /// end); `tags` is its tagged cut, as jieba-rs cuts it.
-    pub(crate) fn add(&mut self, jieba: &Jieba, piece: &str, tags: &[(&str, &str)]) {
-        let piece_total = tags.iter().filter(|(word, tag)| self.counts(word, tag)).count() as f64;
-        if piece_total == 0.0 {
+impl<'t> TfIdfRun<'t> {
+    /// Starts a run; an empty `allowed_pos` allows every tag.
+    pub(crate) fn new(idf: &'t Idf, allowed_pos: &[String], stop_words: BTreeSet<String>) -> Self {
+        TfIdfRun {
+            idf,
+            allowed_pos: allowed_pos.to_vec(),
+            stop_words,
+            counts: HashMap::default(),
+            rejected: Default::default(),
+            total: 0,
+        }
+    }
+
+    /// Feeds the next token of the tagged cut.
+    pub(crate) fn push(&mut self, word: &'t str, tag: &'t str) {
+        if !(self.allowed_pos.is_empty() || self.allowed_pos.iter().any(|p| p == tag)) {
             return;
         }
-        for k in self.tfidf.extract_keywords(jieba, piece, usize::MAX, self.allowed_pos.clone()) {
-            let entry = self.products.entry(k.keyword).or_insert((0.0, k.tag));
-            entry.0 += k.weight * piece_total;
+        if let Some(entry) = self.counts.get_mut(word) {
+            entry.0 += 1;
+        } else if self.rejected.contains(word) {
+            return;
+        } else if is_candidate(word, &self.stop_words) {
+            let order = self.counts.len();
+            self.counts.insert(word, (1, tag, order));
+        } else {
+            self.rejected.insert(word);
+            return;
         }
-        self.total += piece_total as u64;
+        self.total += 1;
     }
 
-    /// Whether jieba-rs counts the token as a candidate: an allowed tag,
-    /// two characters or more, and no stopword (in lower case either).
-    fn counts(&self, word: &str, tag: &str) -> bool {
-        if !(self.allowed_pos.is_empty() || self.allowed_pos.iter().any(|p| p == tag)) {
-            return false;
-        }
-        let (mut chars, mut upper) = (0, false);
-        for c in word.chars() {
-            chars += 1;
-            upper |= c.is_uppercase();
-        }
-        chars >= 2 && !self.stops.contains(word) && !(upper && self.stops.contains(&word.to_lowercase()))
-    }
-
-    /// The `top_k` best words; equal weights keep the order of `first_use`.
-    pub(crate) fn finish(self, top_k: usize, first_use: impl Fn(&str) -> usize) -> Vec<Keyword> {
+    /// The `top_k` best words, as Python computes and sorts them: each
+    /// weight is `count * (idf / total)`; equal weights keep first use.
+    pub(crate) fn finish(self, top_k: usize) -> Vec<Keyword> {
         let total = self.total as f64;
-        let mut all: Vec<Keyword> = self
-            .products
+        let mut all: Vec<(f64, usize, &str, &str)> = self
+            .counts
             .into_iter()
-            .map(|(word, (product, pos))| Keyword { weight: product / total, word, pos })
+            .map(|(word, (count, tag, order))| (count as f64 * (self.idf.get(word) / total), order, word, tag))
             .collect();
-        // Sums over different pieces can differ in the last bit where Python
-        // has an exact tie; twelve significant digits tell real differences.
-        all.sort_by(|a, b| {
-            significant(b.weight).total_cmp(&significant(a.weight)).then_with(|| first_use(&a.word).cmp(&first_use(&b.word)))
-        });
-        all.truncate(top_k);
-        all
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        all.into_iter()
+            .take(top_k)
+            .map(|(weight, _, word, tag)| Keyword { word: word.to_string(), weight, pos: tag.to_string() })
+            .collect()
     }
-}
-
-/// `x` rounded to twelve significant digits.
-fn significant(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let scale = 10f64.powi(11 - x.abs().log10().floor() as i32);
-    (x * scale).round() / scale
 }
 
 /// TextRank over an already tagged cut, exactly as Python's

@@ -18,6 +18,7 @@
 mod analysis;
 mod analyzer;
 pub mod decode;
+mod dictionary;
 mod error;
 mod full_cut;
 mod keywords;
@@ -31,6 +32,7 @@ pub mod bindings;
 pub use analysis::{Analysis, Counts, Entities, Keyword, Keywords, WordCount};
 pub use analyzer::{Analyzer, Progress, Stage};
 pub use decode::{decode, Decoded, Format};
+pub use dictionary::Dictionary;
 pub use error::Error;
 pub use keywords::{python_textrank_pos, textrank_of_tags, KeywordMethod};
 pub use options::{Options, SegmentMode, MAX_TOP_K};

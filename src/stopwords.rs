@@ -1,7 +1,7 @@
 //! The built-in Chinese stopwords.
 //!
 //! The list is the Chinese list of stopwords-iso (MIT licence), as packaged
-//! by the `stop-words` crate, joined with the English stopwords Python jieba
+//! by the `stop-words` crate (`build.rs` writes it out), joined with the English stopwords Python jieba
 //! always leaves out of keywords.
 
 use std::collections::BTreeSet;
@@ -16,8 +16,10 @@ pub const JIEBA_DEFAULT: &[&str] = &[
 
 /// The Chinese stopwords of stopwords-iso.
 pub fn chinese() -> &'static [&'static str] {
-    stop_words::get("zh")
+    CHINESE
 }
+
+const CHINESE: &[&str] = include!(concat!(env!("OUT_DIR"), "/stopwords_zh.rs"));
 
 /// The full set used when stopwords are on: the Chinese list and
 /// [`JIEBA_DEFAULT`].

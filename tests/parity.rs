@@ -72,7 +72,7 @@ fn check_tfidf(name: &str) {
     assert_eq!(ours.len(), python.len());
     for (i, (k, (word, weight))) in ours.iter().zip(&python).enumerate() {
         assert_eq!(&k.word, word, "{name}: TF-IDF rank {}", i + 1);
-        assert!((k.weight - weight).abs() < 1e-6, "{name}: {word}: {} vs Python {weight}", k.weight);
+        assert_eq!(k.weight, *weight, "{name}: {word}: the same floating-point operations give the same bits");
     }
 }
 

@@ -18,8 +18,18 @@ fn get(value: &JsValue, path: &str) -> JsValue {
 
 fn analyzer() -> &'static JsAnalyzer {
     // One analyzer for all tests, as the worker keeps one.
-    thread_local!(static A: &'static JsAnalyzer = Box::leak(Box::new(JsAnalyzer::new())));
+    thread_local!(static A: &'static JsAnalyzer = Box::leak(Box::new(JsAnalyzer::new(DICTIONARY).unwrap())));
     A.with(|a| *a)
+}
+
+/// The dictionary file build.rs wrote, which the page fetches as `pkg/ciyan.dict`.
+const DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ciyan.dict"));
+
+#[wasm_bindgen_test]
+fn a_damaged_dictionary_is_an_error_object() {
+    let error = JsAnalyzer::new(&DICTIONARY[..DICTIONARY.len() / 2]).err().unwrap();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-dictionary"));
+    assert!(get(&error, "message").as_string().unwrap().contains("词典"));
 }
 
 const TEXT: &str = "王毅在北京说，中国愿同世界各国一道推动构建人类命运共同体。中国支持联合国发挥作用。";

@@ -1,6 +1,7 @@
 // The service worker: keeps the page shell (HTML, CSS, every script, the
-// wasm, the sample) in a cache so that Ciyan opens and analyses without a
-// network. Cache first, the network for anything not cached.
+// wasm, the dictionary, the sample) in a cache so that Ciyan opens and
+// analyses without a network. Cache first, the network for anything not
+// cached.
 //
 // VERSION names the cache. scripts/build-wasm.py writes pkg/build-id.js
 // with a hash of every file of www/, so each build that changes a file
@@ -41,6 +42,7 @@ const SHELL = [
   'pkg/build-id.js',
   'pkg/ciyan.js',
   'pkg/ciyan_bg.wasm',
+  'pkg/ciyan.dict',
   'samples/wangyi-press-conference-2024-03-07.txt',
 ];
 

@@ -7,7 +7,7 @@
 //                   {type: 'encodings', id}
 //                   {type: 'crash', id}        test hook: makes the Rust code trap
 //   worker → page   {type: 'progress', id, stage, done, total}
-//                     stage: 'loading' (dictionary), 'segmenting', 'keywords'
+//                     stage: 'loading' (wasm and dictionary), 'segmenting', 'keywords'
 //                   {type: 'result', id, analysis, millis}     answers analyze
 //                     (analysis.words packed in columns: see packWords)
 //                   {type: 'result', id, decoded}              answers decode:
@@ -24,19 +24,49 @@
 import init, { Analyzer, crashForTesting, decode, lastPanic, supportedEncodings } from './pkg/ciyan.js';
 
 let analyzer = null;
-// One load, shared: a request that arrives while the wasm is still loading
-// waits for that load instead of starting a second one (init() itself does
-// not guard against two concurrent calls: it would fetch and compile twice).
-let loading = null;
+// One load of each, shared: a request that arrives while the wasm or the
+// dictionary is still loading waits for that load instead of starting a
+// second one (init() itself does not guard against two concurrent calls: it
+// would fetch and compile twice).
+let wasmReady = null;
+let wasmLoaded = false;
+let analyzerReady = null;
 
-async function load(id) {
-  if (analyzer) return analyzer;
+/** The wasm module: all that decoding a file needs. */
+function loadWasm() {
+  wasmReady ??= init().then(() => {
+    wasmLoaded = true;
+  });
+  return wasmReady;
+}
+
+/**
+ * The analyzer: the wasm and the dictionary file (pkg/ciyan.dict, 7 MB, well
+ * compressed by the server), fetched side by side.
+ */
+function loadAnalyzer(id) {
+  if (analyzer) return Promise.resolve(analyzer);
   self.postMessage({ type: 'progress', id, stage: 'loading', done: 0, total: 1 });
-  loading ??= init().then(() => {
-    analyzer = new Analyzer();
+  analyzerReady ??= Promise.all([loadWasm(), fetchDictionary()]).then(([, bytes]) => {
+    analyzer = new Analyzer(bytes);
     return analyzer;
   });
-  return loading;
+  return analyzerReady;
+}
+
+async function fetchDictionary() {
+  let response;
+  try {
+    response = await fetch(new URL('./pkg/ciyan.dict', import.meta.url));
+  } catch {
+    response = null;
+  }
+  if (!response || !response.ok) {
+    // Retried with the next request, not remembered as a failure.
+    analyzerReady = null;
+    throw { code: 'dictionary-unavailable', message: '词典文件无法载入：请检查网络后刷新页面。' };
+  }
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 // What each request does once the wasm is loaded; each returns the fields of
@@ -75,6 +105,10 @@ function packWords(analysis) {
   return { ...rest, packedWords: packed };
 }
 
+// Requests that need the wasm but not the dictionary, so that a dropped file
+// is decoded while the dictionary is still on its way.
+const NEEDS_ONLY_WASM = new Set(['decode', 'encodings', 'crash']);
+
 // Messages are handled one at a time, in order.
 let queue = Promise.resolve();
 
@@ -91,7 +125,7 @@ async function handle(request) {
     return;
   }
   try {
-    const a = await load(id);
+    const a = NEEDS_ONLY_WASM.has(type) ? await loadWasm() : await loadAnalyzer(id);
     self.postMessage({ type: 'result', id, ...handler(a, request) });
   } catch (error) {
     fail(id, error);
@@ -115,11 +149,11 @@ function describe(error) {
   }
   let panic = null;
   try {
-    panic = analyzer ? lastPanic() : null;
+    panic = wasmLoaded ? lastPanic() : null;
   } catch {
     // The instance is broken; the trap's own message will do.
   }
   return { code: 'internal', message: panic ?? (error && error.message ? error.message : String(error)) };
 }
 
-load(null).catch((error) => fail(null, error));
+loadAnalyzer(null).catch((error) => fail(null, error));

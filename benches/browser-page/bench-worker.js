@@ -10,12 +10,16 @@ import initCiyan, { Analyzer } from '/pkg/ciyan.js';
 import initJieba, { cut } from '/jieba/jieba_rs_wasm.js';
 
 const LIBS = {
-  // Ciyan's worker.js: init() (fetch, compile, instantiate), then the dictionary.
+  // Ciyan's worker.js: init() (fetch, compile, instantiate) beside the
+  // dictionary's fetch, then the dictionary's load.
   ciyan: {
     who: 'ciyan-chromium-worker',
     async load() {
-      const wasm = await initCiyan();
-      return { wasm, analyzer: new Analyzer() };
+      const [wasm, dictionary] = await Promise.all([
+        initCiyan(),
+        fetch('/pkg/ciyan.dict').then((r) => r.arrayBuffer()),
+      ]);
+      return { wasm, analyzer: new Analyzer(new Uint8Array(dictionary)) };
     },
     measure({ wasm, analyzer }, text, file, bytes, runs) {
       const analyses = [];
