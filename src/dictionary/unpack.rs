@@ -5,10 +5,9 @@ use super::idf::Idf;
 use super::pos_model::PosModel;
 use crate::Error;
 
-/// What the file holds, ready to load: jieba's dictionary as the text
-/// `Jieba::load_dict` reads, the IDF table and the POS model.
+/// What the file holds besides jieba's dictionary, which [`unpack`] hands
+/// over word by word: the IDF table and the POS model.
 pub(crate) struct Unpacked {
-    pub(crate) dict: String,
     pub(crate) idf: Idf,
     pub(crate) pos: PosModel,
 }
@@ -79,8 +78,9 @@ fn parse_f64(s: &str, name: Section) -> Result<f64, Error> {
     s.trim().parse().map_err(|_| bad(format!("{name:?} has a bad number {s:.20}")))
 }
 
-/// Reads the whole file.
-pub(crate) fn unpack(bytes: &[u8]) -> Result<Unpacked, Error> {
+/// Reads the whole file, giving each dictionary word, in byte order, with
+/// its frequency and tag to `add_word`.
+pub(crate) fn unpack(bytes: &[u8], mut add_word: impl FnMut(&str, usize, &str)) -> Result<Unpacked, Error> {
     let mut s = sections(bytes)?;
     let chars: Vec<char> = text(&s[0])?.chars().collect();
     let tag_names: Vec<&str> = text(&s[4])?.split('\n').collect();
@@ -89,7 +89,6 @@ pub(crate) fn unpack(bytes: &[u8]) -> Result<Unpacked, Error> {
 
     // Tags has one byte per word.
     let word_count = s[3].bytes.len();
-    let mut dict = String::with_capacity(word_count * 16);
     let mut idf = Idf::with_capacity(word_count, word_count * 8);
     let mut word = String::new();
     // Where each character of `word` starts, and its end.
@@ -120,8 +119,8 @@ pub(crate) fn unpack(bytes: &[u8]) -> Result<Unpacked, Error> {
         let tag = tags.byte()?;
         if freq > 0 {
             let tag = if tag == 0 { "" } else { tag_names.get(tag as usize - 1).ok_or_else(|| bad("Tags names no tag"))? };
-            use std::fmt::Write;
-            let _ = writeln!(dict, "{word} {} {tag}", freq - 1);
+            let freq = usize::try_from(freq - 1).map_err(|_| bad("Freqs has a frequency out of range"))?;
+            add_word(&word, freq, tag);
         }
         let idf_index = idfs.varint()? as usize;
         if idf_index > 0 {
@@ -132,7 +131,7 @@ pub(crate) fn unpack(bytes: &[u8]) -> Result<Unpacked, Error> {
     }
     idf.set_median(idf_values.into_iter().zip(idf_uses).collect());
     let [.., head, values, rows] = s.as_mut_slice() else { unreachable!() };
-    Ok(Unpacked { dict, idf, pos: pos_model(head, values, rows)? })
+    Ok(Unpacked { idf, pos: pos_model(head, values, rows)? })
 }
 
 fn pos_model(head: &Reader, values: &Reader, rows: &mut Reader) -> Result<PosModel, Error> {
