@@ -50,9 +50,7 @@ impl Dictionary {
         let mut jieba = Jieba::empty();
         // What `Jieba::load_dict` does with a `word freq tag` line, without
         // writing and parsing 5 MB of text.
-        let unpacked = unpack::unpack(bytes, |word, freq, tag| {
-            jieba.add_word(word, Some(freq), Some(tag));
-        })?;
+        let unpacked = unpack::unpack(bytes, |word, freq, tag| add_word(&mut jieba, word, freq, tag))?;
         Ok(Dictionary { jieba, idf: unpacked.idf, pos: unpacked.pos })
     }
 
@@ -76,6 +74,13 @@ impl Dictionary {
             tag
         }
     }
+}
+
+/// One call per word, never inlined, so that a browser optimises it while
+/// the load runs (see `WordStream::next` in `unpack.rs`).
+#[inline(never)]
+fn add_word(jieba: &mut Jieba, word: &str, freq: usize, tag: &str) {
+    jieba.add_word(word, Some(freq), Some(tag));
 }
 
 #[cfg(test)]

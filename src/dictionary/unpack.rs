@@ -90,48 +90,73 @@ pub(crate) fn unpack(bytes: &[u8], mut add_word: impl FnMut(&str, usize, &str)) 
     // Tags has one byte per word.
     let word_count = s[3].bytes.len();
     let mut idf = Idf::with_capacity(word_count, word_count * 8);
-    let mut word = String::new();
-    // Where each character of `word` starts, and its end.
-    let mut bounds: Vec<usize> = vec![0];
     let [_, words, freqs, tags, _, idfs, ..] = s.as_mut_slice() else { unreachable!() };
-    while !words.done() {
-        let shared = words.byte()? as usize;
-        if shared >= bounds.len() {
-            return Err(bad("a word shares more characters than the one before has"));
-        }
-        word.truncate(bounds[shared]);
-        bounds.truncate(shared + 1);
-        loop {
-            let b = words.byte()?;
-            let rank = match b {
-                0 => break,
-                b if b >= TWO_BYTE_FLAG => ONE_BYTE_RANKS + (usize::from(b & !TWO_BYTE_FLAG) << 8 | usize::from(words.byte()?)),
-                b if b >= ONE_BYTE_BASE => usize::from(b - ONE_BYTE_BASE),
-                _ => return Err(bad("Words has a bad character code")),
-            };
-            word.push(*chars.get(rank).ok_or_else(|| bad("Words names a character Chars does not have"))?);
-            bounds.push(word.len());
-        }
-        if word.is_empty() {
-            return Err(bad("Words has an empty word"));
-        }
-        let freq = freqs.varint()?;
-        let tag = tags.byte()?;
+    let mut stream = WordStream { chars: &chars, words, freqs, tags, idfs, word: String::new(), bounds: vec![0] };
+    while let Some((freq, tag, idf_index)) = stream.next()? {
         if freq > 0 {
             let tag = if tag == 0 { "" } else { tag_names.get(tag as usize - 1).ok_or_else(|| bad("Tags names no tag"))? };
             let freq = usize::try_from(freq - 1).map_err(|_| bad("Freqs has a frequency out of range"))?;
-            add_word(&word, freq, tag);
+            add_word(&stream.word, freq, tag);
         }
-        let idf_index = idfs.varint()? as usize;
         if idf_index > 0 {
             let value = *idf_values.get(idf_index - 1).ok_or_else(|| bad("Idfs names no value"))?;
             idf_uses[idf_index - 1] += 1;
-            idf.push(&word, value);
+            idf.push(&stream.word, value);
         }
     }
     idf.set_median(idf_values.into_iter().zip(idf_uses).collect());
     let [.., head, values, rows] = s.as_mut_slice() else { unreachable!() };
     Ok(Unpacked { idf, pos: pos_model(head, values, rows)? })
+}
+
+/// The words of the file with their columns, one at a time.
+struct WordStream<'f, 'a> {
+    chars: &'f [char],
+    words: &'f mut Reader<'a>,
+    freqs: &'f mut Reader<'a>,
+    tags: &'f mut Reader<'a>,
+    idfs: &'f mut Reader<'a>,
+    /// The current word.
+    word: String,
+    /// Where each character of `word` starts, and its end.
+    bounds: Vec<usize>,
+}
+
+impl WordStream<'_, '_> {
+    /// Moves to the next word: its frequency, tag and IDF fields as stored.
+    ///
+    /// Never inlined, on purpose: a browser first runs wasm in a baseline
+    /// compiler and optimises a function only once it is hot, but a loop
+    /// already running never switches. Called once per word, this function
+    /// is optimised after the first thousands of words; inlined into the
+    /// loop, the whole load would run unoptimised, twice as slow.
+    #[inline(never)]
+    fn next(&mut self) -> Result<Option<(u64, u8, usize)>, Error> {
+        if self.words.done() {
+            return Ok(None);
+        }
+        let shared = self.words.byte()? as usize;
+        if shared >= self.bounds.len() {
+            return Err(bad("a word shares more characters than the one before has"));
+        }
+        self.word.truncate(self.bounds[shared]);
+        self.bounds.truncate(shared + 1);
+        loop {
+            let b = self.words.byte()?;
+            let rank = match b {
+                0 => break,
+                b if b >= TWO_BYTE_FLAG => ONE_BYTE_RANKS + (usize::from(b & !TWO_BYTE_FLAG) << 8 | usize::from(self.words.byte()?)),
+                b if b >= ONE_BYTE_BASE => usize::from(b - ONE_BYTE_BASE),
+                _ => return Err(bad("Words has a bad character code")),
+            };
+            self.word.push(*self.chars.get(rank).ok_or_else(|| bad("Words names a character Chars does not have"))?);
+            self.bounds.push(self.word.len());
+        }
+        if self.word.is_empty() {
+            return Err(bad("Words has an empty word"));
+        }
+        Ok(Some((self.freqs.varint()?, self.tags.byte()?, self.idfs.varint()? as usize)))
+    }
 }
 
 fn pos_model(head: &Reader, values: &Reader, rows: &mut Reader) -> Result<PosModel, Error> {

@@ -38,6 +38,13 @@ test('the service worker controls the page and has cached every file of it', asy
   assert.deepEqual(cached.files, await pageFiles());
 });
 
+test('index.html preloads every module of the page at once', async () => {
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=modulepreload]')].map((link) => new URL(link.href).pathname).sort());
+  const modules = (await pageFiles()).filter((file) => file.startsWith('/js/') && file !== '/js/main.js');
+  assert.deepEqual(preloaded, modules);
+});
+
 test('with the server stopped, the page reloads and analyses', async () => {
   await browser.stopServer();
   await assert.rejects(fetch(browser.url), 'the server is really gone');
