@@ -64,7 +64,7 @@ def first_visit_files():
     return ["index.html" if name == "./" else name for name in shell] + ["sw.js"]
 
 
-GROUPS = [(".wasm", "wasm"), (".js", "JS"), (".css", "CSS"), (".html", "HTML"), (".txt", "sample"), ("", "other (favicon)")]
+GROUPS = [(".wasm", "wasm"), (".dict", "dictionary"), (".js", "JS"), (".css", "CSS"), (".html", "HTML"), (".txt", "sample"), ("", "other (favicon)")]
 
 
 TOTAL = "total (first visit)"
