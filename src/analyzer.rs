@@ -60,7 +60,7 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// Loads the dictionary, HMM model and IDF table embedded in the native
     /// library.
-        pub fn new() -> Self {
+    pub fn new() -> Self {
         Analyzer::with_dictionary(Dictionary::embedded())
     }
 

@@ -14,6 +14,9 @@
 //                     {text, encoding, format, detected, replacements}
 //                   {type: 'result', id, encodings}            answers encodings
 //                   {type: 'error', id, code, message}
+//                     code: the core's (see src/error.rs), 'dictionary-unavailable'
+//                     (pkg/ciyan.dict could not be fetched; the next request
+//                     tries again), 'bad-request' or 'internal'
 // `id` is the request's; a 'loading' progress before any request has id null.
 //
 // The core throws {code, message} for what the user can fix. Anything else
@@ -41,8 +44,8 @@ function loadWasm() {
 }
 
 /**
- * The analyzer: the wasm and the dictionary file (pkg/ciyan.dict, 7 MB, well
- * compressed by the server), fetched side by side.
+ * The analyzer: the wasm and the dictionary file (pkg/ciyan.dict, 3.7 MB,
+ * 1.8 MB as the server compresses it), fetched side by side.
  */
 function loadAnalyzer(id) {
   if (analyzer) return Promise.resolve(analyzer);

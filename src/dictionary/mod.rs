@@ -55,7 +55,7 @@ impl Dictionary {
     }
 
     /// The dictionary embedded in the native library (about 0.2 s to load).
-        pub fn embedded() -> Self {
+    pub fn embedded() -> Self {
         Dictionary::from_bytes(EMBEDDED).expect("the embedded dictionary is the one build.rs wrote")
     }
 
