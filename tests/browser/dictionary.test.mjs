@@ -1,0 +1,24 @@
+// The dictionary file (pkg/ciyan.dict) is fetched by the worker beside the
+// wasm. When it cannot be fetched, the page says so in a sentence, keeps the
+// text, and the next request tries again.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { alertText, analysed, chartWords, start, TEA_TEXT } from './harness.mjs';
+
+let session;
+before(async () => (session = await start()));
+after(() => session?.close());
+
+test('a dictionary that cannot be fetched is a message; the next analysis fetches it again', async () => {
+  let refuse = true;
+  await session.context.route('**/pkg/ciyan.dict', (route) => (refuse ? route.abort() : route.continue()));
+  const page = await session.open({ waitForResults: false });
+  assert.match(await alertText(page), /词典文件无法载入/);
+
+  refuse = false;
+  await page.fill('#text', TEA_TEXT);
+  await analysed(page, () => page.click('#analyze'));
+  assert.ok((await chartWords(page)).includes('龙井茶'));
+  assert.equal(await page.inputValue('#text'), TEA_TEXT);
+});
