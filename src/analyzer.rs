@@ -1,8 +1,11 @@
 //! The analyzer: jieba loaded once, one call per text.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::dictionary::Dictionary;
+use crate::document::{Document, DocumentBuilder};
 use crate::full_cut;
 use crate::keywords::{self, KeywordMethod, TextRank, TfIdfRun};
 use crate::text::{self, CharCounts, MAX_TEXT_BYTES};
@@ -39,10 +42,63 @@ struct WordStat<'t> {
     pos: &'t str,
 }
 
+/// The word list of the precise cut: each word's count, first use and the
+/// tag of its first use, from the document's vocabulary.
+fn precise_stats(document: &Document) -> HashMap<&str, WordStat<'_>> {
+    let vocabulary = document.vocabulary();
+    (0..vocabulary.len() as u32)
+        .filter(|&id| vocabulary.is_word(id))
+        .map(|id| {
+            let stat = WordStat { count: vocabulary.count(id), first_use: id as usize, pos: document.first_tag(id) };
+            (vocabulary.word(id), stat)
+        })
+        .collect()
+}
+
 /// jieba's dictionary and IDF table, loaded once (about a tenth of a second
 /// natively), answering any number of analyses.
 pub struct Analyzer {
-    dictionary: Dictionary,
+    /// Shared with the cuts under way ([`Cut`]).
+    dictionary: Arc<Dictionary>,
+}
+
+/// A cut under way: the text is cut a piece of about a quarter of a
+/// megabyte at a time, so that the caller can report progress, answer other
+/// requests or give up between pieces.
+#[derive(Debug)]
+pub struct Cut {
+    dictionary: Arc<Dictionary>,
+    text: String,
+    /// Bytes cut so far (always at a line end).
+    done: usize,
+    builder: DocumentBuilder,
+}
+
+impl Cut {
+    /// Whether the whole text is cut.
+    pub fn is_done(&self) -> bool {
+        self.done == self.text.len()
+    }
+
+    /// Cuts the next piece and says how far the cut is.
+    pub fn step(&mut self) -> Progress {
+        let Cut { dictionary, text, done, builder } = self;
+        if let Some(chunk) = text::line_chunks(&text[*done..], CHUNK_BYTES).next() {
+            for (word, tag) in dictionary.tag(chunk, builder.hmm()) {
+                builder.push(word, tag);
+            }
+            *done += chunk.len();
+        }
+        Progress { stage: Stage::Segmenting, done: *done, total: text.len() }
+    }
+
+    /// The document, once every piece is cut (what is left is cut now).
+    pub fn finish(mut self) -> Document {
+        while !self.is_done() {
+            self.step();
+        }
+        self.builder.finish(self.text)
+    }
 }
 
 impl Default for Analyzer {
@@ -67,7 +123,7 @@ impl Analyzer {
     /// An analyzer over a loaded dictionary (the web build fetches its
     /// dictionary file; see [`Dictionary::from_bytes`]).
     pub fn with_dictionary(dictionary: Dictionary) -> Self {
-        Analyzer { dictionary }
+        Analyzer { dictionary: Arc::new(dictionary) }
     }
 
     /// Analyses `text`.
@@ -86,41 +142,81 @@ impl Analyzer {
     ) -> Result<Analysis, Error> {
         options.validate()?;
         check_size(text)?;
-
-        let total = text.len();
-        let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
-        let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
-        let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
-        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, keywords::stop_words(options.stopwords));
         // Search and full mode cut the text a second time for the word list.
         let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
-        let mut progress = |done| on_progress(Progress { stage: Stage::Segmenting, done, total: total * passes });
-        // The precise, tagged cut, piece by piece: words and tags for the
-        // word list, the names, the TextRank graph and TF-IDF.
-        let mut precise: HashMap<&str, WordStat> = HashMap::default();
-        let mut precise_tokens = 0;
-        let mut done = 0;
-        for chunk in text::line_chunks(text, CHUNK_BYTES) {
-            for (word, tag) in self.dictionary.tag(chunk, options.hmm) {
-                textrank.push(word, tag);
-                tfidf.push(word, tag);
-                if text::is_word(word) {
-                    precise_tokens += 1;
-                    let next = precise.len();
-                    precise.entry(word).or_insert(WordStat { count: 0, first_use: next, pos: tag }).count += 1;
-                }
-            }
-            done += chunk.len();
-            progress(done);
+        let total = text.len();
+        let document = self.document_with_progress(text.to_owned(), options.hmm, |p| {
+            on_progress(Progress { total: total * passes, ..p })
+        })?;
+        self.summarize(&document, options, on_progress)
+    }
+
+    /// Cuts `text` once, precisely and tagged, into a [`Document`] that
+    /// answers any number of questions without cutting it again.
+    pub fn document(&self, text: String, hmm: bool) -> Result<Document, Error> {
+        self.document_with_progress(text, hmm, |_| {})
+    }
+
+    /// [`Analyzer::document`], calling `on_progress` (stage `Segmenting`)
+    /// between pieces of about a quarter of a megabyte.
+    pub fn document_with_progress(
+        &self,
+        text: String,
+        hmm: bool,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<Document, Error> {
+        let mut cut = self.start_document(text, hmm)?;
+        while !cut.is_done() {
+            on_progress(cut.step());
         }
+        Ok(cut.finish())
+    }
+
+    /// Starts cutting `text` into a [`Document`], one piece per
+    /// [`Cut::step`].
+    pub fn start_document(&self, text: String, hmm: bool) -> Result<Cut, Error> {
+        check_size(&text)?;
+        let builder = DocumentBuilder::new(text.len(), hmm);
+        Ok(Cut { dictionary: Arc::clone(&self.dictionary), text, done: 0, builder })
+    }
+
+    /// The summary of a document: counts, the word list, keywords and names,
+    /// by `options`. Options that only filter or rank (stopwords, how many
+    /// keywords, their tags) read the document as it is; the search and full
+    /// modes cut the text again for their word list. `options.hmm` must be
+    /// the document's.
+    pub fn summarize(
+        &self,
+        document: &Document,
+        options: &Options,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<Analysis, Error> {
+        options.validate()?;
+        if options.hmm != document.hmm() {
+            return Err(Error::InvalidOption("hmm differs from the document's cut: cut the text again".into()));
+        }
+        let text = document.text();
+        let total = text.len();
+        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
+        let precise = precise_stats(document);
+        let precise_tokens: usize = precise.values().map(|s| s.count).sum();
         let (words, tokens) = match options.mode {
             SegmentMode::Precise => (word_list(&precise, options.stopwords), precise_tokens),
             mode => {
-                let (stats, tokens) = self.count_words(text, mode, options.hmm, &precise, |d| progress(total + d));
+                let progress = |d| on_progress(Progress { stage: Stage::Segmenting, done: total + d, total: total * passes });
+                let (stats, tokens) = self.count_words(text, mode, options.hmm, &precise, progress);
                 (word_list(&stats, options.stopwords), tokens)
             }
         };
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
+        let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
+        let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
+        let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
+        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, keywords::stop_words(options.stopwords));
+        for (word, tag) in document.tagged() {
+            textrank.push(word, tag);
+            tfidf.push(word, tag);
+        }
         let tfidf = tfidf.finish(options.top_k);
         let textrank = textrank.rank(options.top_k);
         on_progress(Progress { stage: Stage::Keywords, done: total, total });

@@ -1,12 +1,18 @@
 //! The JavaScript face of the core: the only Rust file that names
 //! wasm-bindgen. It turns [`Analysis`](crate::Analysis),
-//! [`Progress`](crate::Progress) and [`Error`](crate::Error) into plain
-//! JavaScript values and does nothing else.
+//! [`Progress`](crate::Progress), [`Error`](crate::Error) and the answers
+//! of a [`Document`](crate::Document) into plain JavaScript values and does
+//! nothing else.
+//!
+//! Every position that leaves here is in UTF-16 code units, as JavaScript
+//! strings count: the queries' options are given [`Unit::Utf16`] here, and
+//! the core converts each offset (see `Document::offset`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Analyzer, Dictionary, Error, Options};
+use crate::analyses::{collocates, concordance, dispersion, phrases, Unit};
+use crate::{Analyzer, Cut, Dictionary, Document, Error, Options};
 
 thread_local! {
     /// The message of the last panic, for the worker to report after the trap.
@@ -55,22 +61,141 @@ impl JsAnalyzer {
     /// with `{stage, done, total}` as the text is read. Throws
     /// `{code, message}` with a Chinese sentence for the user.
     pub fn analyze(&self, text: &str, options: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))?
-        };
+        let options: Options = from_js_or_default(options)?;
         let analysis = self
             .inner
-            .analyze_with_progress(text, &options, |progress| {
-                if let (Some(callback), Ok(value)) = (&on_progress, to_js(&progress)) {
-                    // A failing progress callback must not stop the analysis.
-                    let _ = callback.call1(&JsValue::NULL, &value);
-                }
-            })
+            .analyze_with_progress(text, &options, |progress| report(&on_progress, &progress))
             .map_err(|e| to_js_error(&e))?;
         to_js(&analysis)
+    }
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    /// Starts cutting `text` into a document; `hmm` as in the options.
+    /// Throws `{code, message}` for an empty or too large text.
+    #[wasm_bindgen(js_name = startDocument)]
+    pub fn start_document(&self, text: String, hmm: bool) -> Result<JsCut, JsValue> {
+        let cut = self.inner.start_document(text, hmm).map_err(|e| to_js_error(&e))?;
+        Ok(JsCut { inner: Some(cut) })
+    }
+
+    /// The `Analysis` of a document by `options` (as for `analyze`); only
+    /// the search and full modes cut again. Throws `{code, message}`.
+    pub fn summarize(&self, document: &JsDocument, options: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+        let options: Options = from_js_or_default(options)?;
+        let analysis = self
+            .inner
+            .summarize(&document.inner, &options, |progress| report(&on_progress, &progress))
+            .map_err(|e| to_js_error(&e))?;
+        to_js(&analysis)
+    }
+}
+
+/// A cut under way: `step()` cuts the next piece and returns `{stage, done,
+/// total}`; `finish()` returns the `Document` (and ends this object).
+#[wasm_bindgen(js_name = Cut)]
+pub struct JsCut {
+    inner: Option<Cut>,
+}
+
+#[wasm_bindgen(js_class = Cut)]
+impl JsCut {
+    /// Whether every piece is cut.
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> bool {
+        self.inner.as_ref().map_or(true, Cut::is_done)
+    }
+
+    /// Cuts the next piece; returns `{stage, done, total}` in bytes.
+    pub fn step(&mut self) -> Result<JsValue, JsValue> {
+        let cut = self.inner.as_mut().ok_or_else(|| to_js_error(&finished()))?;
+        to_js(&cut.step())
+    }
+
+    /// The document (the rest of the text is cut first).
+    pub fn finish(&mut self) -> Result<JsDocument, JsValue> {
+        let cut = self.inner.take().ok_or_else(|| to_js_error(&finished()))?;
+        Ok(JsDocument { inner: cut.finish() })
+    }
+}
+
+fn finished() -> Error {
+    Error::InvalidOption("this cut is finished".into())
+}
+
+/// A text cut once and kept: the answers to questions about it. Positions
+/// are in UTF-16 code units.
+#[wasm_bindgen(js_name = Document)]
+pub struct JsDocument {
+    inner: Document,
+}
+
+#[wasm_bindgen(js_class = Document)]
+impl JsDocument {
+    /// Every occurrence of `term`: `[{left, word, right, start, end,
+    /// leftWords, rightWords}]`. `options`: `{mode: 'word'|'substring',
+    /// width, pos}`.
+    pub fn concordance(&self, term: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let mut options: concordance::ConcordanceOptions = from_js_or_default(options)?;
+        options.unit = Unit::Utf16;
+        to_js(&concordance::concordance(&self.inner, term, &options))
+    }
+
+    /// The collocates of `word`: `[{word, pos, count, expected, frequency,
+    /// logLikelihood, mi, tScore, logDice}]`. `options`: `{left, right,
+    /// minCount, skipStopwords, pos}`.
+    pub fn collocates(&self, word: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let options: collocates::CollocateOptions = from_js_or_default(options)?;
+        to_js(&collocates::collocates(&self.inner, word, &options))
+    }
+
+    /// Where `word` occurs: `{parts, partSizes, dp, dpNorm, juillandD,
+    /// positions, textLength}`. `options`: `{parts, skipStopwords}`.
+    pub fn dispersion(&self, word: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let mut options: dispersion::DispersionOptions = from_js_or_default(options)?;
+        options.unit = Unit::Utf16;
+        to_js(&dispersion::dispersion(&self.inner, word, &options))
+    }
+
+    /// Repeated phrases: `[{phrase, words, count}]`. `options`:
+    /// `{minLength, maxLength, minCount, longestOnly}`.
+    pub fn phrases(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let options: phrases::PhraseOptions = from_js_or_default(options)?;
+        to_js(&phrases::phrases(&self.inner, &options))
+    }
+
+    /// The text's length in UTF-16 code units.
+    #[wasm_bindgen(getter, js_name = textLength)]
+    pub fn text_length(&self) -> usize {
+        self.inner.utf16_offset(self.inner.text().len())
+    }
+
+    /// How many tokens the cut has (punctuation and white space included).
+    #[wasm_bindgen(getter)]
+    pub fn tokens(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Bytes the document keeps beyond its text.
+    #[wasm_bindgen(getter, js_name = memoryBytes)]
+    pub fn memory_bytes(&self) -> usize {
+        self.inner.memory()
+    }
+}
+
+/// Options from JavaScript: `undefined` or `null` is every default.
+fn from_js_or_default<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))
+}
+
+/// Calls a progress callback; a failing one must not stop the work.
+fn report(callback: &Option<js_sys::Function>, progress: &crate::Progress) {
+    if let (Some(callback), Ok(value)) = (callback, to_js(progress)) {
+        let _ = callback.call1(&JsValue::NULL, &value);
     }
 }
 

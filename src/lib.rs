@@ -15,10 +15,12 @@
 //! assert!(analysis.words.iter().any(|w| w.word == "清华大学"));
 //! ```
 
+pub mod analyses;
 mod analysis;
 mod analyzer;
 pub mod decode;
 mod dictionary;
+pub mod document;
 mod error;
 mod full_cut;
 mod keywords;
@@ -30,9 +32,10 @@ pub mod text;
 pub mod bindings;
 
 pub use analysis::{Analysis, Counts, Entities, Keyword, Keywords, WordCount};
-pub use analyzer::{Analyzer, Progress, Stage};
+pub use analyzer::{Analyzer, Cut, Progress, Stage};
 pub use decode::{decode, Decoded, Format};
 pub use dictionary::Dictionary;
+pub use document::Document;
 pub use error::Error;
 pub use keywords::{python_textrank_pos, textrank_of_tags, KeywordMethod};
 pub use options::{Options, SegmentMode, MAX_TOP_K};

@@ -1,30 +1,18 @@
-// The analysis worker: owns the one wasm instance, loads it once, and
-// answers the page's requests so that the page never blocks.
+// The analysis worker: owns the one wasm instance, loads it once, keeps the
+// document of the last analysis and answers the page's requests, so that the
+// page never blocks. The messages are those of js/protocol.js.
 //
-// Protocol (all messages are plain objects):
-//   page → worker   {type: 'analyze', id, text, options}
-//                   {type: 'decode', id, bytes (ArrayBuffer, transferred), name, encoding?}
-//                   {type: 'encodings', id}
-//                   {type: 'crash', id}        test hook: makes the Rust code trap
-//   worker → page   {type: 'progress', id, stage, done, total}
-//                     stage: 'loading' (wasm and dictionary), 'segmenting', 'keywords'
-//                   {type: 'result', id, analysis, millis}     answers analyze
-//                     (analysis.words packed in columns: see packWords)
-//                   {type: 'result', id, decoded}              answers decode:
-//                     {text, encoding, format, detected, replacements}
-//                   {type: 'result', id, encodings}            answers encodings
-//                   {type: 'error', id, code, message}
-//                     code: the core's (see src/error.rs), 'dictionary-unavailable'
-//                     (pkg/ciyan.dict could not be fetched; the next request
-//                     tries again), 'bad-request' or 'internal'
-// `id` is the request's; a 'loading' progress before any request has id null.
+// An analysis cuts its text a piece at a time and lets other messages in
+// between pieces, so that a quick question (a concordance, a decode) is not
+// stuck behind a long cut, and a newer analysis stops an older one.
 //
 // The core throws {code, message} for what the user can fix. Anything else
 // (a trap: a Rust panic, out of memory) leaves the wasm instance broken, so
-// the worker reports it with code 'internal' and closes itself; the page
-// then starts a fresh worker.
+// the worker reports it with code INTERNAL and closes itself; the page then
+// starts a fresh worker.
 
 import init, { Analyzer, crashForTesting, decode, lastPanic, supportedEncodings } from './pkg/ciyan.js';
+import { ErrorCode, Query, Reply, Request, Stage } from './js/protocol.js';
 
 let analyzer = null;
 // One load of each, shared: a request that arrives while the wasm or the
@@ -34,6 +22,11 @@ let analyzer = null;
 let wasmReady = null;
 let wasmLoaded = false;
 let analyzerReady = null;
+
+/** The document of the last finished analysis: {document, hmm, id}. */
+let kept = null;
+/** The newest analysis asked for: an older one stops at its next piece. */
+let newestAnalysis = 0;
 
 /** The wasm module: all that decoding a file needs. */
 function loadWasm() {
@@ -49,7 +42,7 @@ function loadWasm() {
  */
 function loadAnalyzer(id) {
   if (analyzer) return Promise.resolve(analyzer);
-  self.postMessage({ type: 'progress', id, stage: 'loading', done: 0, total: 1 });
+  self.postMessage({ type: Reply.PROGRESS, id, stage: Stage.LOADING, done: 0, total: 1 });
   analyzerReady ??= Promise.all([loadWasm(), fetchDictionary()]).then(([, bytes]) => {
     analyzer = new Analyzer(bytes);
     return analyzer;
@@ -67,30 +60,92 @@ async function fetchDictionary() {
   if (!response || !response.ok) {
     // Retried with the next request, not remembered as a failure.
     analyzerReady = null;
-    throw { code: 'dictionary-unavailable', message: '词典文件无法载入：请检查网络后刷新页面。' };
+    throw { code: ErrorCode.DICTIONARY_UNAVAILABLE, message: '词典文件无法载入：请检查网络后刷新页面。' };
   }
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// What each request does once the wasm is loaded; each returns the fields of
-// its 'result' message.
+/** Lets the messages that arrived meanwhile run (a task, not a 4 ms timer). */
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const yieldToMessages = () => new Promise((resolve) => {
+  waiting.push(resolve);
+  channel.port2.postMessage(null);
+});
+
+// What each request does once the wasm (and, but for NEEDS_ONLY_WASM, the
+// dictionary) is loaded; each returns the fields of its RESULT message.
 const HANDLERS = {
-  analyze(a, { id, text, options }) {
+  async [Request.ANALYZE](a, { id, text, options = {} }) {
     const started = performance.now();
-    const analysis = a.analyze(text, options, (p) => self.postMessage({ type: 'progress', id, ...p }));
-    return { analysis: packWords(analysis), millis: performance.now() - started };
+    const analysis = ++newestAnalysis;
+    const hmm = options.hmm ?? true;
+    // Search and full mode read the text a second time in the summary.
+    const passes = (options.mode ?? 'precise') === 'precise' ? 1 : 2;
+    const cut = a.startDocument(text, hmm);
+    try {
+      while (!cut.done) {
+        const { stage, done, total } = cut.step();
+        self.postMessage({ type: Reply.PROGRESS, id, stage, done, total: total * passes });
+        await yieldToMessages();
+        if (analysis !== newestAnalysis) {
+          throw { code: ErrorCode.SUPERSEDED, message: '已被新的分析取代' };
+        }
+      }
+      keep(cut.finish(), hmm, analysis);
+    } finally {
+      try {
+        cut.free();
+      } catch {
+        // A trap broke the instance; the error on its way says so.
+      }
+    }
+    return { ...summarize(a, id, options, started), document: describeDocument() };
   },
-  decode(a, { bytes, name, encoding }) {
+  [Request.SUMMARIZE](a, { id, options = {} }) {
+    if (!kept || kept.hmm !== (options.hmm ?? true)) throw noDocument();
+    return summarize(a, id, options, performance.now());
+  },
+  [Request.QUERY](a, { query, args = [] }) {
+    if (!kept) throw noDocument();
+    if (!Object.values(Query).includes(query)) {
+      throw { code: ErrorCode.BAD_REQUEST, message: `未知的查询：${query}` };
+    }
+    return { answer: kept.document[query](...args), documentId: kept.id };
+  },
+  [Request.DECODE](a, { bytes, name, encoding }) {
     return { decoded: decode(new Uint8Array(bytes), name ?? undefined, encoding || undefined) };
   },
-  encodings() {
+  [Request.ENCODINGS]() {
     return { encodings: supportedEncodings() };
   },
-  crash() {
+  [Request.CRASH]() {
     crashForTesting();
     return {};
   },
 };
+
+// Requests that need the wasm but not the dictionary, so that a dropped file
+// is decoded while the dictionary is still on its way.
+const NEEDS_ONLY_WASM = new Set([Request.DECODE, Request.ENCODINGS, Request.CRASH]);
+
+function keep(document, hmm, id) {
+  kept?.document.free();
+  kept = { document, hmm, id };
+}
+
+function describeDocument() {
+  const { document, id } = kept;
+  return { id, textLength: document.textLength, tokens: document.tokens, memoryBytes: document.memoryBytes };
+}
+
+function summarize(a, id, options, started) {
+  const analysis = a.summarize(kept.document, options, (p) => self.postMessage({ type: Reply.PROGRESS, id, ...p }));
+  return { analysis: packWords(analysis), millis: performance.now() - started };
+}
+
+const noDocument = () => ({ code: ErrorCode.NO_DOCUMENT, message: '还没有分析过文本。' });
 
 /**
  * The word list in columns: {words, counts, tags}. A long text has tens of
@@ -108,28 +163,20 @@ function packWords(analysis) {
   return { ...rest, packedWords: packed };
 }
 
-// Requests that need the wasm but not the dictionary, so that a dropped file
-// is decoded while the dictionary is still on its way.
-const NEEDS_ONLY_WASM = new Set(['decode', 'encodings', 'crash']);
-
-// Messages are handled one at a time, in order.
-let queue = Promise.resolve();
-
-self.onmessage = (event) => {
-  const request = event.data;
-  queue = queue.then(() => handle(request));
-};
+// Each message is handled as it comes; only an analysis takes long, and it
+// lets the others in between its pieces.
+self.onmessage = (event) => handle(event.data);
 
 async function handle(request) {
   const { type, id } = request;
   const handler = Object.hasOwn(HANDLERS, type) ? HANDLERS[type] : null;
   if (!handler) {
-    self.postMessage({ type: 'error', id, code: 'bad-request', message: `未知的请求：${type}` });
+    self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.BAD_REQUEST, message: `未知的请求：${type}` });
     return;
   }
   try {
     const a = NEEDS_ONLY_WASM.has(type) ? await loadWasm() : await loadAnalyzer(id);
-    self.postMessage({ type: 'result', id, ...handler(a, request) });
+    self.postMessage({ type: Reply.RESULT, id, ...await handler(a, request) });
   } catch (error) {
     fail(id, error);
   }
@@ -137,9 +184,9 @@ async function handle(request) {
 
 function fail(id, error) {
   const described = describe(error);
-  self.postMessage({ type: 'error', id, ...described });
+  self.postMessage({ type: Reply.ERROR, id, ...described });
   // After a trap the instance's memory may be anything: never use it again.
-  if (described.code === 'internal') self.close();
+  if (described.code === ErrorCode.INTERNAL) self.close();
 }
 
 /**
@@ -156,7 +203,7 @@ function describe(error) {
   } catch {
     // The instance is broken; the trap's own message will do.
   }
-  return { code: 'internal', message: panic ?? (error && error.message ? error.message : String(error)) };
+  return { code: ErrorCode.INTERNAL, message: panic ?? (error && error.message ? error.message : String(error)) };
 }
 
 loadAnalyzer(null).catch((error) => fail(null, error));

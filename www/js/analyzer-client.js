@@ -1,14 +1,21 @@
-// The page's side of the worker protocol (see worker.js).
+// The page's side of the worker protocol (js/protocol.js).
 //
 // Every request is a promise that resolves with the fields of the worker's
-// 'result' message and rejects with {code, message}. Analyses: one at a time
+// RESULT message and rejects with {code, message}. Analyses: one at a time
 // is current; a newer one makes an older one's answer stale.
 //
-// The worker is disposable. When it traps (code 'internal') it closes
+// The worker keeps the document of the last analysis. Analysing the same
+// text again with options that only filter or rank (stopwords, how many
+// keywords) asks it for a new summary of that document instead of a new
+// cut; queries (concordance, collocates, …) ask about that document.
+//
+// The worker is disposable. When it traps (code INTERNAL) it closes
 // itself; cancel() terminates it. Either way the client starts a fresh one,
 // so the next request just works; onRestart tells the page a crash happened.
 
-const CANCELLED = { code: 'cancelled', message: '已取消' };
+import { ErrorCode, Reply, Request } from './protocol.js';
+
+const CANCELLED = { code: ErrorCode.CANCELLED, message: '已取消' };
 
 export class AnalyzerClient {
   constructor(url = new URL('../worker.js', import.meta.url)) {
@@ -20,6 +27,8 @@ export class AnalyzerClient {
     /** Called with {code, message} after a crashed worker was replaced. */
     this.onRestart = null;
     this.worker = null;
+    /** The kept document: {id, text, hmm, textLength, tokens}, or null. */
+    this.document = null;
     this.spawn();
   }
 
@@ -32,7 +41,7 @@ export class AnalyzerClient {
     worker.onerror = (event) => {
       event.preventDefault();
       if (worker !== this.worker) return;
-      this.crashed(null, { code: 'internal', message: event.message || '未知错误' });
+      this.crashed(null, { code: ErrorCode.INTERNAL, message: event.message || '未知错误' });
     };
     this.worker = worker;
   }
@@ -40,6 +49,7 @@ export class AnalyzerClient {
   /** Ends the current worker (whatever it is doing) and starts a new one. */
   restart() {
     this.worker?.terminate();
+    this.document = null; // it was the old worker's
     this.spawn();
   }
 
@@ -48,9 +58,31 @@ export class AnalyzerClient {
    * done, total})` is called as it runs. An older analysis still running
    * resolves with {stale: true}.
    */
-  analyze(text, options = {}, onProgress = () => {}) {
-    for (const request of this.pending.values()) if (request.type === 'analyze') request.stale = true;
-    return this.request({ type: 'analyze', text, options }, [], onProgress);
+  async analyze(text, options = {}, onProgress = () => {}) {
+    for (const request of this.pending.values()) if (isAnalysis(request.type)) request.stale = true;
+    const hmm = options.hmm ?? true;
+    if (this.document && this.document.text === text && this.document.hmm === hmm) {
+      try {
+        return await this.request({ type: Request.SUMMARIZE, options }, [], onProgress);
+      } catch (error) {
+        if (error.code !== ErrorCode.NO_DOCUMENT) throw error;
+        // The worker lost it (a restart): cut again.
+      }
+    }
+    const answer = await this.request({ type: Request.ANALYZE, text, options }, [], onProgress);
+    if (!answer.stale) this.document = { ...answer.document, text, hmm };
+    return answer;
+  }
+
+  /**
+   * Asks the kept document `query` (a Query of protocol.js) with `args`.
+   * Resolves with the answer, or with {stale: true} if a newer analysis
+   * replaced the document meanwhile.
+   */
+  async query(query, ...args) {
+    const asked = this.document?.id;
+    const { answer, documentId } = await this.request({ type: Request.QUERY, query, args });
+    return documentId === asked && documentId === this.document?.id ? answer : { stale: true };
   }
 
   /**
@@ -59,20 +91,20 @@ export class AnalyzerClient {
    * Resolves with {decoded: {text, encoding, format, detected, replacements}}.
    */
   decode(bytes, name, encoding) {
-    return this.request({ type: 'decode', bytes, name, encoding }, [bytes]);
+    return this.request({ type: Request.DECODE, bytes, name, encoding }, [bytes]);
   }
 
   /** Resolves with {encodings: [name, …]}: the encodings a user may pick. */
   encodings() {
-    return this.request({ type: 'encodings' });
+    return this.request({ type: Request.ENCODINGS });
   }
 
   /** Test hook: makes the Rust code trap, as a bug would. */
   crash() {
-    return this.request({ type: 'crash' });
+    return this.request({ type: Request.CRASH });
   }
 
-  /** Stops whatever the worker is doing: every pending request rejects with code 'cancelled'. */
+  /** Stops whatever the worker is doing: every pending request rejects with code CANCELLED. */
   cancel() {
     this.restart();
     this.rejectAll(CANCELLED);
@@ -80,7 +112,7 @@ export class AnalyzerClient {
 
   /** Whether an analysis is running. */
   get analysing() {
-    return [...this.pending.values()].some((request) => request.type === 'analyze' && !request.stale);
+    return [...this.pending.values()].some((request) => isAnalysis(request.type) && !request.stale);
   }
 
   request(message, transfer = [], onProgress = () => {}) {
@@ -94,23 +126,23 @@ export class AnalyzerClient {
 
   receive(message) {
     if (message.id === null) {
-      if (message.type === 'error') this.crashed(null, message);
+      if (message.type === Reply.ERROR) this.crashed(null, message);
       return;
     }
     const request = this.pending.get(message.id);
     if (!request) return;
-    if (message.type === 'progress') {
+    if (message.type === Reply.PROGRESS) {
       if (!request.stale) request.onProgress(message);
       return;
     }
-    if (message.type === 'error' && message.code === 'internal') {
+    if (message.type === Reply.ERROR && message.code === ErrorCode.INTERNAL) {
       this.crashed(message.id, message);
       return;
     }
     this.pending.delete(message.id);
     const { type, id, ...fields } = message;
     if (request.stale) request.resolve({ stale: true });
-    else if (type === 'result') request.resolve(fields.analysis ? { ...fields, analysis: unpackWords(fields.analysis) } : fields);
+    else if (type === Reply.RESULT) request.resolve(fields.analysis ? { ...fields, analysis: unpackWords(fields.analysis) } : fields);
     else request.reject({ code: message.code, message: message.message });
   }
 
@@ -123,7 +155,7 @@ export class AnalyzerClient {
    */
   crashed(id, { message }) {
     if (id === null) {
-      const error = { code: 'internal', message: `分析器无法启动（${message}）。请刷新页面再试。` };
+      const error = { code: ErrorCode.INTERNAL, message: `分析器无法启动（${message}）。请刷新页面再试。` };
       this.worker.terminate();
       this.worker = null;
       this.rejectAll(error);
@@ -133,7 +165,7 @@ export class AnalyzerClient {
     this.restart();
     // The worker sends the panic's message (from the core's panic hook):
     // worth quoting in a bug report, so it is kept after the sentence.
-    const error = { code: 'internal', message: `分析器出错并已重新启动。你的文本还在，可以再分析一次。（${message}）` };
+    const error = { code: ErrorCode.INTERNAL, message: `分析器出错并已重新启动。你的文本还在，可以再分析一次。（${message}）` };
     this.rejectAll(error);
     this.onRestart?.(error);
   }
@@ -143,6 +175,8 @@ export class AnalyzerClient {
     this.pending.clear();
   }
 }
+
+const isAnalysis = (type) => type === Request.ANALYZE || type === Request.SUMMARIZE;
 
 /** The worker's word list in columns (worker.js packWords) as rows again. */
 function unpackWords({ packedWords, ...analysis }) {

@@ -2,6 +2,7 @@
 // from the last visit), the worker analyses it, the dashboard shows it.
 
 import { AnalyzerClient } from './analyzer-client.js';
+import { ErrorCode } from './protocol.js';
 import { createDashboard } from './dashboard.js';
 import { setupInput } from './input.js';
 import { registerServiceWorker } from './offline.js';
@@ -46,7 +47,7 @@ async function analyze() {
     status.done(answer.millis);
   } catch (error) {
     if (request !== latest) return;
-    if (error.code === 'cancelled') status.cancelled();
+    if (error.code === ErrorCode.CANCELLED) status.cancelled();
     else status.error(error.message);
     // The results on screen no longer describe the text.
     dashboard.stale();
@@ -77,7 +78,7 @@ async function whileCurrent(decoding, describeFailure) {
     const decoded = await decoding;
     if (request === fileRequest) await useDecoded(decoded);
   } catch (error) {
-    if (request !== fileRequest || error.code === 'cancelled') return;
+    if (request !== fileRequest || error.code === ErrorCode.CANCELLED) return;
     // The text in the box stays as it was.
     status.error(describeFailure(error));
   }

@@ -3,6 +3,7 @@
 // screen readers announce them at once).
 
 import { formatMillis, formatPercent } from './format.js';
+import { Stage } from './protocol.js';
 
 export function createStatus(statusElement, errorElement) {
   const say = (text, state = '') => {
@@ -12,9 +13,9 @@ export function createStatus(statusElement, errorElement) {
   return {
     /** A progress message of the worker: {stage, done, total}. */
     progress({ stage, done, total }) {
-      if (stage === 'loading') say('加载词典…', 'busy');
-      else if (stage === 'segmenting') say(`分词 ${formatPercent(total ? done / total : 0)}`, 'busy');
-      else if (stage === 'keywords') say('提取关键词…', 'busy');
+      if (stage === Stage.LOADING) say('加载词典…', 'busy');
+      else if (stage === Stage.SEGMENTING) say(`分词 ${formatPercent(total ? done / total : 0)}`, 'busy');
+      else if (stage === Stage.KEYWORDS) say('提取关键词…', 'busy');
     },
     working(text = '分析中…') {
       say(text, 'busy');

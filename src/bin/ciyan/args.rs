@@ -2,6 +2,10 @@
 
 use std::ffi::OsString;
 
+use ciyan::analyses::collocates::CollocateOptions;
+use ciyan::analyses::concordance::{ConcordanceOptions, MatchMode};
+use ciyan::analyses::dispersion::DispersionOptions;
+use ciyan::analyses::phrases::PhraseOptions;
 use ciyan::{KeywordMethod, Options, SegmentMode};
 use lexopt::ValueExt;
 
@@ -20,7 +24,23 @@ usage:
       Keywords exactly as Python jieba's extract_tags / textrank give them.
       --pos n,vn,v keeps only those tags; --stopwords also drops the built-in
       Chinese stopwords.
+  ciyan kwic FILE|- WORD [--width N] [--substring] [--json]
+      Every occurrence of WORD with N characters of context a side (25).
+      --substring finds it inside longer words too (发展 in 发展中国家).
+  ciyan collocates FILE|- WORD [--span L,R] [--min N] [--json]
+      Words within L words left and R right of WORD (5,5), seen at least N
+      times (3), by log-likelihood, with MI, T-score and logDice.
+  ciyan dispersion FILE|- WORD [--parts N] [--json]
+      WORD's count in N equal parts of the text (10), Gries' DP and
+      Juilland's D.
+  ciyan phrases FILE|- [--min N] [--all] [--json]
+      Word sequences of 2 to 5 words repeated at least N times (3), not
+      across punctuation; --all keeps those inside a longer phrase with the
+      same count.
   ciyan --help | --version
+
+kwic, collocates, dispersion and phrases count the precise cut (HMM on),
+every token but punctuation and white space, as Python jieba's cut gives it.
 
 FILE is text in any encoding (detected: UTF-8, UTF-16, GB18030, Big5, …;
 --encoding LABEL says which), a Word document (.docx) or a web page;
@@ -33,6 +53,10 @@ pub enum Command {
     Analyze { input: Input, json: bool, options: Options },
     Cut { input: Input, delimiter: String, pos_delimiter: Option<String>, mode: SegmentMode, hmm: bool },
     Keywords { input: Input, method: KeywordMethod, top_k: usize, pos: Option<Vec<String>>, stopwords: bool, json: bool },
+    Kwic { input: Input, word: String, options: ConcordanceOptions, json: bool },
+    Collocates { input: Input, word: String, options: CollocateOptions, json: bool },
+    Dispersion { input: Input, word: String, options: DispersionOptions, json: bool },
+    Phrases { input: Input, options: PhraseOptions, json: bool },
 }
 
 /// Parses the arguments (without the program name) into a command, or a
@@ -46,7 +70,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
-        None => return Err("expected a command: analyze, cut or keywords".into()),
+        None => return Err("expected a command: analyze, cut, keywords, kwic, collocates, dispersion or phrases".into()),
     };
 
     let mut input = None;
@@ -59,14 +83,39 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut stopwords = false;
     let mut top_k = 20;
     let mut encoding = None;
+    let mut word: Option<String> = None;
+    let mut kwic = ConcordanceOptions::default();
+    let mut collocates = CollocateOptions::default();
+    let mut dispersion = DispersionOptions::default();
+    let mut phrases = PhraseOptions::default();
 
     let error = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(error)? {
         match (sub.as_str(), arg) {
             (_, Long("help") | Short('h')) => return Ok(Command::Help),
             (_, Value(v)) if input.is_none() => input = Some(Input::from_arg(v)),
+            ("kwic" | "collocates" | "dispersion", Value(v)) if word.is_none() => {
+                word = Some(v.string().map_err(error)?)
+            }
+            ("analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases", Long("json")) => json = true,
+            ("kwic", Long("width")) => kwic.width = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("kwic", Long("substring")) => kwic.mode = MatchMode::Substring,
+            ("collocates", Long("span")) => {
+                let span = parser.value().map_err(error)?.string().map_err(error)?;
+                let parsed = span.split_once(',').and_then(|(l, r)| Some((l.trim().parse().ok()?, r.trim().parse().ok()?)));
+                (collocates.left, collocates.right) =
+                    parsed.ok_or_else(|| format!("--span is L,R (words left and right), not {span:?}"))?;
+            }
+            ("collocates", Long("min")) => collocates.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("phrases", Long("min")) => phrases.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("phrases", Long("all")) => phrases.longest_only = false,
+            ("dispersion", Long("parts")) => {
+                dispersion.parts = parser.value().map_err(error)?.parse().map_err(error)?;
+                if dispersion.parts == 0 {
+                    return Err("--parts is at least 1".into());
+                }
+            }
             (_, Long("encoding")) => encoding = Some(parser.value().map_err(error)?.string().map_err(error)?),
-            ("analyze" | "keywords", Long("json")) => json = true,
             ("analyze", Long("mode")) => {
                 options.mode = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
                     "precise" => SegmentMode::Precise,
@@ -113,7 +162,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         }
         "cut" => Ok(Command::Cut { input, delimiter, pos_delimiter, mode: options.mode, hmm: options.hmm }),
         "keywords" => Ok(Command::Keywords { input, method, top_k, pos, stopwords, json }),
-        other => Err(format!("unknown command {other:?}: use analyze, cut or keywords")),
+        "kwic" | "collocates" | "dispersion" => {
+            let word = word.ok_or_else(|| format!("`ciyan {sub}` needs a WORD after the FILE"))?;
+            Ok(match sub.as_str() {
+                "kwic" => Command::Kwic { input, word, options: kwic, json },
+                "collocates" => Command::Collocates { input, word, options: collocates, json },
+                _ => Command::Dispersion { input, word, options: dispersion, json },
+            })
+        }
+        "phrases" => Ok(Command::Phrases { input, options: phrases, json }),
+        other => Err(format!("unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion or phrases")),
     }
 }
 

@@ -4,10 +4,15 @@
 //! ciyan analyze FILE|- [--json] [--mode precise|search|full] [--no-hmm] [--top N] [--keep-stopwords]
 //! ciyan cut FILE|- [-d [DELIM]] [-p [DELIM]] [-a] [-n]
 //! ciyan keywords FILE|- [--method tfidf|textrank] [--top N] [--pos TAGS] [--stopwords] [--json]
+//! ciyan kwic FILE|- WORD [--width N] [--substring] [--json]
+//! ciyan collocates FILE|- WORD [--span L,R] [--min N] [--json]
+//! ciyan dispersion FILE|- WORD [--parts N] [--json]
+//! ciyan phrases FILE|- [--min N] [--all] [--json]
 //! ```
 
 mod args;
 mod input;
+mod queries;
 mod report;
 
 use std::io::{self, BufWriter, Write};
@@ -76,6 +81,22 @@ fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
                     writeln!(out, "{}\t{:.6}\t{}", k.word, k.weight, k.pos)?;
                 }
             }
+        }
+        Command::Kwic { input, word, options, json } => {
+            let document = queries::document(&input)?;
+            queries::kwic(&mut out, &document, &word, &options, json)?;
+        }
+        Command::Collocates { input, word, options, json } => {
+            let document = queries::document(&input)?;
+            queries::collocates(&mut out, &document, &word, &options, json)?;
+        }
+        Command::Dispersion { input, word, options, json } => {
+            let document = queries::document(&input)?;
+            queries::dispersion(&mut out, &document, &word, &options, json)?;
+        }
+        Command::Phrases { input, options, json } => {
+            let document = queries::document(&input)?;
+            queries::phrases(&mut out, &document, &options, json)?;
         }
     }
     out.flush()?;

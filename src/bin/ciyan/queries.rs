@@ -1,0 +1,127 @@
+//! `ciyan kwic`, `collocates`, `dispersion` and `phrases`: questions asked
+//! of one document, printed as text or as JSON in the shapes the README
+//! gives (positions in Unicode scalars of the input).
+
+use std::io::{self, Write};
+
+use ciyan::analyses::collocates::{self, CollocateOptions};
+use ciyan::analyses::concordance::{self, ConcordanceOptions};
+use ciyan::analyses::dispersion::{self, DispersionOptions};
+use ciyan::analyses::phrases::{self, PhraseOptions};
+use ciyan::{Analyzer, Document};
+use serde::Serialize;
+
+use crate::input::{self, Input};
+
+/// The input, read and cut once (precise, HMM on).
+pub fn document(input: &Input) -> Result<Document, Box<dyn std::error::Error>> {
+    let text = input::read(input)?;
+    Ok(Analyzer::new().document(text, true)?)
+}
+
+#[derive(Serialize)]
+struct KwicLine<'a> {
+    left: &'a str,
+    word: &'a str,
+    right: &'a str,
+    start: usize,
+    end: usize,
+}
+
+pub fn kwic(out: &mut impl Write, d: &Document, word: &str, options: &ConcordanceOptions, json: bool) -> io::Result<()> {
+    let lines = concordance::concordance(d, word, options);
+    if json {
+        let lines: Vec<KwicLine> = lines
+            .iter()
+            .map(|l| KwicLine { left: &l.left, word: &l.word, right: &l.right, start: l.start, end: l.end })
+            .collect();
+        return write_json(out, &lines);
+    }
+    // Line breaks in the context would break the columns.
+    let flat = |s: &str| s.replace(['\r', '\n'], " ");
+    let width = options.width.min(concordance::MAX_WIDTH);
+    for l in &lines {
+        let left = flat(&l.left);
+        // Chinese characters take two columns: pad to the widest left context.
+        let pad = width.saturating_mul(2).saturating_sub(columns(&left));
+        writeln!(out, "{}{left}  {}  {}", " ".repeat(pad), l.word, flat(&l.right))?;
+    }
+    writeln!(out, "{} occurrences of {word}", lines.len())
+}
+
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CollocateRow<'a> {
+    word: &'a str,
+    count: usize,
+    log_likelihood: f64,
+    mi: f64,
+    t_score: f64,
+    log_dice: f64,
+}
+
+pub fn collocates(out: &mut impl Write, d: &Document, word: &str, options: &CollocateOptions, json: bool) -> io::Result<()> {
+    let list = collocates::collocates(d, word, options);
+    if json {
+        let rows: Vec<CollocateRow> = list
+            .iter()
+            .map(|c| CollocateRow {
+                word: &c.word,
+                count: c.count,
+                log_likelihood: c.log_likelihood,
+                mi: c.mi,
+                t_score: c.t_score,
+                log_dice: c.log_dice,
+            })
+            .collect();
+        return write_json(out, &rows);
+    }
+    writeln!(out, "word\tcount\texpected\tlog-likelihood\tMI\tT-score\tlogDice")?;
+    for c in &list {
+        writeln!(
+            out,
+            "{}\t{}\t{:.2}\t{:.2}\t{:.2}\t{:.2}\t{:.2}",
+            c.word, c.count, c.expected, c.log_likelihood, c.mi, c.t_score, c.log_dice
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DispersionRow<'a> {
+    parts: &'a [usize],
+    dp: Option<f64>,
+    juilland_d: Option<f64>,
+}
+
+pub fn dispersion(out: &mut impl Write, d: &Document, word: &str, options: &DispersionOptions, json: bool) -> io::Result<()> {
+    let found = dispersion::dispersion(d, word, options);
+    if json {
+        return write_json(out, &DispersionRow { parts: &found.parts, dp: found.dp, juilland_d: found.juilland_d });
+    }
+    let show = |v: Option<f64>| v.map_or("undefined".to_string(), |v| format!("{v:.4}"));
+    writeln!(out, "{word}: {} occurrences", found.positions.len())?;
+    writeln!(out, "per part: {}", found.parts.iter().map(usize::to_string).collect::<Vec<_>>().join(" "))?;
+    writeln!(out, "Gries' DP {} (DPnorm {}), Juilland's D {}", show(found.dp), show(found.dp_norm), show(found.juilland_d))
+}
+
+pub fn phrases(out: &mut impl Write, d: &Document, options: &PhraseOptions, json: bool) -> io::Result<()> {
+    let list = phrases::phrases(d, options);
+    if json {
+        return write_json(out, &list);
+    }
+    for p in &list {
+        writeln!(out, "{}\t{}\t{}", p.count, p.phrase, p.words.join(" / "))?;
+    }
+    Ok(())
+}
+
+fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
+}

@@ -1,0 +1,329 @@
+//! A text cut once and kept, so that any number of questions can be asked of
+//! it without cutting it again: the word list, keywords, a concordance, the
+//! collocates of a word, its dispersion, repeated phrases.
+//!
+//! The tokens of the precise cut cover the text from start to end (jieba
+//! keeps punctuation and white space as tokens), each with its position, its
+//! word as an id in a vocabulary and its part-of-speech tag. Sentences and
+//! paragraphs are runs of tokens.
+
+mod offsets;
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+pub use offsets::Offsets;
+
+use crate::{stopwords, text};
+
+/// An id in a document's vocabulary: ids are given in order of first use.
+pub type WordId = u32;
+
+/// A text and its precise, tagged cut.
+#[derive(Debug)]
+pub struct Document {
+    text: String,
+    /// Whether the HMM found words outside the dictionary in this cut.
+    hmm: bool,
+    /// Per token: the byte offset where it starts; it ends where the next
+    /// one starts (or at the end of the text).
+    starts: Vec<u32>,
+    /// Per token: its word.
+    ids: Vec<WordId>,
+    /// Per token: its tag, an index into `tag_names`.
+    tags: Vec<u8>,
+    vocabulary: Vocabulary,
+    tag_names: Vec<Box<str>>,
+    /// The first token of each sentence, and of each paragraph (a line with
+    /// a word in it).
+    sentence_starts: Vec<u32>,
+    paragraph_starts: Vec<u32>,
+    offsets: Offsets,
+    /// The indices of the word tokens (not punctuation, not white space),
+    /// with stopwords and without: the token sequence every count is over.
+    word_tokens: OnceLock<Vec<u32>>,
+    word_tokens_without_stopwords: OnceLock<Vec<u32>>,
+}
+
+/// The distinct words of a document.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: Vec<Box<str>>,
+    /// Per word: whether it is a word at all (not punctuation or white space).
+    is_word: Vec<bool>,
+    /// Per word: the tag of its first use.
+    first_tags: Vec<u8>,
+    /// Per word: how many tokens it has.
+    counts: Vec<u32>,
+    index: HashMap<Box<str>, WordId>,
+}
+
+impl Vocabulary {
+    /// The id of `word`, if the document uses it.
+    pub fn id(&self, word: &str) -> Option<WordId> {
+        self.index.get(word).copied()
+    }
+
+    /// The word of `id`.
+    pub fn word(&self, id: WordId) -> &str {
+        &self.words[id as usize]
+    }
+
+    /// How many distinct tokens (words, punctuation, white space) there are.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether `id` is a word (holds a letter, digit or Han character).
+    pub fn is_word(&self, id: WordId) -> bool {
+        self.is_word[id as usize]
+    }
+
+    /// How many tokens of the precise cut are `id`.
+    pub fn count(&self, id: WordId) -> usize {
+        self.counts[id as usize] as usize
+    }
+
+    fn intern(&mut self, word: &str, tag: u8) -> WordId {
+        if let Some(&id) = self.index.get(word) {
+            self.counts[id as usize] += 1;
+            return id;
+        }
+        let id = self.words.len() as WordId;
+        self.words.push(word.into());
+        self.is_word.push(text::is_word(word));
+        self.first_tags.push(tag);
+        self.counts.push(1);
+        self.index.insert(word.into(), id);
+        id
+    }
+}
+
+/// Builds a [`Document`] from the tagged cut, piece by piece; the text
+/// joins it at the end, so that the cut can borrow it meanwhile.
+#[derive(Debug)]
+pub(crate) struct DocumentBuilder {
+    document: Document,
+    /// Where the next token must start: the tokens cover the text.
+    next_start: usize,
+    tag_index: HashMap<Box<str>, u8>,
+    /// Whether the current sentence / line has a word yet.
+    in_sentence: bool,
+    in_paragraph: bool,
+}
+
+impl DocumentBuilder {
+    /// A builder for a cut of a text of `len` bytes.
+    pub(crate) fn new(len: usize, hmm: bool) -> Self {
+        let capacity = len / 3;
+        DocumentBuilder {
+            next_start: 0,
+            document: Document {
+                hmm,
+                starts: Vec::with_capacity(capacity),
+                ids: Vec::with_capacity(capacity),
+                tags: Vec::with_capacity(capacity),
+                vocabulary: Vocabulary::default(),
+                tag_names: Vec::new(),
+                sentence_starts: Vec::new(),
+                paragraph_starts: Vec::new(),
+                offsets: Offsets::default(),
+                word_tokens: OnceLock::new(),
+                word_tokens_without_stopwords: OnceLock::new(),
+                text: String::new(),
+            },
+            tag_index: HashMap::default(),
+            in_sentence: false,
+            in_paragraph: false,
+        }
+    }
+
+    /// Whether the cut uses the HMM.
+    pub(crate) fn hmm(&self) -> bool {
+        self.document.hmm
+    }
+
+    /// Adds the next token of the cut.
+    pub(crate) fn push(&mut self, word: &str, tag: &str) {
+        let start = self.next_start;
+        self.next_start += word.len();
+        let tag = match self.tag_index.get(tag) {
+            Some(&t) => t,
+            None => {
+                let t = u8::try_from(self.document.tag_names.len()).unwrap_or(u8::MAX);
+                if t < u8::MAX {
+                    self.document.tag_names.push(tag.into());
+                    self.tag_index.insert(tag.into(), t);
+                }
+                t.min(u8::MAX - 1)
+            }
+        };
+        let doc = &mut self.document;
+        let index = doc.starts.len() as u32;
+        let id = doc.vocabulary.intern(word, tag);
+        doc.starts.push(start as u32);
+        doc.ids.push(id);
+        doc.tags.push(tag);
+        if doc.vocabulary.is_word(id) {
+            if !self.in_sentence {
+                doc.sentence_starts.push(index);
+                self.in_sentence = true;
+            }
+            if !self.in_paragraph {
+                doc.paragraph_starts.push(index);
+                self.in_paragraph = true;
+            }
+        } else {
+            if word.chars().any(ends_sentence) {
+                self.in_sentence = false;
+            }
+            if word.contains('\n') {
+                self.in_paragraph = false;
+                self.in_sentence = false;
+            }
+        }
+    }
+
+    /// The document of `text`, whose cut was pushed.
+    pub(crate) fn finish(mut self, text: String) -> Document {
+        assert_eq!(self.next_start, text.len(), "the tokens cover the text");
+        self.document.offsets = Offsets::new(&text);
+        self.document.text = text;
+        self.document
+    }
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '…' | '!' | '?' | ';' | '．')
+}
+
+impl Document {
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the cut used the HMM for words outside the dictionary.
+    pub fn hmm(&self) -> bool {
+        self.hmm
+    }
+
+    /// The distinct words.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// How many tokens (punctuation and white space included).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the text has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The word of token `i`.
+    pub fn id(&self, i: usize) -> WordId {
+        self.ids[i]
+    }
+
+    /// The text of token `i`.
+    pub fn token(&self, i: usize) -> &str {
+        &self.text[self.span(i)]
+    }
+
+    /// The tag of token `i`.
+    pub fn tag(&self, i: usize) -> &str {
+        self.tag_name(self.tags[i])
+    }
+
+    /// The tag of the first use of a word.
+    pub fn first_tag(&self, id: WordId) -> &str {
+        self.tag_name(self.vocabulary.first_tags[id as usize])
+    }
+
+    fn tag_name(&self, tag: u8) -> &str {
+        self.tag_names.get(tag as usize).map_or("x", |t| t)
+    }
+
+    /// The byte range of token `i` in the text.
+    pub fn span(&self, i: usize) -> std::ops::Range<usize> {
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
+        self.starts[i] as usize..end
+    }
+
+    /// The token that starts at byte `byte`, if one does.
+    pub fn token_starting_at(&self, byte: usize) -> Option<usize> {
+        self.starts.binary_search(&(byte as u32)).ok()
+    }
+
+    /// The index of the token that holds byte `byte`.
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s as usize <= byte).saturating_sub(1)
+    }
+
+    /// Every token with its tag, in order: the tagged cut.
+    pub fn tagged(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        (0..self.len()).map(|i| (self.vocabulary.word(self.ids[i]), self.tag(i)))
+    }
+
+    /// The indices of the tokens every count is over: the words, without
+    /// punctuation and white space, and without stopwords when
+    /// `skip_stopwords` (then they leave every count too).
+    pub fn word_tokens(&self, skip_stopwords: bool) -> &[u32] {
+        let cell = if skip_stopwords { &self.word_tokens_without_stopwords } else { &self.word_tokens };
+        cell.get_or_init(|| {
+            let keep: Vec<bool> = (0..self.vocabulary.len() as WordId)
+                .map(|id| {
+                    self.vocabulary.is_word(id) && !(skip_stopwords && stopwords::is_stopword(self.vocabulary.word(id)))
+                })
+                .collect();
+            (0..self.ids.len() as u32).filter(|&i| keep[self.ids[i as usize] as usize]).collect()
+        })
+    }
+
+    /// The first token of each sentence: runs of tokens ended by 。！？；…
+    /// (or their ASCII forms) or a line break, each with a word in it.
+    pub fn sentence_starts(&self) -> &[u32] {
+        &self.sentence_starts
+    }
+
+    /// The first token of each paragraph: each line with a word in it.
+    pub fn paragraph_starts(&self) -> &[u32] {
+        &self.paragraph_starts
+    }
+
+    /// Converts byte offsets to other units.
+    pub fn offsets(&self) -> &Offsets {
+        &self.offsets
+    }
+
+    /// The scalar (character) offset of byte offset `byte`.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.offsets.scalar(&self.text, byte)
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, as JavaScript counts.
+    pub fn utf16_offset(&self, byte: usize) -> usize {
+        self.offsets.utf16(&self.text, byte)
+    }
+
+    /// The bytes the document keeps, beyond its text: per token and in all.
+    pub fn memory(&self) -> usize {
+        let per_token = std::mem::size_of::<u32>() * 2 + 1;
+        let vocabulary: usize = self.vocabulary.words.iter().map(|w| 2 * w.len() + 40).sum();
+        self.ids.capacity() * per_token
+            + vocabulary
+            + (self.sentence_starts.capacity() + self.paragraph_starts.capacity()) * 4
+            + self.word_tokens.get().map_or(0, |v| v.capacity() * 4)
+            + self.word_tokens_without_stopwords.get().map_or(0, |v| v.capacity() * 4)
+            + self.text.len() / 256 * 8
+    }
+}

@@ -1,0 +1,69 @@
+// The worker protocol: the one place that names what the page and the
+// analysis worker (../worker.js) say to each other. Both import it; no
+// message type, query name or error code is written anywhere else.
+//
+// page → worker   {type, id, ...fields}     (id: the page's number for the request)
+// worker → page   {type: Reply.PROGRESS, id, stage, done, total}
+//                 {type: Reply.RESULT, id, ...answer}
+//                 {type: Reply.ERROR, id, code, message}
+// A 'loading' progress or an error before any request has id null.
+
+/** What the page asks; each entry says its fields and its answer. */
+export const Request = Object.freeze({
+  /** {text, options} → {analysis, millis, document: {id, textLength, tokens, memoryBytes}}.
+   *  Cuts the text into a document the worker keeps (the last one asked
+   *  for replaces the one before) and summarises it. */
+  ANALYZE: 'analyze',
+  /** {options} → {analysis, millis}: the kept document summarised again
+   *  (options that only filter or rank: no new cut). */
+  SUMMARIZE: 'summarize',
+  /** {query, args} → {answer, documentId}: a question about the kept document (Query). */
+  QUERY: 'query',
+  /** {bytes (ArrayBuffer, transferred), name, encoding?} → {decoded}. */
+  DECODE: 'decode',
+  /** {} → {encodings}. */
+  ENCODINGS: 'encodings',
+  /** Test hook: makes the Rust code trap. */
+  CRASH: 'crash',
+});
+
+/** The questions a document answers: the name and its arguments. Positions are UTF-16 units. */
+export const Query = Object.freeze({
+  /** [term, {mode: 'word'|'substring', width, pos}] → [{left, word, right, start, end, leftWords, rightWords}] */
+  CONCORDANCE: 'concordance',
+  /** [word, {left, right, minCount, skipStopwords, pos}] → [{word, pos, count, expected, frequency, logLikelihood, mi, tScore, logDice}] */
+  COLLOCATES: 'collocates',
+  /** [word, {parts, skipStopwords}] → {parts, partSizes, dp, dpNorm, juillandD, positions, textLength} */
+  DISPERSION: 'dispersion',
+  /** [{minLength, maxLength, minCount, longestOnly}] → [{phrase, words, count}] */
+  PHRASES: 'phrases',
+});
+
+export const Reply = Object.freeze({
+  PROGRESS: 'progress',
+  RESULT: 'result',
+  ERROR: 'error',
+});
+
+/** The stages a progress report names. */
+export const Stage = Object.freeze({
+  LOADING: 'loading', // the wasm and the dictionary
+  SEGMENTING: 'segmenting',
+  KEYWORDS: 'keywords',
+});
+
+/** Error codes beyond the core's own (src/error.rs). */
+export const ErrorCode = Object.freeze({
+  /** pkg/ciyan.dict could not be fetched; the next request tries again. */
+  DICTIONARY_UNAVAILABLE: 'dictionary-unavailable',
+  /** No such request or query. */
+  BAD_REQUEST: 'bad-request',
+  /** A query before any analysis, or after the document was dropped. */
+  NO_DOCUMENT: 'no-document',
+  /** A newer analysis replaced this one before it finished. */
+  SUPERSEDED: 'superseded',
+  /** The page stopped the worker. */
+  CANCELLED: 'cancelled',
+  /** A trap in the core (a panic, out of memory): the worker is replaced. */
+  INTERNAL: 'internal',
+});
