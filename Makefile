@@ -1,15 +1,22 @@
 # The two commands of the README, and their parts.
 #
-#   make serve   build the wasm and serve the analyzer at http://127.0.0.1:8000/
+#   make serve   build the page and serve it at http://127.0.0.1:8000/
 #                (make serve PORT=9000 for another port)
 #   make test    every test: Rust core, CLI, parity, wasm (Node and Chromium), browser
+#
+#   make dist    the page as any static host serves it, in dist/ (with
+#                precompressed .br and .gz copies; see the README)
+#   make bench   Ciyan beside its peers (benches/run.py)
 
-.PHONY: serve test setup-build setup-test wasm test-rust test-wasm test-browser bench
+.PHONY: serve test dist setup-build setup-test wasm test-rust test-wasm test-browser bench
 
-serve: setup-build wasm
+serve: setup-build dist
 	python3 scripts/serve.py $(if $(PORT),--port $(PORT))
 
-test: setup-test test-rust test-wasm wasm test-browser
+test: setup-test test-rust test-wasm test-browser
+
+dist: wasm
+	node scripts/dist.mjs
 
 setup-build:
 	scripts/setup.sh build
@@ -29,8 +36,9 @@ test-wasm:
 	WASM_BINDGEN_USE_DEDICATED_WORKER=1 CHROMEDRIVER=$${CHROMEDRIVER:-/usr/bin/chromedriver} \
 		cargo test --release --target wasm32-unknown-unknown --test wasm
 
-test-browser: wasm
+# Against dist/, served by scripts/serve.py as a user gets it.
+test-browser: dist
 	node --test --test-concurrency=1 tests/browser/
 
-bench:
+bench: dist
 	python3 benches/run.py

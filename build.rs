@@ -7,15 +7,13 @@
 //! wasm (`scripts/build-wasm.py` copies it into `www/pkg/`), so the wasm
 //! carries no dictionary and the server can compress the file.
 //!
-//! The source files are the ones in the jieba-rs crate Cargo resolved for
-//! this build, found through `cargo metadata`, so the data always matches
-//! the jieba-rs code that uses it and nothing is copied into this
-//! repository.
+//! The source files are the ones in the jieba-rs package Cargo.lock names,
+//! which Cargo has unpacked for this build, so the data always matches the
+//! jieba-rs code that uses it and nothing is copied into this repository.
 
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 #[path = "src/dictionary/format.rs"]
 #[allow(dead_code)]
@@ -44,24 +42,58 @@ fn write(path: &Path, bytes: &[u8]) {
     fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
-/// `src/data` of the jieba-rs package in this build's dependency graph.
+/// `src/data` of the jieba-rs package this build compiles.
+///
+/// Cargo has downloaded and unpacked every package of the build before any
+/// build script runs, so the one jieba-rs that Cargo.lock names is in the
+/// registry's source folder of `$CARGO_HOME`. (Asking `cargo metadata`
+/// instead needs every package of Cargo.lock for every platform, which a
+/// build does not download: on a new machine it failed.) `CIYAN_JIEBA_DATA`
+/// names the folder for set-ups that keep sources elsewhere (`cargo vendor`).
 fn jieba_data_dir() -> PathBuf {
-    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest = Path::new(&env::var_os("CARGO_MANIFEST_DIR").unwrap()).join("Cargo.toml");
-    let output = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
-        .arg(&manifest)
-        .output()
-        .expect("cannot run cargo metadata");
-    if !output.status.success() {
-        panic!("cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr));
+    println!("cargo:rerun-if-env-changed=CIYAN_JIEBA_DATA");
+    if let Some(dir) = env::var_os("CIYAN_JIEBA_DATA") {
+        return PathBuf::from(dir);
     }
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata printed no JSON");
-    let packages = metadata["packages"].as_array().expect("cargo metadata lists no packages");
-    let jieba = packages
-        .iter()
-        .find(|p| p["name"] == "jieba-rs")
-        .expect("jieba-rs is not in cargo metadata's packages");
-    let manifest_path = jieba["manifest_path"].as_str().expect("jieba-rs has no manifest_path");
-    Path::new(manifest_path).parent().unwrap().join("src").join("data")
+    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    let version = locked_version(&manifest_dir.join("Cargo.lock"), "jieba-rs");
+    let registry_src = cargo_home().join("registry").join("src");
+    let wanted = format!("jieba-rs-{version}");
+    let mut looked_in = Vec::new();
+    if let Ok(indexes) = fs::read_dir(&registry_src) {
+        for index in indexes.flatten() {
+            let data = index.path().join(&wanted).join("src").join("data");
+            if data.join("dict.txt").is_file() {
+                return data;
+            }
+            looked_in.push(data);
+        }
+    }
+    panic!(
+        "cannot find the data files of {wanted} under {} (looked in {looked_in:?}); \
+         set CIYAN_JIEBA_DATA to the src/data folder of jieba-rs {version}",
+        registry_src.display()
+    );
+}
+
+/// The version Cargo.lock gives the package `name` (the one from crates.io).
+fn locked_version(lock_file: &Path, name: &str) -> String {
+    let lock = fs::read_to_string(lock_file).unwrap_or_else(|e| panic!("cannot read {}: {e}", lock_file.display()));
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == format!("name = \"{name}\"") {
+            let version = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")?.strip_suffix('"'));
+            return version.unwrap_or_else(|| panic!("{}: no version after {line}", lock_file.display())).to_string();
+        }
+    }
+    panic!("{} names no package {name}", lock_file.display());
+}
+
+/// `$CARGO_HOME`, or Cargo's default `~/.cargo`.
+fn cargo_home() -> PathBuf {
+    if let Some(home) = env::var_os("CARGO_HOME") {
+        return PathBuf::from(home);
+    }
+    let home = env::var_os("HOME").or_else(|| env::var_os("USERPROFILE")).expect("neither CARGO_HOME nor HOME is set");
+    PathBuf::from(home).join(".cargo")
 }

@@ -1,16 +1,20 @@
-// Ciyan's page in headless Chromium, for benches/run.py, as a user sees it:
+// Ciyan's page in headless Chromium, for benches/run.py, as a user sees it,
+// served by scripts/serve.py from dist/ as `make serve` serves it:
 //   page open → first chart drawn (the `ciyan:first-chart` mark), with a
 //   fresh profile (cold: the sample) and reloaded once the service worker
 //   has the page cached (warm: the service worker serves it and the page
 //   restores the saved text);
+//   the bytes of the first visit over the wire, counted by the server (its
+//   --log): the page, the worker, and the service worker's offline copy;
 //   each text analysed from the click on 分析 to the charts, with the
 //   main thread's long tasks meanwhile (PerformanceObserver 'longtask').
 //
 //     node benches/browser.mjs RUNS [FILE...]
 //
 // Prints one JSON object per line, as benches/native.rs does.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 
 import { start } from '../tests/browser/harness.mjs';
 
@@ -25,10 +29,18 @@ function report({ who, what, file = '', bytes = 0, millis, ...rest }) {
 const firstChart = (page) =>
   page.evaluate(() => performance.getEntriesByName('ciyan:first-chart')[0].startTime);
 
+/** The server's log of responses: [{path, status, encoding, bytes}]. */
+const responses = (log) => readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+
 const cold = [];
 const warm = [];
+const visitBytes = [];
+const visitRequests = [];
+const fullAnswers = []; // 200s of a file the browser already had
+const logDir = mkdtempSync(join(tmpdir(), 'ciyan-bench-log-'));
 for (let i = 0; i < runs; i++) {
-  const session = await start();
+  const log = join(logDir, `visit-${i}.jsonl`);
+  const session = await start({ serverArgs: ['--log', log] });
   try {
     const page = await session.open();
     cold.push(await firstChart(page));
@@ -36,6 +48,11 @@ for (let i = 0; i < runs; i++) {
     // complete) and controls the page.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const visit = responses(log);
+    visitBytes.push(visit.reduce((sum, r) => sum + r.bytes, 0) / 1e6);
+    visitRequests.push(visit.length);
+    const seen = new Set();
+    fullAnswers.push(visit.filter((r) => r.status === 200 && seen.size === seen.add(r.path).size).length);
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('ciyan:first-chart').length > 0);
     warm.push(await firstChart(page));
@@ -45,6 +62,10 @@ for (let i = 0; i < runs; i++) {
 }
 report({ who: 'ciyan-chromium-page', what: 'open → first chart, cold', file: 'sample', millis: cold });
 report({ who: 'ciyan-chromium-page', what: 'open → first chart, warm', file: 'sample', millis: warm });
+report({ who: 'ciyan-chromium-page', what: 'first visit, bytes on the wire', file: 'sample', values: visitBytes, unit: 'MB' });
+report({ who: 'ciyan-chromium-page', what: 'first visit, requests', file: 'sample', values: visitRequests, unit: 'reqs' });
+report({ who: 'ciyan-chromium-page', what: 'first visit, files sent twice', file: 'sample', values: fullAnswers, unit: 'files' });
+rmSync(logDir, { recursive: true, force: true });
 
 // Clicks 分析 and waits, inside the page, for the charts to be drawn and
 // painted; resolves with that time and the main thread's long tasks

@@ -162,3 +162,16 @@ fn bad_arguments_show_usage_and_exit_2() {
         assert!(stderr(&o).contains("usage:"), "{args:?}");
     }
 }
+
+#[test]
+fn a_damaged_utf8_file_is_analysed_with_a_note_of_what_was_replaced() {
+    let mut bytes = std::fs::read(SAMPLE).unwrap();
+    let step = bytes.len() / 50;
+    for i in 0..50 {
+        bytes[i * step + step / 2] = 0xFF;
+    }
+    let o = ciyan_stdin(&["analyze", "-"], &bytes);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Keywords (TF-IDF)"));
+    assert!(stderr(&o).contains("malformed byte sequences in UTF-8 replaced with U+FFFD"), "{}", stderr(&o));
+}

@@ -125,6 +125,45 @@ fn binaries_are_refused() {
     assert_eq!(decode(&controls, None, None), Err(Error::Binary));
 }
 
+/// The line between a damaged text and a binary: UTF-8 with a few broken
+/// bytes is read (the broken bytes replaced and counted); random bytes, an
+/// executable and an image are not, with or without NUL bytes.
+#[test]
+fn damaged_utf8_is_text_and_random_bytes_are_not() {
+    let sample = std::fs::read(format!("{}/www/samples/wangyi-press-conference-2024-03-07.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut damaged = sample.clone();
+    let step = damaged.len() / 50;
+    for i in 0..50 {
+        damaged[i * step + step / 2] = 0xFF;
+    }
+    let d = decode(&damaged, Some("sample.txt"), None).unwrap();
+    assert_eq!((d.encoding, d.detected), (Some("UTF-8"), true));
+    // Each 0xFF breaks the character it lands in: itself and the rest of
+    // that character's bytes are replaced.
+    assert!((50..=150).contains(&d.replacements), "{} replacements", d.replacements);
+    assert_eq!(d.text.chars().count(), String::from_utf8_lossy(&damaged).chars().count());
+    assert!(words(&d.text).contains(&"中方".to_string()));
+
+    // Random bytes from a fixed xorshift, once as they come and once with
+    // every NUL made 0x01 (so the NUL check alone cannot refuse them).
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let random: Vec<u8> = (0..64 * 1024)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    assert_eq!(decode(&random, Some("random.txt"), None), Err(Error::Binary));
+    let without_nul: Vec<u8> = random.iter().map(|&b| b.max(1)).collect();
+    assert_eq!(decode(&without_nul, Some("random.txt"), None), Err(Error::Binary));
+    let mut elf = b"\x7fELF\x02\x01\x01\0".to_vec();
+    elf.extend_from_slice(&random[..4096]);
+    assert_eq!(decode(&elf, Some("ciyan"), None), Err(Error::Binary));
+    assert!(matches!(decode(&fixture("image.png"), Some("a.txt"), None), Err(Error::UnsupportedFormat(_))));
+}
+
 #[test]
 fn a_broken_word_document_says_so() {
     let mut bytes = fixture("sample.docx");

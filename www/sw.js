@@ -17,6 +17,10 @@ const VERSION = `ciyan-${self.CIYAN_BUILD_ID}`;
 const SHELL = [
   './',
   'favicon.svg',
+  'manifest.webmanifest',
+  'icons/icon-192.png',
+  'icons/icon-512.png',
+  'icons/maskable-512.png',
   'css/base.css',
   'css/layout.css',
   'css/views.css',

@@ -80,6 +80,9 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     if let Some(encoding) = utf16_without_bom(bytes) {
         return Ok(encoding);
     }
+    if mostly_utf8(bytes) {
+        return Ok(UTF_8);
+    }
     // Text in a legacy encoding has no NUL bytes; a binary usually has many.
     if bytes.contains(&0) {
         return Err(Error::Binary);
@@ -119,6 +122,20 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     (plausible * 10 >= chars * 9).then_some(encoding)
 }
 
+/// Whether `bytes` are UTF-8 with a few damaged bytes (a bad sector, a cut
+/// download, a stray byte from an editor): at least twenty well-formed
+/// characters beyond ASCII for each malformed sequence. Text in a legacy
+/// encoding breaks UTF-8 at nearly every Han character and forms a
+/// multi-byte UTF-8 character only by chance, and so does a binary.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut malformed, mut multibyte) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        malformed += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte >= 20 * malformed.max(1)
+}
+
 /// Whether decoded text is really a binary: control characters other than
 /// white space in more than one character of a hundred.
 fn looks_binary(text: &str) -> bool {
@@ -153,6 +170,17 @@ mod tests {
         assert_eq!(utf16_without_bom(&be), Some(UTF_16BE));
         assert_eq!(utf16_without_bom("纯中文".as_bytes()), None);
         assert_eq!(utf16_without_bom(&[0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00]), None);
+    }
+
+    #[test]
+    fn utf8_with_a_few_damaged_bytes_is_still_utf8() {
+        let mut bytes = "中文文本，有几处损坏的字节。".repeat(20).into_bytes();
+        bytes[30] = 0xFF;
+        bytes[300] = 0xFF;
+        assert!(mostly_utf8(&bytes));
+        let gbk: Vec<u8> = GB18030.encode(&"中文文本，有几处损坏的字节。".repeat(20)).0.into_owned();
+        assert!(!mostly_utf8(&gbk));
+        assert!(!mostly_utf8(b"caf\xE9 cr\xE8me br\xFBl\xE9e, plain Latin-1 text"));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { alertText, analysed, assertClean, chartWords, dropFile, fixture, resultCount, startWithPage } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { alertText, analysed, assertClean, chartWords, dropFile, dropFiles, fixture, resultCount, startWithPage, WWW } from './harness.mjs';
 
 let browser;
 let page;
@@ -142,6 +143,40 @@ test('a file over 64 MB is refused before it is read', async () => {
   });
   assert.match(await alertText(page), /^无法打开「huge\.txt」。文件太大（65\.0 MB），超过了 64 MB 的上限/);
   assert.equal(await page.inputValue('#text'), before);
+});
+
+test('a UTF-8 file with damaged bytes is read, and the page says how many were replaced', async () => {
+  const bytes = [...await readFile(`${WWW}/samples/wangyi-press-conference-2024-03-07.txt`)];
+  const step = Math.floor(bytes.length / 50);
+  for (let i = 0; i < 50; i++) bytes[i * step + Math.floor(step / 2)] = 0xff;
+  await analysed(page, () => dropFile(page, 'damaged.txt', [bytes]));
+  assert.equal(await decodingLabel(), '按 UTF-8 解码（自动检测）');
+  assert.match(await page.textContent('#file-replacements'), /^文件中有 \d+ 处损坏的字节，已替换为 �；其余文字照常分析。$/);
+  assert.equal((await chartWords(page))[0], '中国');
+  assert.equal(await page.textContent('[role="alert"]'), '');
+});
+
+test('several files dropped at once: the first is read, and the page names the others', async () => {
+  await analysed(page, () => dropFiles(page, [
+    { name: 'first.txt', parts: ['长江是中国第一大河。长江流域的水电站很多。'] },
+    { name: 'second.txt', parts: ['黄河是中国第二长河。'] },
+    { name: 'third.txt', parts: ['珠江。'] },
+  ]));
+  assert.match(await page.inputValue('#text'), /^长江是中国第一大河/);
+  assert.equal(await page.textContent('#file-name'), 'first.txt');
+  assert.equal(await page.textContent('#file-skipped'),
+    '一次只分析一个文件：已打开「first.txt」，没有打开其余 2 个（「second.txt」、「third.txt」）。');
+  await analysed(page, () => dropFile(page, 'alone.txt', ['黄河是中国第二长河。']));
+  assert.equal(await page.isHidden('#file-skipped'), true);
+});
+
+test('a name list of 15 or fewer ends with its last name, not with "null"', async () => {
+  await page.fill('#text', '刘备、关羽和张飞在桃园结义。刘备对关羽说：张飞是我兄弟。曹操在许昌。');
+  await analysed(page, () => page.click('#analyze'));
+  for (const kind of ['people', 'places', 'organizations']) {
+    assert.doesNotMatch(await page.textContent(`#${kind}`), /null|undefined/, kind);
+  }
+  assert.match(await page.textContent('#people'), /刘备/);
 });
 
 test('the sample replaces the file: no file is named any more', async () => {

@@ -21,9 +21,12 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Starts scripts/serve.py on a free port; resolves once it has printed its URL. */
-function startServer() {
-  const server = spawn('python3', ['scripts/serve.py', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts scripts/serve.py on a free port, serving dist/ as `make serve`
+ * does; resolves once it has printed its URL. `args`: more of its options.
+ */
+function startServer(args = []) {
+  const server = spawn('python3', ['scripts/serve.py', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (chunk) => { stderr += chunk; });
   const url = new Promise((resolve, reject) => {
@@ -42,10 +45,10 @@ function startServer() {
  * {url, open(options) → page, records, stopServer(), close()}; `records`
  * holds what every page opened so far logged, threw and requested.
  * stopServer() ends the server (to test the page offline); resolves once
- * it has exited.
+ * it has exited. `serverArgs`: more options of scripts/serve.py (--log).
  */
-export async function start() {
-  const { server, url: urlPromise } = startServer();
+export async function start({ serverArgs = [] } = {}) {
+  const { server, url: urlPromise } = startServer(serverArgs);
   const url = await urlPromise;
   const profile = await mkdtemp(path.join(tmpdir(), 'ciyan-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -141,17 +144,24 @@ export async function fixture(name) {
  * with what the page did: {overlayShown, dropAccepted, overlayAfter}.
  */
 export function dropFile(page, name, parts, type = '') {
-  return page.evaluate(({ name, parts, type }) => {
-    const blobParts = parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part)));
+  return dropFiles(page, [{ name, parts, type }]);
+}
+
+/** Drops several files at once: [{name, parts, type?}], as dropFile drops one. */
+export function dropFiles(page, files) {
+  return page.evaluate((files) => {
     const transfer = new DataTransfer();
-    transfer.items.add(new File(blobParts, name, { type }));
+    for (const { name, parts, type = '' } of files) {
+      const blobParts = parts.map((part) => (typeof part === 'string' ? part : new Uint8Array(part)));
+      transfer.items.add(new File(blobParts, name, { type }));
+    }
     const fire = (eventType) => document.body.dispatchEvent(new DragEvent(eventType, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     fire('dragenter');
     fire('dragover');
     const overlayShown = !document.getElementById('drop-overlay').hidden;
     const dropAccepted = !fire('drop'); // the page called preventDefault
     return { overlayShown, dropAccepted, overlayAfter: !document.getElementById('drop-overlay').hidden };
-  }, { name, parts, type });
+  }, files);
 }
 
 /** Waits for the role="alert" element to say something; resolves with it. */

@@ -1,6 +1,6 @@
 // Getting text in: paste, drop a file anywhere on the page, open a file, or
 // load the sample. Pasted text and the sample go into the textarea, then an
-// analysis is asked for; files go to onFile, which decodes them (in the
+// analysis is asked for; files go to onFiles, which decodes them (in the
 // worker) and leaves the current text as it is if the file is refused.
 
 import { debounce } from './dom.js';
@@ -12,11 +12,11 @@ const PASTE_DELAY = 300;
  * elements: {textarea, openButton, fileInput, sampleButton, overlay}
  * onText({replaced}): the textarea holds new text to analyse; `replaced`:
  *   all of it is new (the sample, a paste outside the box).
- * onFile(file): a File the user dropped or opened.
+ * onFiles(files): the Files the user dropped or opened (at least one).
  * onError(message): a Chinese sentence for the user.
  * Returns {loadSample}: resolves once the sample's analysis has ended.
  */
-export function setupInput({ textarea, openButton, fileInput, sampleButton, overlay }, { onText, onFile, onError }) {
+export function setupInput({ textarea, openButton, fileInput, sampleButton, overlay }, { onText, onFiles, onError }) {
   const afterPaste = debounce(onText, PASTE_DELAY);
 
   // Paste in the textarea: analyse once the pasted text has landed.
@@ -64,12 +64,12 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
     event.preventDefault(); // else the browser opens the file instead
     depth = 0;
     showOverlay(false);
-    if (event.dataTransfer.files[0]) onFile(event.dataTransfer.files[0]);
+    if (event.dataTransfer.files.length > 0) onFiles([...event.dataTransfer.files]);
   });
 
   openButton.addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => {
-    if (fileInput.files[0]) onFile(fileInput.files[0]);
+    if (fileInput.files.length > 0) onFiles([...fileInput.files]);
     fileInput.value = ''; // so that choosing the same file again still reads it
   });
 

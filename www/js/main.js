@@ -23,7 +23,10 @@ client.onLoadError = (error) => status.error(error.message);
 client.onRestart = (error) => status.error(error.message);
 const openedFile = createOpenedFile(client);
 const fileInfo = createFileInfo(
-  { container: $('file-info'), name: $('file-name'), decoding: $('file-decoding'), select: $('encoding'), replacements: $('file-replacements') },
+  {
+    container: $('file-info'), name: $('file-name'), decoding: $('file-decoding'), select: $('encoding'),
+    replacements: $('file-replacements'), skipped: $('file-skipped'),
+  },
   pickEncoding,
 );
 
@@ -62,21 +65,21 @@ async function analyze() {
 }
 
 // The text in the box came from a file: show how it was read, keep it, analyse it.
-function useDecoded(decoded) {
+function useDecoded(decoded, notOpened) {
   textarea.value = decoded.text;
   listEncodings();
-  fileInfo.show(decoded);
+  fileInfo.show(decoded, notOpened);
   saveText(decoded.text);
   return analyze();
 }
 
 let fileRequest = 0; // the newest file (or encoding) asked for
-async function whileCurrent(decoding, describeFailure) {
+async function whileCurrent(decoding, describeFailure, notOpened = []) {
   const request = ++fileRequest;
   status.clearError();
   try {
     const decoded = await decoding;
-    if (request === fileRequest) await useDecoded(decoded);
+    if (request === fileRequest) await useDecoded(decoded, notOpened);
   } catch (error) {
     if (request !== fileRequest || error.code === ErrorCode.CANCELLED) return;
     // The text in the box stays as it was.
@@ -84,8 +87,10 @@ async function whileCurrent(decoding, describeFailure) {
   }
 }
 
-function openFile(file) {
-  return whileCurrent(openedFile.open(file), (error) => `无法打开「${file.name}」。${error.message}`);
+// Several files dropped or chosen at once: the first is read, and the page
+// says which were not.
+function openFiles([file, ...others]) {
+  return whileCurrent(openedFile.open(file), (error) => `无法打开「${file.name}」。${error.message}`, others.map((f) => f.name));
 }
 
 function pickEncoding(encoding) {
@@ -120,7 +125,7 @@ const input = setupInput(
       saveText(textarea.value);
       return analyze();
     },
-    onFile: openFile,
+    onFiles: openFiles,
     onError: (message) => status.error(message),
   },
 );

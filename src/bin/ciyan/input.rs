@@ -75,7 +75,17 @@ pub fn read(input: &Input) -> Result<String, ReadError> {
         Source::Stdin => None,
     };
     match ciyan::decode(&bytes, file_name.as_deref(), input.encoding.as_deref()) {
-        Ok(decoded) => Ok(decoded.text),
+        Ok(decoded) => {
+            // A damaged file is read, and the user is told what was lost.
+            if decoded.replacements > 0 {
+                let encoding = decoded.encoding.unwrap_or("its encoding");
+                eprintln!(
+                    "ciyan: {name}: {} malformed byte sequences in {encoding} replaced with U+FFFD",
+                    decoded.replacements
+                );
+            }
+            Ok(decoded.text)
+        }
         Err(error) => Err(ReadError::Undecodable { name, error }),
     }
 }

@@ -21,8 +21,6 @@ function entityList(entries) {
       h('span', { className: 'entity-word' }, entry.word),
       h('span', { className: 'entity-count' }, `${formatInteger(entry.count)} 次`)));
   const rest = entries.length - SHOWN;
-  return [
-    h('ol', {}, items),
-    rest > 0 ? h('p', { className: 'more' }, `还有 ${formatInteger(rest)} 个`) : null,
-  ];
+  // replaceChildren would write a null as the text "null".
+  return rest > 0 ? [h('ol', {}, items), h('p', { className: 'more' }, `还有 ${formatInteger(rest)} 个`)] : [h('ol', {}, items)];
 }

@@ -8,11 +8,11 @@ import { formatInteger } from '../format.js';
 const AUTO = ''; // the select's value for "let the core detect it"
 
 /**
- * elements: {container, name, decoding, select, replacements}, all in
- * index.html's #file-info. onPick(encoding): the user chose an encoding
+ * elements: {container, name, decoding, select, replacements, skipped}, all
+ * in index.html's #file-info. onPick(encoding): the user chose an encoding
  * ('' for automatic detection).
  */
-export function createFileInfo({ container, name, decoding, select, replacements }, onPick) {
+export function createFileInfo({ container, name, decoding, select, replacements, skipped }, onPick) {
   select.addEventListener('change', () => onPick(select.value));
   let selected = AUTO; // kept for when the list arrives after a file was shown
 
@@ -26,8 +26,11 @@ export function createFileInfo({ container, name, decoding, select, replacements
       select.value = selected;
     },
 
-    /** decoded: {name, text, encoding, format, detected, replacements}. */
-    show(decoded) {
+    /**
+     * decoded: {name, text, encoding, format, detected, replacements}.
+     * `notOpened`: the names of other files dropped with it, which were not read.
+     */
+    show(decoded, notOpened = []) {
       name.textContent = decoded.name;
       decoding.textContent = describe(decoded);
       // A Word document has no encoding to choose.
@@ -35,9 +38,10 @@ export function createFileInfo({ container, name, decoding, select, replacements
       selected = decoded.detected ? AUTO : decoded.encoding;
       select.value = selected;
       replacements.hidden = !(decoded.replacements > 0);
-      replacements.textContent = decoded.replacements > 0
-        ? `有 ${formatInteger(decoded.replacements)} 处无法解码的字节已替换为 �，可以换一种编码试试。`
-        : '';
+      replacements.textContent = decoded.replacements > 0 ? describeReplacements(decoded) : '';
+      skipped.hidden = notOpened.length === 0;
+      skipped.textContent = notOpened.length === 0 ? ''
+        : `一次只分析一个文件：已打开「${decoded.name}」，没有打开其余 ${formatInteger(notOpened.length)} 个（${notOpened.map((n) => `「${n}」`).join('、')}）。`;
       container.hidden = false;
     },
 
@@ -45,6 +49,13 @@ export function createFileInfo({ container, name, decoding, select, replacements
       container.hidden = true;
     },
   };
+}
+
+function describeReplacements({ encoding, detected, replacements }) {
+  const count = formatInteger(replacements);
+  // Detected as UTF-8 despite them: a damaged UTF-8 file, not another encoding.
+  if (encoding === 'UTF-8' && detected) return `文件中有 ${count} 处损坏的字节，已替换为 �；其余文字照常分析。`;
+  return `有 ${count} 处无法解码的字节已替换为 �，可以换一种编码试试。`;
 }
 
 function describe({ format, encoding, detected }) {
