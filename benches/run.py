@@ -163,6 +163,14 @@ def print_targets(rows, groups, corpus, big):
           median("ciyan-chromium-page", "longest main-thread task", big), 50, False)
     check("largest progress gap, 20 MB analysed in the worker (ms)",
           median("ciyan-chromium-worker", "largest progress gap", big), 250, False)
+    worker = "ciyan-chromium-worker"
+    for query in ("concordance", "dispersion", "collocates"):
+        slowest = max((median(worker, f"{query} ({w})", corpus) or 0) for w in ("top word", "的"))
+        check(f"{query} of a word on 红楼梦, in the worker (ms; the slower of top word, 的)", slowest or None, 50, False)
+    check("all phrases of 红楼梦, in the worker (ms)", median(worker, "phrases", corpus), 500, False)
+    slowest_big = max((median(worker, f"{q} ({w})", big) or 0)
+                      for q in ("concordance", "dispersion", "collocates") for w in ("top word", "的"))
+    check("slowest query on the 20 MB text, in the worker (ms)", slowest_big or None, 300, False)
 
 
 def git(*args):

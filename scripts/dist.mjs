@@ -33,7 +33,8 @@ function* filesOf(dir, base = dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* filesOf(full, base);
-    else yield path.relative(base, full);
+    // TypeScript declarations of the wasm package: for editors, not for browsers.
+    else if (!entry.name.endsWith('.d.ts')) yield path.relative(base, full);
   }
 }
 

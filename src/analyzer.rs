@@ -5,6 +5,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::dictionary::Dictionary;
+use crate::analyses::keyword_explanation::{KeywordExplanation, KeywordRanking};
 use crate::document::{Document, DocumentBuilder};
 use crate::full_cut;
 use crate::keywords::{self, KeywordMethod, TextRank, TfIdfRun};
@@ -209,16 +210,9 @@ impl Analyzer {
             }
         };
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
-        let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
-        let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
-        let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
-        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, keywords::stop_words(options.stopwords));
-        for (word, tag) in document.tagged() {
-            textrank.push(word, tag);
-            tfidf.push(word, tag);
-        }
-        let tfidf = tfidf.finish(options.top_k);
-        let textrank = textrank.rank(options.top_k);
+        let ranking = self.keyword_ranking(document, options);
+        let tfidf = ranking.tfidf.iter().take(options.top_k).cloned().collect();
+        let textrank = ranking.textrank.iter().take(options.top_k).cloned().collect();
         on_progress(Progress { stage: Stage::Keywords, done: total, total });
 
         let chars = CharCounts::of(text);
@@ -239,6 +233,40 @@ impl Analyzer {
                 organizations: with_tag(&all_precise, |t| t == "nt"),
             },
         })
+    }
+
+    /// Why `word` is, or is not, a keyword of `document` under `options`.
+    pub fn explain_keyword(&self, document: &Document, word: &str, options: &Options) -> KeywordExplanation {
+        let ranking = self.keyword_ranking(document, options);
+        crate::analyses::keyword_explanation::explain(document, &self.dictionary.idf, &ranking, word, options)
+    }
+
+    /// Every candidate ranked by each keyword method, for the stopword and
+    /// tag choices of `options`: kept with the document, so that the
+    /// explanation of a word after a summary ranks nothing again.
+    fn keyword_ranking(&self, document: &Document, options: &Options) -> Arc<KeywordRanking> {
+        let key = (options.stopwords, options.keyword_pos.clone());
+        let mut kept = document.keyword_ranking.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(ranking) = kept.as_ref().filter(|r| r.key == key) {
+            return Arc::clone(ranking);
+        }
+        let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
+        let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
+        let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
+        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, keywords::stop_words(options.stopwords));
+        for (word, tag) in document.tagged() {
+            textrank.push(word, tag);
+            tfidf.push(word, tag);
+        }
+        let candidate_tokens = tfidf.total() as usize;
+        let ranking = Arc::new(KeywordRanking {
+            key,
+            candidate_tokens,
+            tfidf: tfidf.finish(usize::MAX),
+            textrank: textrank.rank(usize::MAX),
+        });
+        *kept = Some(Arc::clone(&ranking));
+        ranking
     }
 
     /// Cuts `text` in `mode` into tokens (punctuation and white space

@@ -92,6 +92,19 @@ impl JsAnalyzer {
     }
 }
 
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    /// Why `word` is, or is not, a keyword of `document` by `options` (as
+    /// for `summarize`): `{word, count, pos, idf, idfSource, medianIdf, tf,
+    /// tfidf, tfidfRank, tfidfExcluded, textrank, textrankRank,
+    /// textrankExcluded, ...}`.
+    #[wasm_bindgen(js_name = explainKeyword)]
+    pub fn explain_keyword(&self, document: &JsDocument, word: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let options: Options = from_js_or_default(options)?;
+        to_js(&self.inner.explain_keyword(&document.inner, word, &options))
+    }
+}
+
 /// A cut under way: `step()` cuts the next piece and returns `{stage, done,
 /// total}`; `finish()` returns the `Document` (and ends this object).
 #[wasm_bindgen(js_name = Cut)]

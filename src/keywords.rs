@@ -32,12 +32,17 @@ pub fn python_textrank_pos() -> Vec<String> {
 
 /// Python's `len(word.strip()) >= 2` and `word.lower() not in stop_words`.
 fn is_candidate(word: &str, stop_words: &BTreeSet<String>) -> bool {
-    let trimmed = word.trim();
-    if trimmed.chars().nth(1).is_none() {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    !stop_words.contains(&lower) && !stop_words.contains(word)
+    is_long_enough(word) && !is_stop_word(word, stop_words)
+}
+
+/// Python's `len(word.strip()) >= 2`.
+pub(crate) fn is_long_enough(word: &str) -> bool {
+    word.trim().chars().nth(1).is_some()
+}
+
+/// Python's `word.lower() in stop_words` (or the word itself).
+pub(crate) fn is_stop_word(word: &str, stop_words: &BTreeSet<String>) -> bool {
+    stop_words.contains(&word.to_lowercase()) || stop_words.contains(word)
 }
 
 /// The stop words of a keyword run: Python jieba's English list, and the
@@ -95,6 +100,11 @@ impl<'t> TfIdfRun<'t> {
             return;
         }
         self.total += 1;
+    }
+
+    /// Candidate tokens so far: the denominator of every word's tf.
+    pub(crate) fn total(&self) -> u64 {
+        self.total
     }
 
     /// The `top_k` best words, as Python computes and sorts them: each

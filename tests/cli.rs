@@ -175,3 +175,72 @@ fn a_damaged_utf8_file_is_analysed_with_a_note_of_what_was_replaced() {
     assert!(stdout(&o).contains("Keywords (TF-IDF)"));
     assert!(stderr(&o).contains("malformed byte sequences in UTF-8 replaced with U+FFFD"), "{}", stderr(&o));
 }
+
+/// An object's keys, sorted.
+fn keys(value: &serde_json::Value) -> Vec<String> {
+    let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn kwic_json_lists_every_occurrence_with_scalar_positions() {
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let lines = json(&ciyan(&["kwic", SAMPLE, "合作", "--json", "--width", "10"]));
+    let lines = lines.as_array().unwrap();
+    let analysis = json(&ciyan(&["analyze", SAMPLE, "--json", "--keep-stopwords"]));
+    let count = analysis["words"].as_array().unwrap().iter().find(|w| w["word"] == "合作").unwrap()["count"].as_u64().unwrap();
+    assert_eq!(lines.len() as u64, count);
+    for line in lines {
+        assert_eq!(keys(line), ["end", "left", "right", "start", "word"]);
+        let (start, end) = (line["start"].as_u64().unwrap() as usize, line["end"].as_u64().unwrap() as usize);
+        assert_eq!(text.chars().skip(start).take(end - start).collect::<String>(), "合作");
+        assert!(line["left"].as_str().unwrap().chars().count() <= 10);
+    }
+    let plain = stdout(&ciyan(&["kwic", SAMPLE, "合作"]));
+    assert!(plain.ends_with(&format!("{count} occurrences of 合作\n")), "{plain}");
+    let substring = json(&ciyan(&["kwic", SAMPLE, "合作", "--substring", "--json"]));
+    assert!(substring.as_array().unwrap().len() as u64 > count, "合作 inside 合作伙伴 and the like");
+}
+
+#[test]
+fn collocates_json_sorted_by_log_likelihood() {
+    let rows = json(&ciyan(&["collocates", SAMPLE, "中国", "--json"]));
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert_eq!(keys(&rows[0]), ["count", "logDice", "logLikelihood", "mi", "tScore", "word"]);
+    let ll: Vec<f64> = rows.iter().map(|r| r["logLikelihood"].as_f64().unwrap()).collect();
+    assert!(ll.windows(2).all(|p| p[0] >= p[1]));
+    assert!(rows.iter().all(|r| r["count"].as_u64().unwrap() >= 3));
+    let narrow = json(&ciyan(&["collocates", SAMPLE, "中国", "--span", "1,1", "--min", "2", "--json"]));
+    assert_ne!(narrow, json(&ciyan(&["collocates", SAMPLE, "中国", "--json"])));
+    let o = ciyan(&["collocates", SAMPLE, "中国", "--span", "5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--span is L,R"));
+}
+
+#[test]
+fn dispersion_and_phrases_json() {
+    let d = json(&ciyan(&["dispersion", SAMPLE, "中国", "--parts", "5", "--json"]));
+    assert_eq!(keys(&d), ["dp", "juillandD", "parts"]);
+    assert_eq!(d["parts"].as_array().unwrap().len(), 5);
+    let dp = d["dp"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&dp));
+    let absent = json(&ciyan(&["dispersion", SAMPLE, "不在文中的词", "--json"]));
+    assert!(absent["dp"].is_null() && absent["juillandD"].is_null());
+
+    let phrases = json(&ciyan(&["phrases", SAMPLE, "--json"]));
+    let phrases = phrases.as_array().unwrap();
+    assert!(!phrases.is_empty());
+    assert!(phrases.iter().all(|p| p["count"].as_u64().unwrap() >= 3));
+    let all = json(&ciyan(&["phrases", SAMPLE, "--all", "--json"]));
+    assert!(all.as_array().unwrap().len() > phrases.len());
+    let o = ciyan(&["kwic", SAMPLE]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a WORD"));
+}

@@ -208,3 +208,47 @@ fn phrases_repeat_do_not_cross_punctuation_and_longest_come_first() {
         assert!(all.iter().any(|q| q.words.len() > p.words.len() && q.count == p.count && q.phrase.contains(&p.phrase)), "{}", p.phrase);
     }
 }
+
+#[test]
+fn a_keyword_is_explained_and_so_is_a_word_that_is_not_one() {
+    use ciyan::analyses::keyword_explanation::{Exclusion, IdfSource};
+    let d = sample();
+    let options = Options::default();
+    let analysis = analyzer().summarize(d, &options, |_| {}).unwrap();
+    let top = &analysis.keywords.tfidf[0];
+    let e = analyzer().explain_keyword(d, &top.word, &options);
+    assert_eq!(e.tfidf_rank, Some(1));
+    assert_eq!(e.tfidf, Some(top.weight));
+    assert!((e.tf.unwrap() * e.idf - top.weight).abs() < 1e-12);
+    assert_eq!(e.idf_source, IdfSource::Table);
+    let textrank_top = &analysis.keywords.textrank[0];
+    assert_eq!(analyzer().explain_keyword(d, &textrank_top.word, &options).textrank_rank, Some(1));
+
+    let stop = analyzer().explain_keyword(d, "我们", &options);
+    assert_eq!((stop.tfidf_excluded, stop.tfidf_rank), (Some(Exclusion::Stopword), None));
+    assert!(stop.count > 0);
+    let short = analyzer().explain_keyword(d, "说", &Options::python_compatible());
+    assert_eq!(short.tfidf_excluded, Some(Exclusion::TooShort));
+    assert_eq!(analyzer().explain_keyword(d, "不在文中的词", &options).tfidf_excluded, Some(Exclusion::NotInText));
+    // A verb is no TextRank keyword when only nouns are kept.
+    let nouns = Options { keyword_pos: Some(vec!["n".into()]), ..Options::default() };
+    let verb = analysis.words.iter().find(|w| w.pos == "v" && w.word.chars().count() > 1).unwrap();
+    assert_eq!(analyzer().explain_keyword(d, &verb.word, &nouns).textrank_excluded, Some(Exclusion::PosFilter));
+    // A word jieba's IDF table lacks gets the median.
+    let unknown = analysis.words.iter().rev().map(|w| analyzer().explain_keyword(d, &w.word, &options))
+        .find(|e| e.idf_source == IdfSource::Median).expect("the sample has a word outside the IDF table");
+    assert_eq!(unknown.idf, unknown.median_idf);
+}
+
+#[test]
+fn a_stopword_has_collocates_with_stopwords_filtered_and_a_phrase_has_a_dispersion() {
+    let d = sample();
+    let of_de = collocates(d, "的", &CollocateOptions { skip_stopwords: true, ..Default::default() });
+    assert!(!of_de.is_empty() && of_de.iter().all(|c| !ciyan::stopwords::is_stopword(&c.word)));
+    let phrase = dispersion(d, "人类命运共同体", &DispersionOptions::default());
+    let lines = concordance(d, "人类命运共同体", &ConcordanceOptions::default());
+    assert!(!lines.is_empty());
+    assert_eq!(phrase.parts.iter().sum::<usize>(), lines.len());
+    assert_eq!(phrase.positions, lines.iter().map(|l| l.start).collect::<Vec<_>>());
+    assert!(phrase.dp.is_some());
+}

@@ -117,3 +117,62 @@ fn no_panic_is_recorded_while_all_is_well() {
 fn count_tokens_counts_the_precise_cut() {
     assert_eq!(analyzer().count_tokens("我来到北京清华大学"), 4);
 }
+
+/// A document cut piece by piece, as the worker cuts it.
+fn document(text: &str) -> ciyan::bindings::JsDocument {
+    let mut cut = analyzer().start_document(text.to_string(), true).unwrap();
+    let mut steps = 0;
+    while !cut.done() {
+        let progress = cut.step().unwrap();
+        assert_eq!(get(&progress, "stage").as_string().as_deref(), Some("segmenting"));
+        steps += 1;
+    }
+    assert!(steps >= 1);
+    cut.finish().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_kept_document_is_summarised_without_a_new_cut_and_equals_analyze() {
+    let doc = document(TEXT);
+    let summary = analyzer().summarize(&doc, JsValue::UNDEFINED, None).unwrap();
+    let analysis = analyzer().analyze(TEXT, JsValue::UNDEFINED, None).unwrap();
+    assert_eq!(js_sys::JSON::stringify(&summary).unwrap(), js_sys::JSON::stringify(&analysis).unwrap());
+    let no_hmm = Object::new();
+    Reflect::set(&no_hmm, &"hmm".into(), &false.into()).unwrap();
+    let error = analyzer().summarize(&doc, no_hmm.into(), None).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid-option"));
+}
+
+#[wasm_bindgen_test]
+fn document_queries_answer_in_utf16_positions() {
+    // 𠀀 takes two UTF-16 units: every position after it differs from its scalar count.
+    let text = "𠀀中国人民。𠀁中国，中国𠀀！";
+    let doc = document(text);
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(doc.text_length(), utf16.len());
+    let lines = Array::from(&doc.concordance("中国", JsValue::UNDEFINED).unwrap());
+    assert_eq!(lines.length(), 3);
+    for line in lines.iter() {
+        let (start, end) = (get(&line, "start").as_f64().unwrap() as usize, get(&line, "end").as_f64().unwrap() as usize);
+        assert_eq!(String::from_utf16(&utf16[start..end]).unwrap(), "中国");
+    }
+    let spread = doc.dispersion("中国", JsValue::UNDEFINED).unwrap();
+    let positions = Array::from(&get(&spread, "positions"));
+    assert_eq!(positions.length(), 3);
+    assert_eq!(get(&spread, "textLength").as_f64(), Some(utf16.len() as f64));
+    // A longer text, where 人民 comes after 中国 more often than chance would have it.
+    let longer = document(&"中国，人民很勤劳。我们去公园散步，天气很好。".repeat(20));
+    let options = Object::new();
+    Reflect::set(&options, &"minCount".into(), &2.into()).unwrap();
+    let collocates = Array::from(&longer.collocates("中国", options.into()).unwrap());
+    let people = collocates.iter().find(|c| get(c, "word").as_string().as_deref() == Some("人民")).unwrap();
+    assert_eq!(get(&people, "count").as_f64(), Some(20.0));
+    assert!(get(&people, "logLikelihood").as_f64().unwrap() > 3.84);
+    assert!(Array::is_array(&doc.phrases(JsValue::UNDEFINED).unwrap()));
+    let explained = analyzer().explain_keyword(&doc, "中国", JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&explained, "count").as_f64(), Some(3.0));
+    let bad = Object::new();
+    Reflect::set(&bad, &"width".into(), &"wide".into()).unwrap();
+    let error = doc.concordance("中国", bad.into()).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid-option"));
+}

@@ -112,7 +112,9 @@ const HANDLERS = {
     if (!Object.values(Query).includes(query)) {
       throw { code: ErrorCode.BAD_REQUEST, message: `未知的查询：${query}` };
     }
-    return { answer: kept.document[query](...args), documentId: kept.id };
+    // The keyword explanation needs the analyzer's IDF table too.
+    const answer = query === Query.EXPLAIN_KEYWORD ? a.explainKeyword(kept.document, ...args) : kept.document[query](...args);
+    return { answer, documentId: kept.id };
   },
   [Request.DECODE](a, { bytes, name, encoding }) {
     return { decoded: decode(new Uint8Array(bytes), name ?? undefined, encoding || undefined) };

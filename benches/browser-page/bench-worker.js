@@ -36,6 +36,7 @@ const LIBS = {
       // Wasm memory only grows: its size now is the peak of these analyses.
       const memory = wasm.memory.buffer.byteLength / 1e6;
       return [
+        ...measureDocument(analyzer, text, file, bytes, runs),
         { what: 'analyze', file, bytes, millis: analyses },
         { what: 'largest progress gap', file, bytes: 0, millis: gaps },
         { what: 'wasm memory after analyze', file, bytes: 0, values: [memory], unit: 'MB' },
@@ -60,6 +61,44 @@ const LIBS = {
     },
   },
 };
+
+/**
+ * The kept document, as the page's worker keeps it: the cut piece by piece,
+ * a summary without a new cut, and the queries a click asks for, on the
+ * text's most frequent word (stopwords left out) and on 的 (the most
+ * frequent of all: the most lines and spans).
+ */
+function measureDocument(analyzer, text, file, bytes, runs) {
+  let document = null;
+  const cut = time(runs, () => {
+    document?.free();
+    const steps = analyzer.startDocument(text, true);
+    while (!steps.done) steps.step();
+    document = steps.finish();
+  });
+  let analysis = null;
+  const summary = time(runs, () => { analysis = analyzer.summarize(document, undefined); });
+  const top = analysis.words[0]?.word ?? '的';
+  const rows = [
+    { what: 'document: cut and keep', file, bytes, millis: cut },
+    { what: 'summary of the kept document', file, bytes, millis: summary },
+  ];
+  for (const [label, word] of [['top word', top], ['的', '的']]) {
+    rows.push(
+      { what: `concordance (${label})`, file, bytes: 0, millis: time(runs, () => document.concordance(word)) },
+      { what: `dispersion (${label})`, file, bytes: 0, millis: time(runs, () => document.dispersion(word)) },
+      { what: `collocates (${label})`, file, bytes: 0, millis: time(runs, () => document.collocates(word)) },
+    );
+  }
+  rows.push(
+    { what: 'phrases', file, bytes: 0, millis: time(runs, () => document.phrases()) },
+    { what: 'keyword explanation (top word)', file, bytes: 0, millis: time(runs, () => analyzer.explainKeyword(document, top)) },
+    { what: 'kept document, per token', file, bytes: 0, values: [document.memoryBytes / document.tokens], unit: 'B' },
+    { what: 'kept document (text not counted)', file, bytes: 0, values: [document.memoryBytes / 1e6], unit: 'MB' },
+  );
+  document.free();
+  return rows;
+}
 
 function time(runs, f) {
   const millis = [];

@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::WordId;
-use crate::Document;
+use crate::{stopwords, Document};
 
 /// A collocates request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,7 +34,8 @@ pub struct CollocateOptions {
     /// The fewest co-occurrences (`O11`) a collocate needs.
     pub min_count: usize,
     /// Whether stopwords leave the text first (then they are not counted in
-    /// `N`, take no place in a span and are never collocates).
+    /// `N`, take no place in a span and are never collocates; a stopword
+    /// asked about stays, as the node).
     pub skip_stopwords: bool,
     /// Only collocates with these tags (their first use's); `None`: any.
     pub pos: Option<Vec<String>>,
@@ -73,8 +74,25 @@ pub struct Collocate {
 pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -> Vec<Collocate> {
     let Some(node) = document.vocabulary().id(node) else { return Vec::new() };
     // The word tokens: with or without the stopwords, which leave as whole
-    // words, so every word's count stays its count in the vocabulary.
-    let sequence = document.word_tokens(options.skip_stopwords);
+    // words, so every word's count stays its count in the vocabulary. A
+    // stopword asked about stays, as the node only.
+    let vocabulary = document.vocabulary();
+    let node_is_stopword = options.skip_stopwords && stopwords::is_stopword(vocabulary.word(node));
+    let with_node: Vec<u32>;
+    let sequence: &[u32] = if node_is_stopword {
+        with_node = document
+            .word_tokens(false)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let id = document.id(i as usize);
+                id == node || !stopwords::is_stopword(vocabulary.word(id))
+            })
+            .collect();
+        &with_node
+    } else {
+        document.word_tokens(options.skip_stopwords)
+    };
     let id_at = |p: usize| document.id(sequence[p] as usize);
     let (left, right) = (options.left.min(MAX_SPAN), options.right.min(MAX_SPAN));
     let mut observed: HashMap<WordId, usize> = HashMap::default();

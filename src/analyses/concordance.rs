@@ -73,7 +73,7 @@ pub fn concordance(document: &Document, term: &str, options: &ConcordanceOptions
 }
 
 /// The byte ranges of the occurrences.
-fn hits(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec<(usize, usize)> {
+pub(crate) fn hits(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec<(usize, usize)> {
     let term = term.trim();
     if term.is_empty() {
         return Vec::new();

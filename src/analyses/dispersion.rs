@@ -13,6 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::concordance::{self, ConcordanceOptions};
 use super::Unit;
 use crate::Document;
 
@@ -56,7 +57,8 @@ pub struct Dispersion {
     pub text_length: usize,
 }
 
-/// The dispersion of `word` (a word as the cut has it).
+/// The dispersion of `word`: a word as the cut has it, or a phrase the cut
+/// makes of several words (as the concordance finds it).
 pub fn dispersion(document: &Document, word: &str, options: &DispersionOptions) -> Dispersion {
     let sequence = document.word_tokens(options.skip_stopwords);
     let n_parts = options.parts.clamp(1, MAX_PARTS);
@@ -65,18 +67,22 @@ pub fn dispersion(document: &Document, word: &str, options: &DispersionOptions) 
     let part_sizes: Vec<usize> = (0..n_parts).map(|k| bound(k + 1) - bound(k)).collect();
     let mut parts = vec![0usize; n_parts];
     let mut positions = Vec::new();
-    if let Some(id) = document.vocabulary().id(word) {
-        let mut part = 0;
-        for (p, &token) in sequence.iter().enumerate() {
-            if document.id(token as usize) != id {
-                continue;
-            }
-            while p >= bound(part + 1) {
-                part += 1;
-            }
-            parts[part] += 1;
-            positions.push(document.offset(document.span(token as usize).start, options.unit));
+    // Where each occurrence is in the sequence of word tokens: a word of the
+    // cut by its id; a phrase (several tokens) by its first token.
+    let found: Vec<usize> = match document.vocabulary().id(word) {
+        Some(id) => (0..sequence.len()).filter(|&p| document.id(sequence[p] as usize) == id).collect(),
+        None => concordance::hits(document, word, &ConcordanceOptions::default())
+            .into_iter()
+            .filter_map(|(start, _)| sequence.binary_search(&(document.token_at(start) as u32)).ok())
+            .collect(),
+    };
+    let mut part = 0;
+    for p in found {
+        while p >= bound(part + 1) {
+            part += 1;
         }
+        parts[part] += 1;
+        positions.push(document.offset(document.span(sequence[p] as usize).start, options.unit));
     }
     let (dp, dp_norm) = gries_dp(&parts, &part_sizes).unzip();
     Dispersion {

@@ -11,6 +11,7 @@
 pub mod collocates;
 pub mod concordance;
 pub mod dispersion;
+pub mod keyword_explanation;
 pub mod phrases;
 
 use serde::{Deserialize, Serialize};

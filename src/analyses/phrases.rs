@@ -47,105 +47,140 @@ pub struct Phrase {
     pub count: usize,
 }
 
-type Gram = [WordId; MAX_LENGTH];
+/// A separator in the sequence of word tokens: punctuation or white space.
+const BREAK: WordId = WordId::MAX;
 
-/// Per frequent n-gram of one length: its count and where it is first used
-/// (an index into the sequence of word tokens and breaks).
+/// A frequent n-gram: its first n − 1 words and its last n − 1 words (each
+/// a frequent gram of the level below, by id), its count and first use.
+struct Gram {
+    prefix: u32,
+    suffix: u32,
+    count: u32,
+    /// Where it is first used: an index into the sequence.
+    first: u32,
+    /// Inside a longer phrase with the same count.
+    covered: bool,
+}
+
+/// The frequent n-grams of one length. At the level of single words a
+/// gram's id is its word id; above it, its index in `grams`.
+#[derive(Default)]
 struct Level {
-    counts: HashMap<Gram, (u32, u32)>,
+    grams: Vec<Gram>,
+    /// Per (prefix id, last word): the gram's index in `grams`.
+    ids: HashMap<u64, u32>,
+}
+
+const fn key(prefix: u32, last: WordId) -> u64 {
+    (prefix as u64) << 32 | last as u64
 }
 
 /// The repeated phrases of `document`.
+///
+/// Level by level: an n-gram can be frequent only where its first n − 1
+/// words are, so each level extends only the positions where the level
+/// below found a frequent gram, and names an n-gram by the id of its prefix
+/// and its last word (one 64-bit key, whatever its length).
 pub fn phrases(document: &Document, options: &PhraseOptions) -> Vec<Phrase> {
-    let max_len = options.max_length.clamp(1, MAX_LENGTH);
-    let min_len = options.min_length.clamp(1, max_len);
+    let max_len = options.max_length.clamp(2, MAX_LENGTH);
+    let min_len = options.min_length.clamp(2, max_len);
     let min_count = options.min_count.max(2) as u32;
-    // The word tokens; a break (u32::MAX) where punctuation or white space was.
-    const BREAK: WordId = WordId::MAX;
+    let vocabulary = document.vocabulary();
+    // The word tokens, with one BREAK where punctuation or white space was.
     let mut sequence: Vec<WordId> = Vec::with_capacity(document.len());
     let mut token_of: Vec<u32> = Vec::with_capacity(document.len());
     for i in 0..document.len() {
         let id = document.id(i);
-        let id = if document.vocabulary().is_word(id) { id } else { BREAK };
+        let id = if vocabulary.is_word(id) { id } else { BREAK };
         if id == BREAK && sequence.last() == Some(&BREAK) {
             continue;
         }
         sequence.push(id);
         token_of.push(i as u32);
     }
+    let frequent_word = |id: WordId| id != BREAK && vocabulary.count(id) as u32 >= min_count;
 
-    // Level by level: an (n+1)-gram can be frequent only where its first n
-    // words are, so each level looks only where the last one found some.
-    let mut levels: Vec<Level> = Vec::with_capacity(max_len);
-    let mut candidates: Vec<u32> = (0..sequence.len() as u32).filter(|&p| sequence[p as usize] != BREAK).collect();
-    for n in 1..=max_len {
-        let mut counts: HashMap<Gram, (u32, u32)> = HashMap::default();
-        let mut kept = Vec::with_capacity(candidates.len());
-        for &p in &candidates {
-            let p = p as usize;
-            let Some(words) = sequence.get(p..p + n) else { continue };
-            if words[n - 1] == BREAK {
-                continue;
+    // Per candidate position, the id of the frequent gram that starts there
+    // (at first: single words, ids being word ids).
+    let mut candidates: Vec<(u32, u32)> =
+        (0..sequence.len() as u32).filter(|&p| frequent_word(sequence[p as usize])).map(|p| (p, sequence[p as usize])).collect();
+    // levels[n - 2]: the frequent n-grams.
+    let mut levels: Vec<Level> = Vec::new();
+    for n in 2..=max_len {
+        let mut level = Level::default();
+        let mut counts: HashMap<u64, (u32, u32)> = HashMap::default();
+        for &(p, prefix) in &candidates {
+            let Some(&last) = sequence.get(p as usize + n - 1) else { continue };
+            if frequent_word(last) {
+                counts.entry(key(prefix, last)).or_insert((0, p)).0 += 1;
             }
-            let mut gram = [0; MAX_LENGTH];
-            gram[..n].copy_from_slice(words);
-            counts.entry(gram).or_insert((0, p as u32)).0 += 1;
-            kept.push(p as u32);
         }
-        kept.retain(|&p| {
-            let mut gram = [0; MAX_LENGTH];
-            gram[..n].copy_from_slice(&sequence[p as usize..p as usize + n]);
-            counts[&gram].0 >= min_count
+        let mut frequent: Vec<(u64, u32, u32)> =
+            counts.into_iter().filter(|(_, (count, _))| *count >= min_count).map(|(k, (c, f))| (k, c, f)).collect();
+        // In order of first use, so that ids and ties follow the text.
+        frequent.sort_unstable_by_key(|&(_, _, first)| first);
+        for (k, count, first) in frequent {
+            let (prefix, last) = ((k >> 32) as u32, k as u32);
+            // The last n − 1 words: for a bigram, its last word; above, the
+            // level below's gram of (the prefix's suffix, last word).
+            let suffix = match levels.last() {
+                None => last,
+                Some(below) => below.ids[&key(below.grams[prefix as usize].suffix, last)],
+            };
+            level.ids.insert(k, level.grams.len() as u32);
+            level.grams.push(Gram { prefix, suffix, count, first, covered: false });
+        }
+        candidates.retain_mut(|(p, prefix)| {
+            let last = sequence.get(*p as usize + n - 1).copied().unwrap_or(BREAK);
+            match level.ids.get(&key(*prefix, last)) {
+                Some(&id) => {
+                    *prefix = id;
+                    true
+                }
+                None => false,
+            }
         });
-        counts.retain(|_, (count, _)| *count >= min_count);
-        candidates = kept;
-        levels.push(Level { counts });
-        if candidates.is_empty() {
+        let done = level.grams.is_empty();
+        levels.push(level);
+        if done || candidates.is_empty() {
             break;
         }
     }
 
     // A phrase inside a longer one with the same count: that longer one's
-    // first or last n words.
-    let mut covered: Vec<rustc_hash::FxHashSet<Gram>> = (0..levels.len()).map(|_| Default::default()).collect();
+    // first or last n − 1 words.
     if options.longest_only {
-        for n in 2..=levels.len().min(max_len) {
-            let (shorter, longer) = levels.split_at(n - 1);
-            for (gram, &(count, _)) in &longer[0].counts {
-                for part in [&gram[..n - 1], &gram[1..n]] {
-                    let mut sub = [0; MAX_LENGTH];
-                    sub[..n - 1].copy_from_slice(part);
-                    if shorter[n - 2].counts.get(&sub).is_some_and(|&(c, _)| c == count) {
-                        covered[n - 2].insert(sub);
+        for n in (1..levels.len()).rev() {
+            let (below, above) = levels.split_at_mut(n);
+            let below = &mut below[n - 1];
+            for gram in &above[0].grams {
+                for part in [gram.prefix, gram.suffix] {
+                    let shorter = &mut below.grams[part as usize];
+                    if shorter.count == gram.count {
+                        shorter.covered = true;
                     }
                 }
             }
         }
     }
 
-    let mut found: Vec<(u32, usize, u32, Gram)> = Vec::new();
-    for (level, n) in levels.iter().zip(1..) {
+    let mut found: Vec<(u32, usize, u32)> = Vec::new();
+    for (level, n) in levels.iter().zip(2..) {
         if n < min_len {
             continue;
         }
-        for (gram, &(count, first)) in &level.counts {
-            if !covered[n - 1].contains(gram) {
-                found.push((count, n, first, *gram));
-            }
-        }
+        found.extend(level.grams.iter().filter(|g| !g.covered).map(|g| (g.count, n, g.first)));
     }
     found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     found
         .into_iter()
-        .map(|(count, n, first, gram)| {
-            let first_token = token_of[first as usize] as usize;
-            let last_token = token_of[first as usize + n - 1] as usize;
-            let text = &document.text()[document.span(first_token).start..document.span(last_token).end];
-            Phrase {
-                phrase: text.to_string(),
-                words: gram[..n].iter().map(|&id| document.vocabulary().word(id).to_string()).collect(),
-                count: count as usize,
-            }
+        .map(|(count, n, first)| {
+            let first = first as usize;
+            let words: Vec<String> =
+                sequence[first..first + n].iter().map(|&id| vocabulary.word(id).to_string()).collect();
+            let start = document.span(token_of[first] as usize).start;
+            let end = document.span(token_of[first + n - 1] as usize).end;
+            Phrase { phrase: document.text()[start..end].to_string(), words, count: count as usize }
         })
         .collect()
 }

@@ -47,15 +47,25 @@ impl Idf {
 
     /// The IDF of `word`, or the median for a word not in the table.
     pub(crate) fn get(&self, word: &str) -> f64 {
+        self.lookup(word).unwrap_or(self.median)
+    }
+
+    /// The IDF of `word` if the table has it.
+    pub(crate) fn lookup(&self, word: &str) -> Option<f64> {
         let (mut lo, mut hi) = (0, self.ends.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.word(mid).cmp(word) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return self.values[mid],
+                std::cmp::Ordering::Equal => return Some(self.values[mid]),
             }
         }
+        None
+    }
+
+    /// What a word not in the table gets.
+    pub(crate) fn median(&self) -> f64 {
         self.median
     }
 

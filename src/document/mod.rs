@@ -9,12 +9,13 @@
 
 mod offsets;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
 pub use offsets::Offsets;
 
+use crate::analyses::keyword_explanation::KeywordRanking;
 use crate::{stopwords, text};
 
 /// An id in a document's vocabulary: ids are given in order of first use.
@@ -44,6 +45,8 @@ pub struct Document {
     /// with stopwords and without: the token sequence every count is over.
     word_tokens: OnceLock<Vec<u32>>,
     word_tokens_without_stopwords: OnceLock<Vec<u32>>,
+    /// The keyword ranking of the last summary (see `Analyzer::summarize`).
+    pub(crate) keyword_ranking: Mutex<Option<Arc<KeywordRanking>>>,
 }
 
 /// The distinct words of a document.
@@ -136,6 +139,7 @@ impl DocumentBuilder {
                 offsets: Offsets::default(),
                 word_tokens: OnceLock::new(),
                 word_tokens_without_stopwords: OnceLock::new(),
+                keyword_ranking: Mutex::new(None),
                 text: String::new(),
             },
             tag_index: HashMap::default(),

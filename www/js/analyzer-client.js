@@ -27,7 +27,7 @@ export class AnalyzerClient {
     /** Called with {code, message} after a crashed worker was replaced. */
     this.onRestart = null;
     this.worker = null;
-    /** The kept document: {id, text, hmm, textLength, tokens}, or null. */
+    /** The kept document: {id, text, hmm, options, textLength, tokens}, or null. */
     this.document = null;
     this.spawn();
   }
@@ -63,14 +63,16 @@ export class AnalyzerClient {
     const hmm = options.hmm ?? true;
     if (this.document && this.document.text === text && this.document.hmm === hmm) {
       try {
-        return await this.request({ type: Request.SUMMARIZE, options }, [], onProgress);
+        const answer = await this.request({ type: Request.SUMMARIZE, options }, [], onProgress);
+        if (!answer.stale) this.document = { ...this.document, options };
+        return answer;
       } catch (error) {
         if (error.code !== ErrorCode.NO_DOCUMENT) throw error;
         // The worker lost it (a restart): cut again.
       }
     }
     const answer = await this.request({ type: Request.ANALYZE, text, options }, [], onProgress);
-    if (!answer.stale) this.document = { ...answer.document, text, hmm };
+    if (!answer.stale) this.document = { ...answer.document, text, hmm, options };
     return answer;
   }
 

@@ -1,20 +1,72 @@
-// The results: shows one analysis in the five views, redraws the charts
-// when their size changes, and marks the results as busy (an analysis runs),
-// stale (they no longer describe the text) or empty (no text).
+// The results: shows one analysis in the summary views, and keeps the views
+// of the selected word and of the kept document up to date; redraws the
+// charts when their size changes, and marks the results as busy (an
+// analysis runs), stale (they no longer describe the text) or empty.
+//
+// The view registry: each view of WORD_VIEWS is a module that exports
+// `needs` (which of 'analysis', 'word', 'document' it draws from) and
+// `create(container, context)` → {update(state)}; update is called only when
+// something it needs changed. state: {analysis, word, document}; document
+// is the worker's kept document ({id, text, textLength, tokens}); context:
+// {client, selection}. Views ask the worker for what they draw with
+// client.query(Query.X, ...args).
 
 import { debounce } from './dom.js';
+import { downloadJson, exportButtons } from './export.js';
+import { linkWords } from './selection.js';
+import * as collocates from './views/collocates.js';
+import * as concordance from './views/concordance.js';
 import * as counts from './views/counts.js';
+import * as dispersion from './views/dispersion.js';
 import * as entities from './views/entities.js';
 import * as frequencyTable from './views/frequency-table.js';
 import * as keywordChart from './views/keyword-chart.js';
+import * as phrases from './views/phrases.js';
 import * as wordCloud from './views/word-cloud.js';
+import * as wordInfo from './views/word-info.js';
+
+/** The views of the selected word and of the document, by container id. */
+const WORD_VIEWS = [
+  [wordInfo, 'word-info'],
+  [concordance, 'concordance'],
+  [dispersion, 'dispersion'],
+  [collocates, 'collocates'],
+  [phrases, 'phrases'],
+];
 
 /** Resolves in a task after the next frame: what was drawn is painted, and
  * the next view reads a layout that is already up to date. */
 const nextTask = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-export function createDashboard(element) {
+export function createDashboard(element, context) {
   const $ = (id) => element.querySelector(`#${id}`);
+  const { client, selection } = context;
+  linkWords(element, selection);
+  const wordViews = WORD_VIEWS.map(([view, id]) => ({ needs: view.needs, instance: view.create($(id), context) }));
+  const state = { analysis: null, word: selection.word, document: null };
+  /** Updates the views that need any of `changed` (names of state's fields). */
+  function updateViews(changed) {
+    if (!state.analysis) return;
+    for (const view of wordViews) {
+      if (view.needs.some((need) => changed.includes(need))) view.instance.update(state);
+    }
+  }
+  selection.subscribe((word) => {
+    state.word = word;
+    element.classList.toggle('has-word', Boolean(word));
+    updateViews(['word']);
+  });
+  element.classList.toggle('has-word', Boolean(state.word));
+  // The whole analysis, as the worker gave it, with what it was made of.
+  $('results-export').replaceChildren(exportButtons([
+    ['导出全部结果（JSON）', () => downloadJson('ciyan-analysis.json', {
+      generator: 'Ciyan 词眼',
+      options: state.document?.options ?? {},
+      document: state.document && { characters: [...state.document.text].length, tokens: state.document.tokens },
+      analysis: state.analysis,
+    })],
+    ['打印', () => window.print()],
+  ], '导出全部结果'));
   // The views whose drawing depends on their size, with the size last drawn at.
   const charts = [
     { view: keywordChart, container: $('keyword-chart'), size: '' },
@@ -70,6 +122,9 @@ export function createDashboard(element) {
       if (current !== shown) return;
       frequencyTable.render($('frequency-table'), analysis);
       entities.render($('entities'), analysis);
+      const documentChanged = state.document?.id !== client.document?.id;
+      Object.assign(state, { analysis, document: client.document });
+      updateViews(documentChanged ? ['analysis', 'document'] : ['analysis']);
       // How many analyses have been shown in full: lets tests wait for the next one.
       element.dataset.results = String(Number(element.dataset.results || 0) + 1);
     },
@@ -79,6 +134,7 @@ export function createDashboard(element) {
     empty() {
       ++shown; // the rest of an analysis still being shown is dropped
       analysis = null;
+      Object.assign(state, { analysis: null, document: null });
       mark('is-empty', true);
     },
   };

@@ -9,6 +9,7 @@ import { registerServiceWorker } from './offline.js';
 import { createOpenedFile } from './opened-file.js';
 import { onOptionsChange, readOptions } from './options-form.js';
 import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
+import { createSelection, hashParams } from './selection.js';
 import { createStatus } from './status.js';
 import { createFileInfo } from './views/file-info.js';
 
@@ -16,9 +17,10 @@ const $ = (id) => document.getElementById(id);
 const textarea = $('text');
 const form = $('options');
 const cancelButton = $('cancel');
-const dashboard = createDashboard($('dashboard'));
 const status = createStatus($('status'), $('error'));
 const client = new AnalyzerClient();
+const selection = createSelection();
+const dashboard = createDashboard($('dashboard'), { client, selection });
 client.onLoadError = (error) => status.error(error.message);
 client.onRestart = (error) => status.error(error.message);
 const openedFile = createOpenedFile(client);
@@ -33,7 +35,7 @@ const fileInfo = createFileInfo(
 // Test hook, only on /#test: the browser tests reach the worker client
 // (to make the core trap, tests/browser/resilience.test.mjs). Without the
 // hash the page exposes nothing.
-if (location.hash === '#test') window.__ciyanClient = client;
+if (hashParams().has('test')) window.__ciyanClient = client;
 
 let latest = 0; // the newest analysis asked for; older answers are dropped
 

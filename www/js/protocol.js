@@ -37,6 +37,11 @@ export const Query = Object.freeze({
   DISPERSION: 'dispersion',
   /** [{minLength, maxLength, minCount, longestOnly}] → [{phrase, words, count}] */
   PHRASES: 'phrases',
+  /** [word, options (as for ANALYZE)] → {word, count, pos, idf, idfSource: 'table'|'median', medianIdf,
+   *  tfidfCount, candidateTokens, tf, tfidf, tfidfRank, tfidfExcluded, textrank, textrankRank,
+   *  textrankExcluded, tfidfCandidates, textrankCandidates, topK}; an exclusion is one of
+   *  'notInText' 'notAWord' 'tooShort' 'stopword' 'posFilter' 'noNeighbours', or null. */
+  EXPLAIN_KEYWORD: 'explainKeyword',
 });
 
 export const Reply = Object.freeze({

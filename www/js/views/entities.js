@@ -18,7 +18,7 @@ function entityList(entries) {
   if (entries.length === 0) return [h('p', { className: 'empty' }, '没有找到')];
   const items = entries.slice(0, SHOWN).map((entry) =>
     h('li', {},
-      h('span', { className: 'entity-word' }, entry.word),
+      h('button', { type: 'button', className: 'word-link entity-word', 'data-word': entry.word }, entry.word),
       h('span', { className: 'entity-count' }, `${formatInteger(entry.count)} 次`)));
   const rest = entries.length - SHOWN;
   // replaceChildren would write a null as the text "null".

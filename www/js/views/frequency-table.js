@@ -1,34 +1,42 @@
-// The frequency table: the top 200 words (of all words, or of one part of
-// speech), sortable by word, count or part of speech.
+// The word list: every word of the text (of all, of one part of speech, or
+// of those containing a search string), sortable by word, count or part of
+// speech, with its frequency per 10,000 words. Virtualised: only the rows
+// in view are in the DOM, so 40,000 words scroll as smoothly as 40. Each
+// word selects itself; the list exports as CSV and JSON.
 
 import { h } from '../dom.js';
+import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { posLabel, posName } from '../pos.js';
 
-const SHOWN = 200;
 const ALL = '';
+const ROW_HEIGHT = 37; // px: every row has this height (views.css, .frequency tbody tr)
+const OVERSCAN = 12; // rows drawn above and below the visible ones
 const collator = new Intl.Collator('zh-CN'); // pinyin order for words
+const perTenThousand = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const COLUMNS = [
   { key: 'word', label: '词语', first: 'ascending' },
   { key: 'count', label: '次数', first: 'descending' },
+  { key: 'per10k', label: '每万词', first: 'descending' },
   { key: 'pos', label: '词性', first: 'ascending' },
 ];
 
-// Per container: sort and filter survive new analyses; parts are built once
-// so that a click on a header keeps the focus on it.
+// Per container: sort, filter and search survive new analyses; parts are
+// built once so that a click on a header keeps the focus on it.
 const states = new WeakMap();
 
 export function render(container, analysis) {
   const state = states.get(container) ?? build(container);
   state.analysis = analysis;
   fillFilter(state);
-  drawRows(state);
+  update(state);
 }
 
 function build(container) {
-  const state = { sortKey: 'count', direction: 'descending', pos: ALL, analysis: null };
+  const state = { sortKey: 'count', direction: 'descending', pos: ALL, search: '', analysis: null, rows: [] };
   const select = h('select', { id: 'pos-filter' });
+  const search = h('input', { type: 'search', id: 'word-search', placeholder: '查找词语（或其中几个字）', autocomplete: 'off' });
   const summary = h('p', { className: 'hint table-summary', 'aria-live': 'polite' });
   const headers = COLUMNS.map((column) => {
     const button = h('button', { type: 'button', className: 'sort', 'data-sort': column.key },
@@ -37,18 +45,29 @@ function build(container) {
   });
   const body = h('tbody');
   const table = h('table', {},
-    h('caption', { className: 'visually-hidden' }, '词频表，点击表头排序'),
+    h('caption', { className: 'visually-hidden' }, '词频表，点击表头排序，点击词语查看上下文'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', className: 'col-rank' }, h('span', { className: 'visually-hidden' }, '序号'), '#'), headers)),
     body);
+  const scroller = h('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': '词频表' }, table);
+  const exports = exportButtons([
+    ['CSV', () => downloadCsv('words.csv', ['词语', '次数', '每万词', '词性'], exportRows(state))],
+    ['JSON', () => downloadJson('words.json', exportRows(state).map(([word, count, per10k, pos]) => ({ word, count, per10k, pos })))],
+  ], '导出词频表');
 
   container.replaceChildren(
     h('div', { className: 'table-controls' },
-      h('label', { className: 'filter', htmlFor: 'pos-filter' }, '词性', select), summary),
-    h('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': '词频表' }, table));
+      h('label', { className: 'filter word-search', htmlFor: 'word-search' }, h('span', { className: 'visually-hidden' }, '查找词语'), search),
+      h('label', { className: 'filter', htmlFor: 'pos-filter' }, '词性', select),
+      summary, exports),
+    scroller);
 
   select.addEventListener('change', () => {
     state.pos = select.value;
-    drawRows(state);
+    update(state);
+  });
+  search.addEventListener('input', () => {
+    state.search = search.value.trim();
+    update(state);
   });
   table.tHead.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-sort]');
@@ -56,9 +75,17 @@ function build(container) {
     const key = button.dataset.sort;
     if (key === state.sortKey) state.direction = state.direction === 'ascending' ? 'descending' : 'ascending';
     else Object.assign(state, { sortKey: key, direction: COLUMNS.find((c) => c.key === key).first });
-    drawRows(state);
+    update(state);
   });
-  Object.assign(state, { select, summary, headers, body });
+  // Only the rows in view: drawn again as the list scrolls or resizes.
+  let frame = 0;
+  const redraw = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => drawWindow(state));
+  };
+  scroller.addEventListener('scroll', redraw, { passive: true });
+  new ResizeObserver(redraw).observe(scroller);
+  Object.assign(state, { select, summary, headers, body, scroller });
   states.set(container, state);
   return state;
 }
@@ -73,36 +100,58 @@ function fillFilter(state) {
   state.select.value = state.pos;
 }
 
-function drawRows(state) {
-  const { analysis, sortKey, direction } = state;
-  const chosen = state.pos === ALL ? analysis.words : analysis.words.filter((w) => w.pos === state.pos);
-  // The filter applies to all words, the sort to the 200 most frequent of them.
-  const rows = sortRows(chosen.slice(0, SHOWN), sortKey, direction);
-  const most = analysis.words.length ? analysis.words[0].count : 1;
-
+/** Filters and sorts every word, then draws the rows in view. */
+function update(state) {
+  const { analysis, sortKey, direction, search } = state;
+  const chosen = analysis.words.filter((w) => (state.pos === ALL || w.pos === state.pos) && (!search || w.word.includes(search)));
+  state.rows = sortRows(chosen, sortKey, direction);
+  state.most = analysis.words.length ? analysis.words[0].count : 1;
+  state.tokens = analysis.counts.tokens || 1;
   for (const th of state.headers) {
-    th.setAttribute('aria-sort', th.dataset.key === sortKey ? direction : 'none');
+    th.setAttribute('aria-sort', th.dataset.key === sortKey || (sortKey === 'per10k' && th.dataset.key === 'count') ? direction : 'none');
   }
-  // Unfiltered, the total is the core's count of distinct words.
-  const total = state.pos === ALL ? analysis.counts.distinctWords : chosen.length;
-  state.summary.textContent = total > SHOWN
-    ? `显示次数最多的 ${formatInteger(SHOWN)} 个，共 ${formatInteger(total)} 个`
-    : `共 ${formatInteger(total)} 个`;
+  const total = analysis.counts.distinctWords;
+  state.summary.textContent = chosen.length === total
+    ? `共 ${formatInteger(total)} 个词`
+    : `${formatInteger(chosen.length)} 个词符合（共 ${formatInteger(total)} 个）`;
+  state.scroller.scrollTop = 0;
+  drawWindow(state);
+}
 
+function drawWindow(state) {
+  const { rows, scroller, body } = state;
   if (rows.length === 0) {
-    state.body.replaceChildren(h('tr', {}, h('td', { colSpan: 4, className: 'empty' }, '没有词。')));
+    body.replaceChildren(h('tr', {}, h('td', { colSpan: 5, className: 'empty' }, '没有词。')));
     return;
   }
-  state.body.replaceChildren(...rows.map((entry, i) => {
-    const bar = h('span', { className: 'count-bar', 'aria-hidden': 'true' });
-    bar.style.width = `${Math.max(2, (entry.count / most) * 100)}%`;
-    return h('tr', {},
-      h('td', { className: 'col-rank' }, formatInteger(i + 1)),
-      h('td', { className: 'col-word' }, entry.word),
-      h('td', { className: 'col-count' }, h('span', { className: 'count-cell' }, h('span', { className: 'count-num' }, formatInteger(entry.count)), h('span', { className: 'count-track' }, bar))),
-      h('td', { className: 'col-pos', title: posName(entry.pos) }, h('span', { className: 'pos-tag' }, entry.pos), ' ', h('span', { className: 'pos-name' }, posName(entry.pos))));
-  }));
+  const visible = Math.ceil((scroller.clientHeight || 600) / ROW_HEIGHT);
+  const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, first + visible + 2 * OVERSCAN);
+  const spacer = (count) => {
+    const row = h('tr', { className: 'spacer', 'aria-hidden': 'true' }, h('td', { colSpan: 5 }));
+    row.style.height = `${count * ROW_HEIGHT}px`;
+    return row;
+  };
+  body.replaceChildren(
+    first > 0 ? spacer(first) : '',
+    ...rows.slice(first, last).map((entry, i) => row(state, entry, first + i)),
+    last < rows.length ? spacer(rows.length - last) : '');
 }
+
+function row(state, entry, index) {
+  const bar = h('span', { className: 'count-bar', 'aria-hidden': 'true' });
+  bar.style.width = `${Math.max(2, (entry.count / state.most) * 100)}%`;
+  return h('tr', {},
+    h('td', { className: 'col-rank' }, formatInteger(index + 1)),
+    h('td', { className: 'col-word' }, h('button', { type: 'button', className: 'word-link', 'data-word': entry.word }, entry.word)),
+    h('td', { className: 'col-count' }, h('span', { className: 'count-cell' }, h('span', { className: 'count-num' }, formatInteger(entry.count)), h('span', { className: 'count-track' }, bar))),
+    h('td', { className: 'col-per10k' }, perTenThousand.format((entry.count / state.tokens) * 10000)),
+    h('td', { className: 'col-pos', title: posName(entry.pos) }, h('span', { className: 'pos-tag' }, entry.pos), ' ', h('span', { className: 'pos-name' }, posName(entry.pos))));
+}
+
+/** The rows as filtered and sorted, for export. */
+const exportRows = (state) =>
+  state.rows.map((w) => [w.word, w.count, Number(((w.count / state.tokens) * 10000).toFixed(2)), w.pos]);
 
 /** Sorted copy; ties keep the analysis's order (count, then first use). */
 function sortRows(rows, key, direction) {
@@ -110,6 +159,7 @@ function sortRows(rows, key, direction) {
   const compare = {
     word: (a, b) => collator.compare(a.word, b.word),
     count: (a, b) => a.count - b.count,
+    per10k: (a, b) => a.count - b.count,
     pos: (a, b) => (a.pos < b.pos ? -1 : a.pos > b.pos ? 1 : 0),
   }[key];
   return rows

@@ -1,8 +1,10 @@
 // The keyword view: a horizontal bar chart in SVG of the top 20 keywords by
 // TF-IDF or TextRank, with a switch between the two. Labels are real <text>
-// so that they are selectable, searchable and read by screen readers.
+// so that they are selectable, searchable and read by screen readers; each
+// row selects its word; the chart exports as PNG, SVG and CSV.
 
 import { h, s } from '../dom.js';
+import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatWeight } from '../format.js';
 import { posName } from '../pos.js';
 
@@ -34,7 +36,14 @@ function build(container) {
   const note = h('p', { className: 'hint chart-note' });
   const switcher = h('div', { className: 'segmented', role: 'group', 'aria-label': '关键词算法' }, buttons);
   const figure = h('div', { className: 'chart-figure' });
-  container.replaceChildren(h('div', { className: 'chart-toolbar' }, switcher, note), figure);
+  const name = () => `keywords-${state.method}`;
+  const exports = exportButtons([
+    ['PNG', () => downloadPng(`${name()}.png`, figure.querySelector('svg'))],
+    ['SVG', () => downloadSvg(`${name()}.svg`, figure.querySelector('svg'))],
+    ['CSV', () => downloadCsv(`${name()}.csv`, ['排名', '词语', '权重', '词性'],
+      state.analysis.keywords[state.method].map((k, i) => [i + 1, k.word, k.weight, k.pos]))],
+  ], '导出关键词');
+  container.replaceChildren(h('div', { className: 'chart-toolbar' }, switcher, note, exports), figure);
 
   switcher.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-method]');
@@ -76,7 +85,11 @@ function chart(keywords, method, width, family) {
     const y = i * ROW + 2;
     const barWidth = Math.max(2, (keyword.weight / best) * barSpace);
     const mid = y + ROW / 2;
-    svg.append(s('g', { class: 'bar-row' },
+    // Each row is a link to its word (js/selection.js handles data-word).
+    svg.append(s('g', {
+      class: 'bar-row', 'data-word': keyword.word, tabindex: 0, role: 'button',
+      'aria-label': `${keyword.word}，权重 ${formatWeight(keyword.weight)}：查看上下文`,
+    },
       s('title', {}, `${keyword.word}（${posName(keyword.pos)}）权重 ${formatWeight(keyword.weight)}`),
       s('text', { class: 'bar-label', x: labelWidth - 10, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'central' },
         fit(keyword.word, labelWidth - 14, measure)),

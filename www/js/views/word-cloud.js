@@ -2,9 +2,15 @@
 // placed along a spiral from the centre. Deterministic: the same analysis
 // and size always give the same picture. The canvas is an image to
 // assistive technology, so the words are also listed as text beside it.
+// A word under the pointer, or in the list, is a link to it (the canvas
+// carries the data-word of the word under the pointer: js/selection.js).
 
 import { h } from '../dom.js';
+import { downloadPng, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+
+/** Per canvas: the words as placed, for finding the one under the pointer. */
+const placements = new WeakMap();
 
 const MAX_WORDS = 80;
 const FONT_STACK = '"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","WenQuanYi Zen Hei","Microsoft YaHei",sans-serif';
@@ -13,7 +19,12 @@ const PADDING = 3; // pixels kept clear around each word
 /** `container` holds the canvas (#word-cloud); the text list is added beside it. */
 export function render(container, analysis) {
   const canvas = container.querySelector('canvas');
-  const list = container.querySelector('ol.cloud-words') ?? container.appendChild(h('ol', { className: 'cloud-words visually-hidden' }));
+  const list = container.querySelector('ol.cloud-words') ?? container.appendChild(h('ol', { className: 'cloud-words' }));
+  if (!placements.has(canvas)) follow(canvas);
+  if (!container.parentElement.querySelector('.cloud-export')) {
+    container.before(h('div', { className: 'cloud-export' },
+      exportButtons([['PNG', () => downloadPng('word-cloud.png', canvas)]], '导出词云')));
+  }
 
   // The box's size comes from CSS (it fills its card, the canvas does not
   // push it): the picture is drawn for exactly that size.
@@ -43,7 +54,23 @@ export function render(container, analysis) {
 
   const summary = placed.slice(0, 10).map((w) => `${w.word} ${formatInteger(w.count)} 次`).join('，');
   canvas.setAttribute('aria-label', placed.length ? `词云，出现最多的词：${summary}。完整列表见下。` : '词云：没有可显示的词');
-  list.replaceChildren(...placed.map((w) => h('li', {}, `${w.word}：${formatInteger(w.count)} 次`)));
+  list.replaceChildren(...placed.map((w) =>
+    h('li', {}, h('button', { type: 'button', className: 'word-link', 'data-word': w.word }, `${w.word}：${formatInteger(w.count)} 次`))));
+  placements.set(canvas, placed);
+}
+
+/** Keeps the canvas's data-word on the word under the pointer (none: no attribute). */
+function follow(canvas) {
+  const point = (event) => {
+    const box = canvas.getBoundingClientRect();
+    const [x, y] = [event.clientX - box.left, event.clientY - box.top];
+    const hit = (placements.get(canvas) ?? []).find((w) => Math.abs(x - w.x) <= w.width / 2 && Math.abs(y - w.y) <= w.height / 2);
+    if (hit) canvas.dataset.word = hit.word;
+    else delete canvas.dataset.word;
+  };
+  canvas.addEventListener('pointermove', point);
+  canvas.addEventListener('pointerdown', point);
+  canvas.addEventListener('pointerleave', () => delete canvas.dataset.word);
 }
 
 /** Places each word on the first free spot of a spiral; skips words that fit nowhere. */
@@ -68,7 +95,7 @@ function layout(context, words, width, height) {
     const spot = findSpot(w, hgt, width, height, boxes);
     if (!spot) return;
     boxes.push(spot);
-    placed.push({ ...entry, rank, size, weight, x: spot.x + w / 2, y: spot.y + hgt / 2 });
+    placed.push({ ...entry, rank, size, weight, x: spot.x + w / 2, y: spot.y + hgt / 2, width: w, height: hgt });
   });
   return placed;
 }
