@@ -23,7 +23,6 @@ import json
 import math
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WWW = os.path.join(ROOT, "www")
+DIST = os.path.join(ROOT, "dist")
 SAMPLE = os.path.join(WWW, "samples", "wangyi-press-conference-2024-03-07.txt")
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "hongloumeng.txt")
 BIG_BYTES = 20_000_000
@@ -71,17 +71,17 @@ TOTAL = "total (first visit)"
 
 
 def sizes():
-    """{group: [raw, gzip -9, brotli -q 11 (0 without the brotli tool)]},
-    each file compressed on its own, as a server sends it, and TOTAL."""
-    have_brotli = shutil.which("brotli") is not None
+    """{group: [raw, gzip -9, brotli -q 11]} of the files a first visit
+    downloads, as dist/ holds them (scripts/dist.mjs: each file with its
+    precompressed copies, which the server sends), and TOTAL."""
     groups = {label: [0, 0, 0] for _, label in GROUPS}
     groups[TOTAL] = [0, 0, 0]
     for name in first_visit_files():
-        data = open(os.path.join(WWW, name), "rb").read()
-        brotli = subprocess.run(["brotli", "-q", "11", "-c"], input=data, stdout=subprocess.PIPE, check=True).stdout if have_brotli else b""
-        measured = (len(data), len(gzip.compress(data, 9, mtime=0)), len(brotli))
+        path = os.path.join(DIST, name)
+        raw = os.path.getsize(path)
+        compressed = [os.path.getsize(path + suffix) if os.path.exists(path + suffix) else raw for suffix in (".gz", ".br")]
         for key in (next(label for ext, label in GROUPS if name.endswith(ext)), TOTAL):
-            groups[key] = [a + b for a, b in zip(groups[key], measured)]
+            groups[key] = [a + b for a, b in zip(groups[key], [raw, *compressed])]
     return groups
 
 
@@ -122,7 +122,7 @@ def size(n):
 def print_sizes(groups):
     print(f"\n{'what the page downloads':<24} {'raw':>10} {'gzip -9':>10} {'brotli -q 11':>12}")
     for name, (raw, gz, br) in groups.items():
-        print(f"{name:<24} {size(raw)} {size(gz)} {size(br) if br else '(no brotli: apt-get install -y brotli)':>12}")
+        print(f"{name:<24} {size(raw)} {size(gz)} {size(br):>12}")
 
 
 def print_targets(rows, groups, corpus, big):
