@@ -18,7 +18,6 @@ figures against the targets of the issue. A benchmark, not a test: the
 machine is noisy; compare rows of one run; a MISS is reported, never fatal.
 """
 import argparse
-import gzip
 import json
 import math
 import os
