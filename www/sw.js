@@ -34,6 +34,7 @@ const SHELL = [
   'js/format.js',
   'js/input.js',
   'js/main.js',
+  'js/measure.js',
   'js/offline.js',
   'js/opened-file.js',
   'js/options-form.js',

@@ -8,6 +8,7 @@
 import { debounce, h, s } from '../dom.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatInteger, formatWeight } from '../format.js';
+import { fit, measurer } from '../measure.js';
 import { Query } from '../protocol.js';
 
 export const needs = ['analysis', 'word', 'document'];
@@ -472,21 +473,4 @@ function partsTable(series) {
 function fileName(view) {
   const words = view.series.map((one) => one.word).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
   return `分布-${words || '词语'}`;
-}
-
-/** The word, cut with an ellipsis if it is wider than `max` pixels. */
-function fit(word, max, measure) {
-  if (measure(word) <= max) return word;
-  const chars = [...word];
-  while (chars.length > 1 && measure(`${chars.join('')}…`) > max) chars.pop();
-  return `${chars.join('')}…`;
-}
-
-let canvasContext = null;
-function measurer(font) {
-  canvasContext ??= document.createElement('canvas').getContext('2d');
-  return (text) => {
-    canvasContext.font = font;
-    return canvasContext.measureText(text).width;
-  };
 }

@@ -6,6 +6,7 @@
 import { h, s } from '../dom.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatWeight } from '../format.js';
+import { fit, measurer } from '../measure.js';
 import { posName } from '../pos.js';
 
 const TOP = 20;
@@ -99,23 +100,6 @@ function chart(keywords, method, width, family) {
         formatWeight(keyword.weight))));
   });
   return svg;
-}
-
-/** The word, cut with an ellipsis if it is wider than `max` pixels. */
-function fit(word, max, measure) {
-  if (measure(word) <= max) return word;
-  const chars = [...word];
-  while (chars.length > 1 && measure(`${chars.join('')}…`) > max) chars.pop();
-  return `${chars.join('')}…`;
-}
-
-let context = null;
-function measurer(font) {
-  context ??= document.createElement('canvas').getContext('2d');
-  return (text) => {
-    context.font = font;
-    return context.measureText(text).width;
-  };
 }
 
 const fontFamily = (element) => getComputedStyle(element).fontFamily;
