@@ -210,7 +210,7 @@ impl Analyzer {
             }
         };
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
-        let ranking = self.keyword_ranking(document, options);
+        let ranking = self.keyword_ranking(document, options, &mut on_progress);
         let tfidf = ranking.tfidf.iter().take(options.top_k).cloned().collect();
         let textrank = ranking.textrank.iter().take(options.top_k).cloned().collect();
         on_progress(Progress { stage: Stage::Keywords, done: total, total });
@@ -237,14 +237,21 @@ impl Analyzer {
 
     /// Why `word` is, or is not, a keyword of `document` under `options`.
     pub fn explain_keyword(&self, document: &Document, word: &str, options: &Options) -> KeywordExplanation {
-        let ranking = self.keyword_ranking(document, options);
+        let ranking = self.keyword_ranking(document, options, |_| {});
         crate::analyses::keyword_explanation::explain(document, &self.dictionary.idf, &ranking, word, options)
     }
 
     /// Every candidate ranked by each keyword method, for the stopword and
     /// tag choices of `options`: kept with the document, so that the
     /// explanation of a word after a summary ranks nothing again.
-    fn keyword_ranking(&self, document: &Document, options: &Options) -> Arc<KeywordRanking> {
+    /// Reports progress (stage `Keywords`, in bytes of text) as it reads
+    /// the document, when it ranks anew.
+    fn keyword_ranking(
+        &self,
+        document: &Document,
+        options: &Options,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Arc<KeywordRanking> {
         let key = (options.stopwords, options.keyword_pos.clone());
         let mut kept = document.keyword_ranking.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(ranking) = kept.as_ref().filter(|r| r.key == key) {
@@ -254,9 +261,16 @@ impl Analyzer {
         let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
         let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
         let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, keywords::stop_words(options.stopwords));
-        for (word, tag) in document.tagged() {
+        let total = document.text().len();
+        let mut next_report = CHUNK_BYTES;
+        for (i, (word, tag)) in document.tagged().enumerate() {
             textrank.push(word, tag);
             tfidf.push(word, tag);
+            let done = document.span(i).end;
+            if done >= next_report {
+                on_progress(Progress { stage: Stage::Keywords, done, total });
+                next_report = done + CHUNK_BYTES;
+            }
         }
         let candidate_tokens = tfidf.total() as usize;
         let ranking = Arc::new(KeywordRanking {
