@@ -104,6 +104,40 @@ fn web_pages_give_their_body_text_only() {
     assert_eq!((d.format, d.text.as_str()), (Format::Text, "<p>not a page</p>"));
 }
 
+/// A damaged byte in a web page's markup, head or script goes with them:
+/// only replacements the body text shows are counted, so that "N bytes
+/// replaced with �" is true of the text analysed. Found by the `decode`
+/// fuzz target.
+#[test]
+fn replacements_in_a_web_page_are_those_of_its_body() {
+    // As minimised: the byte Big5 cannot read is part of a tag name.
+    let d = decode(b"<h\xFF", Some("a.xhtml"), Some("big5")).unwrap();
+    assert_eq!((d.format, d.text.as_str(), d.replacements), (Format::Html, "\n", 0));
+    let page = b"<html><head><title>\xFF</title><script>\xFE</script></head><body><p>\xE4\xB8\xAD\xFF\xE6\x96\x87</p>";
+    let d = decode(page, None, Some("utf-8")).unwrap();
+    assert_eq!((d.text.as_str(), d.replacements), ("中\u{FFFD}文\n", 1));
+    // A U+FFFD written in the page is no replacement.
+    let d = decode("<html><p>&#0; \u{FFFD}</p>".as_bytes(), None, None).unwrap();
+    assert_eq!((d.text.as_str(), d.replacements), ("\u{FFFD} \u{FFFD}\n", 0));
+}
+
+/// A web page's encoding as a browser finds it: a byte-order mark outranks
+/// `<meta charset>`, and a `<meta>` that can be read as ASCII is not in
+/// UTF-16, whatever it says. Found by the invariants of the `decode` fuzz
+/// target.
+#[test]
+fn a_byte_order_mark_outranks_meta_charset_and_meta_never_means_utf16() {
+    let page = "\u{FEFF}<html><meta charset=gb2312><p>中文</p>";
+    let d = decode(page.as_bytes(), None, None).unwrap();
+    assert_eq!((d.encoding, d.text.as_str()), (Some("UTF-8"), "中文\n"));
+    let page = "<html><meta charset=\"utf-16\"><p>中文</p>";
+    let d = decode(page.as_bytes(), None, None).unwrap();
+    assert_eq!((d.encoding, d.text.as_str()), (Some("UTF-8"), "中文\n"));
+    // Chosen, UTF-16 is read as UTF-16.
+    let d = decode(page.as_bytes(), None, Some("utf-16le")).unwrap();
+    assert_eq!((d.encoding, d.detected), (Some("UTF-16LE"), false));
+}
+
 #[test]
 fn pdfs_images_old_office_files_and_archives_are_refused_with_a_reason() {
     let refused = |name: &str| decode(&fixture(name), Some(name), None).unwrap_err();

@@ -15,7 +15,9 @@ pub(super) fn looks_like_html(bytes: &[u8]) -> bool {
 }
 
 /// The encoding a page declares in `<meta charset=…>` or
-/// `content="…; charset=…"` within its first kilobytes.
+/// `content="…; charset=…"` within its first kilobytes. A declaration read
+/// as ASCII cannot be in UTF-16: one that says UTF-16 means UTF-8, as in a
+/// browser (the HTML standard's prescan).
 pub(super) fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let at = head.find("charset=")? + "charset=".len();
@@ -24,7 +26,8 @@ pub(super) fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Enc
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
         .collect();
-    super::encoding::by_label(&label).ok()
+    let encoding = super::encoding::by_label(&label).ok()?;
+    Some(if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { encoding })
 }
 
 /// Elements whose content is never text for a reader.

@@ -45,7 +45,8 @@ pub struct Decoded {
     pub format: Format,
     /// Whether the encoding was detected (`false`: the caller chose it).
     pub detected: bool,
-    /// How many malformed byte sequences were replaced with U+FFFD.
+    /// How many malformed byte sequences were replaced with U+FFFD (for a
+    /// web page, at most as many as its body text shows).
     pub replacements: usize,
 }
 
@@ -66,10 +67,19 @@ pub fn decode(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> Resul
         None => None,
     };
     let looks_html = matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) || html::looks_like_html(bytes);
-    let hint = if looks_html && declared.is_none() { html::declared_charset(bytes) } else { None };
+    // A byte-order mark outranks what the page declares, as in a browser
+    // (detection reads the mark): a page saved again as UTF-8 with a mark
+    // often still says `<meta charset="gb2312">`.
+    let has_bom = encoding_rs::Encoding::for_bom(bytes).is_some();
+    let hint = if looks_html && declared.is_none() && !has_bom { html::declared_charset(bytes) } else { None };
     let decoded = encoding::decode_text(bytes, declared.or(hint), declared.is_none())?;
     if looks_html {
-        return Ok(Decoded { text: html::body_text(&decoded.text), format: Format::Html, ..decoded });
+        // Replacements in the markup, the head or a script are dropped with
+        // them: count only those the body text can show (it may also hold
+        // a U+FFFD of its own, written as one or as `&#0;`).
+        let text = html::body_text(&decoded.text);
+        let replacements = decoded.replacements.min(text.matches('\u{FFFD}').count());
+        return Ok(Decoded { text, format: Format::Html, replacements, ..decoded });
     }
     Ok(decoded)
 }
