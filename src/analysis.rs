@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::names::Entities;
+
 /// Everything Ciyan found in one text. One value is the page's whole answer
 /// and what `ciyan analyze --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,16 +71,4 @@ pub struct Keywords {
     pub tfidf: Vec<Keyword>,
     /// By TextRank (`jieba.analyse.textrank`).
     pub textrank: Vec<Keyword>,
-}
-
-/// Names the text uses, each with its count, most frequent first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Entities {
-    /// Person names (tags nr, nrfg, nrt).
-    pub people: Vec<WordCount>,
-    /// Place names (tag ns).
-    pub places: Vec<WordCount>,
-    /// Organisation names (tag nt).
-    pub organizations: Vec<WordCount>,
 }

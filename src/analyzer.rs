@@ -4,13 +4,19 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::dictionary::Dictionary;
 use crate::analyses::keyword_explanation::{KeywordExplanation, KeywordRanking};
-use crate::document::{Document, DocumentBuilder};
+use crate::analyses::new_words::{NewWordOptions, NewWords};
+use crate::dictionary::Dictionary;
+use crate::document::{Document, DocumentBuilder, WordId};
 use crate::full_cut;
-use crate::keywords::{self, KeywordMethod, TextRank, TfIdfRun};
+use crate::keywords::{self, KeywordMethod, StopWords, TextRank, TfIdfRun};
+use crate::names::{self, NameEvidence};
+use crate::script::{self, Script};
+use crate::stopwords::Stopwords;
 use crate::text::{self, CharCounts, MAX_TEXT_BYTES};
-use crate::{stopwords, Analysis, Counts, Entities, Error, Keyword, Keywords, Options, SegmentMode, WordCount};
+use crate::{
+    Analysis, Counts, Error, Keyword, Keywords, Options, SegmentMode, UserDictionary, WordCount,
+};
 
 /// How much text is cut between two progress reports.
 const CHUNK_BYTES: usize = 256 * 1024;
@@ -38,6 +44,8 @@ pub struct Progress {
 
 /// What the analysis knows of one distinct word while it reads.
 struct WordStat<'t> {
+    /// The word in simplified characters (the stopwords' script).
+    normal: &'t str,
     count: usize,
     first_use: usize,
     pos: &'t str,
@@ -50,7 +58,12 @@ fn precise_stats(document: &Document) -> HashMap<&str, WordStat<'_>> {
     (0..vocabulary.len() as u32)
         .filter(|&id| vocabulary.is_word(id))
         .map(|id| {
-            let stat = WordStat { count: vocabulary.count(id), first_use: id as usize, pos: document.first_tag(id) };
+            let stat = WordStat {
+                normal: vocabulary.normal(id),
+                count: vocabulary.count(id),
+                first_use: id as usize,
+                pos: document.first_tag(id),
+            };
             (vocabulary.word(id), stat)
         })
         .collect()
@@ -59,8 +72,15 @@ fn precise_stats(document: &Document) -> HashMap<&str, WordStat<'_>> {
 /// jieba's dictionary and IDF table, loaded once (about a tenth of a second
 /// natively), answering any number of analyses.
 pub struct Analyzer {
-    /// Shared with the cuts under way ([`Cut`]).
+    /// jieba's dictionary as loaded, never changed: the user's words are
+    /// always added to a copy of it (see [`Dictionary::with_user_words`]).
+    base: Arc<Dictionary>,
+    /// The dictionary with the user's words; shared with the cuts under way
+    /// ([`Cut`]).
     dictionary: Arc<Dictionary>,
+    user_dictionary: UserDictionary,
+    /// The stopwords new documents start with.
+    stopwords: Arc<Stopwords>,
 }
 
 /// A cut under way: the text is cut a piece of about a quarter of a
@@ -70,6 +90,9 @@ pub struct Analyzer {
 pub struct Cut {
     dictionary: Arc<Dictionary>,
     text: String,
+    /// For a traditional text, the simplified conversion cut so far (each
+    /// piece is converted as it is cut).
+    simplified: Option<String>,
     /// Bytes cut so far (always at a line end).
     done: usize,
     builder: DocumentBuilder,
@@ -83,14 +106,45 @@ impl Cut {
 
     /// Cuts the next piece and says how far the cut is.
     pub fn step(&mut self) -> Progress {
-        let Cut { dictionary, text, done, builder } = self;
+        let Cut {
+            dictionary,
+            text,
+            simplified,
+            done,
+            builder,
+        } = self;
         if let Some(chunk) = text::line_chunks(&text[*done..], CHUNK_BYTES).next() {
-            for (word, tag) in dictionary.tag(chunk, builder.hmm()) {
-                builder.push(word, tag);
+            match simplified {
+                None => {
+                    for (word, tag) in dictionary.tag(chunk, builder.hmm()) {
+                        builder.push(word, tag);
+                    }
+                }
+                Some(all) => {
+                    // Cut the conversion; each token takes as many
+                    // characters of the original as it has.
+                    let converted = script::to_simplified(chunk);
+                    let mut rest = chunk;
+                    for (word, tag) in dictionary.tag(&converted, builder.hmm()) {
+                        let chars = word.chars().count();
+                        let len = rest
+                            .char_indices()
+                            .nth(chars)
+                            .map_or(rest.len(), |(i, _)| i);
+                        let (original, after) = rest.split_at(len);
+                        builder.push_converted(original, tag, Some(word));
+                        rest = after;
+                    }
+                    all.push_str(&converted);
+                }
             }
             *done += chunk.len();
         }
-        Progress { stage: Stage::Segmenting, done: *done, total: text.len() }
+        Progress {
+            stage: Stage::Segmenting,
+            done: *done,
+            total: text.len(),
+        }
     }
 
     /// The document, once every piece is cut (what is left is cut now).
@@ -98,7 +152,7 @@ impl Cut {
         while !self.is_done() {
             self.step();
         }
-        self.builder.finish(self.text)
+        self.builder.finish(self.text, self.simplified)
     }
 }
 
@@ -124,7 +178,56 @@ impl Analyzer {
     /// An analyzer over a loaded dictionary (the web build fetches its
     /// dictionary file; see [`Dictionary::from_bytes`]).
     pub fn with_dictionary(dictionary: Dictionary) -> Self {
-        Analyzer { dictionary: Arc::new(dictionary) }
+        let dictionary = Arc::new(dictionary);
+        Analyzer {
+            base: Arc::clone(&dictionary),
+            dictionary,
+            user_dictionary: UserDictionary::default(),
+            stopwords: Stopwords::built_in(),
+        }
+    }
+
+    /// Cuts with jieba's dictionary and `user`'s words from now on (an empty
+    /// user dictionary gives back jieba's own). Documents already cut keep
+    /// their cut: cut the text again to see the change.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] if a word or tag is not valid
+    /// ([`UserWord::validate`](crate::UserWord::validate)); nothing changes.
+    pub fn set_user_dictionary(&mut self, user: UserDictionary) -> Result<(), Error> {
+        user.validate()?;
+        if user == self.user_dictionary {
+            return Ok(());
+        }
+        self.dictionary = if user.is_empty() {
+            Arc::clone(&self.base)
+        } else {
+            Arc::new(self.base.with_user_words(&user))
+        };
+        self.user_dictionary = user;
+        Ok(())
+    }
+
+    /// The user dictionary cuts use.
+    pub fn user_dictionary(&self) -> &UserDictionary {
+        &self.user_dictionary
+    }
+
+    /// The dictionary cuts use (with the user's words).
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dictionary
+    }
+
+    /// The stopwords new documents start with, and [`Analyzer::keywords`]
+    /// leaves out.
+    pub fn set_stopwords(&mut self, stopwords: Arc<Stopwords>) {
+        self.stopwords = stopwords;
+    }
+
+    /// The stopwords new documents start with.
+    pub fn stopwords(&self) -> &Arc<Stopwords> {
+        &self.stopwords
     }
 
     /// Analyses `text`.
@@ -144,10 +247,17 @@ impl Analyzer {
         options.validate()?;
         check_size(text)?;
         // Search and full mode cut the text a second time for the word list.
-        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
+        let passes = if options.mode == SegmentMode::Precise {
+            1
+        } else {
+            2
+        };
         let total = text.len();
         let document = self.document_with_progress(text.to_owned(), options.hmm, |p| {
-            on_progress(Progress { total: total * passes, ..p })
+            on_progress(Progress {
+                total: total * passes,
+                ..p
+            })
         })?;
         self.summarize(&document, options, on_progress)
     }
@@ -177,8 +287,15 @@ impl Analyzer {
     /// [`Cut::step`].
     pub fn start_document(&self, text: String, hmm: bool) -> Result<Cut, Error> {
         check_size(&text)?;
-        let builder = DocumentBuilder::new(text.len(), hmm);
-        Ok(Cut { dictionary: Arc::clone(&self.dictionary), text, done: 0, builder })
+        let builder = DocumentBuilder::new(text.len(), hmm, Arc::clone(&self.stopwords));
+        let simplified = (script::detect(&text) == Script::Traditional).then(String::new);
+        Ok(Cut {
+            dictionary: Arc::clone(&self.dictionary),
+            text,
+            simplified,
+            done: 0,
+            builder,
+        })
     }
 
     /// The summary of a document: counts, the word list, keywords and names,
@@ -194,29 +311,58 @@ impl Analyzer {
     ) -> Result<Analysis, Error> {
         options.validate()?;
         if options.hmm != document.hmm() {
-            return Err(Error::InvalidOption("hmm differs from the document's cut: cut the text again".into()));
+            return Err(Error::InvalidOption(
+                "hmm differs from the document's cut: cut the text again".into(),
+            ));
         }
         let text = document.text();
         let total = text.len();
-        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
+        let passes = if options.mode == SegmentMode::Precise {
+            1
+        } else {
+            2
+        };
         let precise = precise_stats(document);
         let precise_tokens: usize = precise.values().map(|s| s.count).sum();
+        let stopwords = options.stopwords.then(|| &**document.stopwords());
         let (words, tokens) = match options.mode {
-            SegmentMode::Precise => (word_list(&precise, options.stopwords), precise_tokens),
+            SegmentMode::Precise => (word_list(&precise, stopwords), precise_tokens),
             mode => {
-                let progress = |d| on_progress(Progress { stage: Stage::Segmenting, done: total + d, total: total * passes });
-                let (stats, tokens) = self.count_words(text, mode, options.hmm, &precise, progress);
-                (word_list(&stats, options.stopwords), tokens)
+                let progress = |d| {
+                    on_progress(Progress {
+                        stage: Stage::Segmenting,
+                        done: total + d,
+                        total: total * passes,
+                    })
+                };
+                // A traditional text's search and full cuts read its
+                // simplified conversion, and list simplified words.
+                let (stats, tokens) =
+                    self.count_words(document.cut_text(), mode, options.hmm, &precise, progress);
+                (word_list(&stats, stopwords), tokens)
             }
         };
-        on_progress(Progress { stage: Stage::Keywords, done: 0, total });
+        on_progress(Progress {
+            stage: Stage::Keywords,
+            done: 0,
+            total,
+        });
         let ranking = self.keyword_ranking(document, options, &mut on_progress);
         let tfidf = ranking.tfidf.iter().take(options.top_k).cloned().collect();
-        let textrank = ranking.textrank.iter().take(options.top_k).cloned().collect();
-        on_progress(Progress { stage: Stage::Keywords, done: total, total });
+        let textrank = ranking
+            .textrank
+            .iter()
+            .take(options.top_k)
+            .cloned()
+            .collect();
+        on_progress(Progress {
+            stage: Stage::Keywords,
+            done: total,
+            total,
+        });
 
         let chars = CharCounts::of(text);
-        let all_precise = word_list(&precise, false);
+        let all_precise = word_list(&precise, None);
         Ok(Analysis {
             counts: Counts {
                 characters: chars.characters,
@@ -227,18 +373,66 @@ impl Analyzer {
             },
             words,
             keywords: Keywords { tfidf, textrank },
-            entities: Entities {
-                people: with_tag(&all_precise, |t| t.starts_with("nr")),
-                places: with_tag(&all_precise, |t| t == "ns"),
-                organizations: with_tag(&all_precise, |t| t == "nt"),
-            },
+            entities: names::entities(
+                &all_precise,
+                &Evidence::of(&self.dictionary, document),
+                &options.names,
+            ),
         })
     }
 
+    /// Words the dictionary lacks, found in the text itself by cohesion and
+    /// freedom (see [`crate::analyses::new_words`]); `None` takes options
+    /// suited to the text's length. Words the user dictionary has are known.
+    pub fn new_words(&self, document: &Document, options: Option<&NewWordOptions>) -> NewWords {
+        let text = document.text();
+        let for_length;
+        let options = match options {
+            Some(options) => options,
+            None => {
+                for_length = NewWordOptions::for_length(CharCounts::of(text).han_characters);
+                &for_length
+            }
+        };
+        // A traditional text is read in its simplified conversion (what the
+        // dictionary knows); each word is shown as the text spells it.
+        let cut_text = document.cut_text();
+        let mut found = crate::analyses::new_words::discover(
+            cut_text,
+            |word| self.dictionary.has_word(word),
+            options,
+        );
+        if document.script() == Script::Traditional {
+            for w in &mut found.words {
+                if let Some(at) = cut_text.find(&w.word) {
+                    let chars_before = cut_text[..at].chars().count();
+                    let original: String = text
+                        .chars()
+                        .skip(chars_before)
+                        .take(w.word.chars().count())
+                        .collect();
+                    w.word = original;
+                }
+            }
+        }
+        found
+    }
+
     /// Why `word` is, or is not, a keyword of `document` under `options`.
-    pub fn explain_keyword(&self, document: &Document, word: &str, options: &Options) -> KeywordExplanation {
+    pub fn explain_keyword(
+        &self,
+        document: &Document,
+        word: &str,
+        options: &Options,
+    ) -> KeywordExplanation {
         let ranking = self.keyword_ranking(document, options, |_| {});
-        crate::analyses::keyword_explanation::explain(document, &self.dictionary.idf, &ranking, word, options)
+        crate::analyses::keyword_explanation::explain(
+            document,
+            &self.dictionary.idf,
+            &ranking,
+            word,
+            options,
+        )
     }
 
     /// Every candidate ranked by each keyword method, for the stopword and
@@ -253,31 +447,51 @@ impl Analyzer {
         mut on_progress: impl FnMut(Progress),
     ) -> Arc<KeywordRanking> {
         let key = (options.stopwords, options.keyword_pos.clone());
-        let mut kept = document.keyword_ranking.lock().unwrap_or_else(|e| e.into_inner());
+        let stop_words = || StopWords::of(document, options.stopwords);
+        let mut kept = document
+            .keyword_ranking
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if let Some(ranking) = kept.as_ref().filter(|r| r.key == key) {
             return Arc::clone(ranking);
         }
-        let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
-        let mut textrank = TextRank::new(textrank_pos, keywords::stop_words(options.stopwords));
+        let textrank_pos = options
+            .keyword_pos
+            .clone()
+            .unwrap_or_else(keywords::python_textrank_pos);
+        let mut textrank = TextRank::new(textrank_pos, stop_words());
         let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
-        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, keywords::stop_words(options.stopwords));
+        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, stop_words());
         let total = document.text().len();
         let mut next_report = CHUNK_BYTES;
-        for (i, (word, tag)) in document.tagged().enumerate() {
+        for (i, (word, tag)) in document.tagged_normal().enumerate() {
             textrank.push(word, tag);
             tfidf.push(word, tag);
             let done = document.span(i).end;
             if done >= next_report {
-                on_progress(Progress { stage: Stage::Keywords, done, total });
+                on_progress(Progress {
+                    stage: Stage::Keywords,
+                    done,
+                    total,
+                });
                 next_report = done + CHUNK_BYTES;
             }
         }
         let candidate_tokens = tfidf.total() as usize;
+        // Ranked in simplified characters; shown as the text spells them.
+        let display = |mut keywords: Vec<Keyword>| {
+            if document.script() == Script::Traditional {
+                for k in &mut keywords {
+                    k.word = document.vocabulary().display_form(&k.word).to_string();
+                }
+            }
+            keywords
+        };
         let ranking = Arc::new(KeywordRanking {
             key,
             candidate_tokens,
-            tfidf: tfidf.finish(usize::MAX),
-            textrank: textrank.rank(usize::MAX),
+            tfidf: display(tfidf.finish(usize::MAX)),
+            textrank: display(textrank.rank(usize::MAX)),
         });
         *kept = Some(Arc::clone(&ranking));
         ranking
@@ -318,16 +532,24 @@ impl Analyzer {
         match method {
             KeywordMethod::TfIdf => {
                 let pos = allowed_pos.unwrap_or(&[]);
-                let mut run = TfIdfRun::new(&self.dictionary.idf, pos, keywords::stop_words(stopwords));
+                let stops = StopWords::with(stopwords.then(|| Arc::clone(&self.stopwords)));
+                let mut run = TfIdfRun::new(&self.dictionary.idf, pos, stops);
                 for chunk in text::line_chunks(text, CHUNK_BYTES) {
-                    self.tag(chunk, true).into_iter().for_each(|(word, tag)| run.push(word, tag));
+                    self.tag(chunk, true)
+                        .into_iter()
+                        .for_each(|(word, tag)| run.push(word, tag));
                 }
                 Ok(run.finish(top_k))
             }
             KeywordMethod::TextRank => {
-                let pos = allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
-                let tags = text::line_chunks(text, CHUNK_BYTES).flat_map(|chunk| self.tag(chunk, true));
-                Ok(keywords::textrank_of_tags(tags, pos, stopwords, top_k))
+                let pos =
+                    allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
+                let tags =
+                    text::line_chunks(text, CHUNK_BYTES).flat_map(|chunk| self.tag(chunk, true));
+                let stops = StopWords::with(stopwords.then(|| Arc::clone(&self.stopwords)));
+                let mut rank = TextRank::new(pos, stops);
+                tags.for_each(|(word, tag)| rank.push(word, tag));
+                Ok(rank.rank(top_k))
             }
         }
     }
@@ -356,8 +578,16 @@ impl Analyzer {
                 stats
                     .entry(word)
                     .or_insert_with(|| {
-                        let pos = precise.get(word).map(|s| s.pos).unwrap_or_else(|| self.tag_alone(word));
-                        WordStat { count: 0, first_use: next, pos }
+                        let pos = precise
+                            .get(word)
+                            .map(|s| s.pos)
+                            .unwrap_or_else(|| self.tag_alone(word));
+                        WordStat {
+                            normal: word,
+                            count: 0,
+                            first_use: next,
+                            pos,
+                        }
                     })
                     .count += 1;
             }
@@ -378,7 +608,10 @@ impl Analyzer {
 
 fn check_size(text: &str) -> Result<(), Error> {
     if text.len() > MAX_TEXT_BYTES {
-        return Err(Error::TextTooLarge { bytes: text.len(), limit: MAX_TEXT_BYTES });
+        return Err(Error::TextTooLarge {
+            bytes: text.len(),
+            limit: MAX_TEXT_BYTES,
+        });
     }
     if text.trim().is_empty() {
         return Err(Error::EmptyText);
@@ -387,13 +620,75 @@ fn check_size(text: &str) -> Result<(), Error> {
 }
 
 /// The word list: most frequent first, ties in order of first use.
-fn word_list(stats: &HashMap<&str, WordStat>, skip_stopwords: bool) -> Vec<WordCount> {
-    let mut list: Vec<(&&str, &WordStat)> =
-        stats.iter().filter(|(w, _)| !(skip_stopwords && stopwords::is_stopword(w))).collect();
-    list.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.1.first_use.cmp(&b.1.first_use)));
-    list.into_iter().map(|(w, s)| WordCount { word: w.to_string(), count: s.count, pos: s.pos.to_string() }).collect()
+fn word_list(stats: &HashMap<&str, WordStat>, stopwords: Option<&Stopwords>) -> Vec<WordCount> {
+    let mut list: Vec<(&&str, &WordStat)> = stats
+        .iter()
+        .filter(|(_, stat)| !stopwords.is_some_and(|s| s.contains(stat.normal)))
+        .collect();
+    list.sort_unstable_by(|a, b| {
+        b.1.count
+            .cmp(&a.1.count)
+            .then(a.1.first_use.cmp(&b.1.first_use))
+    });
+    list.into_iter()
+        .map(|(w, s)| WordCount {
+            word: w.to_string(),
+            count: s.count,
+            pos: s.pos.to_string(),
+        })
+        .collect()
 }
 
-fn with_tag(words: &[WordCount], keep: impl Fn(&str) -> bool) -> Vec<WordCount> {
-    words.iter().filter(|w| keep(&w.pos)).cloned().collect()
+/// What the name lists know of a document's words.
+struct Evidence<'a> {
+    dictionary: &'a Dictionary,
+    /// Per word: how often a speech verb follows it.
+    spoken: HashMap<WordId, u32>,
+    document: &'a Document,
+}
+
+impl<'a> Evidence<'a> {
+    fn of(dictionary: &'a Dictionary, document: &'a Document) -> Self {
+        let vocabulary = document.vocabulary();
+        let verbs: Vec<WordId> = names::SPEECH_VERBS
+            .iter()
+            .filter_map(|v| vocabulary.id(v))
+            .collect();
+        let mut spoken: HashMap<WordId, u32> = HashMap::default();
+        if !verbs.is_empty() {
+            for i in 1..document.len() {
+                if verbs.contains(&document.id(i)) {
+                    *spoken.entry(document.id(i - 1)).or_insert(0) += 1;
+                }
+            }
+        }
+        Evidence {
+            dictionary,
+            spoken,
+            document,
+        }
+    }
+}
+
+impl NameEvidence for Evidence<'_> {
+    fn is_user_word(&self, word: &str) -> bool {
+        self.dictionary.is_user_word(word)
+    }
+
+    fn has_word(&self, word: &str) -> bool {
+        self.dictionary.has_word(self.normal(word))
+    }
+
+    fn normal<'w>(&'w self, word: &'w str) -> &'w str {
+        let vocabulary = self.document.vocabulary();
+        vocabulary.id(word).map_or(word, |id| vocabulary.normal(id))
+    }
+
+    fn speaks(&self, word: &str) -> bool {
+        self.document
+            .vocabulary()
+            .id(word)
+            .and_then(|id| self.spoken.get(&id))
+            .is_some_and(|&n| n >= 2)
+    }
 }

@@ -41,13 +41,16 @@ pub enum Error {
     /// The dictionary file is damaged or of another version; the string
     /// says what is wrong.
     BadDictionary(String),
+    /// A user dictionary that cannot be read; the string names the line and
+    /// says what is wrong.
+    BadUserDictionary(String),
 }
 
 impl Error {
     /// A short stable name for the kind of error: `empty-text`,
     /// `text-too-large`, `invalid-option`, `file-too-large`,
-    /// `unsupported-format`, `binary`, `unknown-encoding`, `bad-document` or
-    /// `bad-dictionary`.
+    /// `unsupported-format`, `binary`, `unknown-encoding`, `bad-document`,
+    /// `bad-dictionary` or `bad-user-dictionary`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::EmptyText => "empty-text",
@@ -59,6 +62,7 @@ impl Error {
             Error::UnknownEncoding(_) => "unknown-encoding",
             Error::BadDocument(_) => "bad-document",
             Error::BadDictionary(_) => "bad-dictionary",
+            Error::BadUserDictionary(_) => "bad-user-dictionary",
         }
     }
 
@@ -72,15 +76,25 @@ impl Error {
                 mb(*limit)
             ),
             Error::InvalidOption(what) => format!("选项有误：{what}"),
+            Error::BadUserDictionary(what) => {
+                format!("用户词典有误（每行：词语 [词频] [词性]）：{what}")
+            }
             Error::FileTooLarge { bytes, limit } => format!(
                 "文件太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。",
                 mb(*bytes),
                 mb(*limit)
             ),
             Error::UnsupportedFormat(format) => format.what_zh().to_string(),
-            Error::Binary => "这不是文本文件（看起来是程序或其他二进制数据）：请拖入 .txt、.docx 或网页文件。".to_string(),
-            Error::UnknownEncoding(label) => format!("不认识的编码「{label}」：请从列表中选择一种编码。"),
-            Error::BadDocument(why) => format!("这个 Word 文档无法读取（{why}）：请在 Word 中另存为 .docx 或 .txt 再试。"),
+            Error::Binary => {
+                "这不是文本文件（看起来是程序或其他二进制数据）：请拖入 .txt、.docx 或网页文件。"
+                    .to_string()
+            }
+            Error::UnknownEncoding(label) => {
+                format!("不认识的编码「{label}」：请从列表中选择一种编码。")
+            }
+            Error::BadDocument(why) => {
+                format!("这个 Word 文档无法读取（{why}）：请在 Word 中另存为 .docx 或 .txt 再试。")
+            }
             Error::BadDictionary(why) => format!("词典文件损坏（{why}）：请刷新页面重新下载。"),
         }
     }
@@ -101,6 +115,10 @@ impl fmt::Display for Error {
                 mb(*limit)
             ),
             Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
+            Error::BadUserDictionary(what) => write!(
+                f,
+                "bad user dictionary (a line is: word [freq] [tag]): {what}"
+            ),
             Error::FileTooLarge { bytes, limit } => write!(
                 f,
                 "the file is {:.1} MB, over the limit of {:.0} MB: analyse it in parts",
@@ -108,7 +126,9 @@ impl fmt::Display for Error {
                 mb(*limit)
             ),
             Error::UnsupportedFormat(format) => write!(f, "this is {}", format.what_en()),
-            Error::Binary => f.write_str("this is not a text file (it looks like a program or other binary data)"),
+            Error::Binary => f.write_str(
+                "this is not a text file (it looks like a program or other binary data)",
+            ),
             Error::UnknownEncoding(label) => write!(f, "unknown encoding {label:?}"),
             Error::BadDocument(why) => write!(f, "the Word document cannot be read ({why})"),
             Error::BadDictionary(why) => write!(f, "the dictionary file is damaged ({why})"),

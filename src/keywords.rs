@@ -8,12 +8,12 @@
 //! one), because jieba-rs's TextRank iterates 20 times in another order and
 //! returns unnormalised weights.
 
-use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::dictionary::Idf;
-use crate::stopwords;
+use crate::stopwords::{self, Stopwords};
 use crate::Keyword;
 
 /// Which keyword method to run.
@@ -31,7 +31,7 @@ pub fn python_textrank_pos() -> Vec<String> {
 }
 
 /// Python's `len(word.strip()) >= 2` and `word.lower() not in stop_words`.
-fn is_candidate(word: &str, stop_words: &BTreeSet<String>) -> bool {
+fn is_candidate(word: &str, stop_words: &StopWords) -> bool {
     is_long_enough(word) && !is_stop_word(word, stop_words)
 }
 
@@ -41,18 +41,37 @@ pub(crate) fn is_long_enough(word: &str) -> bool {
 }
 
 /// Python's `word.lower() in stop_words` (or the word itself).
-pub(crate) fn is_stop_word(word: &str, stop_words: &BTreeSet<String>) -> bool {
-    stop_words.contains(&word.to_lowercase()) || stop_words.contains(word)
+pub(crate) fn is_stop_word(word: &str, stop_words: &StopWords) -> bool {
+    stop_words.contains(word)
+}
+
+/// The stop words of a keyword run: Python jieba's English list, which its
+/// extractors always skip, and a Chinese list if one is chosen.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StopWords(Option<Arc<Stopwords>>);
+
+impl StopWords {
+    /// The English list and `list`.
+    pub(crate) fn with(list: Option<Arc<Stopwords>>) -> Self {
+        StopWords(list)
+    }
+
+    /// The English list, and `document`'s stopwords when `on`.
+    pub(crate) fn of(document: &crate::Document, on: bool) -> Self {
+        StopWords(on.then(|| Arc::clone(document.stopwords())))
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        stopwords::JIEBA_DEFAULT.contains(&lower.as_str())
+            || self.0.as_ref().is_some_and(|list| list.contains(word))
+    }
 }
 
 /// The stop words of a keyword run: Python jieba's English list, and the
 /// built-in Chinese list when `with_chinese`.
-pub(crate) fn stop_words(with_chinese: bool) -> BTreeSet<String> {
-    if with_chinese {
-        stopwords::built_in().clone()
-    } else {
-        stopwords::JIEBA_DEFAULT.iter().map(|w| w.to_string()).collect()
-    }
+pub(crate) fn stop_words(with_chinese: bool) -> StopWords {
+    StopWords::with(with_chinese.then(Stopwords::built_in))
 }
 
 /// A TF-IDF run over a text given piece by piece, so that a long text can
@@ -60,7 +79,7 @@ pub(crate) fn stop_words(with_chinese: bool) -> BTreeSet<String> {
 pub(crate) struct TfIdfRun<'t> {
     idf: &'t Idf,
     allowed_pos: Vec<String>,
-    stop_words: BTreeSet<String>,
+    stop_words: StopWords,
     /// Per candidate word: its count, the tag of its first use, and the
     /// order of its first use (Python's dict keeps insertion order).
     counts: HashMap<&'t str, (u64, &'t str, usize)>,
@@ -72,7 +91,7 @@ pub(crate) struct TfIdfRun<'t> {
 
 impl<'t> TfIdfRun<'t> {
     /// Starts a run; an empty `allowed_pos` allows every tag.
-    pub(crate) fn new(idf: &'t Idf, allowed_pos: &[String], stop_words: BTreeSet<String>) -> Self {
+    pub(crate) fn new(idf: &'t Idf, allowed_pos: &[String], stop_words: StopWords) -> Self {
         TfIdfRun {
             idf,
             allowed_pos: allowed_pos.to_vec(),
@@ -114,12 +133,23 @@ impl<'t> TfIdfRun<'t> {
         let mut all: Vec<(f64, usize, &str, &str)> = self
             .counts
             .into_iter()
-            .map(|(word, (count, tag, order))| (count as f64 * (self.idf.get(word) / total), order, word, tag))
+            .map(|(word, (count, tag, order))| {
+                (
+                    count as f64 * (self.idf.get(word) / total),
+                    order,
+                    word,
+                    tag,
+                )
+            })
             .collect();
         all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         all.into_iter()
             .take(top_k)
-            .map(|(weight, _, word, tag)| Keyword { word: word.to_string(), weight, pos: tag.to_string() })
+            .map(|(weight, _, word, tag)| Keyword {
+                word: word.to_string(),
+                weight,
+                pos: tag.to_string(),
+            })
             .collect()
     }
 }
@@ -135,7 +165,8 @@ pub fn textrank_of_tags<'t>(
     top_k: usize,
 ) -> Vec<Keyword> {
     let mut rank = TextRank::new(allowed_pos, stop_words(stopwords));
-    tags.into_iter().for_each(|(word, tag)| rank.push(word, tag));
+    tags.into_iter()
+        .for_each(|(word, tag)| rank.push(word, tag));
     rank.rank(top_k)
 }
 
@@ -151,7 +182,7 @@ const REJECTED: u32 = u32::MAX;
 /// Builds the TextRank co-occurrence graph token by token, then ranks it.
 pub(crate) struct TextRank<'t> {
     allowed_pos: Vec<String>,
-    stop_words: BTreeSet<String>,
+    stop_words: StopWords,
     /// Per word seen with an allowed tag: its candidate id, or [`REJECTED`].
     ids: HashMap<&'t str, u32>,
     /// Per candidate id: the word and the tag of its first use.
@@ -162,7 +193,7 @@ pub(crate) struct TextRank<'t> {
 }
 
 impl<'t> TextRank<'t> {
-    pub(crate) fn new(allowed_pos: Vec<String>, stop_words: BTreeSet<String>) -> Self {
+    pub(crate) fn new(allowed_pos: Vec<String>, stop_words: StopWords) -> Self {
         TextRank {
             allowed_pos,
             stop_words,
@@ -213,11 +244,16 @@ impl<'t> TextRank<'t> {
             edges[b as usize].push((a, w as f64));
         }
         // Only words with an edge are in Python's graph.
-        let mut nodes: Vec<u32> = (0..n as u32).filter(|&i| !edges[i as usize].is_empty()).collect();
+        let mut nodes: Vec<u32> = (0..n as u32)
+            .filter(|&i| !edges[i as usize].is_empty())
+            .collect();
         if nodes.is_empty() {
             return Vec::new();
         }
-        let out_sum: Vec<f64> = edges.iter().map(|e| e.iter().map(|&(_, w)| w).sum()).collect();
+        let out_sum: Vec<f64> = edges
+            .iter()
+            .map(|e| e.iter().map(|&(_, w)| w).sum())
+            .collect();
         let mut score = vec![1.0 / nodes.len() as f64; n];
         nodes.sort_by(|&a, &b| self.words[a as usize].0.cmp(self.words[b as usize].0));
         for _ in 0..ITERATIONS {
@@ -236,13 +272,21 @@ impl<'t> TextRank<'t> {
         // Python's normalisation: (w - min/10) / (max - min/10).
         let normalise = |s: f64| (s - min / 10.0) / (max - min / 10.0);
         // Ties keep first use, as Python's stable sort over insertion order.
-        nodes.sort_by(|&a, &b| score[b as usize].total_cmp(&score[a as usize]).then(a.cmp(&b)));
+        nodes.sort_by(|&a, &b| {
+            score[b as usize]
+                .total_cmp(&score[a as usize])
+                .then(a.cmp(&b))
+        });
         nodes
             .into_iter()
             .take(top_k)
             .map(|i| {
                 let (word, tag) = self.words[i as usize];
-                Keyword { word: word.to_string(), weight: normalise(score[i as usize]), pos: tag.to_string() }
+                Keyword {
+                    word: word.to_string(),
+                    weight: normalise(score[i as usize]),
+                    pos: tag.to_string(),
+                }
             })
             .collect()
     }
@@ -265,7 +309,14 @@ mod tests {
     #[test]
     fn textrank_ranks_the_best_connected_word_first_with_weight_one() {
         let mut rank = TextRank::new(python_textrank_pos(), stop_words(false));
-        for (w, t) in [("中国", "ns"), ("发展", "vn"), ("中国", "ns"), ("合作", "vn"), ("中国", "ns"), ("世界", "n")] {
+        for (w, t) in [
+            ("中国", "ns"),
+            ("发展", "vn"),
+            ("中国", "ns"),
+            ("合作", "vn"),
+            ("中国", "ns"),
+            ("世界", "n"),
+        ] {
             rank.push(w, t);
         }
         let best = rank.rank(10);

@@ -24,9 +24,12 @@ pub mod document;
 mod error;
 mod full_cut;
 mod keywords;
+pub mod names;
 mod options;
+pub mod script;
 pub mod stopwords;
 pub mod text;
+mod user_dictionary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
@@ -39,3 +42,5 @@ pub use document::Document;
 pub use error::Error;
 pub use keywords::{python_textrank_pos, textrank_of_tags, KeywordMethod};
 pub use options::{Options, SegmentMode, MAX_TOP_K};
+pub use stopwords::{StopwordBase, StopwordSettings, Stopwords};
+pub use user_dictionary::{UserDictionary, UserWord, MAX_USER_WORDS};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::names::NameCorrections;
 use crate::Error;
 
 /// The most keywords one analysis returns per method.
@@ -37,14 +38,25 @@ pub struct Options {
     /// The part-of-speech tags keywords may have. `None` keeps each method's
     /// Python default: any tag for TF-IDF, `ns n vn v` for TextRank.
     pub keyword_pos: Option<Vec<String>>,
-    /// Whether the built-in Chinese stopwords are left out of the word list
-    /// and the keywords. Punctuation and white space are never words.
+    /// Whether the document's stopwords (the built-in Chinese list unless
+    /// the user chose another, see [`crate::Document::set_stopwords`]) are
+    /// left out of the word list and the keywords. Punctuation and white
+    /// space are never words.
     pub stopwords: bool,
+    /// The user's corrections of the name lists.
+    pub names: NameCorrections,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { mode: SegmentMode::Precise, hmm: true, top_k: 20, keyword_pos: None, stopwords: true }
+        Options {
+            mode: SegmentMode::Precise,
+            hmm: true,
+            top_k: 20,
+            keyword_pos: None,
+            stopwords: true,
+            names: NameCorrections::default(),
+        }
     }
 }
 
@@ -52,7 +64,10 @@ impl Options {
     /// Options that make the keywords equal those of Python jieba's
     /// `extract_tags` and `textrank` with their default arguments.
     pub fn python_compatible() -> Self {
-        Options { stopwords: false, ..Options::default() }
+        Options {
+            stopwords: false,
+            ..Options::default()
+        }
     }
 
     /// Checks that every option is in range.
@@ -64,8 +79,12 @@ impl Options {
             )));
         }
         if let Some(tags) = &self.keyword_pos {
-            if let Some(bad) = tags.iter().find(|t| t.is_empty() || t.len() > 8 || !t.bytes().all(|b| b.is_ascii_alphabetic())) {
-                return Err(Error::InvalidOption(format!("\"{bad}\" is not a part-of-speech tag")));
+            if let Some(bad) = tags.iter().find(|t| {
+                t.is_empty() || t.len() > 8 || !t.bytes().all(|b| b.is_ascii_alphabetic())
+            }) {
+                return Err(Error::InvalidOption(format!(
+                    "\"{bad}\" is not a part-of-speech tag"
+                )));
             }
         }
         Ok(())

@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::WordId;
-use crate::{stopwords, Document};
+use crate::Document;
 
 /// A collocates request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +43,13 @@ pub struct CollocateOptions {
 
 impl Default for CollocateOptions {
     fn default() -> Self {
-        CollocateOptions { left: 5, right: 5, min_count: 3, skip_stopwords: false, pos: None }
+        CollocateOptions {
+            left: 5,
+            right: 5,
+            min_count: 3,
+            skip_stopwords: false,
+            pos: None,
+        }
     }
 }
 
@@ -72,12 +78,15 @@ pub struct Collocate {
 
 /// The collocates of `node`: empty if the text does not use it.
 pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -> Vec<Collocate> {
-    let Some(node) = document.vocabulary().id(node) else { return Vec::new() };
+    let Some(node) = document.vocabulary().id(node) else {
+        return Vec::new();
+    };
     // The word tokens: with or without the stopwords, which leave as whole
     // words, so every word's count stays its count in the vocabulary. A
     // stopword asked about stays, as the node only.
     let vocabulary = document.vocabulary();
-    let node_is_stopword = options.skip_stopwords && stopwords::is_stopword(vocabulary.word(node));
+    let node_is_stopword =
+        options.skip_stopwords && document.stopwords().contains(vocabulary.normal(node));
     let with_node: Vec<u32>;
     let sequence: &[u32] = if node_is_stopword {
         with_node = document
@@ -86,7 +95,7 @@ pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -
             .copied()
             .filter(|&i| {
                 let id = document.id(i as usize);
-                id == node || !stopwords::is_stopword(vocabulary.word(id))
+                id == node || !document.stopwords().contains(vocabulary.normal(id))
             })
             .collect();
         &with_node
@@ -116,24 +125,33 @@ pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -
             let f_c = document.vocabulary().count(id);
             let stats = Statistics::new(o11 as f64, r1, f_c as f64, n, node_count as f64);
             let pos = document.first_tag(id);
-            let allowed = options.pos.as_ref().map_or(true, |tags| tags.iter().any(|t| t == pos));
+            let allowed = options
+                .pos
+                .as_ref()
+                .map_or(true, |tags| tags.iter().any(|t| t == pos));
             (stats.o11 > stats.e11 && allowed).then(|| {
-                (id, Collocate {
-                    word: document.vocabulary().word(id).to_string(),
-                    pos: pos.to_string(),
-                    count: o11,
-                    expected: stats.e11,
-                    frequency: f_c,
-                    log_likelihood: stats.log_likelihood(),
-                    mi: stats.mi(),
-                    t_score: stats.t_score(),
-                    log_dice: stats.log_dice(),
-                })
+                (
+                    id,
+                    Collocate {
+                        word: document.vocabulary().word(id).to_string(),
+                        pos: pos.to_string(),
+                        count: o11,
+                        expected: stats.e11,
+                        frequency: f_c,
+                        log_likelihood: stats.log_likelihood(),
+                        mi: stats.mi(),
+                        t_score: stats.t_score(),
+                        log_dice: stats.log_dice(),
+                    },
+                )
             })
         })
         .collect();
     list.sort_by(|(a_id, a), (b_id, b)| {
-        b.log_likelihood.total_cmp(&a.log_likelihood).then(b.count.cmp(&a.count)).then(a_id.cmp(b_id))
+        b.log_likelihood
+            .total_cmp(&a.log_likelihood)
+            .then(b.count.cmp(&a.count))
+            .then(a_id.cmp(b_id))
     });
     list.into_iter().map(|(_, c)| c).collect()
 }
@@ -150,14 +168,35 @@ struct Statistics {
 
 impl Statistics {
     fn new(o11: f64, r1: f64, c1: f64, n: f64, node_count: f64) -> Self {
-        Statistics { o11, r1, c1, n, e11: r1 * c1 / n, node_count }
+        Statistics {
+            o11,
+            r1,
+            c1,
+            n,
+            e11: r1 * c1 / n,
+            node_count,
+        }
     }
 
     fn log_likelihood(&self) -> f64 {
         let Statistics { o11, r1, c1, n, .. } = *self;
         let (r2, c2) = (n - r1, n - c1);
-        let cells = [(o11, r1 * c1), (r1 - o11, r1 * c2), (c1 - o11, r2 * c1), (n - r1 - c1 + o11, r2 * c2)];
-        2.0 * cells.iter().map(|&(o, rc)| if o > 0.0 { o * (o / (rc / n)).ln() } else { 0.0 }).sum::<f64>()
+        let cells = [
+            (o11, r1 * c1),
+            (r1 - o11, r1 * c2),
+            (c1 - o11, r2 * c1),
+            (n - r1 - c1 + o11, r2 * c2),
+        ];
+        2.0 * cells
+            .iter()
+            .map(|&(o, rc)| {
+                if o > 0.0 {
+                    o * (o / (rc / n)).ln()
+                } else {
+                    0.0
+                }
+            })
+            .sum::<f64>()
     }
 
     fn mi(&self) -> f64 {

@@ -12,6 +12,7 @@ pub mod collocates;
 pub mod concordance;
 pub mod dispersion;
 pub mod keyword_explanation;
+pub mod new_words;
 pub mod phrases;
 
 use serde::{Deserialize, Serialize};

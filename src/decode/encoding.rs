@@ -1,7 +1,10 @@
 //! Bytes to text: byte-order marks, UTF-8, UTF-16, and the legacy
 //! encodings chardetng (Firefox's detector) recognises.
 
-use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{
+    Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8,
+    WINDOWS_1252,
+};
 
 use super::{Decoded, Format};
 use crate::Error;
@@ -9,7 +12,20 @@ use crate::Error;
 /// The encodings a user may choose, in the order a menu shows them, by
 /// their [`display_name`]s (each is also a label [`by_label`] reads).
 pub fn supported_encodings() -> Vec<&'static str> {
-    [UTF_8, GB18030, BIG5, UTF_16LE, UTF_16BE, SHIFT_JIS, EUC_JP, EUC_KR, WINDOWS_1252].into_iter().map(display_name).collect()
+    [
+        UTF_8,
+        GB18030,
+        BIG5,
+        UTF_16LE,
+        UTF_16BE,
+        SHIFT_JIS,
+        EUC_JP,
+        EUC_KR,
+        WINDOWS_1252,
+    ]
+    .into_iter()
+    .map(display_name)
+    .collect()
 }
 
 /// The name users know an encoding by: encoding_rs's, but GB18030 in
@@ -58,13 +74,22 @@ pub(super) fn decode_text(
         return Err(Error::Binary);
     }
     let replacements = text.matches('\u{FFFD}').count() - bytes_fffd(bytes, encoding);
-    Ok(Decoded { text, encoding: Some(display_name(encoding)), format: Format::Text, detected, replacements })
+    Ok(Decoded {
+        text,
+        encoding: Some(display_name(encoding)),
+        format: Format::Text,
+        detected,
+        replacements,
+    })
 }
 
 /// U+FFFD written in the file itself (UTF-8 only) is no replacement.
 fn bytes_fffd(bytes: &[u8], encoding: &'static Encoding) -> usize {
     if encoding == UTF_8 {
-        bytes.windows(3).filter(|w| *w == "\u{FFFD}".as_bytes()).count()
+        bytes
+            .windows(3)
+            .filter(|w| *w == "\u{FFFD}".as_bytes())
+            .count()
     } else {
         0
     }
@@ -105,9 +130,19 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     // Han characters such as 一 (U+4E00) put a few zeros on the other side.
     let (encoding, units): (&'static Encoding, Vec<u16>) = if odd > 0 && even * 8 <= odd {
-        (UTF_16LE, head.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect())
+        (
+            UTF_16LE,
+            head.chunks(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .collect(),
+        )
     } else if even > 0 && odd * 8 <= even {
-        (UTF_16BE, head.chunks(2).map(|p| u16::from_be_bytes([p[0], p[1]])).collect())
+        (
+            UTF_16BE,
+            head.chunks(2)
+                .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                .collect(),
+        )
     } else {
         return None;
     };
@@ -159,17 +194,29 @@ mod tests {
         assert_eq!(by_label("gbk").unwrap(), GB18030);
         assert_eq!(by_label("GB2312").unwrap(), GB18030);
         assert_eq!(by_label(" big5 ").unwrap(), BIG5);
-        assert!(matches!(by_label("klingon"), Err(Error::UnknownEncoding(_))));
+        assert!(matches!(
+            by_label("klingon"),
+            Err(Error::UnknownEncoding(_))
+        ));
     }
 
     #[test]
     fn utf16_without_bom_is_told_by_its_zero_bytes() {
-        let le: Vec<u8> = "Hello, 世界 and more ASCII text".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let le: Vec<u8> = "Hello, 世界 and more ASCII text"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert_eq!(utf16_without_bom(&le), Some(UTF_16LE));
-        let be: Vec<u8> = "Hello, 世界 and more ASCII text".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let be: Vec<u8> = "Hello, 世界 and more ASCII text"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         assert_eq!(utf16_without_bom(&be), Some(UTF_16BE));
         assert_eq!(utf16_without_bom("纯中文".as_bytes()), None);
-        assert_eq!(utf16_without_bom(&[0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00]), None);
+        assert_eq!(
+            utf16_without_bom(&[0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00]),
+            None
+        );
     }
 
     #[test]
@@ -178,9 +225,14 @@ mod tests {
         bytes[30] = 0xFF;
         bytes[300] = 0xFF;
         assert!(mostly_utf8(&bytes));
-        let gbk: Vec<u8> = GB18030.encode(&"中文文本，有几处损坏的字节。".repeat(20)).0.into_owned();
+        let gbk: Vec<u8> = GB18030
+            .encode(&"中文文本，有几处损坏的字节。".repeat(20))
+            .0
+            .into_owned();
         assert!(!mostly_utf8(&gbk));
-        assert!(!mostly_utf8(b"caf\xE9 cr\xE8me br\xFBl\xE9e, plain Latin-1 text"));
+        assert!(!mostly_utf8(
+            b"caf\xE9 cr\xE8me br\xFBl\xE9e, plain Latin-1 text"
+        ));
     }
 
     #[test]

@@ -19,7 +19,12 @@ pub(crate) struct Idf {
 impl Idf {
     /// Starts an empty table; words must come in byte order.
     pub(crate) fn with_capacity(words: usize, bytes: usize) -> Self {
-        Idf { words: String::with_capacity(bytes), ends: Vec::with_capacity(words), values: Vec::with_capacity(words), median: 0.0 }
+        Idf {
+            words: String::with_capacity(bytes),
+            ends: Vec::with_capacity(words),
+            values: Vec::with_capacity(words),
+            median: 0.0,
+        }
     }
 
     /// Adds `word`, which sorts after every word added before.

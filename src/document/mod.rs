@@ -16,7 +16,8 @@ use rustc_hash::FxHashMap as HashMap;
 pub use offsets::Offsets;
 
 use crate::analyses::keyword_explanation::KeywordRanking;
-use crate::{stopwords, text};
+use crate::stopwords::Stopwords;
+use crate::text;
 
 /// An id in a document's vocabulary: ids are given in order of first use.
 pub type WordId = u32;
@@ -45,6 +46,10 @@ pub struct Document {
     /// with stopwords and without: the token sequence every count is over.
     word_tokens: OnceLock<Vec<u32>>,
     word_tokens_without_stopwords: OnceLock<Vec<u32>>,
+    /// The stopwords every view that leaves them out leaves out.
+    stopwords: Arc<Stopwords>,
+    /// The simplified conversion the cut read, for a traditional text.
+    simplified: Option<String>,
     /// The keyword ranking of the last summary (see `Analyzer::summarize`).
     pub(crate) keyword_ranking: Mutex<Option<Arc<KeywordRanking>>>,
 }
@@ -60,6 +65,11 @@ pub struct Vocabulary {
     /// Per word: how many tokens it has.
     counts: Vec<u32>,
     index: HashMap<Box<str>, WordId>,
+    /// Per word of a traditional text: its simplified form, when it differs
+    /// (the form the dictionary, the IDF table and the stopwords know).
+    normal: Vec<Option<Box<str>>>,
+    /// Per simplified form that differs: the first word with it.
+    by_normal: HashMap<Box<str>, WordId>,
 }
 
 impl Vocabulary {
@@ -88,17 +98,38 @@ impl Vocabulary {
         self.is_word[id as usize]
     }
 
+    /// The simplified form of `id` (the word itself in a simplified text).
+    pub fn normal(&self, id: WordId) -> &str {
+        self.normal
+            .get(id as usize)
+            .and_then(|n| n.as_deref())
+            .unwrap_or(&self.words[id as usize])
+    }
+
+    /// The word as the text spells it, for its simplified form `normal`.
+    pub fn display_form<'a>(&'a self, normal: &'a str) -> &'a str {
+        match self.by_normal.get(normal) {
+            Some(&id) => self.word(id),
+            None => normal,
+        }
+    }
+
     /// How many tokens of the precise cut are `id`.
     pub fn count(&self, id: WordId) -> usize {
         self.counts[id as usize] as usize
     }
 
-    fn intern(&mut self, word: &str, tag: u8) -> WordId {
+    fn intern(&mut self, word: &str, tag: u8, normal: Option<&str>) -> WordId {
         if let Some(&id) = self.index.get(word) {
             self.counts[id as usize] += 1;
             return id;
         }
         let id = self.words.len() as WordId;
+        if let Some(normal) = normal.filter(|n| *n != word) {
+            self.normal.resize(id as usize, None);
+            self.normal.push(Some(normal.into()));
+            self.by_normal.entry(normal.into()).or_insert(id);
+        }
         self.words.push(word.into());
         self.is_word.push(text::is_word(word));
         self.first_tags.push(tag);
@@ -123,7 +154,7 @@ pub(crate) struct DocumentBuilder {
 
 impl DocumentBuilder {
     /// A builder for a cut of a text of `len` bytes.
-    pub(crate) fn new(len: usize, hmm: bool) -> Self {
+    pub(crate) fn new(len: usize, hmm: bool, stopwords: Arc<Stopwords>) -> Self {
         let capacity = len / 3;
         DocumentBuilder {
             next_start: 0,
@@ -139,6 +170,8 @@ impl DocumentBuilder {
                 offsets: Offsets::default(),
                 word_tokens: OnceLock::new(),
                 word_tokens_without_stopwords: OnceLock::new(),
+                stopwords,
+                simplified: None,
                 keyword_ranking: Mutex::new(None),
                 text: String::new(),
             },
@@ -155,6 +188,12 @@ impl DocumentBuilder {
 
     /// Adds the next token of the cut.
     pub(crate) fn push(&mut self, word: &str, tag: &str) {
+        self.push_converted(word, tag, None)
+    }
+
+    /// Adds the next token of the cut of a converted text: `word` as the
+    /// text spells it, `normal` as it was cut.
+    pub(crate) fn push_converted(&mut self, word: &str, tag: &str, normal: Option<&str>) {
         let start = self.next_start;
         self.next_start += word.len();
         let tag = match self.tag_index.get(tag) {
@@ -170,7 +209,7 @@ impl DocumentBuilder {
         };
         let doc = &mut self.document;
         let index = doc.starts.len() as u32;
-        let id = doc.vocabulary.intern(word, tag);
+        let id = doc.vocabulary.intern(word, tag, normal);
         doc.starts.push(start as u32);
         doc.ids.push(id);
         doc.tags.push(tag);
@@ -194,8 +233,10 @@ impl DocumentBuilder {
         }
     }
 
-    /// The document of `text`, whose cut was pushed.
-    pub(crate) fn finish(mut self, text: String) -> Document {
+    /// The document of `text`, whose cut was pushed; `simplified` is the
+    /// conversion the cut read, for a traditional text.
+    pub(crate) fn finish(mut self, text: String, simplified: Option<String>) -> Document {
+        self.document.simplified = simplified;
         assert_eq!(self.next_start, text.len(), "the tokens cover the text");
         self.document.offsets = Offsets::new(&text);
         self.document.text = text;
@@ -259,7 +300,10 @@ impl Document {
 
     /// The byte range of token `i` in the text.
     pub fn span(&self, i: usize) -> std::ops::Range<usize> {
-        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize);
         self.starts[i] as usize..end
     }
 
@@ -270,7 +314,9 @@ impl Document {
 
     /// The index of the token that holds byte `byte`.
     pub fn token_at(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&s| s as usize <= byte).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s as usize <= byte)
+            .saturating_sub(1)
     }
 
     /// Every token with its tag, in order: the tagged cut.
@@ -278,19 +324,66 @@ impl Document {
         (0..self.len()).map(|i| (self.vocabulary.word(self.ids[i]), self.tag(i)))
     }
 
+    /// Every token in simplified characters with its tag: the cut as the
+    /// dictionary saw it (the same as [`Document::tagged`] for a simplified
+    /// text).
+    pub fn tagged_normal(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        (0..self.len()).map(|i| (self.vocabulary.normal(self.ids[i]), self.tag(i)))
+    }
+
+    /// The script of the text.
+    pub fn script(&self) -> crate::script::Script {
+        if self.simplified.is_some() {
+            crate::script::Script::Traditional
+        } else {
+            crate::script::Script::Simplified
+        }
+    }
+
+    /// The text as it was cut: the simplified conversion of a traditional
+    /// text (with as many characters, each in its place), or the text.
+    pub fn cut_text(&self) -> &str {
+        self.simplified.as_deref().unwrap_or(&self.text)
+    }
+
     /// The indices of the tokens every count is over: the words, without
     /// punctuation and white space, and without stopwords when
     /// `skip_stopwords` (then they leave every count too).
     pub fn word_tokens(&self, skip_stopwords: bool) -> &[u32] {
-        let cell = if skip_stopwords { &self.word_tokens_without_stopwords } else { &self.word_tokens };
+        let cell = if skip_stopwords {
+            &self.word_tokens_without_stopwords
+        } else {
+            &self.word_tokens
+        };
         cell.get_or_init(|| {
             let keep: Vec<bool> = (0..self.vocabulary.len() as WordId)
                 .map(|id| {
-                    self.vocabulary.is_word(id) && !(skip_stopwords && stopwords::is_stopword(self.vocabulary.word(id)))
+                    self.vocabulary.is_word(id)
+                        && !(skip_stopwords && self.stopwords.contains(self.vocabulary.normal(id)))
                 })
                 .collect();
-            (0..self.ids.len() as u32).filter(|&i| keep[self.ids[i as usize] as usize]).collect()
+            (0..self.ids.len() as u32)
+                .filter(|&i| keep[self.ids[i as usize] as usize])
+                .collect()
         })
+    }
+
+    /// The stopwords of every view that leaves them out.
+    pub fn stopwords(&self) -> &Arc<Stopwords> {
+        &self.stopwords
+    }
+
+    /// Changes the stopwords; nothing is cut again. What was kept for the
+    /// old list (the tokens without stopwords, the keyword ranking) goes.
+    pub fn set_stopwords(&mut self, stopwords: Arc<Stopwords>) {
+        if stopwords.id() != self.stopwords.id() {
+            self.stopwords = stopwords;
+            self.word_tokens_without_stopwords = OnceLock::new();
+            *self
+                .keyword_ranking
+                .get_mut()
+                .unwrap_or_else(|e| e.into_inner()) = None;
+        }
     }
 
     /// The first token of each sentence: runs of tokens ended by 。！？；…
@@ -327,7 +420,10 @@ impl Document {
             + vocabulary
             + (self.sentence_starts.capacity() + self.paragraph_starts.capacity()) * 4
             + self.word_tokens.get().map_or(0, |v| v.capacity() * 4)
-            + self.word_tokens_without_stopwords.get().map_or(0, |v| v.capacity() * 4)
+            + self
+                .word_tokens_without_stopwords
+                .get()
+                .map_or(0, |v| v.capacity() * 4)
             + self.text.len() / 256 * 8
     }
 }

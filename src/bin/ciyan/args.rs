@@ -37,7 +37,21 @@ usage:
       Word sequences of 2 to 5 words repeated at least N times (3), not
       across punctuation; --all keeps those inside a longer phrase with the
       same count.
+  ciyan newwords FILE|- [--min N] [--max-len N] [--cohesion X] [--freedom X] [--top N] [--json]
+      Words the dictionary lacks, found in the text by cohesion and freedom
+      (Matrix67's method): seen at least N times (by the text's length),
+      up to --max-len characters (6), cohesion at least X per character
+      joined (8) and neighbour entropy at least X a side (1.0), the best
+      --top (100).
   ciyan --help | --version
+
+Every command also takes:
+  -u FILE, --user-dict FILE   the user's words, in jieba's format (a line is
+      `word [freq] [tag]`); a word without a frequency is still cut whole,
+      as Python jieba's load_userdict does it.
+  --stop-words FILE   a stopword a line, in place of the built-in Chinese
+      list (as Python's jieba.analyse.set_stop_words); `keywords` then drops
+      them without --stopwords.
 
 kwic, collocates, dispersion and phrases count the precise cut (HMM on),
 every token but punctuation and white space, as Python jieba's cut gives it.
@@ -46,22 +60,89 @@ FILE is text in any encoding (detected: UTF-8, UTF-16, GB18030, Big5, …;
 --encoding LABEL says which), a Word document (.docx) or a web page;
 - reads standard input.";
 
+/// The user's own words and stopwords, for any command.
+#[derive(Default)]
+pub struct Lexicon {
+    pub user_dict: Option<std::path::PathBuf>,
+    pub stop_words: Option<std::path::PathBuf>,
+}
+
+/// The options of `ciyan newwords` the user gave; the rest suit the text.
+#[derive(Default)]
+pub struct NewWordFlags {
+    pub min_count: Option<usize>,
+    pub max_len: Option<usize>,
+    pub min_cohesion: Option<f64>,
+    pub min_freedom: Option<f64>,
+    pub limit: Option<usize>,
+}
+
 /// What the user asked for.
 pub enum Command {
     Help,
     Version,
-    Analyze { input: Input, json: bool, options: Options },
-    Cut { input: Input, delimiter: String, pos_delimiter: Option<String>, mode: SegmentMode, hmm: bool },
-    Keywords { input: Input, method: KeywordMethod, top_k: usize, pos: Option<Vec<String>>, stopwords: bool, json: bool },
-    Kwic { input: Input, word: String, options: ConcordanceOptions, json: bool },
-    Collocates { input: Input, word: String, options: CollocateOptions, json: bool },
-    Dispersion { input: Input, word: String, options: DispersionOptions, json: bool },
-    Phrases { input: Input, options: PhraseOptions, json: bool },
+    Analyze {
+        input: Input,
+        json: bool,
+        options: Options,
+    },
+    Cut {
+        input: Input,
+        delimiter: String,
+        pos_delimiter: Option<String>,
+        mode: SegmentMode,
+        hmm: bool,
+    },
+    Keywords {
+        input: Input,
+        method: KeywordMethod,
+        top_k: usize,
+        pos: Option<Vec<String>>,
+        stopwords: bool,
+        json: bool,
+    },
+    Kwic {
+        input: Input,
+        word: String,
+        options: ConcordanceOptions,
+        json: bool,
+    },
+    Collocates {
+        input: Input,
+        word: String,
+        options: CollocateOptions,
+        json: bool,
+    },
+    Dispersion {
+        input: Input,
+        word: String,
+        options: DispersionOptions,
+        json: bool,
+    },
+    Phrases {
+        input: Input,
+        options: PhraseOptions,
+        json: bool,
+    },
+    NewWords {
+        input: Input,
+        options: NewWordFlags,
+        json: bool,
+    },
 }
 
 /// Parses the arguments (without the program name) into a command, or a
 /// sentence saying what is wrong.
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Command, Lexicon), String> {
+    let mut lexicon = Lexicon::default();
+    let command = parse_command(args, &mut lexicon)?;
+    Ok((command, lexicon))
+}
+
+fn parse_command(
+    args: impl IntoIterator<Item = OsString>,
+    lexicon: &mut Lexicon,
+) -> Result<Command, String> {
     use lexopt::prelude::*;
 
     let mut parser = lexopt::Parser::from_args(args);
@@ -70,7 +151,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
-        None => return Err("expected a command: analyze, cut, keywords, kwic, collocates, dispersion or phrases".into()),
+        None => return Err("expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords".into()),
     };
 
     let mut input = None;
@@ -88,6 +169,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     let mut collocates = CollocateOptions::default();
     let mut dispersion = DispersionOptions::default();
     let mut phrases = PhraseOptions::default();
+    let mut new_words = NewWordFlags::default();
 
     let error = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(error)? {
@@ -97,17 +179,45 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             ("kwic" | "collocates" | "dispersion", Value(v)) if word.is_none() => {
                 word = Some(v.string().map_err(error)?)
             }
-            ("analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases", Long("json")) => json = true,
-            ("kwic", Long("width")) => kwic.width = parser.value().map_err(error)?.parse().map_err(error)?,
+            (
+                "analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases"
+                | "newwords",
+                Long("json"),
+            ) => json = true,
+            ("kwic", Long("width")) => {
+                kwic.width = parser.value().map_err(error)?.parse().map_err(error)?
+            }
             ("kwic", Long("substring")) => kwic.mode = MatchMode::Substring,
             ("collocates", Long("span")) => {
                 let span = parser.value().map_err(error)?.string().map_err(error)?;
-                let parsed = span.split_once(',').and_then(|(l, r)| Some((l.trim().parse().ok()?, r.trim().parse().ok()?)));
-                (collocates.left, collocates.right) =
-                    parsed.ok_or_else(|| format!("--span is L,R (words left and right), not {span:?}"))?;
+                let parsed = span
+                    .split_once(',')
+                    .and_then(|(l, r)| Some((l.trim().parse().ok()?, r.trim().parse().ok()?)));
+                (collocates.left, collocates.right) = parsed
+                    .ok_or_else(|| format!("--span is L,R (words left and right), not {span:?}"))?;
             }
-            ("collocates", Long("min")) => collocates.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
-            ("phrases", Long("min")) => phrases.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("collocates", Long("min")) => {
+                collocates.min_count = parser.value().map_err(error)?.parse().map_err(error)?
+            }
+            ("phrases", Long("min")) => {
+                phrases.min_count = parser.value().map_err(error)?.parse().map_err(error)?
+            }
+            ("newwords", Long("min")) => {
+                new_words.min_count = Some(parser.value().map_err(error)?.parse().map_err(error)?)
+            }
+            ("newwords", Long("max-len")) => {
+                new_words.max_len = Some(parser.value().map_err(error)?.parse().map_err(error)?)
+            }
+            ("newwords", Long("cohesion")) => {
+                new_words.min_cohesion =
+                    Some(parser.value().map_err(error)?.parse().map_err(error)?)
+            }
+            ("newwords", Long("freedom")) => {
+                new_words.min_freedom = Some(parser.value().map_err(error)?.parse().map_err(error)?)
+            }
+            ("newwords", Long("top")) => {
+                new_words.limit = Some(parser.value().map_err(error)?.parse().map_err(error)?)
+            }
             ("phrases", Long("all")) => phrases.longest_only = false,
             ("dispersion", Long("parts")) => {
                 dispersion.parts = parser.value().map_err(error)?.parse().map_err(error)?;
@@ -115,20 +225,45 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                     return Err("--parts is at least 1".into());
                 }
             }
-            (_, Long("encoding")) => encoding = Some(parser.value().map_err(error)?.string().map_err(error)?),
+            (_, Short('u') | Long("user-dict")) => {
+                lexicon.user_dict = Some(parser.value().map_err(error)?.into())
+            }
+            (_, Long("stop-words")) => {
+                lexicon.stop_words = Some(parser.value().map_err(error)?.into());
+                stopwords = true;
+            }
+            (_, Long("encoding")) => {
+                encoding = Some(parser.value().map_err(error)?.string().map_err(error)?)
+            }
             ("analyze", Long("mode")) => {
-                options.mode = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
+                options.mode = match parser
+                    .value()
+                    .map_err(error)?
+                    .string()
+                    .map_err(error)?
+                    .as_str()
+                {
                     "precise" => SegmentMode::Precise,
                     "search" => SegmentMode::Search,
                     "full" => SegmentMode::Full,
-                    other => return Err(format!("--mode is precise, search or full, not {other:?}")),
+                    other => {
+                        return Err(format!("--mode is precise, search or full, not {other:?}"))
+                    }
                 }
             }
             ("analyze", Long("no-hmm")) => options.hmm = false,
             ("analyze", Long("keep-stopwords")) => options.stopwords = false,
-            ("analyze" | "keywords", Long("top")) => top_k = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("analyze" | "keywords", Long("top")) => {
+                top_k = parser.value().map_err(error)?.parse().map_err(error)?
+            }
             ("keywords", Long("method")) => {
-                method = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
+                method = match parser
+                    .value()
+                    .map_err(error)?
+                    .string()
+                    .map_err(error)?
+                    .as_str()
+                {
                     "tfidf" => KeywordMethod::TfIdf,
                     "textrank" => KeywordMethod::TextRank,
                     other => return Err(format!("--method is tfidf or textrank, not {other:?}")),
@@ -136,23 +271,40 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }
             ("keywords", Long("pos")) => {
                 let tags = parser.value().map_err(error)?.string().map_err(error)?;
-                pos = Some(tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect());
+                pos = Some(
+                    tags.split(',')
+                        .map(|t| t.trim().to_string())
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                );
             }
             ("keywords", Long("stopwords")) => stopwords = true,
             ("cut", Short('d') | Long("delimiter")) => {
-                delimiter = optional_value(&mut parser).map_err(error)?.unwrap_or_else(|| " ".to_string());
+                delimiter = optional_value(&mut parser)
+                    .map_err(error)?
+                    .unwrap_or_else(|| " ".to_string());
             }
             ("cut", Short('p') | Long("pos")) => {
-                pos_delimiter = Some(optional_value(&mut parser).map_err(error)?.unwrap_or_else(|| "_".to_string()));
+                pos_delimiter = Some(
+                    optional_value(&mut parser)
+                        .map_err(error)?
+                        .unwrap_or_else(|| "_".to_string()),
+                );
             }
             ("cut", Short('a') | Long("cut-all")) => options.mode = SegmentMode::Full,
             ("cut", Short('n') | Long("no-hmm")) => options.hmm = false,
             ("cut", Short('q') | Long("quiet")) => {}
-            (_, arg) => return Err(format!("{} is not an option of `ciyan {sub}`", arg.unexpected())),
+            (_, arg) => {
+                return Err(format!(
+                    "{} is not an option of `ciyan {sub}`",
+                    arg.unexpected()
+                ))
+            }
         }
     }
 
-    let mut input = input.ok_or_else(|| format!("`ciyan {sub}` needs a FILE, or - for standard input"))?;
+    let mut input =
+        input.ok_or_else(|| format!("`ciyan {sub}` needs a FILE, or - for standard input"))?;
     input.encoding = encoding;
     options.top_k = top_k;
     match sub.as_str() {
@@ -171,7 +323,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             })
         }
         "phrases" => Ok(Command::Phrases { input, options: phrases, json }),
-        other => Err(format!("unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion or phrases")),
+        "newwords" => Ok(Command::NewWords { input, options: new_words, json }),
+        other => Err(format!("unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords")),
     }
 }
 

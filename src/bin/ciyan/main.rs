@@ -8,6 +8,7 @@
 //! ciyan collocates FILE|- WORD [--span L,R] [--min N] [--json]
 //! ciyan dispersion FILE|- WORD [--parts N] [--json]
 //! ciyan phrases FILE|- [--min N] [--all] [--json]
+//! ciyan newwords FILE|- [--min N] [--max-len N] [--top N] [--json]
 //! ```
 
 mod args;
@@ -18,21 +19,26 @@ mod report;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use args::Command;
-use ciyan::Analyzer;
+use std::sync::Arc;
+
+use args::{Command, Lexicon};
+use ciyan::{Analyzer, StopwordBase, StopwordSettings, Stopwords, UserDictionary};
 
 fn main() -> ExitCode {
-    let command = match args::parse(std::env::args_os().skip(1)) {
-        Ok(command) => command,
+    let (command, lexicon) = match args::parse(std::env::args_os().skip(1)) {
+        Ok(parsed) => parsed,
         Err(message) => {
             eprintln!("ciyan: {message}\n\n{}", args::USAGE);
             return ExitCode::from(2);
         }
     };
-    match run(command) {
+    match run(command, &lexicon) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`ciyan cut big.txt | head`) is not an error.
-        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -42,14 +48,48 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
+/// The analyzer with the user's words and stopwords, if any.
+fn analyzer(lexicon: &Lexicon) -> Result<Analyzer, Box<dyn std::error::Error>> {
+    let mut analyzer = Analyzer::new();
+    let read = |path: &std::path::Path| {
+        std::fs::read(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+            .and_then(|bytes| {
+                ciyan::decode(&bytes, path.to_str(), None)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            })
+            .map(|decoded| decoded.text)
+    };
+    if let Some(path) = &lexicon.user_dict {
+        let words =
+            UserDictionary::parse(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+        analyzer.set_user_dictionary(words)?;
+    }
+    if let Some(path) = &lexicon.stop_words {
+        let added = ciyan::stopwords::parse_list(&read(path)?);
+        let settings = StopwordSettings {
+            base: StopwordBase::None,
+            added,
+            ..Default::default()
+        };
+        analyzer.set_stopwords(Arc::new(Stopwords::new(&settings)));
+    }
+    Ok(analyzer)
+}
+
+fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Error>> {
     let mut out = BufWriter::new(io::stdout().lock());
+    let analyzer = || analyzer(lexicon);
     match command {
         Command::Help => writeln!(out, "{}", args::USAGE)?,
         Command::Version => writeln!(out, "ciyan {}", env!("CARGO_PKG_VERSION"))?,
-        Command::Analyze { input, json, options } => {
+        Command::Analyze {
+            input,
+            json,
+            options,
+        } => {
             let text = input::read(&input)?;
-            let analysis = Analyzer::new().analyze(&text, &options)?;
+            let analysis = analyzer()?.analyze(&text, &options)?;
             if json {
                 serde_json::to_writer(&mut out, &analysis)?;
                 writeln!(out)?;
@@ -57,22 +97,43 @@ fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
                 report::summary(&mut out, &input.name(), &analysis)?;
             }
         }
-        Command::Cut { input, delimiter, pos_delimiter, mode, hmm } => {
+        Command::Cut {
+            input,
+            delimiter,
+            pos_delimiter,
+            mode,
+            hmm,
+        } => {
             let text = input::read(&input)?;
-            let analyzer = Analyzer::new();
+            let analyzer = analyzer()?;
             // Line by line, as `python -m jieba` does.
             for line in text.split('\n') {
                 let line = line.strip_suffix('\r').unwrap_or(line);
                 let pieces: Vec<String> = match &pos_delimiter {
-                    Some(sep) => analyzer.tag(line, hmm).into_iter().map(|(w, t)| format!("{w}{sep}{t}")).collect(),
-                    None => analyzer.cut(line, mode, hmm).into_iter().map(String::from).collect(),
+                    Some(sep) => analyzer
+                        .tag(line, hmm)
+                        .into_iter()
+                        .map(|(w, t)| format!("{w}{sep}{t}"))
+                        .collect(),
+                    None => analyzer
+                        .cut(line, mode, hmm)
+                        .into_iter()
+                        .map(String::from)
+                        .collect(),
                 };
                 writeln!(out, "{}", pieces.join(&delimiter))?;
             }
         }
-        Command::Keywords { input, method, top_k, pos, stopwords, json } => {
+        Command::Keywords {
+            input,
+            method,
+            top_k,
+            pos,
+            stopwords,
+            json,
+        } => {
             let text = input::read(&input)?;
-            let keywords = Analyzer::new().keywords(&text, method, top_k, pos.as_deref(), stopwords)?;
+            let keywords = analyzer()?.keywords(&text, method, top_k, pos.as_deref(), stopwords)?;
             if json {
                 serde_json::to_writer(&mut out, &keywords)?;
                 writeln!(out)?;
@@ -82,20 +143,59 @@ fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
         }
-        Command::Kwic { input, word, options, json } => {
-            let document = queries::document(&input)?;
+        Command::Kwic {
+            input,
+            word,
+            options,
+            json,
+        } => {
+            let document = queries::document(&analyzer()?, &input)?;
             queries::kwic(&mut out, &document, &word, &options, json)?;
         }
-        Command::Collocates { input, word, options, json } => {
-            let document = queries::document(&input)?;
+        Command::Collocates {
+            input,
+            word,
+            options,
+            json,
+        } => {
+            let document = queries::document(&analyzer()?, &input)?;
             queries::collocates(&mut out, &document, &word, &options, json)?;
         }
-        Command::Dispersion { input, word, options, json } => {
-            let document = queries::document(&input)?;
+        Command::Dispersion {
+            input,
+            word,
+            options,
+            json,
+        } => {
+            let document = queries::document(&analyzer()?, &input)?;
             queries::dispersion(&mut out, &document, &word, &options, json)?;
         }
-        Command::Phrases { input, options, json } => {
-            let document = queries::document(&input)?;
+        Command::NewWords {
+            input,
+            options: flags,
+            json,
+        } => {
+            let analyzer = analyzer()?;
+            let document = queries::document(&analyzer, &input)?;
+            let han = ciyan::text::CharCounts::of(document.text()).han_characters;
+            let mut options = ciyan::analyses::new_words::NewWordOptions::for_length(han);
+            options.min_count = flags.min_count.unwrap_or(options.min_count);
+            options.max_len = flags.max_len.unwrap_or(options.max_len);
+            options.min_cohesion = flags.min_cohesion.unwrap_or(options.min_cohesion);
+            options.min_freedom = flags.min_freedom.unwrap_or(options.min_freedom);
+            options.limit = flags.limit.unwrap_or(options.limit);
+            queries::new_words(
+                &mut out,
+                &analyzer.new_words(&document, Some(&options)),
+                json,
+            )?;
+        }
+        Command::Phrases {
+            input,
+            options,
+            json,
+        } => {
+            let document = queries::document(&analyzer()?, &input)?;
             queries::phrases(&mut out, &document, &options, json)?;
         }
     }

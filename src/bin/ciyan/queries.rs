@@ -1,4 +1,4 @@
-//! `ciyan kwic`, `collocates`, `dispersion` and `phrases`: questions asked
+//! `ciyan kwic`, `collocates`, `dispersion`, `phrases` and `newwords`: questions asked
 //! of one document, printed as text or as JSON in the shapes the README
 //! gives (positions in Unicode scalars of the input).
 
@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use ciyan::analyses::collocates::{self, CollocateOptions};
 use ciyan::analyses::concordance::{self, ConcordanceOptions};
 use ciyan::analyses::dispersion::{self, DispersionOptions};
+use ciyan::analyses::new_words::NewWords;
 use ciyan::analyses::phrases::{self, PhraseOptions};
 use ciyan::{Analyzer, Document};
 use serde::Serialize;
@@ -14,9 +15,12 @@ use serde::Serialize;
 use crate::input::{self, Input};
 
 /// The input, read and cut once (precise, HMM on).
-pub fn document(input: &Input) -> Result<Document, Box<dyn std::error::Error>> {
+pub fn document(
+    analyzer: &Analyzer,
+    input: &Input,
+) -> Result<Document, Box<dyn std::error::Error>> {
     let text = input::read(input)?;
-    Ok(Analyzer::new().document(text, true)?)
+    Ok(analyzer.document(text, true)?)
 }
 
 #[derive(Serialize)]
@@ -28,12 +32,24 @@ struct KwicLine<'a> {
     end: usize,
 }
 
-pub fn kwic(out: &mut impl Write, d: &Document, word: &str, options: &ConcordanceOptions, json: bool) -> io::Result<()> {
+pub fn kwic(
+    out: &mut impl Write,
+    d: &Document,
+    word: &str,
+    options: &ConcordanceOptions,
+    json: bool,
+) -> io::Result<()> {
     let lines = concordance::concordance(d, word, options);
     if json {
         let lines: Vec<KwicLine> = lines
             .iter()
-            .map(|l| KwicLine { left: &l.left, word: &l.word, right: &l.right, start: l.start, end: l.end })
+            .map(|l| KwicLine {
+                left: &l.left,
+                word: &l.word,
+                right: &l.right,
+                start: l.start,
+                end: l.end,
+            })
             .collect();
         return write_json(out, &lines);
     }
@@ -44,7 +60,13 @@ pub fn kwic(out: &mut impl Write, d: &Document, word: &str, options: &Concordanc
         let left = flat(&l.left);
         // Chinese characters take two columns: pad to the widest left context.
         let pad = width.saturating_mul(2).saturating_sub(columns(&left));
-        writeln!(out, "{}{left}  {}  {}", " ".repeat(pad), l.word, flat(&l.right))?;
+        writeln!(
+            out,
+            "{}{left}  {}  {}",
+            " ".repeat(pad),
+            l.word,
+            flat(&l.right)
+        )?;
     }
     writeln!(out, "{} occurrences of {word}", lines.len())
 }
@@ -64,7 +86,13 @@ struct CollocateRow<'a> {
     log_dice: f64,
 }
 
-pub fn collocates(out: &mut impl Write, d: &Document, word: &str, options: &CollocateOptions, json: bool) -> io::Result<()> {
+pub fn collocates(
+    out: &mut impl Write,
+    d: &Document,
+    word: &str,
+    options: &CollocateOptions,
+    json: bool,
+) -> io::Result<()> {
     let list = collocates::collocates(d, word, options);
     if json {
         let rows: Vec<CollocateRow> = list
@@ -80,7 +108,10 @@ pub fn collocates(out: &mut impl Write, d: &Document, word: &str, options: &Coll
             .collect();
         return write_json(out, &rows);
     }
-    writeln!(out, "word\tcount\texpected\tlog-likelihood\tMI\tT-score\tlogDice")?;
+    writeln!(
+        out,
+        "word\tcount\texpected\tlog-likelihood\tMI\tT-score\tlogDice"
+    )?;
     for c in &list {
         writeln!(
             out,
@@ -99,18 +130,51 @@ struct DispersionRow<'a> {
     juilland_d: Option<f64>,
 }
 
-pub fn dispersion(out: &mut impl Write, d: &Document, word: &str, options: &DispersionOptions, json: bool) -> io::Result<()> {
+pub fn dispersion(
+    out: &mut impl Write,
+    d: &Document,
+    word: &str,
+    options: &DispersionOptions,
+    json: bool,
+) -> io::Result<()> {
     let found = dispersion::dispersion(d, word, options);
     if json {
-        return write_json(out, &DispersionRow { parts: &found.parts, dp: found.dp, juilland_d: found.juilland_d });
+        return write_json(
+            out,
+            &DispersionRow {
+                parts: &found.parts,
+                dp: found.dp,
+                juilland_d: found.juilland_d,
+            },
+        );
     }
     let show = |v: Option<f64>| v.map_or("undefined".to_string(), |v| format!("{v:.4}"));
     writeln!(out, "{word}: {} occurrences", found.positions.len())?;
-    writeln!(out, "per part: {}", found.parts.iter().map(usize::to_string).collect::<Vec<_>>().join(" "))?;
-    writeln!(out, "Gries' DP {} (DPnorm {}), Juilland's D {}", show(found.dp), show(found.dp_norm), show(found.juilland_d))
+    writeln!(
+        out,
+        "per part: {}",
+        found
+            .parts
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    )?;
+    writeln!(
+        out,
+        "Gries' DP {} (DPnorm {}), Juilland's D {}",
+        show(found.dp),
+        show(found.dp_norm),
+        show(found.juilland_d)
+    )
 }
 
-pub fn phrases(out: &mut impl Write, d: &Document, options: &PhraseOptions, json: bool) -> io::Result<()> {
+pub fn phrases(
+    out: &mut impl Write,
+    d: &Document,
+    options: &PhraseOptions,
+    json: bool,
+) -> io::Result<()> {
     let list = phrases::phrases(d, options);
     if json {
         return write_json(out, &list);
@@ -124,4 +188,34 @@ pub fn phrases(out: &mut impl Write, d: &Document, options: &PhraseOptions, json
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     writeln!(out)
+}
+
+/// New words: JSON as the page receives them, or a table (with a note when
+/// the text is too short to say much).
+pub fn new_words(out: &mut impl Write, found: &NewWords, json: bool) -> io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, found)?;
+        return writeln!(out);
+    }
+    if found.too_short {
+        writeln!(
+            out,
+            "# {} Han characters: new-word discovery needs about {} to say much; words seen {} times or more",
+            found.han_characters,
+            ciyan::analyses::new_words::SHORT_TEXT,
+            found.min_count
+        )?;
+    }
+    writeln!(
+        out,
+        "word\tcount\tcohesion\tleft entropy\tright entropy\tscore"
+    )?;
+    for w in &found.words {
+        writeln!(
+            out,
+            "{}\t{}\t{:.1}\t{:.3}\t{:.3}\t{:.1}",
+            w.word, w.count, w.cohesion, w.left_entropy, w.right_entropy, w.score
+        )?;
+    }
+    Ok(())
 }

@@ -1,0 +1,598 @@
+//! People, places and organisations: the words jieba tags `nr*`, `ns` and
+//! `nt`, with what is plainly not a name set aside, and the user's
+//! corrections applied.
+//!
+//! jieba's tags are a weak guide to names: its dictionary tags 文明, 公正,
+//! 宣言 and 智慧 `nr`, 大国 and 两国 `ns`, 二人 `nrt`. The checks here are
+//! the ones a reader applies without thinking: a Chinese name is two to four
+//! characters and starts with a surname; a name is not a numeral phrase, an
+//! idiom-like four-character phrase or a word ending in 化 or 性; a place is
+//! not 大国 or a pair of country abbreviations (中美, 巴以). Each word set
+//! aside says why, so the page can show it and the user can bring it back.
+//! `tests/names.rs` measures precision before and after on lists judged by
+//! hand.
+
+use serde::{Deserialize, Serialize};
+
+use crate::WordCount;
+
+/// The three kinds of names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NameKind {
+    /// People: tags `nr`, `nrfg`, `nrt`.
+    Person,
+    /// Places: tag `ns`.
+    Place,
+    /// Organisations: tag `nt`.
+    Organization,
+}
+
+impl NameKind {
+    /// The kind jieba's tag gives a word, if any.
+    pub fn of_tag(tag: &str) -> Option<NameKind> {
+        match tag {
+            t if t.starts_with("nr") => Some(NameKind::Person),
+            "ns" => Some(NameKind::Place),
+            "nt" => Some(NameKind::Organization),
+            _ => None,
+        }
+    }
+}
+
+/// The user's corrections of the name lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct NameCorrections {
+    /// Words that are no names.
+    pub removed: Vec<String>,
+    /// Words moved to another list (or put on one: any word of the text).
+    pub moved: Vec<MovedName>,
+    /// Names with several forms: each form's count goes to the name.
+    pub aliases: Vec<Alias>,
+    /// Whether words that are plainly not names are kept (the raw tags).
+    pub keep_implausible: bool,
+}
+
+/// A word put on another list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MovedName {
+    /// The word.
+    pub word: String,
+    /// The list it belongs on.
+    pub kind: NameKind,
+}
+
+/// One name and its other forms (孔明 = 诸葛亮 = 孔明曰).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Alias {
+    /// The form the list shows.
+    pub name: String,
+    /// The other forms.
+    pub forms: Vec<String>,
+}
+
+/// Where a name on a list comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NameSource {
+    /// The tag jieba's dictionary gives the word.
+    Dictionary,
+    /// A word the dictionary lacks, tagged by jieba's model.
+    Model,
+    /// The tag the user gave the word in the user dictionary.
+    UserDictionary,
+    /// The user put the word on this list.
+    User,
+}
+
+/// Why a word tagged as a name is not on the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SetAsideReason {
+    /// One character (汝, 耶, 巴).
+    OneCharacter,
+    /// A numeral phrase (二人, 两国, 二十大).
+    Numeral,
+    /// A Chinese name starts with a surname (文明, 智慧, 普惠).
+    NoSurname,
+    /// Longer than a name (台湾独立, 春华秋实).
+    TooLong,
+    /// A word that names a kind of thing (…化, …性, …社, 大国).
+    CommonWord,
+    /// Two country abbreviations (中美, 巴以).
+    CountryPair,
+    /// A person's name tagged as a place (夏侯惇).
+    PersonName,
+    /// The user removed it.
+    Removed,
+}
+
+/// A name and how often the text names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Name {
+    /// The name (for an alias, the form the user chose).
+    pub word: String,
+    /// Tokens of every form.
+    pub count: usize,
+    /// jieba's tag of the name's first use.
+    pub pos: String,
+    /// Where it comes from.
+    pub source: NameSource,
+    /// Each form with its count, when there is more than one.
+    pub forms: Vec<WordCount>,
+}
+
+/// A word tagged as a name but not on a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetAside {
+    /// The word.
+    pub word: String,
+    /// Its count.
+    pub count: usize,
+    /// Its tag.
+    pub pos: String,
+    /// The list its tag would put it on.
+    pub kind: NameKind,
+    /// Why it is not.
+    pub reason: SetAsideReason,
+}
+
+/// People, places and organisations, most named first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entities {
+    /// People.
+    pub people: Vec<Name>,
+    /// Places.
+    pub places: Vec<Name>,
+    /// Organisations.
+    pub organizations: Vec<Name>,
+    /// Words tagged as names that are not on a list, and why.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// What the lists need to know of a word beyond its count and tag.
+pub(crate) trait NameEvidence {
+    /// Whether the user dictionary has the word.
+    fn is_user_word(&self, word: &str) -> bool;
+    /// Whether jieba's dictionary (or the user's) has the word.
+    fn has_word(&self, word: &str) -> bool;
+    /// The word in simplified characters (the script of the rules' lists).
+    fn normal<'w>(&'w self, word: &'w str) -> &'w str;
+    /// Whether the text has the word speak (followed by 曰, 道, 说, 笑道, 表示
+    /// …) at least twice: evidence of a person that outweighs a missing
+    /// surname (玄德曰, 云长曰: courtesy names have none).
+    fn speaks(&self, word: &str) -> bool;
+}
+
+/// Words that, right after a name, say that it speaks or acts as a person.
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "曰", "道", "说", "问", "答", "笑", "叹", "云", "笑道", "说道", "问道", "答道", "叹道", "喝道",
+    "大怒", "大喜", "大惊", "听了", "表示", "指出", "强调", "认为", "回答", "答曰", "问曰", "谓",
+    "言", "大笑", "听罢", "闻言",
+];
+
+/// The name lists of a word list (every word of the precise cut, most
+/// frequent first), with `corrections` applied.
+pub(crate) fn entities(
+    words: &[WordCount],
+    origin: &impl NameEvidence,
+    corrections: &NameCorrections,
+) -> Entities {
+    use std::collections::HashMap;
+    let removed: std::collections::HashSet<&str> =
+        corrections.removed.iter().map(String::as_str).collect();
+    let moved: HashMap<&str, NameKind> = corrections
+        .moved
+        .iter()
+        .map(|m| (m.word.as_str(), m.kind))
+        .collect();
+    // Each form's name, and the name's own entry.
+    let mut alias_of: HashMap<&str, &str> = HashMap::new();
+    for alias in &corrections.aliases {
+        alias_of.insert(&alias.name, &alias.name);
+        for form in &alias.forms {
+            alias_of.entry(form).or_insert(&alias.name);
+        }
+    }
+    // jieba glues a name to the character after it (玄德曰, 玄德乃, 玄德见:
+    // its dictionary even has many such words, from the classical novels,
+    // and its HMM makes more): such a word is a form of the name, and a glued
+    // speech verb is evidence that the name speaks. A compound surname is
+    // no stem (诸葛亮 is not a form of 诸葛).
+    let people: HashMap<&str, ()> = words
+        .iter()
+        .filter(|w| NameKind::of_tag(&w.pos) == Some(NameKind::Person))
+        .map(|w| (w.word.as_str(), ()))
+        .collect();
+    let mut glued_speech: HashMap<&str, usize> = HashMap::new();
+    for w in words {
+        if NameKind::of_tag(&w.pos) != Some(NameKind::Person) {
+            continue;
+        }
+        let Some((last_at, last)) = w.word.char_indices().last() else {
+            continue;
+        };
+        let stem = &w.word[..last_at];
+        if stem.chars().count() >= 2
+            && people.contains_key(stem)
+            && !COMPOUND_SURNAMES.contains(&stem)
+        {
+            alias_of.entry(&w.word).or_insert(stem);
+            if "曰道说云问答笑叹".contains(last) {
+                *glued_speech.entry(stem).or_insert(0) += w.count;
+            }
+        }
+    }
+    let speaks =
+        |word: &str| origin.speaks(word) || glued_speech.get(word).is_some_and(|&n| n >= 2);
+    let mut lists: [Vec<Name>; 3] = Default::default();
+    let mut set_aside = Vec::new();
+    let mut index: HashMap<(NameKind, &str), usize> = HashMap::new();
+    for w in words {
+        let tagged = NameKind::of_tag(&w.pos);
+        let (kind, source) = match (moved.get(w.word.as_str()), tagged) {
+            (Some(&kind), _) => (kind, NameSource::User),
+            (None, Some(kind)) => {
+                let source = if origin.is_user_word(&w.word) {
+                    NameSource::UserDictionary
+                } else if origin.has_word(&w.word) {
+                    NameSource::Dictionary
+                } else {
+                    NameSource::Model
+                };
+                (kind, source)
+            }
+            (None, None) => {
+                // A form of an alias counts wherever its name is listed.
+                if alias_of.contains_key(w.word.as_str()) {
+                    (NameKind::Person, NameSource::User)
+                } else {
+                    continue;
+                }
+            }
+        };
+        let mut name = alias_of.get(w.word.as_str()).copied().unwrap_or(&w.word);
+        // A glued form of a name that is itself a form of another.
+        if let Some(&further) = alias_of.get(name) {
+            name = further;
+        }
+        let reason = if removed.contains(w.word.as_str()) || removed.contains(name) {
+            Some(SetAsideReason::Removed)
+        } else if source == NameSource::User
+            || corrections.keep_implausible
+            || alias_of.contains_key(w.word.as_str())
+        {
+            None
+        } else {
+            implausible(origin.normal(&w.word), &w.pos, kind).filter(|&r| {
+                !(r == SetAsideReason::NoSurname && kind == NameKind::Person && speaks(&w.word))
+            })
+        };
+        if let Some(reason) = reason {
+            set_aside.push(SetAside {
+                word: w.word.clone(),
+                count: w.count,
+                pos: w.pos.clone(),
+                kind,
+                reason,
+            });
+            continue;
+        }
+        // An alias's forms go to the list of its first listed form.
+        let kind = index
+            .keys()
+            .find(|(_, n)| *n == name)
+            .map_or(kind, |(k, _)| *k);
+        let list = &mut lists[kind as usize];
+        match index.get(&(kind, name)) {
+            Some(&at) => {
+                let entry = &mut list[at];
+                entry.count += w.count;
+                entry.forms.push(w.clone());
+            }
+            None => {
+                index.insert((kind, name), list.len());
+                list.push(Name {
+                    word: name.to_string(),
+                    count: w.count,
+                    pos: w.pos.clone(),
+                    source,
+                    forms: vec![w.clone()],
+                });
+            }
+        }
+    }
+    for list in &mut lists {
+        for name in list.iter_mut() {
+            if name.forms.len() == 1 {
+                name.forms.clear();
+            }
+        }
+        // Stable: equal counts keep the order of the word list.
+        list.sort_by(|a, b| b.count.cmp(&a.count));
+    }
+    let [people, places, organizations] = lists;
+    Entities {
+        people,
+        places,
+        organizations,
+        set_aside,
+    }
+}
+
+/// Why `word`, tagged `tag`, is plainly not a name of `kind`; `None` if it
+/// may be one.
+pub fn implausible(word: &str, tag: &str, kind: NameKind) -> Option<SetAsideReason> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 2 {
+        return Some(SetAsideReason::OneCharacter);
+    }
+    if NUMERALS.contains(chars[0]) {
+        return Some(SetAsideReason::Numeral);
+    }
+    if chars.len() >= 2
+        && chars.len() <= 3
+        && chars.iter().all(|c| COUNTRY_ABBREVIATIONS.contains(*c))
+    {
+        return Some(SetAsideReason::CountryPair);
+    }
+    let last = *chars.last().expect("two characters or more");
+    match kind {
+        NameKind::Person => {
+            if "化性社部会国党局学派堡岛湖省市县".contains(last)
+                || COMMON_NOT_PEOPLE.contains(&word)
+            {
+                return Some(SetAsideReason::CommonWord);
+            }
+            // Transliterated names (nrt) start with anything.
+            if tag == "nrt" {
+                return (chars.len() > 8).then_some(SetAsideReason::TooLong);
+            }
+            let compound = chars.len() >= 3
+                && COMPOUND_SURNAMES.contains(&&word[..word.char_indices().nth(2).unwrap().0]);
+            if chars.len() > 4 || (chars.len() == 4 && !compound) {
+                return Some(SetAsideReason::TooLong);
+            }
+            if !compound && !SURNAMES.contains(chars[0]) {
+                return Some(SetAsideReason::NoSurname);
+            }
+            None
+        }
+        NameKind::Place => {
+            if "化性".contains(last)
+                || "之入出在于往至到".contains(chars[0])
+                || COMMON_NOT_PLACES.contains(&word)
+            {
+                return Some(SetAsideReason::CommonWord);
+            }
+            if chars.len() == 3
+                && COMPOUND_SURNAMES.contains(&&word[..word.char_indices().nth(2).unwrap().0])
+            {
+                return Some(SetAsideReason::PersonName);
+            }
+            None
+        }
+        NameKind::Organization => {
+            if "化性".contains(last) {
+                return Some(SetAsideReason::CommonWord);
+            }
+            None
+        }
+    }
+}
+
+/// Characters that start numeral phrases (二人, 两国, 二十大, 三国).
+const NUMERALS: &str = "一二三四五六七八九十百千万两几数双半〇零";
+
+/// Single-character abbreviations of countries and regions, which jieba
+/// tags `ns` alone and in pairs (中美, 巴以, 中俄).
+const COUNTRY_ABBREVIATIONS: &str = "中美俄日韩朝英法德意欧亚非澳加印巴以伊埃越泰蒙台港澳";
+
+/// Common surnames: about the 250 most common single-character surnames of
+/// today's population registers, and those of the classical novels' main
+/// families (贾, 薛, 诸葛 …). Surnames that are also common word-initial
+/// characters and rare as surnames (安, 全, 惠, 沙, 匡, 普, 阿, 国, 平 …) are
+/// left out on purpose: they let too many ordinary words through.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任\
+沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢\
+齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝游辛靳管柴华\
+蒙鲍喻祁蒲房滕屈饶解牟艾尤穆卓吉缪简连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞敖巩\
+佘迟邝鞠荆冀郁胥储栗燕楚鄢谌奚粟冼蔺楼闻厉仝郜阚帅屠廉禹祖漆邸雍辜裘亓邰赫杭鲜逯茹诸慕习貂孛钮鄂郦靖滑茅";
+
+/// Two-character surnames (诸葛亮, 司马懿, 欧阳修).
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "东郭", "澹台", "公冶",
+    "太史", "申屠", "万俟", "钟离",
+];
+
+/// Words jieba's dictionary tags `nr` that start with a surname but name no
+/// one in modern or classical texts.
+const COMMON_NOT_PEOPLE: &[&str] = &[
+    "高水平",
+    "陈旧",
+    "文明",
+    "宣言",
+    "公正",
+    "智慧",
+    "单一",
+    "高达",
+    "高度",
+    "明白",
+    "明显",
+    "安全",
+    "和平",
+    "和谐",
+    "黄金",
+    "金融",
+    "石油",
+    "白天",
+    "温和",
+    "谢谢",
+    "成就",
+    "成立",
+    "方面",
+    "方向",
+    "时候",
+    "江山",
+    "常常",
+    "于是",
+    "左右",
+    "管理",
+    "乐意",
+    "全面",
+    "全体",
+    "包括",
+    "都会",
+    "应该",
+    "华人",
+    "国家",
+    "平安",
+    "平等",
+    "平静",
+    "来自",
+    "诸侯",
+    "黄巾",
+    "百姓",
+    "将军",
+    "丞相",
+    "先生",
+    "夫人",
+    "公子",
+    "小姐",
+    "老爷",
+    "太太",
+    "奶奶",
+    "姑娘",
+    "丫头",
+];
+
+/// Words jieba's dictionary tags `ns` that are kinds of places, not places.
+const COMMON_NOT_PLACES: &[&str] = &[
+    "大国", "小国", "强国", "各国", "本国", "我国", "该国", "外国", "他国", "邻国", "友邦", "国内",
+    "国外", "海外", "两岸", "台独", "东方", "西方", "南方", "北方", "中外", "中西", "各地", "当地",
+    "外地", "内地", "全国", "天下", "朝廷", "英雄", "上马", "下马", "城中", "城下", "营中", "寨中",
+    "东西", "哥哥", "新鲜", "安顿", "庙里", "古庙",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_non_names_are_set_aside() {
+        use NameKind::*;
+        use SetAsideReason::*;
+        for (word, tag, kind, reason) in [
+            ("汝", "nr", Person, OneCharacter),
+            ("二人", "nrt", Person, Numeral),
+            ("二十大", "nrt", Person, Numeral),
+            ("福祉", "nr", Person, NoSurname),
+            ("普惠", "nr", Person, NoSurname),
+            ("春华秋实", "nr", Person, TooLong),
+            ("彭博社", "nr", Person, CommonWord),
+            ("单一化", "nr", Person, CommonWord),
+            ("大国", "ns", Place, CommonWord),
+            ("两国", "ns", Place, Numeral),
+            ("中美", "ns", Place, CountryPair),
+            ("法治化", "ns", Place, CommonWord),
+        ] {
+            assert_eq!(implausible(word, tag, kind), Some(reason), "{word}");
+        }
+        for (word, tag, kind) in [
+            ("习近平", "nrfg", Person),
+            ("王毅", "nr", Person),
+            ("诸葛亮", "nr", Person),
+            ("诸葛孔明", "nr", Person),
+            ("拜登", "nrt", Person),
+            ("曹操", "nr", Person),
+            ("巴勒斯坦", "ns", Place),
+            ("北京", "ns", Place),
+        ] {
+            assert_eq!(implausible(word, tag, kind), None, "{word}");
+        }
+    }
+
+    struct NoOrigin;
+    impl NameEvidence for NoOrigin {
+        fn is_user_word(&self, _: &str) -> bool {
+            false
+        }
+        fn has_word(&self, _: &str) -> bool {
+            true
+        }
+        fn speaks(&self, _: &str) -> bool {
+            false
+        }
+        fn normal<'w>(&'w self, word: &'w str) -> &'w str {
+            word
+        }
+    }
+
+    fn wc(word: &str, count: usize, pos: &str) -> WordCount {
+        WordCount {
+            word: word.into(),
+            count,
+            pos: pos.into(),
+        }
+    }
+
+    #[test]
+    fn corrections_remove_move_and_merge() {
+        let words = [
+            wc("孔明", 9, "nr"),
+            wc("诸葛亮", 5, "nr"),
+            wc("孔明曰", 2, "nr"),
+            wc("曹操", 8, "nr"),
+            wc("荆州", 4, "ns"),
+            wc("汝", 7, "nr"),
+        ];
+        let corrections = NameCorrections {
+            removed: vec!["曹操".into()],
+            moved: vec![MovedName {
+                word: "荆州".into(),
+                kind: NameKind::Organization,
+            }],
+            aliases: vec![Alias {
+                name: "诸葛亮".into(),
+                forms: vec!["孔明".into(), "孔明曰".into()],
+            }],
+            keep_implausible: false,
+        };
+        let e = entities(&words, &NoOrigin, &corrections);
+        assert_eq!(e.people.len(), 1);
+        assert_eq!(
+            (e.people[0].word.as_str(), e.people[0].count),
+            ("诸葛亮", 16)
+        );
+        assert_eq!(
+            e.people[0]
+                .forms
+                .iter()
+                .map(|f| f.word.as_str())
+                .collect::<Vec<_>>(),
+            ["孔明", "诸葛亮", "孔明曰"]
+        );
+        assert_eq!(e.organizations[0].word, "荆州");
+        assert_eq!(e.organizations[0].source, NameSource::User);
+        assert!(e.places.is_empty());
+        let aside: Vec<_> = e
+            .set_aside
+            .iter()
+            .map(|s| (s.word.as_str(), s.reason))
+            .collect();
+        assert_eq!(
+            aside,
+            [
+                ("曹操", SetAsideReason::Removed),
+                ("汝", SetAsideReason::OneCharacter)
+            ]
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! The user's own words, in jieba's user-dictionary format.
+//!
+//! A line is `word [freq] [tag]`, as `jieba.load_userdict` reads it. A word
+//! without a frequency is given the one Python's `add_word` estimates, so
+//! that it is really cut as one word: jieba-rs's `load_dict` would give it
+//! frequency 0, and the word would never be chosen (see
+//! `Dictionary::with_user_words`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// The most words a user dictionary may hold.
+pub const MAX_USER_WORDS: usize = 100_000;
+
+/// One word of a user dictionary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserWord {
+    /// The word, without white space.
+    pub word: String,
+    /// Its frequency; `None` lets jieba estimate one high enough for the
+    /// word to be cut whole (Python's `suggest_freq(word, False)`).
+    #[serde(default)]
+    pub freq: Option<usize>,
+    /// Its part-of-speech tag; `None` is jieba's `x` for a new word and
+    /// keeps the dictionary's tag for a known one.
+    #[serde(default)]
+    pub tag: Option<String>,
+}
+
+impl UserWord {
+    /// A word with no frequency and no tag.
+    pub fn new(word: impl Into<String>) -> Self {
+        UserWord {
+            word: word.into(),
+            freq: None,
+            tag: None,
+        }
+    }
+
+    /// Checks the word and the tag.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] for an empty word, a word with white space
+    /// or over 64 characters, or a tag that is not 1 to 8 ASCII letters.
+    pub fn validate(&self) -> Result<(), Error> {
+        let chars = self.word.chars().count();
+        if chars == 0 || chars > 64 || self.word.chars().any(char::is_whitespace) {
+            return Err(Error::InvalidOption(format!(
+                "\"{}\" cannot be a word: a user word has 1 to 64 characters and no spaces",
+                self.word
+            )));
+        }
+        if let Some(tag) = &self.tag {
+            if tag.is_empty() || tag.len() > 8 || !tag.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return Err(Error::InvalidOption(format!(
+                    "\"{tag}\" is not a part-of-speech tag"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A user dictionary: words in the order they are added (the order matters,
+/// as each estimated frequency depends on the words before it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UserDictionary {
+    /// The words; a later entry for the same word replaces an earlier one.
+    pub words: Vec<UserWord>,
+}
+
+impl UserDictionary {
+    /// Reads jieba's user-dictionary format: one `word [freq] [tag]` a line;
+    /// blank lines and lines starting with `#` are skipped; a byte-order mark
+    /// is ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::BadUserDictionary`] naming the first bad line: a word with no
+    /// characters, a frequency that is not a number, a bad tag, more than
+    /// three fields, or more than [`MAX_USER_WORDS`] words.
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        let mut words = Vec::new();
+        for (number, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |why: &str| {
+                Error::BadUserDictionary(format!("line {}: \"{line}\": {why}", number + 1))
+            };
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (word, rest) = fields
+                .split_first()
+                .expect("a line that is not blank has a field");
+            let (freq, tag) = match rest {
+                [] => (None, None),
+                [one] if one.bytes().all(|b| b.is_ascii_digit()) => (Some(*one), None),
+                [one] => (None, Some(*one)),
+                [freq, tag] => (Some(*freq), Some(*tag)),
+                _ => return Err(bad("a line is a word, a frequency and a tag")),
+            };
+            let freq = match freq {
+                Some(f) => Some(
+                    f.parse::<usize>()
+                        .map_err(|_| bad("the frequency is not a whole number"))?,
+                ),
+                None => None,
+            };
+            let word = UserWord {
+                word: word.to_string(),
+                freq,
+                tag: tag.map(str::to_string),
+            };
+            word.validate().map_err(|e| match e {
+                Error::InvalidOption(why) => bad(&why),
+                other => other,
+            })?;
+            words.push(word);
+            if words.len() > MAX_USER_WORDS {
+                return Err(bad(&format!(
+                    "a user dictionary holds at most {MAX_USER_WORDS} words"
+                )));
+            }
+        }
+        Ok(UserDictionary { words })
+    }
+
+    /// The dictionary in jieba's format, a line per word.
+    pub fn to_jieba_format(&self) -> String {
+        let mut out = String::new();
+        for w in &self.words {
+            out.push_str(&w.word);
+            if let Some(freq) = w.freq {
+                out.push_str(&format!(" {freq}"));
+            }
+            if let Some(tag) = &w.tag {
+                out.push(' ');
+                out.push_str(tag);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Checks every word.
+    ///
+    /// # Errors
+    ///
+    /// The first word's error (see [`UserWord::validate`]), or
+    /// [`Error::InvalidOption`] for more than [`MAX_USER_WORDS`] words.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.words.len() > MAX_USER_WORDS {
+            return Err(Error::InvalidOption(format!(
+                "a user dictionary holds at most {MAX_USER_WORDS} words"
+            )));
+        }
+        self.words.iter().try_for_each(UserWord::validate)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_each_form_of_a_line() {
+        let dict = UserDictionary::parse(
+            "\u{feff}一带一路\n人类命运共同体 nz\n进博会 3\n# note\n\n新质生产力 20 n\n",
+        )
+        .unwrap();
+        let words: Vec<_> = dict
+            .words
+            .iter()
+            .map(|w| (w.word.as_str(), w.freq, w.tag.as_deref()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("一带一路", None, None),
+                ("人类命运共同体", None, Some("nz")),
+                ("进博会", Some(3), None),
+                ("新质生产力", Some(20), Some("n"))
+            ]
+        );
+        assert_eq!(
+            UserDictionary::parse(&dict.to_jieba_format()).unwrap(),
+            dict
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        for (text, line) in [
+            ("好\n一 2 n x\n", "line 2"),
+            ("词 n3\n", "line 1"),
+            ("词 99999999999999999999999\n", "line 1"),
+        ] {
+            let message = UserDictionary::parse(text).unwrap_err().to_string();
+            assert!(message.contains(line), "{text:?}: {message}");
+        }
+    }
+}

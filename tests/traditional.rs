@@ -1,0 +1,110 @@
+//! Traditional Chinese: a traditional text is cut through its simplified
+//! conversion and analysed as well as the simplified original, with every
+//! word and position in its own script. The fixture is the sample in
+//! OpenCC's s2tw (`tests/fixtures/make_traditional_fixture.py`).
+
+use ciyan::analyses::concordance::{concordance, ConcordanceOptions};
+use ciyan::script::{detect, to_simplified, Script};
+use ciyan::{Analyzer, Options, UserDictionary};
+
+const SIMPLIFIED: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
+const TRADITIONAL: &str = include_str!("fixtures/sample-traditional.txt");
+
+#[test]
+fn the_script_is_told() {
+    assert_eq!(detect(SIMPLIFIED), Script::Simplified);
+    assert_eq!(detect(TRADITIONAL), Script::Traditional);
+}
+
+#[test]
+fn traditional_keywords_converted_equal_the_simplified_ones() {
+    let analyzer = Analyzer::new();
+    let simplified = analyzer.analyze(SIMPLIFIED, &Options::default()).unwrap();
+    let traditional = analyzer.analyze(TRADITIONAL, &Options::default()).unwrap();
+    let words = |list: &[ciyan::Keyword], convert: bool| -> Vec<String> {
+        list.iter()
+            .map(|k| {
+                if convert {
+                    to_simplified(&k.word)
+                } else {
+                    k.word.clone()
+                }
+            })
+            .collect()
+    };
+    assert_eq!(
+        words(&traditional.keywords.tfidf, true),
+        words(&simplified.keywords.tfidf, false)
+    );
+    assert_eq!(
+        words(&traditional.keywords.textrank, true),
+        words(&simplified.keywords.textrank, false)
+    );
+    // Shown in the text's own script.
+    assert!(traditional
+        .keywords
+        .tfidf
+        .iter()
+        .any(|k| k.word == "習近平"));
+    assert!(
+        traditional.words.iter().any(|w| w.word == "我們")
+            || !traditional.words.iter().any(|w| w.word == "我们")
+    );
+    assert_eq!(traditional.entities.people[0].word, "習近平");
+    // The stopwords apply: 我們 is one (it was the third keyword before).
+    assert!(!traditional.keywords.tfidf.iter().any(|k| k.word == "我們"));
+}
+
+#[test]
+fn tokens_and_positions_are_the_original_text() {
+    let analyzer = Analyzer::new();
+    let document = analyzer.document(TRADITIONAL.to_string(), true).unwrap();
+    let plain = analyzer.document(SIMPLIFIED.to_string(), true).unwrap();
+    assert_eq!(document.len(), plain.len());
+    let joined: String = (0..document.len()).map(|i| document.token(i)).collect();
+    assert_eq!(joined, TRADITIONAL);
+    // Token for token, the same number of characters (a character alone
+    // may convert otherwise than in its context: 瞭 in 了解).
+    for i in 0..document.len() {
+        assert_eq!(
+            document.token(i).chars().count(),
+            plain.token(i).chars().count(),
+            "token {i}"
+        );
+    }
+    let converted: String = (0..document.len())
+        .map(|i| document.token(i))
+        .collect::<String>();
+    assert_eq!(to_simplified(&converted), document.cut_text());
+    let lines = concordance(&document, "習近平", &ConcordanceOptions::default());
+    let simplified_lines = concordance(&plain, "习近平", &ConcordanceOptions::default());
+    assert_eq!(lines.len(), simplified_lines.len());
+    for (t, s) in lines.iter().zip(&simplified_lines) {
+        assert_eq!((t.start, t.end), (s.start, s.end));
+        assert_eq!(t.word, "習近平");
+    }
+}
+
+#[test]
+fn a_user_word_applies_in_both_scripts() {
+    let mut analyzer = Analyzer::new();
+    analyzer
+        .set_user_dictionary(UserDictionary::parse("人類命運共同體\n").unwrap())
+        .unwrap();
+    let document = analyzer.document(TRADITIONAL.to_string(), true).unwrap();
+    assert_eq!(
+        document
+            .vocabulary()
+            .id("人類命運共同體")
+            .map(|id| document.vocabulary().count(id)),
+        Some(9)
+    );
+    let document = analyzer.document(SIMPLIFIED.to_string(), true).unwrap();
+    assert_eq!(
+        document
+            .vocabulary()
+            .id("人类命运共同体")
+            .map(|id| document.vocabulary().count(id)),
+        Some(9)
+    );
+}
