@@ -18,7 +18,7 @@ fn main() {}
 mod native {
     use std::time::Instant;
 
-    use ciyan::{Analyzer, Options};
+    use ciyan::{Analyzer, Options, UserDictionary, UserWord};
     use jieba_rs::Jieba;
 
     fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
@@ -40,7 +40,10 @@ mod native {
     }
 
     pub fn main() {
-        let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+        let args: Vec<String> = std::env::args()
+            .skip(1)
+            .filter(|a| a != "--bench")
+            .collect();
         let runs: usize = args.first().and_then(|r| r.parse().ok()).unwrap_or(5);
         let files = &args[1.min(args.len())..];
 
@@ -50,10 +53,57 @@ mod native {
         let analyzer = Analyzer::new();
         for file in files {
             let text = std::fs::read_to_string(file).expect("a UTF-8 text file");
-            let name = std::path::Path::new(file).file_name().unwrap().to_string_lossy();
-            report("jieba-rs", "cut", &name, text.len(), &time(runs, || jieba.cut(&text, true).len()));
+            let name = std::path::Path::new(file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy();
+            report(
+                "jieba-rs",
+                "cut",
+                &name,
+                text.len(),
+                &time(runs, || jieba.cut(&text, true).len()),
+            );
             let options = Options::default();
-            report("ciyan-native", "analyze", &name, text.len(), &time(runs, || analyzer.analyze(&text, &options).unwrap()));
+            report(
+                "ciyan-native",
+                "analyze",
+                &name,
+                text.len(),
+                &time(runs, || analyzer.analyze(&text, &options).unwrap()),
+            );
+            if name.contains("traditional") {
+                continue;
+            }
+            // What the page does when the user adds a word: a copy of the
+            // dictionary with the user's words, a new cut, a summary.
+            let mut editing = Analyzer::new();
+            let words = ["一带一路", "人类命运共同体", "宝二爷"];
+            report(
+                "ciyan-native",
+                "add a word, analyse again",
+                &name,
+                text.len(),
+                &time(runs, || {
+                    let user = UserDictionary {
+                        words: words.iter().map(|w| UserWord::new(*w)).collect(),
+                    };
+                    editing.set_user_dictionary(user).unwrap();
+                    let analysis = editing.analyze(&text, &options).unwrap();
+                    editing
+                        .set_user_dictionary(UserDictionary::default())
+                        .unwrap();
+                    analysis
+                }),
+            );
+            let document = analyzer.document(text.clone(), true).unwrap();
+            report(
+                "ciyan-native",
+                "new words",
+                &name,
+                text.len(),
+                &time(runs, || analyzer.new_words(&document, None)),
+            );
         }
     }
 }

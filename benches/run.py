@@ -43,6 +43,20 @@ def lines_of(cmd):
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
+def make_traditional(directory, path, name):
+    """`path` in traditional characters (OpenCC's s2tw, through
+    opencc-python-reimplemented), in `directory`, or None without it."""
+    try:
+        import opencc
+    except ImportError:
+        print("note: pip install opencc-python-reimplemented==0.1.7 for the traditional rows", file=sys.stderr)
+        return None
+    out = os.path.join(directory, name)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(opencc.OpenCC("s2tw").convert(open(path, encoding="utf-8").read()))
+    return out
+
+
 def make_big(directory):
     """红楼梦 repeated up to 20 MB, in `directory`: (its path, its label)."""
     data = open(CORPUS, "rb").read()
@@ -170,6 +184,16 @@ def print_targets(rows, groups, corpus, big):
     slowest_big = max((median(worker, f"{q} ({w})", big) or 0)
                       for q in ("concordance", "dispersion", "collocates") for w in ("top word", "的"))
     check("slowest query on the 20 MB text, in the worker (ms)", slowest_big or None, 300, False)
+    # Rows that carry their own target (ms), as benches/browser.mjs's user-dictionary rows do.
+    for r in rows:
+        if "target" in r:
+            text = "红楼梦" if r["file"] == corpus else r["file"]
+            check(f"{r['what']}, {text} (ms)", statistics.median(values_of(r)), r["target"], False)
+    check("traditional 红楼梦 analysis ÷ simplified, native (conversion cost)",
+          ratio(median("ciyan-native", "analyze", "hongloumeng-traditional.txt"), native), 1.2, False)
+    check("add a word → analysed again, 红楼梦, native (ms)",
+          median("ciyan-native", "add a word, analyse again", corpus), 1500, False)
+    check("new words of 红楼梦, native (ms)", median("ciyan-native", "new words", corpus), 2000, False)
 
 
 def git(*args):
@@ -204,8 +228,11 @@ def main():
         else:
             print(f"note: {CORPUS} not found; the sample only", file=sys.stderr)
 
+        traditional = make_traditional(tmp, CORPUS, "hongloumeng-traditional.txt") if len(files) > 1 else None
+        native_files = files + ([traditional] if traditional else [])
+        labels["hongloumeng-traditional.txt"] = "红楼梦 (traditional)"
         rows = []
-        rows += lines_of(["cargo", "bench", "--quiet", "--bench", "native", "--", runs, *files])
+        rows += lines_of(["cargo", "bench", "--quiet", "--bench", "native", "--", runs, *native_files])
         rows += lines_of(["node", "benches/node.mjs", runs, *files])
         rows += lines_of([sys.executable, "benches/python_jieba.py", runs, *files])
         rows += lines_of(["node", "benches/browser_worker.mjs", runs, *files])

@@ -4,7 +4,8 @@
 //! jieba's dictionary, IDF table and stopwords are simplified: a traditional
 //! text cut as it is falls apart (習近平 → 習近/平). So a traditional text is
 //! converted with OpenCC's data (through `ferrous-opencc`, Apache-2.0, pure
-//! Rust, only its traditional-to-simplified tables), cut, and every token is
+//! Rust, only its traditional-to-simplified tables: T2S, with the Taiwan
+//! variants of TW2S mended after it), cut, and every token is
 //! mapped back to the characters of the original text. OpenCC's T2S maps one
 //! character to one, so the mapping goes by character index; a line whose
 //! converted length differs (a phrase table entry of another length) is
@@ -32,11 +33,47 @@ pub enum Script {
 /// How many Han characters the detection reads at most.
 const DETECT_CHARS: usize = 20_000;
 
-/// The converter, built once (its tables are embedded).
+/// OpenCC's traditional-to-simplified converter, built once (its tables
+/// are embedded).
 fn converter() -> &'static OpenCC {
     static CONVERTER: OnceLock<OpenCC> = OnceLock::new();
     CONVERTER.get_or_init(|| {
-        OpenCC::from_config(BuiltinConfig::Tw2s).expect("the embedded OpenCC tables load")
+        OpenCC::from_config(BuiltinConfig::T2s).expect("the embedded OpenCC tables load")
+    })
+}
+
+/// The characters OpenCC's Taiwan configuration (TW2S: Taiwan's variants,
+/// then T2S) simplifies otherwise than T2S alone (為 → 为), each with its
+/// simplified form. TW2S converts at half T2S's speed, so T2S runs and these
+/// few characters are mended after it.
+fn taiwan_variants() -> &'static rustc_hash::FxHashMap<char, char> {
+    static VARIANTS: OnceLock<rustc_hash::FxHashMap<char, char>> = OnceLock::new();
+    VARIANTS.get_or_init(|| {
+        let taiwan =
+            OpenCC::from_config(BuiltinConfig::Tw2s).expect("the embedded OpenCC tables load");
+        // Every Han character of the basic plane, one a line.
+        let han = || ('\u{3400}'..='\u{9FFF}').filter(|&c| crate::text::is_han(c));
+        let all: String = han().flat_map(|c| [c, '\n']).collect();
+        let (by_taiwan, by_t2s) = (taiwan.convert(&all), converter().convert(&all));
+        by_taiwan
+            .lines()
+            .zip(by_t2s.lines())
+            .zip(han())
+            .filter_map(|((tw, t), original)| {
+                let (mut tw_chars, mut t_chars) = (tw.chars(), t.chars());
+                match (
+                    tw_chars.next(),
+                    tw_chars.next(),
+                    t_chars.next(),
+                    t_chars.next(),
+                ) {
+                    (Some(a), None, Some(b), None) if a != b && b == original => {
+                        Some((original, a))
+                    }
+                    _ => None,
+                }
+            })
+            .collect()
     })
 }
 
@@ -77,8 +114,15 @@ pub fn detect(text: &str) -> Script {
 /// `text` and each in the same place.
 pub fn to_simplified(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let variants = taiwan_variants();
     for line in text.split_inclusive('\n') {
-        let converted = converter().convert(line);
+        let mut converted = converter().convert(line);
+        if converted.chars().any(|c| variants.contains_key(&c)) {
+            converted = converted
+                .chars()
+                .map(|c| variants.get(&c).copied().unwrap_or(c))
+                .collect();
+        }
         if converted.chars().count() == line.chars().count() {
             out.push_str(&converted);
         } else {

@@ -247,3 +247,69 @@ fn document_queries_answer_in_utf16_positions() {
         Some("invalid-option")
     );
 }
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn user_words_and_stopwords_from_plain_objects() {
+    // An analyzer of its own: these settings must not reach other tests.
+    let mut analyzer = JsAnalyzer::new(DICTIONARY).unwrap();
+    let text = "推动构建人类命运共同体，人类命运共同体是王毅常说的。";
+    let words = |a: &JsAnalyzer| -> Vec<String> {
+        let result = a.analyze(text, JsValue::UNDEFINED, None).unwrap();
+        Array::from(&get(&result, "words"))
+            .iter()
+            .map(|w| get(&w, "word").as_string().unwrap())
+            .collect()
+    };
+    assert!(!words(&analyzer).contains(&"人类命运共同体".to_string()));
+    analyzer
+        .set_user_dictionary(js(r#"[{"word": "人类命运共同体", "tag": "nz"}]"#))
+        .unwrap();
+    assert!(words(&analyzer).contains(&"人类命运共同体".to_string()));
+    let error = analyzer
+        .set_user_dictionary(js(r#"[{"word": "两 个"}]"#))
+        .unwrap_err();
+    assert_eq!(
+        get(&error, "code").as_string().as_deref(),
+        Some("invalid-option")
+    );
+
+    analyzer
+        .set_stopwords(js(r#"{"base": "iso", "added": ["王毅"]}"#))
+        .unwrap();
+    assert!(!words(&analyzer).contains(&"王毅".to_string()));
+    assert!(analyzer.stopword_list().contains(&"王毅".to_string()));
+    analyzer.set_user_dictionary(js("[]")).unwrap();
+    assert!(!words(&analyzer).contains(&"人类命运共同体".to_string()));
+
+    let parsed = ciyan::bindings::parse_user_dictionary("一带一路\n进博会 3 nz\n").unwrap();
+    assert_eq!(Array::from(&parsed).length(), 2);
+    assert_eq!(
+        get(&Array::from(&parsed).get(1), "freq").as_f64(),
+        Some(3.0)
+    );
+    let error = ciyan::bindings::parse_user_dictionary("好 1 2 3\n").unwrap_err();
+    assert_eq!(
+        get(&error, "code").as_string().as_deref(),
+        Some("bad-user-dictionary")
+    );
+}
+
+#[wasm_bindgen_test]
+fn new_words_come_from_the_document() {
+    // The sample with a made-up word at the start of its first 40 sentences.
+    let sample = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
+    let text = sample.replacen('。', "。咕噜咪", 40);
+    let found = analyzer()
+        .new_words(&document(&text), JsValue::UNDEFINED)
+        .unwrap();
+    let words: Vec<String> = Array::from(&get(&found, "words"))
+        .iter()
+        .map(|w| get(&w, "word").as_string().unwrap())
+        .collect();
+    assert!(words.contains(&"咕噜咪".to_string()), "{words:?}");
+    assert_eq!(get(&found, "tooShort").as_bool(), Some(true));
+}
