@@ -31,34 +31,19 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
     };
-    let packed = pack::pack(&read("dict.txt"), &read("idf.txt"), &read("posseg.txt"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let packed = pack::pack(&read("dict.txt"), &read("idf.txt"), &read("posseg.txt")).unwrap_or_else(|e| panic!("{e}"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").unwrap());
     write(&out_dir.join("ciyan.dict"), &packed);
     // `src/stopwords.rs` includes this Rust expression.
-    write(
-        &out_dir.join("stopwords_zh.rs"),
-        format!("&{:?}", stop_words::get("zh")).as_bytes(),
-    );
+    write(&out_dir.join("stopwords_zh.rs"), format!("&{:?}", stop_words::get("zh")).as_bytes());
     // NLTK's Chinese list, from the same package: with the crate's `nltk`
     // feature on, its `get("zh")` would give NLTK's list in place of
     // stopwords-iso's, so this one is read from the package's source.
-    let nltk = stop_words_source_dir()
-        .join("src")
-        .join("nltk")
-        .join("chinese");
+    let nltk = stop_words_source_dir().join("src").join("nltk").join("chinese");
     println!("cargo:rerun-if-changed={}", nltk.display());
-    let nltk =
-        fs::read_to_string(&nltk).unwrap_or_else(|e| panic!("cannot read {}: {e}", nltk.display()));
-    let nltk: Vec<&str> = nltk
-        .lines()
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .collect();
-    write(
-        &out_dir.join("stopwords_zh_nltk.rs"),
-        format!("&{nltk:?}").as_bytes(),
-    );
+    let nltk = fs::read_to_string(&nltk).unwrap_or_else(|e| panic!("cannot read {}: {e}", nltk.display()));
+    let nltk: Vec<&str> = nltk.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
+    write(&out_dir.join("stopwords_zh_nltk.rs"), format!("&{nltk:?}").as_bytes());
 }
 
 /// The unpacked source of the `stop-words` package this build compiles.
@@ -82,10 +67,7 @@ fn registry_source(wanted: &str, marker: &str) -> PathBuf {
             looked_in.push(dir);
         }
     }
-    panic!(
-        "cannot find {wanted} under {} (looked in {looked_in:?})",
-        registry_src.display()
-    );
+    panic!("cannot find {wanted} under {} (looked in {looked_in:?})", registry_src.display());
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -128,17 +110,12 @@ fn jieba_data_dir() -> PathBuf {
 
 /// The version Cargo.lock gives the package `name` (the one from crates.io).
 fn locked_version(lock_file: &Path, name: &str) -> String {
-    let lock = fs::read_to_string(lock_file)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", lock_file.display()));
+    let lock = fs::read_to_string(lock_file).unwrap_or_else(|e| panic!("cannot read {}: {e}", lock_file.display()));
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == format!("name = \"{name}\"") {
-            let version = lines
-                .next()
-                .and_then(|l| l.trim().strip_prefix("version = \"")?.strip_suffix('"'));
-            return version
-                .unwrap_or_else(|| panic!("{}: no version after {line}", lock_file.display()))
-                .to_string();
+            let version = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")?.strip_suffix('"'));
+            return version.unwrap_or_else(|| panic!("{}: no version after {line}", lock_file.display())).to_string();
         }
     }
     panic!("{} names no package {name}", lock_file.display());
@@ -149,8 +126,6 @@ fn cargo_home() -> PathBuf {
     if let Some(home) = env::var_os("CARGO_HOME") {
         return PathBuf::from(home);
     }
-    let home = env::var_os("HOME")
-        .or_else(|| env::var_os("USERPROFILE"))
-        .expect("neither CARGO_HOME nor HOME is set");
+    let home = env::var_os("HOME").or_else(|| env::var_os("USERPROFILE")).expect("neither CARGO_HOME nor HOME is set");
     PathBuf::from(home).join(".cargo")
 }

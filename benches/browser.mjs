@@ -7,7 +7,10 @@
 //   the bytes of the first visit over the wire, counted by the server (its
 //   --log): the page, the worker, and the service worker's offline copy;
 //   each text analysed from the click on 分析 to the charts, with the
-//   main thread's long tasks meanwhile (PerformanceObserver 'longtask').
+//   main thread's long tasks meanwhile (PerformanceObserver 'longtask');
+//   a word added to the user dictionary (「我的词典」) until the page shows
+//   the text cut again, on the sample and on each text under 5 MB; and the
+//   new words of those texts, asked of the worker (Query.NEW_WORDS).
 //
 //     node benches/browser.mjs RUNS [FILE...]
 //
@@ -21,6 +24,7 @@ import { start } from '../tests/browser/harness.mjs';
 const [runsArg, ...files] = process.argv.slice(2);
 const runs = Number(runsArg) || 5;
 
+/** Rows with a `target` (ms) carry it for benches/run.py, which checks the median against it. */
 function report({ who, what, file = '', bytes = 0, millis, ...rest }) {
   const rounded = millis && { millis: millis.map((m) => Number(m.toFixed(3))) };
   console.log(JSON.stringify({ who, what, file, bytes, ...rounded, ...rest }));
@@ -92,11 +96,51 @@ const analyzeInPage = (page) => page.evaluate(async () => {
   return { millis, longTasks: longTasks.map((entry) => entry.duration) };
 });
 
+// Adds `word` in the settings panel (typed, then Enter) and waits, inside
+// the page, for the text to be shown cut again and painted; resolves with
+// that time. Then removes it again (not timed), so that each run adds it anew.
+const addWordInPage = async (page, word) => {
+  const millis = await page.evaluate(async (w) => {
+    const dashboard = document.getElementById('dashboard');
+    const shown = new Promise((resolve) => new MutationObserver((_, watcher) => {
+      watcher.disconnect();
+      resolve();
+    }).observe(dashboard, { attributeFilter: ['data-results'] }));
+    document.getElementById('userdict-word').value = w;
+    const start = performance.now();
+    document.getElementById('userdict-word').form.requestSubmit();
+    await shown;
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - start;
+  }, word);
+  // Clicked in the page, not scrolled to: the page stays at its top, so
+  // that the phrases and new words (asked for once their cards are near
+  // the view) do not keep the worker busy when the next run adds.
+  const before = await page.$eval('#dashboard', (element) => Number(element.dataset.results));
+  await page.$eval(`#userdict-list li[data-item="${word}"] .lexicon-remove`, (button) => button.click());
+  await page.waitForFunction((n) => Number(document.getElementById('dashboard').dataset.results) > n, before, { timeout: 60_000 });
+  return millis;
+};
+
+// The sample, as the page opens with it: 一带一路 is cut as 一带 / 一路 until added.
+{
+  const session = await start();
+  try {
+    const page = await session.open();
+    const millis = [];
+    for (let i = 0; i < runs; i++) millis.push(await addWordInPage(page, '一带一路'));
+    report({ who: 'ciyan-chromium-page', what: 'add a word → page updated', file: 'sample', millis, target: 300 });
+  } finally {
+    await session.close();
+  }
+}
+
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const session = await start();
   try {
-    const page = await session.open();
+    // #test: the page lends the worker's client (for the new words).
+    const page = await session.open({ hash: '#test' });
     await page.$eval('#text', (textarea, value) => { textarea.value = value; }, text);
     // The text's own layout comes before the click, not during the analysis.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500))));
@@ -106,6 +150,21 @@ for (const file of files) {
     report({ ...common, what: 'analyze, click → charts', bytes: Buffer.byteLength(text), millis: results.map((r) => r.millis) });
     report({ ...common, what: 'main-thread long tasks', values: results.map((r) => r.longTasks.length), unit: 'tasks' });
     report({ ...common, what: 'longest main-thread task', millis: results.map((r) => Math.max(0, ...r.longTasks)) });
+    if (Buffer.byteLength(text) < 5e6) {
+      // A name of 红楼梦 that jieba cuts apart; any word makes the whole text cut again.
+      const added = [];
+      for (let i = 0; i < runs; i++) added.push(await addWordInPage(page, '凤姐儿'));
+      report({ ...common, what: 'add a word → page updated', bytes: Buffer.byteLength(text), millis: added, target: 1500 });
+      const newWords = [];
+      for (let i = 0; i < runs; i++) {
+        newWords.push(await page.evaluate(async () => {
+          const start = performance.now();
+          await window.__ciyanClient.query('newWords');
+          return performance.now() - start;
+        }));
+      }
+      report({ ...common, what: 'new words, in the worker', bytes: Buffer.byteLength(text), millis: newWords, target: 2000 });
+    }
   } finally {
     await session.close();
   }

@@ -40,10 +40,7 @@ mod native {
     }
 
     pub fn main() {
-        let args: Vec<String> = std::env::args()
-            .skip(1)
-            .filter(|a| a != "--bench")
-            .collect();
+        let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
         let runs: usize = args.first().and_then(|r| r.parse().ok()).unwrap_or(5);
         let files = &args[1.min(args.len())..];
 
@@ -53,17 +50,8 @@ mod native {
         let analyzer = Analyzer::new();
         for file in files {
             let text = std::fs::read_to_string(file).expect("a UTF-8 text file");
-            let name = std::path::Path::new(file)
-                .file_name()
-                .unwrap()
-                .to_string_lossy();
-            report(
-                "jieba-rs",
-                "cut",
-                &name,
-                text.len(),
-                &time(runs, || jieba.cut(&text, true).len()),
-            );
+            let name = std::path::Path::new(file).file_name().unwrap().to_string_lossy();
+            report("jieba-rs", "cut", &name, text.len(), &time(runs, || jieba.cut(&text, true).len()));
             let options = Options::default();
             report(
                 "ciyan-native",
@@ -85,25 +73,15 @@ mod native {
                 &name,
                 text.len(),
                 &time(runs, || {
-                    let user = UserDictionary {
-                        words: words.iter().map(|w| UserWord::new(*w)).collect(),
-                    };
+                    let user = UserDictionary { words: words.iter().map(|w| UserWord::new(*w)).collect() };
                     editing.set_user_dictionary(user).unwrap();
                     let analysis = editing.analyze(&text, &options).unwrap();
-                    editing
-                        .set_user_dictionary(UserDictionary::default())
-                        .unwrap();
+                    editing.set_user_dictionary(UserDictionary::default()).unwrap();
                     analysis
                 }),
             );
             let document = analyzer.document(text.clone(), true).unwrap();
-            report(
-                "ciyan-native",
-                "new words",
-                &name,
-                text.len(),
-                &time(runs, || analyzer.new_words(&document, None)),
-            );
+            report("ciyan-native", "new words", &name, text.len(), &time(runs, || analyzer.new_words(&document, None)));
         }
     }
 }

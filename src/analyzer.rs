@@ -14,9 +14,7 @@ use crate::names::{self, NameEvidence};
 use crate::script::{self, Script};
 use crate::stopwords::Stopwords;
 use crate::text::{self, CharCounts, MAX_TEXT_BYTES};
-use crate::{
-    Analysis, Counts, Error, Keyword, Keywords, Options, SegmentMode, UserDictionary, WordCount,
-};
+use crate::{Analysis, Counts, Error, Keyword, Keywords, Options, SegmentMode, UserDictionary, WordCount};
 
 /// How much text is cut between two progress reports.
 const CHUNK_BYTES: usize = 256 * 1024;
@@ -106,13 +104,7 @@ impl Cut {
 
     /// Cuts the next piece and says how far the cut is.
     pub fn step(&mut self) -> Progress {
-        let Cut {
-            dictionary,
-            text,
-            simplified,
-            done,
-            builder,
-        } = self;
+        let Cut { dictionary, text, simplified, done, builder } = self;
         if let Some(chunk) = text::line_chunks(&text[*done..], CHUNK_BYTES).next() {
             match simplified {
                 None => {
@@ -127,10 +119,7 @@ impl Cut {
                     let mut rest = chunk;
                     for (word, tag) in dictionary.tag(&converted, builder.hmm()) {
                         let chars = word.chars().count();
-                        let len = rest
-                            .char_indices()
-                            .nth(chars)
-                            .map_or(rest.len(), |(i, _)| i);
+                        let len = rest.char_indices().nth(chars).map_or(rest.len(), |(i, _)| i);
                         let (original, after) = rest.split_at(len);
                         builder.push_converted(original, tag, Some(word));
                         rest = after;
@@ -140,11 +129,7 @@ impl Cut {
             }
             *done += chunk.len();
         }
-        Progress {
-            stage: Stage::Segmenting,
-            done: *done,
-            total: text.len(),
-        }
+        Progress { stage: Stage::Segmenting, done: *done, total: text.len() }
     }
 
     /// The document, once every piece is cut (what is left is cut now).
@@ -200,11 +185,8 @@ impl Analyzer {
         if user == self.user_dictionary {
             return Ok(());
         }
-        self.dictionary = if user.is_empty() {
-            Arc::clone(&self.base)
-        } else {
-            Arc::new(self.base.with_user_words(&user))
-        };
+        self.dictionary =
+            if user.is_empty() { Arc::clone(&self.base) } else { Arc::new(self.base.with_user_words(&user)) };
         self.user_dictionary = user;
         Ok(())
     }
@@ -247,17 +229,10 @@ impl Analyzer {
         options.validate()?;
         check_size(text)?;
         // Search and full mode cut the text a second time for the word list.
-        let passes = if options.mode == SegmentMode::Precise {
-            1
-        } else {
-            2
-        };
+        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
         let total = text.len();
         let document = self.document_with_progress(text.to_owned(), options.hmm, |p| {
-            on_progress(Progress {
-                total: total * passes,
-                ..p
-            })
+            on_progress(Progress { total: total * passes, ..p })
         })?;
         self.summarize(&document, options, on_progress)
     }
@@ -289,13 +264,7 @@ impl Analyzer {
         check_size(&text)?;
         let builder = DocumentBuilder::new(text.len(), hmm, Arc::clone(&self.stopwords));
         let simplified = (script::detect(&text) == Script::Traditional).then(String::new);
-        Ok(Cut {
-            dictionary: Arc::clone(&self.dictionary),
-            text,
-            simplified,
-            done: 0,
-            builder,
-        })
+        Ok(Cut { dictionary: Arc::clone(&self.dictionary), text, simplified, done: 0, builder })
     }
 
     /// The summary of a document: counts, the word list, keywords and names,
@@ -311,55 +280,30 @@ impl Analyzer {
     ) -> Result<Analysis, Error> {
         options.validate()?;
         if options.hmm != document.hmm() {
-            return Err(Error::InvalidOption(
-                "hmm differs from the document's cut: cut the text again".into(),
-            ));
+            return Err(Error::InvalidOption("hmm differs from the document's cut: cut the text again".into()));
         }
         let text = document.text();
         let total = text.len();
-        let passes = if options.mode == SegmentMode::Precise {
-            1
-        } else {
-            2
-        };
+        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
         let precise = precise_stats(document);
         let precise_tokens: usize = precise.values().map(|s| s.count).sum();
         let stopwords = options.stopwords.then(|| &**document.stopwords());
         let (words, tokens) = match options.mode {
             SegmentMode::Precise => (word_list(&precise, stopwords), precise_tokens),
             mode => {
-                let progress = |d| {
-                    on_progress(Progress {
-                        stage: Stage::Segmenting,
-                        done: total + d,
-                        total: total * passes,
-                    })
-                };
+                let progress =
+                    |d| on_progress(Progress { stage: Stage::Segmenting, done: total + d, total: total * passes });
                 // A traditional text's search and full cuts read its
                 // simplified conversion, and list simplified words.
-                let (stats, tokens) =
-                    self.count_words(document.cut_text(), mode, options.hmm, &precise, progress);
+                let (stats, tokens) = self.count_words(document.cut_text(), mode, options.hmm, &precise, progress);
                 (word_list(&stats, stopwords), tokens)
             }
         };
-        on_progress(Progress {
-            stage: Stage::Keywords,
-            done: 0,
-            total,
-        });
+        on_progress(Progress { stage: Stage::Keywords, done: 0, total });
         let ranking = self.keyword_ranking(document, options, &mut on_progress);
         let tfidf = ranking.tfidf.iter().take(options.top_k).cloned().collect();
-        let textrank = ranking
-            .textrank
-            .iter()
-            .take(options.top_k)
-            .cloned()
-            .collect();
-        on_progress(Progress {
-            stage: Stage::Keywords,
-            done: total,
-            total,
-        });
+        let textrank = ranking.textrank.iter().take(options.top_k).cloned().collect();
+        on_progress(Progress { stage: Stage::Keywords, done: total, total });
 
         let chars = CharCounts::of(text);
         let all_precise = word_list(&precise, None);
@@ -373,11 +317,7 @@ impl Analyzer {
             },
             words,
             keywords: Keywords { tfidf, textrank },
-            entities: names::entities(
-                &all_precise,
-                &Evidence::of(&self.dictionary, document),
-                &options.names,
-            ),
+            entities: names::entities(&all_precise, &Evidence::of(&self.dictionary, document), &options.names),
         })
     }
 
@@ -397,20 +337,12 @@ impl Analyzer {
         // A traditional text is read in its simplified conversion (what the
         // dictionary knows); each word is shown as the text spells it.
         let cut_text = document.cut_text();
-        let mut found = crate::analyses::new_words::discover(
-            cut_text,
-            |word| self.dictionary.has_word(word),
-            options,
-        );
+        let mut found = crate::analyses::new_words::discover(cut_text, |word| self.dictionary.has_word(word), options);
         if document.script() == Script::Traditional {
             for w in &mut found.words {
                 if let Some(at) = cut_text.find(&w.word) {
                     let chars_before = cut_text[..at].chars().count();
-                    let original: String = text
-                        .chars()
-                        .skip(chars_before)
-                        .take(w.word.chars().count())
-                        .collect();
+                    let original: String = text.chars().skip(chars_before).take(w.word.chars().count()).collect();
                     w.word = original;
                 }
             }
@@ -419,20 +351,9 @@ impl Analyzer {
     }
 
     /// Why `word` is, or is not, a keyword of `document` under `options`.
-    pub fn explain_keyword(
-        &self,
-        document: &Document,
-        word: &str,
-        options: &Options,
-    ) -> KeywordExplanation {
+    pub fn explain_keyword(&self, document: &Document, word: &str, options: &Options) -> KeywordExplanation {
         let ranking = self.keyword_ranking(document, options, |_| {});
-        crate::analyses::keyword_explanation::explain(
-            document,
-            &self.dictionary.idf,
-            &ranking,
-            word,
-            options,
-        )
+        crate::analyses::keyword_explanation::explain(document, &self.dictionary.idf, &ranking, word, options)
     }
 
     /// Every candidate ranked by each keyword method, for the stopword and
@@ -448,17 +369,11 @@ impl Analyzer {
     ) -> Arc<KeywordRanking> {
         let key = (options.stopwords, options.keyword_pos.clone());
         let stop_words = || StopWords::of(document, options.stopwords);
-        let mut kept = document
-            .keyword_ranking
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut kept = document.keyword_ranking.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(ranking) = kept.as_ref().filter(|r| r.key == key) {
             return Arc::clone(ranking);
         }
-        let textrank_pos = options
-            .keyword_pos
-            .clone()
-            .unwrap_or_else(keywords::python_textrank_pos);
+        let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
         let mut textrank = TextRank::new(textrank_pos, stop_words());
         let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
         let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, stop_words());
@@ -469,11 +384,7 @@ impl Analyzer {
             tfidf.push(word, tag);
             let done = document.span(i).end;
             if done >= next_report {
-                on_progress(Progress {
-                    stage: Stage::Keywords,
-                    done,
-                    total,
-                });
+                on_progress(Progress { stage: Stage::Keywords, done, total });
                 next_report = done + CHUNK_BYTES;
             }
         }
@@ -535,17 +446,13 @@ impl Analyzer {
                 let stops = StopWords::with(stopwords.then(|| Arc::clone(&self.stopwords)));
                 let mut run = TfIdfRun::new(&self.dictionary.idf, pos, stops);
                 for chunk in text::line_chunks(text, CHUNK_BYTES) {
-                    self.tag(chunk, true)
-                        .into_iter()
-                        .for_each(|(word, tag)| run.push(word, tag));
+                    self.tag(chunk, true).into_iter().for_each(|(word, tag)| run.push(word, tag));
                 }
                 Ok(run.finish(top_k))
             }
             KeywordMethod::TextRank => {
-                let pos =
-                    allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
-                let tags =
-                    text::line_chunks(text, CHUNK_BYTES).flat_map(|chunk| self.tag(chunk, true));
+                let pos = allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
+                let tags = text::line_chunks(text, CHUNK_BYTES).flat_map(|chunk| self.tag(chunk, true));
                 let stops = StopWords::with(stopwords.then(|| Arc::clone(&self.stopwords)));
                 let mut rank = TextRank::new(pos, stops);
                 tags.for_each(|(word, tag)| rank.push(word, tag));
@@ -578,16 +485,8 @@ impl Analyzer {
                 stats
                     .entry(word)
                     .or_insert_with(|| {
-                        let pos = precise
-                            .get(word)
-                            .map(|s| s.pos)
-                            .unwrap_or_else(|| self.tag_alone(word));
-                        WordStat {
-                            normal: word,
-                            count: 0,
-                            first_use: next,
-                            pos,
-                        }
+                        let pos = precise.get(word).map(|s| s.pos).unwrap_or_else(|| self.tag_alone(word));
+                        WordStat { normal: word, count: 0, first_use: next, pos }
                     })
                     .count += 1;
             }
@@ -608,10 +507,7 @@ impl Analyzer {
 
 fn check_size(text: &str) -> Result<(), Error> {
     if text.len() > MAX_TEXT_BYTES {
-        return Err(Error::TextTooLarge {
-            bytes: text.len(),
-            limit: MAX_TEXT_BYTES,
-        });
+        return Err(Error::TextTooLarge { bytes: text.len(), limit: MAX_TEXT_BYTES });
     }
     if text.trim().is_empty() {
         return Err(Error::EmptyText);
@@ -621,22 +517,10 @@ fn check_size(text: &str) -> Result<(), Error> {
 
 /// The word list: most frequent first, ties in order of first use.
 fn word_list(stats: &HashMap<&str, WordStat>, stopwords: Option<&Stopwords>) -> Vec<WordCount> {
-    let mut list: Vec<(&&str, &WordStat)> = stats
-        .iter()
-        .filter(|(_, stat)| !stopwords.is_some_and(|s| s.contains(stat.normal)))
-        .collect();
-    list.sort_unstable_by(|a, b| {
-        b.1.count
-            .cmp(&a.1.count)
-            .then(a.1.first_use.cmp(&b.1.first_use))
-    });
-    list.into_iter()
-        .map(|(w, s)| WordCount {
-            word: w.to_string(),
-            count: s.count,
-            pos: s.pos.to_string(),
-        })
-        .collect()
+    let mut list: Vec<(&&str, &WordStat)> =
+        stats.iter().filter(|(_, stat)| !stopwords.is_some_and(|s| s.contains(stat.normal))).collect();
+    list.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.1.first_use.cmp(&b.1.first_use)));
+    list.into_iter().map(|(w, s)| WordCount { word: w.to_string(), count: s.count, pos: s.pos.to_string() }).collect()
 }
 
 /// What the name lists know of a document's words.
@@ -650,10 +534,7 @@ struct Evidence<'a> {
 impl<'a> Evidence<'a> {
     fn of(dictionary: &'a Dictionary, document: &'a Document) -> Self {
         let vocabulary = document.vocabulary();
-        let verbs: Vec<WordId> = names::SPEECH_VERBS
-            .iter()
-            .filter_map(|v| vocabulary.id(v))
-            .collect();
+        let verbs: Vec<WordId> = names::SPEECH_VERBS.iter().filter_map(|v| vocabulary.id(v)).collect();
         let mut spoken: HashMap<WordId, u32> = HashMap::default();
         if !verbs.is_empty() {
             for i in 1..document.len() {
@@ -662,11 +543,7 @@ impl<'a> Evidence<'a> {
                 }
             }
         }
-        Evidence {
-            dictionary,
-            spoken,
-            document,
-        }
+        Evidence { dictionary, spoken, document }
     }
 }
 
@@ -685,10 +562,6 @@ impl NameEvidence for Evidence<'_> {
     }
 
     fn speaks(&self, word: &str) -> bool {
-        self.document
-            .vocabulary()
-            .id(word)
-            .and_then(|id| self.spoken.get(&id))
-            .is_some_and(|&n| n >= 2)
+        self.document.vocabulary().id(word).and_then(|id| self.spoken.get(&id)).is_some_and(|&n| n >= 2)
     }
 }

@@ -13,8 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::analyses::{collocates, concordance, dispersion, phrases, Unit};
 use crate::{
-    stopwords, Analyzer, Cut, Dictionary, Document, Error, Options, StopwordSettings, Stopwords,
-    UserDictionary,
+    stopwords, Analyzer, Cut, Dictionary, Document, Error, Options, StopwordSettings, Stopwords, UserDictionary,
 };
 
 thread_local! {
@@ -54,9 +53,7 @@ impl JsAnalyzer {
     #[wasm_bindgen(constructor)]
     pub fn new(dictionary: &[u8]) -> Result<JsAnalyzer, JsValue> {
         let dictionary = Dictionary::from_bytes(dictionary).map_err(|e| to_js_error(&e))?;
-        Ok(JsAnalyzer {
-            inner: Analyzer::with_dictionary(dictionary),
-        })
+        Ok(JsAnalyzer { inner: Analyzer::with_dictionary(dictionary) })
     }
 
     /// Analyses `text` and returns one `Analysis` object.
@@ -86,10 +83,7 @@ impl JsAnalyzer {
     /// Throws `{code, message}` for an empty or too large text.
     #[wasm_bindgen(js_name = startDocument)]
     pub fn start_document(&self, text: String, hmm: bool) -> Result<JsCut, JsValue> {
-        let cut = self
-            .inner
-            .start_document(text, hmm)
-            .map_err(|e| to_js_error(&e))?;
+        let cut = self.inner.start_document(text, hmm).map_err(|e| to_js_error(&e))?;
         Ok(JsCut { inner: Some(cut) })
     }
 
@@ -104,9 +98,7 @@ impl JsAnalyzer {
         let options: Options = from_js_or_default(options)?;
         let analysis = self
             .inner
-            .summarize(&document.inner, &options, |progress| {
-                report(&on_progress, &progress)
-            })
+            .summarize(&document.inner, &options, |progress| report(&on_progress, &progress))
             .map_err(|e| to_js_error(&e))?;
         to_js(&analysis)
     }
@@ -119,12 +111,7 @@ impl JsAnalyzer {
     /// tfidf, tfidfRank, tfidfExcluded, textrank, textrankRank,
     /// textrankExcluded, ...}`.
     #[wasm_bindgen(js_name = explainKeyword)]
-    pub fn explain_keyword(
-        &self,
-        document: &JsDocument,
-        word: &str,
-        options: JsValue,
-    ) -> Result<JsValue, JsValue> {
+    pub fn explain_keyword(&self, document: &JsDocument, word: &str, options: JsValue) -> Result<JsValue, JsValue> {
         let options: Options = from_js_or_default(options)?;
         to_js(&self.inner.explain_keyword(&document.inner, word, &options))
     }
@@ -139,9 +126,7 @@ impl JsAnalyzer {
     #[wasm_bindgen(js_name = setUserDictionary)]
     pub fn set_user_dictionary(&mut self, words: JsValue) -> Result<(), JsValue> {
         let words: UserDictionary = from_js_or_default(words)?;
-        self.inner
-            .set_user_dictionary(words)
-            .map_err(|e| to_js_error(&e))
+        self.inner.set_user_dictionary(words).map_err(|e| to_js_error(&e))
     }
 
     /// The stopwords new documents start with: `{base: 'iso'|'nltk'|'none',
@@ -150,8 +135,7 @@ impl JsAnalyzer {
     #[wasm_bindgen(js_name = setStopwords)]
     pub fn set_stopwords(&mut self, settings: JsValue) -> Result<(), JsValue> {
         let settings: StopwordSettings = from_js_or_default(settings)?;
-        self.inner
-            .set_stopwords(std::sync::Arc::new(Stopwords::new(&settings)));
+        self.inner.set_stopwords(std::sync::Arc::new(Stopwords::new(&settings)));
         Ok(())
     }
 
@@ -163,23 +147,14 @@ impl JsAnalyzer {
     #[wasm_bindgen(js_name = newWords)]
     pub fn new_words(&self, document: &JsDocument, options: JsValue) -> Result<JsValue, JsValue> {
         let options: Option<crate::analyses::new_words::NewWordOptions> =
-            if options.is_undefined() || options.is_null() {
-                None
-            } else {
-                Some(from_js_or_default(options)?)
-            };
+            if options.is_undefined() || options.is_null() { None } else { Some(from_js_or_default(options)?) };
         to_js(&self.inner.new_words(&document.inner, options.as_ref()))
     }
 
     /// The analyzer's stopwords, sorted.
     #[wasm_bindgen(js_name = stopwordList)]
     pub fn stopword_list(&self) -> Vec<String> {
-        self.inner
-            .stopwords()
-            .words()
-            .into_iter()
-            .map(String::from)
-            .collect()
+        self.inner.stopwords().words().into_iter().map(String::from).collect()
     }
 }
 
@@ -195,6 +170,16 @@ pub fn parse_user_dictionary(text: &str) -> Result<JsValue, JsValue> {
 pub fn format_user_dictionary(words: JsValue) -> Result<String, JsValue> {
     let words: UserDictionary = from_js_or_default(words)?;
     Ok(words.to_jieba_format())
+}
+
+/// The words of a base stopword list without the user's additions and
+/// removals: `settings` as for `Analyzer.setStopwords` (its `added` and
+/// `removed` are ignored), sorted.
+#[wasm_bindgen(js_name = baseStopwordList)]
+pub fn base_stopword_list(settings: JsValue) -> Result<Vec<String>, JsValue> {
+    let settings: StopwordSettings = from_js_or_default(settings)?;
+    let base = StopwordSettings { added: Vec::new(), removed: Vec::new(), ..settings };
+    Ok(Stopwords::new(&base).words().into_iter().map(String::from).collect())
 }
 
 /// Reads a stopword file (a word a line): the words.
@@ -220,19 +205,14 @@ impl JsCut {
 
     /// Cuts the next piece; returns `{stage, done, total}` in bytes.
     pub fn step(&mut self) -> Result<JsValue, JsValue> {
-        let cut = self
-            .inner
-            .as_mut()
-            .ok_or_else(|| to_js_error(&finished()))?;
+        let cut = self.inner.as_mut().ok_or_else(|| to_js_error(&finished()))?;
         to_js(&cut.step())
     }
 
     /// The document (the rest of the text is cut first).
     pub fn finish(&mut self) -> Result<JsDocument, JsValue> {
         let cut = self.inner.take().ok_or_else(|| to_js_error(&finished()))?;
-        Ok(JsDocument {
-            inner: cut.finish(),
-        })
+        Ok(JsDocument { inner: cut.finish() })
     }
 }
 
@@ -284,8 +264,7 @@ impl JsDocument {
     /// Leaves out `analyzer`'s stopwords from now on (nothing is cut again).
     #[wasm_bindgen(js_name = setStopwords)]
     pub fn set_stopwords(&mut self, analyzer: &JsAnalyzer) {
-        self.inner
-            .set_stopwords(std::sync::Arc::clone(analyzer.inner.stopwords()));
+        self.inner.set_stopwords(std::sync::Arc::clone(analyzer.inner.stopwords()));
     }
 
     /// The text's length in UTF-16 code units.
@@ -308,14 +287,11 @@ impl JsDocument {
 }
 
 /// Options from JavaScript: `undefined` or `null` is every default.
-fn from_js_or_default<T: serde::de::DeserializeOwned + Default>(
-    value: JsValue,
-) -> Result<T, JsValue> {
+fn from_js_or_default<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))
+    serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))
 }
 
 /// Calls a progress callback; a failing one must not stop the work.
@@ -329,23 +305,15 @@ fn report(callback: &Option<js_sys::Function>, progress: &crate::Progress) {
 /// replacements}`. `fileName` helps tell a web page from text; `encoding`
 /// (a label such as `GB18030`) overrides detection. Throws `{code, message}`.
 #[wasm_bindgen]
-pub fn decode(
-    bytes: &[u8],
-    file_name: Option<String>,
-    encoding: Option<String>,
-) -> Result<JsValue, JsValue> {
-    let decoded = crate::decode(bytes, file_name.as_deref(), encoding.as_deref())
-        .map_err(|e| to_js_error(&e))?;
+pub fn decode(bytes: &[u8], file_name: Option<String>, encoding: Option<String>) -> Result<JsValue, JsValue> {
+    let decoded = crate::decode(bytes, file_name.as_deref(), encoding.as_deref()).map_err(|e| to_js_error(&e))?;
     to_js(&decoded)
 }
 
 /// The names of the encodings a user may choose for a file.
 #[wasm_bindgen(js_name = supportedEncodings)]
 pub fn supported_encodings() -> Vec<String> {
-    crate::decode::supported_encodings()
-        .into_iter()
-        .map(String::from)
-        .collect()
+    crate::decode::supported_encodings().into_iter().map(String::from).collect()
 }
 
 /// Panics, so that tests can check that the page survives a crash of the
@@ -362,17 +330,13 @@ impl JsAnalyzer {
     /// measure of segmentation speed inside the worker.
     #[wasm_bindgen(js_name = countTokens)]
     pub fn count_tokens(&self, text: &str) -> usize {
-        self.inner
-            .cut(text, crate::SegmentMode::Precise, true)
-            .len()
+        self.inner.cut(text, crate::SegmentMode::Precise, true).len()
     }
 }
 
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     // `None` becomes `null`, not `undefined`, as JSON would have it.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true))
-        .map_err(JsValue::from)
+    value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true)).map_err(JsValue::from)
 }
 
 #[derive(Serialize)]
@@ -382,9 +346,5 @@ struct JsError<'a> {
 }
 
 fn to_js_error(error: &Error) -> JsValue {
-    to_js(&JsError {
-        code: error.code(),
-        message: error.message_zh(),
-    })
-    .unwrap_or_else(|e| e)
+    to_js(&JsError { code: error.code(), message: error.message_zh() }).unwrap_or_else(|e| e)
 }

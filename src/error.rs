@@ -41,9 +41,15 @@ pub enum Error {
     /// The dictionary file is damaged or of another version; the string
     /// says what is wrong.
     BadDictionary(String),
-    /// A user dictionary that cannot be read; the string names the line and
-    /// says what is wrong.
-    BadUserDictionary(String),
+    /// A line of a user dictionary that cannot be read.
+    BadUserDictionary {
+        /// The line's number, from 1.
+        line: usize,
+        /// The line.
+        text: String,
+        /// What is wrong with it.
+        problem: crate::user_dictionary::LineProblem,
+    },
 }
 
 impl Error {
@@ -62,7 +68,7 @@ impl Error {
             Error::UnknownEncoding(_) => "unknown-encoding",
             Error::BadDocument(_) => "bad-document",
             Error::BadDictionary(_) => "bad-dictionary",
-            Error::BadUserDictionary(_) => "bad-user-dictionary",
+            Error::BadUserDictionary { .. } => "bad-user-dictionary",
         }
     }
 
@@ -70,24 +76,19 @@ impl Error {
     pub fn message_zh(&self) -> String {
         match self {
             Error::EmptyText => "文本是空的：请粘贴或拖入一段中文文本。".to_string(),
-            Error::TextTooLarge { bytes, limit } => format!(
-                "文本太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。",
-                mb(*bytes),
-                mb(*limit)
-            ),
-            Error::InvalidOption(what) => format!("选项有误：{what}"),
-            Error::BadUserDictionary(what) => {
-                format!("用户词典有误（每行：词语 [词频] [词性]）：{what}")
+            Error::TextTooLarge { bytes, limit } => {
+                format!("文本太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。", mb(*bytes), mb(*limit))
             }
-            Error::FileTooLarge { bytes, limit } => format!(
-                "文件太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。",
-                mb(*bytes),
-                mb(*limit)
-            ),
+            Error::InvalidOption(what) => format!("选项有误：{what}"),
+            Error::BadUserDictionary { line, text, problem } => {
+                format!("用户词典第 {line} 行「{text}」有误：{}（每行：词语 [词频] [词性]）", problem.zh())
+            }
+            Error::FileTooLarge { bytes, limit } => {
+                format!("文件太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。", mb(*bytes), mb(*limit))
+            }
             Error::UnsupportedFormat(format) => format.what_zh().to_string(),
             Error::Binary => {
-                "这不是文本文件（看起来是程序或其他二进制数据）：请拖入 .txt、.docx 或网页文件。"
-                    .to_string()
+                "这不是文本文件（看起来是程序或其他二进制数据）：请拖入 .txt、.docx 或网页文件。".to_string()
             }
             Error::UnknownEncoding(label) => {
                 format!("不认识的编码「{label}」：请从列表中选择一种编码。")
@@ -115,10 +116,9 @@ impl fmt::Display for Error {
                 mb(*limit)
             ),
             Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
-            Error::BadUserDictionary(what) => write!(
-                f,
-                "bad user dictionary (a line is: word [freq] [tag]): {what}"
-            ),
+            Error::BadUserDictionary { line, text, problem } => {
+                write!(f, "user dictionary, line {line} \"{text}\": {} (a line is: word [freq] [tag])", problem.en())
+            }
             Error::FileTooLarge { bytes, limit } => write!(
                 f,
                 "the file is {:.1} MB, over the limit of {:.0} MB: analyse it in parts",
@@ -126,9 +126,7 @@ impl fmt::Display for Error {
                 mb(*limit)
             ),
             Error::UnsupportedFormat(format) => write!(f, "this is {}", format.what_en()),
-            Error::Binary => f.write_str(
-                "this is not a text file (it looks like a program or other binary data)",
-            ),
+            Error::Binary => f.write_str("this is not a text file (it looks like a program or other binary data)"),
             Error::UnknownEncoding(label) => write!(f, "unknown encoding {label:?}"),
             Error::BadDocument(why) => write!(f, "the Word document cannot be read ({why})"),
             Error::BadDictionary(why) => write!(f, "the dictionary file is damaged ({why})"),

@@ -32,16 +32,9 @@ pub(crate) fn cut_all<'t>(jieba: &Jieba, text: &'t str) -> Vec<&'t str> {
                 let skip = if rest.starts_with("\r\n") {
                     2
                 } else {
-                    rest.chars()
-                        .next()
-                        .filter(|c| c.is_whitespace())
-                        .map_or(0, char::len_utf8)
+                    rest.chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
                 };
-                let len = if skip > 0 {
-                    skip
-                } else {
-                    rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len())
-                };
+                let len = if skip > 0 { skip } else { rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len()) };
                 out.push(&rest[..len]);
                 rest = &rest[len..];
             }
@@ -53,11 +46,7 @@ pub(crate) fn cut_all<'t>(jieba: &Jieba, text: &'t str) -> Vec<&'t str> {
 /// Python's `__cut_all` over one block: the words starting at each
 /// character, and a lone character only where no word covers it.
 fn cut_block<'t>(jieba: &Jieba, block: &'t str, out: &mut Vec<&'t str>) {
-    let bounds: Vec<usize> = block
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([block.len()])
-        .collect();
+    let bounds: Vec<usize> = block.char_indices().map(|(i, _)| i).chain([block.len()]).collect();
     let n = bounds.len() - 1;
     let is_eng = |k: usize| block.as_bytes()[bounds[k]].is_ascii_alphanumeric();
     let mut old_j: isize = -1;
@@ -67,10 +56,7 @@ fn cut_block<'t>(jieba: &Jieba, block: &'t str, out: &mut Vec<&'t str>) {
         // The DAG at k: the last characters of the dictionary words that
         // start at k, or k alone.
         ends.clear();
-        ends.extend(
-            (k..n.min(k + MAX_WORD_CHARS))
-                .filter(|&j| jieba.has_word(&block[bounds[k]..bounds[j + 1]])),
-        );
+        ends.extend((k..n.min(k + MAX_WORD_CHARS)).filter(|&j| jieba.has_word(&block[bounds[k]..bounds[j + 1]])));
         if ends.is_empty() {
             ends.push(k);
         }
@@ -107,9 +93,7 @@ fn runs(text: &str, class: fn(char) -> bool) -> impl Iterator<Item = (&str, bool
     std::iter::from_fn(move || {
         let first = rest.chars().next()?;
         let inside = class(first);
-        let len = rest
-            .find(|c: char| class(c) != inside)
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| class(c) != inside).unwrap_or(rest.len());
         let (run, tail) = rest.split_at(len);
         rest = tail;
         Some((run, inside))
@@ -124,17 +108,8 @@ mod tests {
     fn full_mode_is_python_0_42_1s() {
         let dictionary = crate::Dictionary::embedded();
         let jieba = &dictionary.jieba;
-        assert_eq!(
-            cut_all(jieba, "我来到北京清华大学"),
-            ["我", "来到", "北京", "清华", "清华大学", "华大", "大学"]
-        );
-        assert_eq!(
-            cut_all(jieba, "《红楼梦》（精校）"),
-            ["《", "红楼", "红楼梦", "》（", "精", "校", "）"]
-        );
-        assert_eq!(
-            cut_all(jieba, "iPhone15发布 了\r\n"),
-            ["iPhone15", "发布", " ", "了", "\r\n"]
-        );
+        assert_eq!(cut_all(jieba, "我来到北京清华大学"), ["我", "来到", "北京", "清华", "清华大学", "华大", "大学"]);
+        assert_eq!(cut_all(jieba, "《红楼梦》（精校）"), ["《", "红楼", "红楼梦", "》（", "精", "校", "）"]);
+        assert_eq!(cut_all(jieba, "iPhone15发布 了\r\n"), ["iPhone15", "发布", " ", "了", "\r\n"]);
     }
 }

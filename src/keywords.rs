@@ -63,8 +63,7 @@ impl StopWords {
 
     fn contains(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        stopwords::JIEBA_DEFAULT.contains(&lower.as_str())
-            || self.0.as_ref().is_some_and(|list| list.contains(word))
+        stopwords::JIEBA_DEFAULT.contains(&lower.as_str()) || self.0.as_ref().is_some_and(|list| list.contains(word))
     }
 }
 
@@ -133,23 +132,12 @@ impl<'t> TfIdfRun<'t> {
         let mut all: Vec<(f64, usize, &str, &str)> = self
             .counts
             .into_iter()
-            .map(|(word, (count, tag, order))| {
-                (
-                    count as f64 * (self.idf.get(word) / total),
-                    order,
-                    word,
-                    tag,
-                )
-            })
+            .map(|(word, (count, tag, order))| (count as f64 * (self.idf.get(word) / total), order, word, tag))
             .collect();
         all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         all.into_iter()
             .take(top_k)
-            .map(|(weight, _, word, tag)| Keyword {
-                word: word.to_string(),
-                weight,
-                pos: tag.to_string(),
-            })
+            .map(|(weight, _, word, tag)| Keyword { word: word.to_string(), weight, pos: tag.to_string() })
             .collect()
     }
 }
@@ -165,8 +153,7 @@ pub fn textrank_of_tags<'t>(
     top_k: usize,
 ) -> Vec<Keyword> {
     let mut rank = TextRank::new(allowed_pos, stop_words(stopwords));
-    tags.into_iter()
-        .for_each(|(word, tag)| rank.push(word, tag));
+    tags.into_iter().for_each(|(word, tag)| rank.push(word, tag));
     rank.rank(top_k)
 }
 
@@ -244,16 +231,11 @@ impl<'t> TextRank<'t> {
             edges[b as usize].push((a, w as f64));
         }
         // Only words with an edge are in Python's graph.
-        let mut nodes: Vec<u32> = (0..n as u32)
-            .filter(|&i| !edges[i as usize].is_empty())
-            .collect();
+        let mut nodes: Vec<u32> = (0..n as u32).filter(|&i| !edges[i as usize].is_empty()).collect();
         if nodes.is_empty() {
             return Vec::new();
         }
-        let out_sum: Vec<f64> = edges
-            .iter()
-            .map(|e| e.iter().map(|&(_, w)| w).sum())
-            .collect();
+        let out_sum: Vec<f64> = edges.iter().map(|e| e.iter().map(|&(_, w)| w).sum()).collect();
         let mut score = vec![1.0 / nodes.len() as f64; n];
         nodes.sort_by(|&a, &b| self.words[a as usize].0.cmp(self.words[b as usize].0));
         for _ in 0..ITERATIONS {
@@ -265,28 +247,18 @@ impl<'t> TextRank<'t> {
                 score[node as usize] = (1.0 - DAMPING) + DAMPING * s;
             }
         }
-        let (min, max) = nodes
-            .iter()
-            .map(|&i| score[i as usize])
-            .fold((f64::MAX, f64::MIN), |(lo, hi), s| (lo.min(s), hi.max(s)));
+        let (min, max) =
+            nodes.iter().map(|&i| score[i as usize]).fold((f64::MAX, f64::MIN), |(lo, hi), s| (lo.min(s), hi.max(s)));
         // Python's normalisation: (w - min/10) / (max - min/10).
         let normalise = |s: f64| (s - min / 10.0) / (max - min / 10.0);
         // Ties keep first use, as Python's stable sort over insertion order.
-        nodes.sort_by(|&a, &b| {
-            score[b as usize]
-                .total_cmp(&score[a as usize])
-                .then(a.cmp(&b))
-        });
+        nodes.sort_by(|&a, &b| score[b as usize].total_cmp(&score[a as usize]).then(a.cmp(&b)));
         nodes
             .into_iter()
             .take(top_k)
             .map(|i| {
                 let (word, tag) = self.words[i as usize];
-                Keyword {
-                    word: word.to_string(),
-                    weight: normalise(score[i as usize]),
-                    pos: tag.to_string(),
-                }
+                Keyword { word: word.to_string(), weight: normalise(score[i as usize]), pos: tag.to_string() }
             })
             .collect()
     }
@@ -309,14 +281,8 @@ mod tests {
     #[test]
     fn textrank_ranks_the_best_connected_word_first_with_weight_one() {
         let mut rank = TextRank::new(python_textrank_pos(), stop_words(false));
-        for (w, t) in [
-            ("中国", "ns"),
-            ("发展", "vn"),
-            ("中国", "ns"),
-            ("合作", "vn"),
-            ("中国", "ns"),
-            ("世界", "n"),
-        ] {
+        for (w, t) in [("中国", "ns"), ("发展", "vn"), ("中国", "ns"), ("合作", "vn"), ("中国", "ns"), ("世界", "n")]
+        {
             rank.push(w, t);
         }
         let best = rank.rank(10);

@@ -29,7 +29,7 @@ mod options;
 pub mod script;
 pub mod stopwords;
 pub mod text;
-mod user_dictionary;
+pub mod user_dictionary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

@@ -172,26 +172,16 @@ pub(crate) trait NameEvidence {
 
 /// Words that, right after a name, say that it speaks or acts as a person.
 pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "曰", "道", "说", "问", "答", "笑", "叹", "云", "笑道", "说道", "问道", "答道", "叹道", "喝道",
-    "大怒", "大喜", "大惊", "听了", "表示", "指出", "强调", "认为", "回答", "答曰", "问曰", "谓",
-    "言", "大笑", "听罢", "闻言",
+    "曰", "道", "说", "问", "答", "笑", "叹", "云", "笑道", "说道", "问道", "答道", "叹道", "喝道", "大怒", "大喜",
+    "大惊", "听了", "表示", "指出", "强调", "认为", "回答", "答曰", "问曰", "谓", "言", "大笑", "听罢", "闻言",
 ];
 
 /// The name lists of a word list (every word of the precise cut, most
 /// frequent first), with `corrections` applied.
-pub(crate) fn entities(
-    words: &[WordCount],
-    origin: &impl NameEvidence,
-    corrections: &NameCorrections,
-) -> Entities {
+pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, corrections: &NameCorrections) -> Entities {
     use std::collections::HashMap;
-    let removed: std::collections::HashSet<&str> =
-        corrections.removed.iter().map(String::as_str).collect();
-    let moved: HashMap<&str, NameKind> = corrections
-        .moved
-        .iter()
-        .map(|m| (m.word.as_str(), m.kind))
-        .collect();
+    let removed: std::collections::HashSet<&str> = corrections.removed.iter().map(String::as_str).collect();
+    let moved: HashMap<&str, NameKind> = corrections.moved.iter().map(|m| (m.word.as_str(), m.kind)).collect();
     // Each form's name, and the name's own entry.
     let mut alias_of: HashMap<&str, &str> = HashMap::new();
     for alias in &corrections.aliases {
@@ -219,18 +209,14 @@ pub(crate) fn entities(
             continue;
         };
         let stem = &w.word[..last_at];
-        if stem.chars().count() >= 2
-            && people.contains_key(stem)
-            && !COMPOUND_SURNAMES.contains(&stem)
-        {
+        if stem.chars().count() >= 2 && people.contains_key(stem) && !COMPOUND_SURNAMES.contains(&stem) {
             alias_of.entry(&w.word).or_insert(stem);
             if "曰道说云问答笑叹".contains(last) {
                 *glued_speech.entry(stem).or_insert(0) += w.count;
             }
         }
     }
-    let speaks =
-        |word: &str| origin.speaks(word) || glued_speech.get(word).is_some_and(|&n| n >= 2);
+    let speaks = |word: &str| origin.speaks(word) || glued_speech.get(word).is_some_and(|&n| n >= 2);
     let mut lists: [Vec<Name>; 3] = Default::default();
     let mut set_aside = Vec::new();
     let mut index: HashMap<(NameKind, &str), usize> = HashMap::new();
@@ -264,31 +250,18 @@ pub(crate) fn entities(
         }
         let reason = if removed.contains(w.word.as_str()) || removed.contains(name) {
             Some(SetAsideReason::Removed)
-        } else if source == NameSource::User
-            || corrections.keep_implausible
-            || alias_of.contains_key(w.word.as_str())
-        {
+        } else if source == NameSource::User || corrections.keep_implausible || alias_of.contains_key(w.word.as_str()) {
             None
         } else {
-            implausible(origin.normal(&w.word), &w.pos, kind).filter(|&r| {
-                !(r == SetAsideReason::NoSurname && kind == NameKind::Person && speaks(&w.word))
-            })
+            implausible(origin.normal(&w.word), &w.pos, kind)
+                .filter(|&r| !(r == SetAsideReason::NoSurname && kind == NameKind::Person && speaks(&w.word)))
         };
         if let Some(reason) = reason {
-            set_aside.push(SetAside {
-                word: w.word.clone(),
-                count: w.count,
-                pos: w.pos.clone(),
-                kind,
-                reason,
-            });
+            set_aside.push(SetAside { word: w.word.clone(), count: w.count, pos: w.pos.clone(), kind, reason });
             continue;
         }
         // An alias's forms go to the list of its first listed form.
-        let kind = index
-            .keys()
-            .find(|(_, n)| *n == name)
-            .map_or(kind, |(k, _)| *k);
+        let kind = index.keys().find(|(_, n)| *n == name).map_or(kind, |(k, _)| *k);
         let list = &mut lists[kind as usize];
         match index.get(&(kind, name)) {
             Some(&at) => {
@@ -318,12 +291,7 @@ pub(crate) fn entities(
         list.sort_by(|a, b| b.count.cmp(&a.count));
     }
     let [people, places, organizations] = lists;
-    Entities {
-        people,
-        places,
-        organizations,
-        set_aside,
-    }
+    Entities { people, places, organizations, set_aside }
 }
 
 /// Why `word`, tagged `tag`, is plainly not a name of `kind`; `None` if it
@@ -336,26 +304,21 @@ pub fn implausible(word: &str, tag: &str, kind: NameKind) -> Option<SetAsideReas
     if NUMERALS.contains(chars[0]) {
         return Some(SetAsideReason::Numeral);
     }
-    if chars.len() >= 2
-        && chars.len() <= 3
-        && chars.iter().all(|c| COUNTRY_ABBREVIATIONS.contains(*c))
-    {
+    if chars.len() >= 2 && chars.len() <= 3 && chars.iter().all(|c| COUNTRY_ABBREVIATIONS.contains(*c)) {
         return Some(SetAsideReason::CountryPair);
     }
     let last = *chars.last().expect("two characters or more");
     match kind {
         NameKind::Person => {
-            if "化性社部会国党局学派堡岛湖省市县".contains(last)
-                || COMMON_NOT_PEOPLE.contains(&word)
-            {
+            if "化性社部会国党局学派堡岛湖省市县".contains(last) || COMMON_NOT_PEOPLE.contains(&word) {
                 return Some(SetAsideReason::CommonWord);
             }
             // Transliterated names (nrt) start with anything.
             if tag == "nrt" {
                 return (chars.len() > 8).then_some(SetAsideReason::TooLong);
             }
-            let compound = chars.len() >= 3
-                && COMPOUND_SURNAMES.contains(&&word[..word.char_indices().nth(2).unwrap().0]);
+            let compound =
+                chars.len() >= 3 && COMPOUND_SURNAMES.contains(&&word[..word.char_indices().nth(2).unwrap().0]);
             if chars.len() > 4 || (chars.len() == 4 && !compound) {
                 return Some(SetAsideReason::TooLong);
             }
@@ -365,15 +328,11 @@ pub fn implausible(word: &str, tag: &str, kind: NameKind) -> Option<SetAsideReas
             None
         }
         NameKind::Place => {
-            if "化性".contains(last)
-                || "之入出在于往至到".contains(chars[0])
-                || COMMON_NOT_PLACES.contains(&word)
+            if "化性".contains(last) || "之入出在于往至到".contains(chars[0]) || COMMON_NOT_PLACES.contains(&word)
             {
                 return Some(SetAsideReason::CommonWord);
             }
-            if chars.len() == 3
-                && COMPOUND_SURNAMES.contains(&&word[..word.char_indices().nth(2).unwrap().0])
-            {
+            if chars.len() == 3 && COMPOUND_SURNAMES.contains(&&word[..word.char_indices().nth(2).unwrap().0]) {
                 return Some(SetAsideReason::PersonName);
             }
             None
@@ -407,9 +366,8 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 
 /// Two-character surnames (诸葛亮, 司马懿, 欧阳修).
 const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "东郭", "澹台", "公冶",
-    "太史", "申屠", "万俟", "钟离",
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯",
+    "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "东郭", "澹台", "公冶", "太史", "申屠", "万俟", "钟离",
 ];
 
 /// Words jieba's dictionary tags `nr` that start with a surname but name no
@@ -475,10 +433,9 @@ const COMMON_NOT_PEOPLE: &[&str] = &[
 
 /// Words jieba's dictionary tags `ns` that are kinds of places, not places.
 const COMMON_NOT_PLACES: &[&str] = &[
-    "大国", "小国", "强国", "各国", "本国", "我国", "该国", "外国", "他国", "邻国", "友邦", "国内",
-    "国外", "海外", "两岸", "台独", "东方", "西方", "南方", "北方", "中外", "中西", "各地", "当地",
-    "外地", "内地", "全国", "天下", "朝廷", "英雄", "上马", "下马", "城中", "城下", "营中", "寨中",
-    "东西", "哥哥", "新鲜", "安顿", "庙里", "古庙",
+    "大国", "小国", "强国", "各国", "本国", "我国", "该国", "外国", "他国", "邻国", "友邦", "国内", "国外", "海外",
+    "两岸", "台独", "东方", "西方", "南方", "北方", "中外", "中西", "各地", "当地", "外地", "内地", "全国", "天下",
+    "朝廷", "英雄", "上马", "下马", "城中", "城下", "营中", "寨中", "东西", "哥哥", "新鲜", "安顿", "庙里", "古庙",
 ];
 
 #[cfg(test)]
@@ -536,11 +493,7 @@ mod tests {
     }
 
     fn wc(word: &str, count: usize, pos: &str) -> WordCount {
-        WordCount {
-            word: word.into(),
-            count,
-            pos: pos.into(),
-        }
+        WordCount { word: word.into(), count, pos: pos.into() }
     }
 
     #[test]
@@ -555,44 +508,18 @@ mod tests {
         ];
         let corrections = NameCorrections {
             removed: vec!["曹操".into()],
-            moved: vec![MovedName {
-                word: "荆州".into(),
-                kind: NameKind::Organization,
-            }],
-            aliases: vec![Alias {
-                name: "诸葛亮".into(),
-                forms: vec!["孔明".into(), "孔明曰".into()],
-            }],
+            moved: vec![MovedName { word: "荆州".into(), kind: NameKind::Organization }],
+            aliases: vec![Alias { name: "诸葛亮".into(), forms: vec!["孔明".into(), "孔明曰".into()] }],
             keep_implausible: false,
         };
         let e = entities(&words, &NoOrigin, &corrections);
         assert_eq!(e.people.len(), 1);
-        assert_eq!(
-            (e.people[0].word.as_str(), e.people[0].count),
-            ("诸葛亮", 16)
-        );
-        assert_eq!(
-            e.people[0]
-                .forms
-                .iter()
-                .map(|f| f.word.as_str())
-                .collect::<Vec<_>>(),
-            ["孔明", "诸葛亮", "孔明曰"]
-        );
+        assert_eq!((e.people[0].word.as_str(), e.people[0].count), ("诸葛亮", 16));
+        assert_eq!(e.people[0].forms.iter().map(|f| f.word.as_str()).collect::<Vec<_>>(), ["孔明", "诸葛亮", "孔明曰"]);
         assert_eq!(e.organizations[0].word, "荆州");
         assert_eq!(e.organizations[0].source, NameSource::User);
         assert!(e.places.is_empty());
-        let aside: Vec<_> = e
-            .set_aside
-            .iter()
-            .map(|s| (s.word.as_str(), s.reason))
-            .collect();
-        assert_eq!(
-            aside,
-            [
-                ("曹操", SetAsideReason::Removed),
-                ("汝", SetAsideReason::OneCharacter)
-            ]
-        );
+        let aside: Vec<_> = e.set_aside.iter().map(|s| (s.word.as_str(), s.reason)).collect();
+        assert_eq!(aside, [("曹操", SetAsideReason::Removed), ("汝", SetAsideReason::OneCharacter)]);
     }
 }

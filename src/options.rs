@@ -64,27 +64,19 @@ impl Options {
     /// Options that make the keywords equal those of Python jieba's
     /// `extract_tags` and `textrank` with their default arguments.
     pub fn python_compatible() -> Self {
-        Options {
-            stopwords: false,
-            ..Options::default()
-        }
+        Options { stopwords: false, ..Options::default() }
     }
 
     /// Checks that every option is in range.
     pub fn validate(&self) -> Result<(), Error> {
         if self.top_k == 0 || self.top_k > MAX_TOP_K {
-            return Err(Error::InvalidOption(format!(
-                "topK must be between 1 and {MAX_TOP_K}, not {}",
-                self.top_k
-            )));
+            return Err(Error::InvalidOption(format!("topK must be between 1 and {MAX_TOP_K}, not {}", self.top_k)));
         }
         if let Some(tags) = &self.keyword_pos {
-            if let Some(bad) = tags.iter().find(|t| {
-                t.is_empty() || t.len() > 8 || !t.bytes().all(|b| b.is_ascii_alphabetic())
-            }) {
-                return Err(Error::InvalidOption(format!(
-                    "\"{bad}\" is not a part-of-speech tag"
-                )));
+            if let Some(bad) =
+                tags.iter().find(|t| t.is_empty() || t.len() > 8 || !t.bytes().all(|b| b.is_ascii_alphabetic()))
+            {
+                return Err(Error::InvalidOption(format!("\"{bad}\" is not a part-of-speech tag")));
             }
         }
         Ok(())

@@ -37,9 +37,7 @@ const DETECT_CHARS: usize = 20_000;
 /// are embedded).
 fn converter() -> &'static OpenCC {
     static CONVERTER: OnceLock<OpenCC> = OnceLock::new();
-    CONVERTER.get_or_init(|| {
-        OpenCC::from_config(BuiltinConfig::T2s).expect("the embedded OpenCC tables load")
-    })
+    CONVERTER.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).expect("the embedded OpenCC tables load"))
 }
 
 /// The characters OpenCC's Taiwan configuration (TW2S: Taiwan's variants,
@@ -49,8 +47,7 @@ fn converter() -> &'static OpenCC {
 fn taiwan_variants() -> &'static rustc_hash::FxHashMap<char, char> {
     static VARIANTS: OnceLock<rustc_hash::FxHashMap<char, char>> = OnceLock::new();
     VARIANTS.get_or_init(|| {
-        let taiwan =
-            OpenCC::from_config(BuiltinConfig::Tw2s).expect("the embedded OpenCC tables load");
+        let taiwan = OpenCC::from_config(BuiltinConfig::Tw2s).expect("the embedded OpenCC tables load");
         // Every Han character of the basic plane, one a line.
         let han = || ('\u{3400}'..='\u{9FFF}').filter(|&c| crate::text::is_han(c));
         let all: String = han().flat_map(|c| [c, '\n']).collect();
@@ -61,15 +58,8 @@ fn taiwan_variants() -> &'static rustc_hash::FxHashMap<char, char> {
             .zip(han())
             .filter_map(|((tw, t), original)| {
                 let (mut tw_chars, mut t_chars) = (tw.chars(), t.chars());
-                match (
-                    tw_chars.next(),
-                    tw_chars.next(),
-                    t_chars.next(),
-                    t_chars.next(),
-                ) {
-                    (Some(a), None, Some(b), None) if a != b && b == original => {
-                        Some((original, a))
-                    }
+                match (tw_chars.next(), tw_chars.next(), t_chars.next(), t_chars.next()) {
+                    (Some(a), None, Some(b), None) if a != b && b == original => Some((original, a)),
                     _ => None,
                 }
             })
@@ -98,11 +88,7 @@ pub fn detect(text: &str) -> Script {
     }
     let sample = &text[..end];
     let converted = converter().convert(sample);
-    let changed = sample
-        .chars()
-        .zip(converted.chars())
-        .filter(|(a, b)| a != b && crate::text::is_han(*a))
-        .count();
+    let changed = sample.chars().zip(converted.chars()).filter(|(a, b)| a != b && crate::text::is_han(*a)).count();
     if changed * 100 >= han * 4 {
         Script::Traditional
     } else {
@@ -118,10 +104,7 @@ pub fn to_simplified(text: &str) -> String {
     for line in text.split_inclusive('\n') {
         let mut converted = converter().convert(line);
         if converted.chars().any(|c| variants.contains_key(&c)) {
-            converted = converted
-                .chars()
-                .map(|c| variants.get(&c).copied().unwrap_or(c))
-                .collect();
+            converted = converted.chars().map(|c| variants.get(&c).copied().unwrap_or(c)).collect();
         }
         if converted.chars().count() == line.chars().count() {
             out.push_str(&converted);
@@ -155,10 +138,7 @@ mod tests {
     fn traditional_text_is_told_and_converted_in_place() {
         let traditional = "習近平與我們討論兩岸關係，臺灣問題為何重要？";
         assert_eq!(detect(traditional), Script::Traditional);
-        assert_eq!(
-            detect("习近平与我们讨论两岸关系，台湾问题为何重要？"),
-            Script::Simplified
-        );
+        assert_eq!(detect("习近平与我们讨论两岸关系，台湾问题为何重要？"), Script::Simplified);
         assert_eq!(detect("hello, world"), Script::Simplified);
         let simplified = to_simplified(traditional);
         assert_eq!(simplified.chars().count(), traditional.chars().count());

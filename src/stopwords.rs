@@ -22,9 +22,8 @@ use serde::{Deserialize, Serialize};
 /// The English words Python jieba's keyword extractors always skip
 /// (`jieba.analyse.tfidf.STOP_WORDS`); jieba-rs has the same list.
 pub const JIEBA_DEFAULT: &[&str] = &[
-    "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on",
-    "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not",
-    "one", "has", "or",
+    "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on", "with", "can",
+    "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not", "one", "has", "or",
 ];
 
 /// Function words and pronouns of classical Chinese and of the vernacular
@@ -32,16 +31,14 @@ pub const JIEBA_DEFAULT: &[&str] = &[
 /// 三国演义, 西游记, 水浒传 and 红楼梦: each is a function word, a pronoun or
 /// the verb that introduces speech.
 pub const CLASSICAL: &[&str] = &[
-    "之", "乎", "者", "也", "矣", "焉", "哉", "耳", "兮", "欤", "耶", "邪", "夫", "盖", "乃", "遂",
-    "亦", "即", "则", "且", "而", "以", "于", "於", "与", "为", "所", "其", "此", "彼", "尔", "汝",
-    "吾", "余", "予", "某", "孰", "奚", "曷", "安", "焉能", "何", "何故", "何以", "何不", "岂",
-    "莫", "勿", "毋", "弗", "否", "未", "已", "既", "皆", "俱", "咸", "悉", "但", "惟", "唯", "徒",
-    "故", "曰", "云", "道", "言", "谓", "说道", "笑道", "问道", "答道", "听了", "便", "却", "只",
-    "又", "再", "才", "方", "正", "将", "把", "被", "着", "了", "的", "得", "地", "么", "那", "这",
-    "些", "个", "们", "你", "我", "他", "她", "它", "咱", "俺", "众", "一面", "一个", "如今",
-    "只见", "只得", "不知", "不是", "不敢", "不得", "不曾", "不可", "不能", "不过", "如此", "这般",
-    "那里", "这里", "那边", "这边", "什么", "怎么", "怎的", "今日", "今番", "来了", "去了", "出来",
-    "进来", "起来", "下来", "过来", "回来", "出去", "进去",
+    "之", "乎", "者", "也", "矣", "焉", "哉", "耳", "兮", "欤", "耶", "邪", "夫", "盖", "乃", "遂", "亦", "即", "则",
+    "且", "而", "以", "于", "於", "与", "为", "所", "其", "此", "彼", "尔", "汝", "吾", "余", "予", "某", "孰", "奚",
+    "曷", "安", "焉能", "何", "何故", "何以", "何不", "岂", "莫", "勿", "毋", "弗", "否", "未", "已", "既", "皆", "俱",
+    "咸", "悉", "但", "惟", "唯", "徒", "故", "曰", "云", "道", "言", "谓", "说道", "笑道", "问道", "答道", "听了",
+    "便", "却", "只", "又", "再", "才", "方", "正", "将", "把", "被", "着", "了", "的", "得", "地", "么", "那", "这",
+    "些", "个", "们", "你", "我", "他", "她", "它", "咱", "俺", "众", "一面", "一个", "如今", "只见", "只得", "不知",
+    "不是", "不敢", "不得", "不曾", "不可", "不能", "不过", "如此", "这般", "那里", "这里", "那边", "这边", "什么",
+    "怎么", "怎的", "今日", "今番", "来了", "去了", "出来", "进来", "起来", "下来", "过来", "回来", "出去", "进去",
 ];
 
 /// Which list the stopwords start from.
@@ -113,10 +110,7 @@ impl Stopwords {
             .map(Box::from)
             .collect();
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        Stopwords {
-            words,
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        }
+        Stopwords { words, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) }
     }
 
     /// The default list: stopwords-iso's Chinese words, shared.
@@ -129,8 +123,7 @@ impl Stopwords {
     /// as jieba compares).
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
-            || (word.chars().any(char::is_uppercase)
-                && self.words.contains(word.to_lowercase().as_str()))
+            || (word.chars().any(char::is_uppercase) && self.words.contains(word.to_lowercase().as_str()))
     }
 
     /// An id no other list has.
@@ -212,17 +205,9 @@ mod tests {
             removed: vec!["我们".into()],
         };
         let list = Stopwords::new(&settings);
-        assert!(
-            list.contains("王毅")
-                && list.contains("记者")
-                && list.contains("曰")
-                && list.contains("的")
-        );
+        assert!(list.contains("王毅") && list.contains("记者") && list.contains("曰") && list.contains("的"));
         assert!(!list.contains("我们"));
-        let none = Stopwords::new(&StopwordSettings {
-            base: StopwordBase::None,
-            ..Default::default()
-        });
+        let none = Stopwords::new(&StopwordSettings { base: StopwordBase::None, ..Default::default() });
         assert!(none.is_empty() && !none.contains("的"));
         assert_ne!(list.id(), none.id());
         assert_eq!(parse_list("\u{feff}的\n# c\n\n 了 \n"), ["的", "了"]);

@@ -25,10 +25,7 @@ pub fn is_word(token: &str) -> bool {
 
 /// Whether `c` ends a sentence.
 fn ends_sentence(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '！' | '？' | '；' | '…' | '!' | '?' | ';' | '\n' | '\r' | '．'
-    )
+    matches!(c, '。' | '！' | '？' | '；' | '…' | '!' | '?' | ';' | '\n' | '\r' | '．')
 }
 
 /// Counts of characters, Han characters and sentences, in one pass.
@@ -110,9 +107,7 @@ mod tests {
     #[test]
     fn words_hold_letters_digits_or_han() {
         assert!(is_word("北京") && is_word("2024") && is_word("AI"));
-        assert!(
-            !is_word("，") && !is_word(" ") && !is_word("\r\n") && !is_word("😀") && !is_word("——")
-        );
+        assert!(!is_word("，") && !is_word(" ") && !is_word("\r\n") && !is_word("😀") && !is_word("——"));
     }
 
     #[test]

@@ -13,6 +13,49 @@ use crate::Error;
 /// The most words a user dictionary may hold.
 pub const MAX_USER_WORDS: usize = 100_000;
 
+/// What is wrong with a line of a user dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineProblem {
+    /// More than a word, a frequency and a tag.
+    TooManyFields,
+    /// The frequency is not a whole number.
+    BadFrequency,
+    /// The tag is not 1 to 8 ASCII letters.
+    BadTag,
+    /// The word is over 64 characters.
+    BadWord,
+    /// The line is past the [`MAX_USER_WORDS`]th word.
+    TooManyWords,
+}
+
+impl LineProblem {
+    /// The problem in English.
+    pub fn en(self) -> String {
+        match self {
+            LineProblem::TooManyFields => "a line is a word, a frequency and a tag".into(),
+            LineProblem::BadFrequency => "the frequency is not a whole number".into(),
+            LineProblem::BadTag => "the tag is not a part-of-speech tag (1 to 8 letters, such as n or nz)".into(),
+            LineProblem::BadWord => "a word has 1 to 64 characters".into(),
+            LineProblem::TooManyWords => format!("a user dictionary holds at most {MAX_USER_WORDS} words"),
+        }
+    }
+
+    /// The problem in Chinese.
+    pub fn zh(self) -> String {
+        match self {
+            LineProblem::TooManyFields => "一行只能有词语、词频、词性三项".into(),
+            LineProblem::BadFrequency => "词频不是整数".into(),
+            LineProblem::BadTag => "词性不是词性标记（1 到 8 个字母，如 n、nz）".into(),
+            LineProblem::BadWord => "词语要 1 到 64 个字".into(),
+            LineProblem::TooManyWords => format!("用户词典最多 {MAX_USER_WORDS} 个词"),
+        }
+    }
+}
+
+fn is_tag(tag: &str) -> bool {
+    !tag.is_empty() && tag.len() <= 8 && tag.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 /// One word of a user dictionary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -32,11 +75,7 @@ pub struct UserWord {
 impl UserWord {
     /// A word with no frequency and no tag.
     pub fn new(word: impl Into<String>) -> Self {
-        UserWord {
-            word: word.into(),
-            freq: None,
-            tag: None,
-        }
+        UserWord { word: word.into(), freq: None, tag: None }
     }
 
     /// Checks the word and the tag.
@@ -54,10 +93,8 @@ impl UserWord {
             )));
         }
         if let Some(tag) = &self.tag {
-            if tag.is_empty() || tag.len() > 8 || !tag.bytes().all(|b| b.is_ascii_alphabetic()) {
-                return Err(Error::InvalidOption(format!(
-                    "\"{tag}\" is not a part-of-speech tag"
-                )));
+            if !is_tag(tag) {
+                return Err(Error::InvalidOption(format!("\"{tag}\" is not a part-of-speech tag")));
             }
         }
         Ok(())
@@ -90,41 +127,30 @@ impl UserDictionary {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = |why: &str| {
-                Error::BadUserDictionary(format!("line {}: \"{line}\": {why}", number + 1))
-            };
+            let bad = |problem| Error::BadUserDictionary { line: number + 1, text: line.to_string(), problem };
             let fields: Vec<&str> = line.split_whitespace().collect();
-            let (word, rest) = fields
-                .split_first()
-                .expect("a line that is not blank has a field");
+            let (word, rest) = fields.split_first().expect("a line that is not blank has a field");
             let (freq, tag) = match rest {
                 [] => (None, None),
                 [one] if one.bytes().all(|b| b.is_ascii_digit()) => (Some(*one), None),
                 [one] => (None, Some(*one)),
                 [freq, tag] => (Some(*freq), Some(*tag)),
-                _ => return Err(bad("a line is a word, a frequency and a tag")),
+                _ => return Err(bad(LineProblem::TooManyFields)),
             };
             let freq = match freq {
-                Some(f) => Some(
-                    f.parse::<usize>()
-                        .map_err(|_| bad("the frequency is not a whole number"))?,
-                ),
+                Some(f) => Some(f.parse::<usize>().map_err(|_| bad(LineProblem::BadFrequency))?),
                 None => None,
             };
-            let word = UserWord {
-                word: word.to_string(),
-                freq,
-                tag: tag.map(str::to_string),
-            };
-            word.validate().map_err(|e| match e {
-                Error::InvalidOption(why) => bad(&why),
-                other => other,
-            })?;
+            let word = UserWord { word: word.to_string(), freq, tag: tag.map(str::to_string) };
+            if word.tag.as_deref().is_some_and(|t| !is_tag(t)) {
+                return Err(bad(LineProblem::BadTag));
+            }
+            if word.validate().is_err() {
+                return Err(bad(LineProblem::BadWord));
+            }
             words.push(word);
             if words.len() > MAX_USER_WORDS {
-                return Err(bad(&format!(
-                    "a user dictionary holds at most {MAX_USER_WORDS} words"
-                )));
+                return Err(bad(LineProblem::TooManyWords));
             }
         }
         Ok(UserDictionary { words })
@@ -160,9 +186,7 @@ impl UserDictionary {
     /// [`Error::InvalidOption`] for more than [`MAX_USER_WORDS`] words.
     pub fn validate(&self) -> Result<(), Error> {
         if self.words.len() > MAX_USER_WORDS {
-            return Err(Error::InvalidOption(format!(
-                "a user dictionary holds at most {MAX_USER_WORDS} words"
-            )));
+            return Err(Error::InvalidOption(format!("a user dictionary holds at most {MAX_USER_WORDS} words")));
         }
         self.words.iter().try_for_each(UserWord::validate)
     }
@@ -174,15 +198,9 @@ mod tests {
 
     #[test]
     fn reads_each_form_of_a_line() {
-        let dict = UserDictionary::parse(
-            "\u{feff}一带一路\n人类命运共同体 nz\n进博会 3\n# note\n\n新质生产力 20 n\n",
-        )
-        .unwrap();
-        let words: Vec<_> = dict
-            .words
-            .iter()
-            .map(|w| (w.word.as_str(), w.freq, w.tag.as_deref()))
-            .collect();
+        let dict = UserDictionary::parse("\u{feff}一带一路\n人类命运共同体 nz\n进博会 3\n# note\n\n新质生产力 20 n\n")
+            .unwrap();
+        let words: Vec<_> = dict.words.iter().map(|w| (w.word.as_str(), w.freq, w.tag.as_deref())).collect();
         assert_eq!(
             words,
             [
@@ -192,19 +210,14 @@ mod tests {
                 ("新质生产力", Some(20), Some("n"))
             ]
         );
-        assert_eq!(
-            UserDictionary::parse(&dict.to_jieba_format()).unwrap(),
-            dict
-        );
+        assert_eq!(UserDictionary::parse(&dict.to_jieba_format()).unwrap(), dict);
     }
 
     #[test]
     fn bad_lines_are_named() {
-        for (text, line) in [
-            ("好\n一 2 n x\n", "line 2"),
-            ("词 n3\n", "line 1"),
-            ("词 99999999999999999999999\n", "line 1"),
-        ] {
+        for (text, line) in
+            [("好\n一 2 n x\n", "line 2"), ("词 n3\n", "line 1"), ("词 99999999999999999999999\n", "line 1")]
+        {
             let message = UserDictionary::parse(text).unwrap_err().to_string();
             assert!(message.contains(line), "{text:?}: {message}");
         }

@@ -3,16 +3,10 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-const SAMPLE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/www/samples/wangyi-press-conference-2024-03-07.txt"
-);
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/wangyi-press-conference-2024-03-07.txt");
 
 fn ciyan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ciyan"))
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_ciyan")).args(args).output().unwrap()
 }
 
 fn ciyan_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -51,49 +45,26 @@ fn analyze_json_is_the_analysis_the_page_receives() {
     assert!(o.status.success(), "{}", stderr(&o));
     let analysis: ciyan::Analysis = serde_json::from_str(&stdout(&o)).unwrap();
     let text = std::fs::read_to_string(SAMPLE).unwrap();
-    let direct = ciyan::Analyzer::new()
-        .analyze(&text, &ciyan::Options::default())
-        .unwrap();
+    let direct = ciyan::Analyzer::new().analyze(&text, &ciyan::Options::default()).unwrap();
     assert_eq!(analysis, direct);
     let raw: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert!(
-        raw["counts"]["hanCharacters"].is_u64(),
-        "camelCase keys, as in JavaScript"
-    );
+    assert!(raw["counts"]["hanCharacters"].is_u64(), "camelCase keys, as in JavaScript");
 }
 
 #[test]
 fn cut_reads_standard_input_like_python_jieba() {
-    let o = ciyan_stdin(
-        &["cut", "-"],
-        "我来到北京清华大学\n他来到了网易杭研大厦\n".as_bytes(),
-    );
+    let o = ciyan_stdin(&["cut", "-"], "我来到北京清华大学\n他来到了网易杭研大厦\n".as_bytes());
     assert!(o.status.success());
-    assert_eq!(
-        stdout(&o),
-        "我 / 来到 / 北京 / 清华大学\n他 / 来到 / 了 / 网易 / 杭研 / 大厦\n\n"
-    );
+    assert_eq!(stdout(&o), "我 / 来到 / 北京 / 清华大学\n他 / 来到 / 了 / 网易 / 杭研 / 大厦\n\n");
 }
 
 #[test]
 fn cut_flags_delimiter_pos_full_and_no_hmm() {
     let text = "我来到北京清华大学\n".as_bytes();
-    assert_eq!(
-        stdout(&ciyan_stdin(&["cut", "-d", "|", "-"], text)),
-        "我|来到|北京|清华大学\n\n"
-    );
-    assert_eq!(
-        stdout(&ciyan_stdin(&["cut", "-d", "-"], text)),
-        "我 来到 北京 清华大学\n\n"
-    );
-    assert_eq!(
-        stdout(&ciyan_stdin(&["cut", "-p", "-d", " ", "-"], text)),
-        "我_r 来到_v 北京_ns 清华大学_nt\n\n"
-    );
-    assert_eq!(
-        stdout(&ciyan_stdin(&["cut", "-a", "-"], text)),
-        "我 / 来到 / 北京 / 清华 / 清华大学 / 华大 / 大学\n\n"
-    );
+    assert_eq!(stdout(&ciyan_stdin(&["cut", "-d", "|", "-"], text)), "我|来到|北京|清华大学\n\n");
+    assert_eq!(stdout(&ciyan_stdin(&["cut", "-d", "-"], text)), "我 来到 北京 清华大学\n\n");
+    assert_eq!(stdout(&ciyan_stdin(&["cut", "-p", "-d", " ", "-"], text)), "我_r 来到_v 北京_ns 清华大学_nt\n\n");
+    assert_eq!(stdout(&ciyan_stdin(&["cut", "-a", "-"], text)), "我 / 来到 / 北京 / 清华 / 清华大学 / 华大 / 大学\n\n");
     let o = ciyan_stdin(&["cut", "-n", "-"], "他来到了网易杭研大厦".as_bytes());
     assert_eq!(stdout(&o), "他 / 来到 / 了 / 网易 / 杭 / 研 / 大厦\n");
 }
@@ -106,9 +77,7 @@ fn keywords_tfidf_and_textrank() {
     assert_eq!(lines.len(), 5);
     assert!(lines[0].starts_with("中国\t0.09"), "{}", lines[0]);
 
-    let o = ciyan(&[
-        "keywords", SAMPLE, "--method", "textrank", "--top", "3", "--json",
-    ]);
+    let o = ciyan(&["keywords", SAMPLE, "--method", "textrank", "--top", "3", "--json"]);
     let list: Vec<ciyan::Keyword> = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(list.len(), 3);
     assert_eq!(list[0].weight, 1.0);
@@ -134,11 +103,7 @@ fn a_missing_file_is_a_one_line_error() {
 fn a_directory_is_a_one_line_error() {
     let o = ciyan(&["cut", env!("CARGO_MANIFEST_DIR")]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).ends_with("is a directory, not a text file\n"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).ends_with("is a directory, not a text file\n"), "{}", stderr(&o));
     assert_eq!(stderr(&o).lines().count(), 1);
 }
 
@@ -151,11 +116,7 @@ fn legacy_encodings_word_documents_and_web_pages_are_read_as_the_page_reads_them
     for name in ["gb18030.txt", "utf16le-bom.txt", "sample.docx", "page.html"] {
         let o = ciyan(&["keywords", "--top", "3", &input_fixture(name)]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));
-        assert!(
-            stdout(&o).contains("长江") || stdout(&o).contains("黄河"),
-            "{name}: {}",
-            stdout(&o)
-        );
+        assert!(stdout(&o).contains("长江") || stdout(&o).contains("黄河"), "{name}: {}", stdout(&o));
     }
     let o = ciyan(&["keywords", "--top", "3", &input_fixture("big5.txt")]);
     // Decoded right; cutting traditional characters well is another matter.
@@ -167,18 +128,9 @@ fn encoding_overrides_detection() {
     let o = ciyan(&["cut", "--encoding", "big5", &input_fixture("gb18030.txt")]);
     assert!(o.status.success());
     assert!(!stdout(&o).contains("长江"));
-    let o = ciyan(&[
-        "cut",
-        "--encoding",
-        "klingon",
-        &input_fixture("gb18030.txt"),
-    ]);
+    let o = ciyan(&["cut", "--encoding", "klingon", &input_fixture("gb18030.txt")]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("unknown encoding \"klingon\""),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("unknown encoding \"klingon\""), "{}", stderr(&o));
 }
 
 #[test]
@@ -186,16 +138,11 @@ fn pdfs_and_binaries_are_a_one_line_error() {
     let o = ciyan(&["analyze", &input_fixture("document.pdf")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).ends_with(
-            "document.pdf: this is a PDF: copy its text and paste it, or save it as .txt\n"
-        ),
+        stderr(&o).ends_with("document.pdf: this is a PDF: copy its text and paste it, or save it as .txt\n"),
         "{}",
         stderr(&o)
     );
-    let o = ciyan_stdin(
-        &["analyze", "-"],
-        &std::fs::read(input_fixture("binary.bin")).unwrap(),
-    );
+    let o = ciyan_stdin(&["analyze", "-"], &std::fs::read(input_fixture("binary.bin")).unwrap());
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o).lines().count(), 1);
     assert!(stderr(&o).contains("not a text file"));
@@ -205,20 +152,14 @@ fn pdfs_and_binaries_are_a_one_line_error() {
 fn empty_text_is_a_one_line_error() {
     let o = ciyan_stdin(&["analyze", "-"], b"  \n");
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(
-        stderr(&o),
-        "ciyan: the text is empty: give some Chinese text to analyse\n"
-    );
+    assert_eq!(stderr(&o), "ciyan: the text is empty: give some Chinese text to analyse\n");
 }
 
 #[test]
 fn bad_arguments_show_usage_and_exit_2() {
-    for args in [
-        &["frobnicate", "x"][..],
-        &["analyze"],
-        &["analyze", "--top", "0", "-"],
-        &["keywords", "--method", "lda", "-"],
-    ] {
+    for args in
+        [&["frobnicate", "x"][..], &["analyze"], &["analyze", "--top", "0", "-"], &["keywords", "--method", "lda", "-"]]
+    {
         let o = ciyan(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains("usage:"), "{args:?}");
@@ -235,11 +176,7 @@ fn a_damaged_utf8_file_is_analysed_with_a_note_of_what_was_replaced() {
     let o = ciyan_stdin(&["analyze", "-"], &bytes);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("Keywords (TF-IDF)"));
-    assert!(
-        stderr(&o).contains("malformed byte sequences in UTF-8 replaced with U+FFFD"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("malformed byte sequences in UTF-8 replaced with U+FFFD"), "{}", stderr(&o));
 }
 
 /// An object's keys, sorted.
@@ -260,40 +197,19 @@ fn kwic_json_lists_every_occurrence_with_scalar_positions() {
     let lines = json(&ciyan(&["kwic", SAMPLE, "合作", "--json", "--width", "10"]));
     let lines = lines.as_array().unwrap();
     let analysis = json(&ciyan(&["analyze", SAMPLE, "--json", "--keep-stopwords"]));
-    let count = analysis["words"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w["word"] == "合作")
-        .unwrap()["count"]
-        .as_u64()
-        .unwrap();
+    let count =
+        analysis["words"].as_array().unwrap().iter().find(|w| w["word"] == "合作").unwrap()["count"].as_u64().unwrap();
     assert_eq!(lines.len() as u64, count);
     for line in lines {
         assert_eq!(keys(line), ["end", "left", "right", "start", "word"]);
-        let (start, end) = (
-            line["start"].as_u64().unwrap() as usize,
-            line["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            text.chars()
-                .skip(start)
-                .take(end - start)
-                .collect::<String>(),
-            "合作"
-        );
+        let (start, end) = (line["start"].as_u64().unwrap() as usize, line["end"].as_u64().unwrap() as usize);
+        assert_eq!(text.chars().skip(start).take(end - start).collect::<String>(), "合作");
         assert!(line["left"].as_str().unwrap().chars().count() <= 10);
     }
     let plain = stdout(&ciyan(&["kwic", SAMPLE, "合作"]));
-    assert!(
-        plain.ends_with(&format!("{count} occurrences of 合作\n")),
-        "{plain}"
-    );
+    assert!(plain.ends_with(&format!("{count} occurrences of 合作\n")), "{plain}");
     let substring = json(&ciyan(&["kwic", SAMPLE, "合作", "--substring", "--json"]));
-    assert!(
-        substring.as_array().unwrap().len() as u64 > count,
-        "合作 inside 合作伙伴 and the like"
-    );
+    assert!(substring.as_array().unwrap().len() as u64 > count, "合作 inside 合作伙伴 and the like");
 }
 
 #[test]
@@ -301,30 +217,12 @@ fn collocates_json_sorted_by_log_likelihood() {
     let rows = json(&ciyan(&["collocates", SAMPLE, "中国", "--json"]));
     let rows = rows.as_array().unwrap();
     assert!(!rows.is_empty());
-    assert_eq!(
-        keys(&rows[0]),
-        ["count", "logDice", "logLikelihood", "mi", "tScore", "word"]
-    );
-    let ll: Vec<f64> = rows
-        .iter()
-        .map(|r| r["logLikelihood"].as_f64().unwrap())
-        .collect();
+    assert_eq!(keys(&rows[0]), ["count", "logDice", "logLikelihood", "mi", "tScore", "word"]);
+    let ll: Vec<f64> = rows.iter().map(|r| r["logLikelihood"].as_f64().unwrap()).collect();
     assert!(ll.windows(2).all(|p| p[0] >= p[1]));
     assert!(rows.iter().all(|r| r["count"].as_u64().unwrap() >= 3));
-    let narrow = json(&ciyan(&[
-        "collocates",
-        SAMPLE,
-        "中国",
-        "--span",
-        "1,1",
-        "--min",
-        "2",
-        "--json",
-    ]));
-    assert_ne!(
-        narrow,
-        json(&ciyan(&["collocates", SAMPLE, "中国", "--json"]))
-    );
+    let narrow = json(&ciyan(&["collocates", SAMPLE, "中国", "--span", "1,1", "--min", "2", "--json"]));
+    assert_ne!(narrow, json(&ciyan(&["collocates", SAMPLE, "中国", "--json"])));
     let o = ciyan(&["collocates", SAMPLE, "中国", "--span", "5"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--span is L,R"));
@@ -332,14 +230,7 @@ fn collocates_json_sorted_by_log_likelihood() {
 
 #[test]
 fn dispersion_and_phrases_json() {
-    let d = json(&ciyan(&[
-        "dispersion",
-        SAMPLE,
-        "中国",
-        "--parts",
-        "5",
-        "--json",
-    ]));
+    let d = json(&ciyan(&["dispersion", SAMPLE, "中国", "--parts", "5", "--json"]));
     assert_eq!(keys(&d), ["dp", "juillandD", "parts"]);
     assert_eq!(d["parts"].as_array().unwrap().len(), 5);
     let dp = d["dp"].as_f64().unwrap();

@@ -7,11 +7,7 @@ use ciyan::{decode, Analyzer, Error, Format, Options};
 use std::sync::OnceLock;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/fixtures/input/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    std::fs::read(format!("{}/tests/fixtures/input/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
 fn decoded(name: &str) -> ciyan::Decoded {
@@ -24,13 +20,7 @@ fn analyzer() -> &'static Analyzer {
 }
 
 fn words(text: &str) -> Vec<String> {
-    analyzer()
-        .analyze(text, &Options::default())
-        .unwrap()
-        .words
-        .into_iter()
-        .map(|w| w.word)
-        .collect()
+    analyzer().analyze(text, &Options::default()).unwrap().words.into_iter().map(|w| w.word).collect()
 }
 
 const SIMPLIFIED_START: &str = "长江是中国第一大河";
@@ -40,15 +30,8 @@ const TRADITIONAL_START: &str = "臺灣位於東亞";
 fn utf8_with_and_without_bom() {
     for name in ["utf8.txt", "utf8-bom.txt"] {
         let d = decoded(name);
-        assert!(
-            d.text.starts_with(SIMPLIFIED_START),
-            "{name}: {:?}",
-            &d.text[..20]
-        );
-        assert_eq!(
-            (d.encoding, d.format, d.detected, d.replacements),
-            (Some("UTF-8"), Format::Text, true, 0)
-        );
+        assert!(d.text.starts_with(SIMPLIFIED_START), "{name}: {:?}", &d.text[..20]);
+        assert_eq!((d.encoding, d.format, d.detected, d.replacements), (Some("UTF-8"), Format::Text, true, 0));
     }
 }
 
@@ -64,10 +47,7 @@ fn gb18030_is_detected() {
 fn big5_is_detected_and_traditional_text_decodes() {
     let d = decoded("big5.txt");
     assert_eq!(d.encoding, Some("Big5"));
-    assert_eq!(
-        d.text,
-        String::from_utf8(fixture("utf8-traditional.txt")).unwrap()
-    );
+    assert_eq!(d.text, String::from_utf8(fixture("utf8-traditional.txt")).unwrap());
     assert!(d.text.starts_with(TRADITIONAL_START));
 }
 
@@ -95,10 +75,7 @@ fn a_chosen_encoding_overrides_detection() {
     // Bytes that are not valid in the chosen encoding are replaced and counted.
     let d = decode(&bytes, None, Some("utf-8")).unwrap();
     assert!(d.replacements > 0);
-    assert!(matches!(
-        decode(&bytes, None, Some("no-such")),
-        Err(Error::UnknownEncoding(_))
-    ));
+    assert!(matches!(decode(&bytes, None, Some("no-such")), Err(Error::UnknownEncoding(_))));
 }
 
 #[test]
@@ -116,10 +93,7 @@ fn web_pages_give_their_body_text_only() {
         let d = decoded(name);
         assert_eq!(d.format, Format::Html, "{name}");
         assert!(d.text.starts_with("黄河新闻\n"), "{name}: {}", d.text);
-        assert!(
-            d.text.contains("黄河\u{a0}水利 <script> 工程"),
-            "{name}: entities decoded, shown as text"
-        );
+        assert!(d.text.contains("黄河\u{a0}水利 <script> 工程"), "{name}: entities decoded, shown as text");
         for hidden in ["网页标题", "样式里的字", "脚本里的字", "__pwned", "onerror"] {
             assert!(!d.text.contains(hidden), "{name}: {hidden}");
         }
@@ -127,10 +101,7 @@ fn web_pages_give_their_body_text_only() {
     assert_eq!(decoded("page-gbk.html").encoding, Some("GB18030"));
     // HTML pasted into a .txt file is text, as typed.
     let d = decode(b"<p>not a page</p>", Some("notes.txt"), None).unwrap();
-    assert_eq!(
-        (d.format, d.text.as_str()),
-        (Format::Text, "<p>not a page</p>")
-    );
+    assert_eq!((d.format, d.text.as_str()), (Format::Text, "<p>not a page</p>"));
 }
 
 /// A damaged byte in a web page's markup, head or script goes with them:
@@ -141,19 +112,13 @@ fn web_pages_give_their_body_text_only() {
 fn replacements_in_a_web_page_are_those_of_its_body() {
     // As minimised: the byte Big5 cannot read is part of a tag name.
     let d = decode(b"<h\xFF", Some("a.xhtml"), Some("big5")).unwrap();
-    assert_eq!(
-        (d.format, d.text.as_str(), d.replacements),
-        (Format::Html, "\n", 0)
-    );
+    assert_eq!((d.format, d.text.as_str(), d.replacements), (Format::Html, "\n", 0));
     let page = b"<html><head><title>\xFF</title><script>\xFE</script></head><body><p>\xE4\xB8\xAD\xFF\xE6\x96\x87</p>";
     let d = decode(page, None, Some("utf-8")).unwrap();
     assert_eq!((d.text.as_str(), d.replacements), ("中\u{FFFD}文\n", 1));
     // A U+FFFD written in the page is no replacement.
     let d = decode("<html><p>&#0; \u{FFFD}</p>".as_bytes(), None, None).unwrap();
-    assert_eq!(
-        (d.text.as_str(), d.replacements),
-        ("\u{FFFD} \u{FFFD}\n", 0)
-    );
+    assert_eq!((d.text.as_str(), d.replacements), ("\u{FFFD} \u{FFFD}\n", 0));
 }
 
 /// A web page's encoding as a browser finds it: a byte-order mark outranks
@@ -176,41 +141,21 @@ fn a_byte_order_mark_outranks_meta_charset_and_meta_never_means_utf16() {
 #[test]
 fn pdfs_images_old_office_files_and_archives_are_refused_with_a_reason() {
     let refused = |name: &str| decode(&fixture(name), Some(name), None).unwrap_err();
-    assert_eq!(
-        refused("document.pdf"),
-        Error::UnsupportedFormat(UnsupportedFormat::Pdf)
-    );
-    assert_eq!(
-        refused("image.png"),
-        Error::UnsupportedFormat(UnsupportedFormat::Image)
-    );
-    assert_eq!(
-        refused("legacy.doc"),
-        Error::UnsupportedFormat(UnsupportedFormat::LegacyOffice)
-    );
-    assert_eq!(
-        refused("sheet.xlsx"),
-        Error::UnsupportedFormat(UnsupportedFormat::OfficeOther)
-    );
+    assert_eq!(refused("document.pdf"), Error::UnsupportedFormat(UnsupportedFormat::Pdf));
+    assert_eq!(refused("image.png"), Error::UnsupportedFormat(UnsupportedFormat::Image));
+    assert_eq!(refused("legacy.doc"), Error::UnsupportedFormat(UnsupportedFormat::LegacyOffice));
+    assert_eq!(refused("sheet.xlsx"), Error::UnsupportedFormat(UnsupportedFormat::OfficeOther));
     assert!(refused("document.pdf").message_zh().contains("PDF"));
-    assert_eq!(
-        decode(b"\x1f\x8b\x08\0\0\0", None, None),
-        Err(Error::UnsupportedFormat(UnsupportedFormat::Archive))
-    );
+    assert_eq!(decode(b"\x1f\x8b\x08\0\0\0", None, None), Err(Error::UnsupportedFormat(UnsupportedFormat::Archive)));
 }
 
 #[test]
 fn binaries_are_refused() {
-    assert_eq!(
-        decode(&fixture("binary.bin"), Some("binary.bin"), None),
-        Err(Error::Binary)
-    );
+    assert_eq!(decode(&fixture("binary.bin"), Some("binary.bin"), None), Err(Error::Binary));
     let elf = [b"\x7fELF\x02\x01\x01".as_slice(), &[0u8; 64]].concat();
     assert_eq!(decode(&elf, None, None), Err(Error::Binary));
     // Control characters without NULs: still not text.
-    let controls: Vec<u8> = (0..400u32)
-        .map(|i| [0x01, 0x02, 0x03, 0x80, 0xFE][i as usize % 5])
-        .collect();
+    let controls: Vec<u8> = (0..400u32).map(|i| [0x01, 0x02, 0x03, 0x80, 0xFE][i as usize % 5]).collect();
     assert_eq!(decode(&controls, None, None), Err(Error::Binary));
 }
 
@@ -219,11 +164,9 @@ fn binaries_are_refused() {
 /// executable and an image are not, with or without NUL bytes.
 #[test]
 fn damaged_utf8_is_text_and_random_bytes_are_not() {
-    let sample = std::fs::read(format!(
-        "{}/www/samples/wangyi-press-conference-2024-03-07.txt",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
+    let sample =
+        std::fs::read(format!("{}/www/samples/wangyi-press-conference-2024-03-07.txt", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
     let mut damaged = sample.clone();
     let step = damaged.len() / 50;
     for i in 0..50 {
@@ -233,15 +176,8 @@ fn damaged_utf8_is_text_and_random_bytes_are_not() {
     assert_eq!((d.encoding, d.detected), (Some("UTF-8"), true));
     // Each 0xFF breaks the character it lands in: itself and the rest of
     // that character's bytes are replaced.
-    assert!(
-        (50..=150).contains(&d.replacements),
-        "{} replacements",
-        d.replacements
-    );
-    assert_eq!(
-        d.text.chars().count(),
-        String::from_utf8_lossy(&damaged).chars().count()
-    );
+    assert!((50..=150).contains(&d.replacements), "{} replacements", d.replacements);
+    assert_eq!(d.text.chars().count(), String::from_utf8_lossy(&damaged).chars().count());
     assert!(words(&d.text).contains(&"中方".to_string()));
 
     // Random bytes from a fixed xorshift, once as they come and once with
@@ -255,22 +191,13 @@ fn damaged_utf8_is_text_and_random_bytes_are_not() {
             (state >> 24) as u8
         })
         .collect();
-    assert_eq!(
-        decode(&random, Some("random.txt"), None),
-        Err(Error::Binary)
-    );
+    assert_eq!(decode(&random, Some("random.txt"), None), Err(Error::Binary));
     let without_nul: Vec<u8> = random.iter().map(|&b| b.max(1)).collect();
-    assert_eq!(
-        decode(&without_nul, Some("random.txt"), None),
-        Err(Error::Binary)
-    );
+    assert_eq!(decode(&without_nul, Some("random.txt"), None), Err(Error::Binary));
     let mut elf = b"\x7fELF\x02\x01\x01\0".to_vec();
     elf.extend_from_slice(&random[..4096]);
     assert_eq!(decode(&elf, Some("ciyan"), None), Err(Error::Binary));
-    assert!(matches!(
-        decode(&fixture("image.png"), Some("a.txt"), None),
-        Err(Error::UnsupportedFormat(_))
-    ));
+    assert!(matches!(decode(&fixture("image.png"), Some("a.txt"), None), Err(Error::UnsupportedFormat(_))));
 }
 
 #[test]
@@ -284,20 +211,14 @@ fn a_broken_word_document_says_so() {
 #[test]
 fn files_over_the_limit_are_refused_before_reading() {
     let big = vec![b'a'; MAX_FILE_BYTES + 1];
-    assert!(matches!(
-        decode(&big, None, None),
-        Err(Error::FileTooLarge { .. })
-    ));
+    assert!(matches!(decode(&big, None, None), Err(Error::FileTooLarge { .. })));
 }
 
 #[test]
 fn empty_and_blank_files_decode_and_then_say_they_are_empty() {
     for bytes in [&b""[..], b"   \n\t", b"\xef\xbb\xbf"] {
         let d = decode(bytes, Some("empty.txt"), None).unwrap();
-        assert_eq!(
-            analyzer().analyze(&d.text, &Options::default()),
-            Err(Error::EmptyText)
-        );
+        assert_eq!(analyzer().analyze(&d.text, &Options::default()), Err(Error::EmptyText));
     }
 }
 
@@ -309,23 +230,14 @@ fn text_without_han_characters_emoji_and_combining_marks() {
         "e\u{301}te\u{301} ca\u{300}fe\u{301}",
         "ＡＢＣ全角字母１２３",
     ] {
-        let a = analyzer()
-            .analyze(text, &Options::default())
-            .unwrap_or_else(|e| panic!("{text}: {e}"));
-        assert!(
-            a.words.iter().all(|w| ciyan::text::is_word(&w.word)),
-            "{text}"
-        );
+        let a = analyzer().analyze(text, &Options::default()).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(a.words.iter().all(|w| ciyan::text::is_word(&w.word)), "{text}");
     }
 }
 
 #[test]
 fn one_300000_character_line_without_punctuation() {
-    let line: String = "中华人民共和国成立于一九四九年"
-        .chars()
-        .cycle()
-        .take(300_000)
-        .collect();
+    let line: String = "中华人民共和国成立于一九四九年".chars().cycle().take(300_000).collect();
     let a = analyzer().analyze(&line, &Options::default()).unwrap();
     assert_eq!(a.counts.han_characters, 300_000);
     assert_eq!(a.counts.sentences, 1);
@@ -334,8 +246,7 @@ fn one_300000_character_line_without_punctuation() {
 
 #[test]
 fn script_in_the_text_is_text() {
-    let text =
-        "<script>alert(1)</script> 北京 <img src=x onerror=\"alert(2)\"> 上海 javascript:alert(3)";
+    let text = "<script>alert(1)</script> 北京 <img src=x onerror=\"alert(2)\"> 上海 javascript:alert(3)";
     let a = analyzer().analyze(text, &Options::default()).unwrap();
     let words: Vec<&str> = a.words.iter().map(|w| w.word.as_str()).collect();
     assert!(words.contains(&"北京") && words.contains(&"script") && words.contains(&"onerror"));

@@ -11,18 +11,10 @@ use jieba_rs::Jieba;
 
 fn texts() -> Vec<(&'static str, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/");
-    [
-        "www/samples/wangyi-press-conference-2024-03-07.txt",
-        "tests/fixtures/hongloumeng-200k.txt",
-    ]
-    .into_iter()
-    .map(|path| {
-        (
-            path,
-            std::fs::read_to_string(format!("{dir}{path}")).unwrap(),
-        )
-    })
-    .collect()
+    ["www/samples/wangyi-press-conference-2024-03-07.txt", "tests/fixtures/hongloumeng-200k.txt"]
+        .into_iter()
+        .map(|path| (path, std::fs::read_to_string(format!("{dir}{path}")).unwrap()))
+        .collect()
 }
 
 #[test]
@@ -31,29 +23,14 @@ fn tags_and_cuts_are_jieba_rs_with_its_own_data() {
     let theirs = Jieba::new();
     for (name, text) in texts() {
         for hmm in [true, false] {
-            let expected: Vec<(&str, &str)> = theirs
-                .tag(&text, hmm)
-                .into_iter()
-                .map(|t| (t.word, t.tag))
-                .collect();
+            let expected: Vec<(&str, &str)> = theirs.tag(&text, hmm).into_iter().map(|t| (t.word, t.tag)).collect();
             let got = ours.tag(&text, hmm);
             assert_eq!(got.len(), expected.len(), "{name}, hmm {hmm}: token count");
-            let diffs: Vec<_> = got
-                .iter()
-                .zip(&expected)
-                .filter(|(a, b)| a != b)
-                .take(10)
-                .collect();
-            assert!(
-                diffs.is_empty(),
-                "{name}, hmm {hmm}: ours vs jieba-rs {diffs:?}"
-            );
+            let diffs: Vec<_> = got.iter().zip(&expected).filter(|(a, b)| a != b).take(10).collect();
+            assert!(diffs.is_empty(), "{name}, hmm {hmm}: ours vs jieba-rs {diffs:?}");
             // Unknown words are there, so the HMM tagger was exercised.
             if hmm {
-                let oov = got
-                    .iter()
-                    .filter(|(w, t)| *t != "x" && w.chars().count() > 1 && !theirs.has_word(w))
-                    .count();
+                let oov = got.iter().filter(|(w, t)| *t != "x" && w.chars().count() > 1 && !theirs.has_word(w)).count();
                 assert!(oov > 10, "{name}: only {oov} unknown words tagged");
             }
         }
@@ -64,24 +41,9 @@ fn tags_and_cuts_are_jieba_rs_with_its_own_data() {
 fn unknown_words_alone_get_jieba_rs_tags() {
     let ours = Analyzer::new();
     let theirs = Jieba::new();
-    for word in [
-        "王毅",
-        "贾宝玉",
-        "黛玉",
-        "宝钗",
-        "袭人",
-        "刘姥姥",
-        "习近平",
-        "一带一路",
-        "碳中和",
-        "鑫淼",
-        "𠮷野家",
-    ] {
-        let expected: Vec<(&str, &str)> = theirs
-            .tag(word, false)
-            .into_iter()
-            .map(|t| (t.word, t.tag))
-            .collect();
+    for word in ["王毅", "贾宝玉", "黛玉", "宝钗", "袭人", "刘姥姥", "习近平", "一带一路", "碳中和", "鑫淼", "𠮷野家"]
+    {
+        let expected: Vec<(&str, &str)> = theirs.tag(word, false).into_iter().map(|t| (t.word, t.tag)).collect();
         assert_eq!(ours.tag(word, false), expected, "{word}");
     }
 }

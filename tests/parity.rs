@@ -27,33 +27,20 @@ fn fixture(name: &str) -> (String, Value) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
     let json = std::fs::read_to_string(format!("{dir}parity-{name}.json")).unwrap();
     let text_path = match name {
-        "sample" => concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/www/samples/wangyi-press-conference-2024-03-07.txt"
-        )
-        .to_string(),
+        "sample" => {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/wangyi-press-conference-2024-03-07.txt").to_string()
+        }
         other => format!("{dir}{other}.txt"),
     };
-    (
-        std::fs::read_to_string(text_path).unwrap(),
-        serde_json::from_str(&json).unwrap(),
-    )
+    (std::fs::read_to_string(text_path).unwrap(), serde_json::from_str(&json).unwrap())
 }
 
 fn strings(v: &Value) -> Vec<&str> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_str().unwrap())
-        .collect()
+    v.as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect()
 }
 
 fn weighted(v: &Value) -> Vec<(&str, f64)> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|p| (p[0].as_str().unwrap(), p[1].as_f64().unwrap()))
-        .collect()
+    v.as_array().unwrap().iter().map(|p| (p[0].as_str().unwrap(), p[1].as_f64().unwrap())).collect()
 }
 
 /// The first place two cuts part, for a readable failure.
@@ -72,26 +59,15 @@ fn assert_same_cut(ours: &[&str], python: &[&str], what: &str) {
 fn check_cut(name: &str) {
     let (text, py) = fixture(name);
     let a = analyzer();
-    assert_same_cut(
-        &a.cut(&text, SegmentMode::Precise, true),
-        &strings(&py["cut_hmm"]),
-        &format!("{name} HMM on"),
-    );
+    assert_same_cut(&a.cut(&text, SegmentMode::Precise, true), &strings(&py["cut_hmm"]), &format!("{name} HMM on"));
     assert_same_cut(
         &a.cut(&text, SegmentMode::Precise, false),
         &strings(&py["cut_no_hmm"]),
         &format!("{name} HMM off"),
     );
     // Python's full mode also yields empty strings; Ciyan leaves them out.
-    let python_full: Vec<&str> = strings(&py["cut_all"])
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .collect();
-    assert_same_cut(
-        &a.cut(&text, SegmentMode::Full, true),
-        &python_full,
-        &format!("{name} full mode"),
-    );
+    let python_full: Vec<&str> = strings(&py["cut_all"]).into_iter().filter(|w| !w.is_empty()).collect();
+    assert_same_cut(&a.cut(&text, SegmentMode::Full, true), &python_full, &format!("{name} full mode"));
     assert_same_cut(
         &a.cut(&text, SegmentMode::Search, true),
         &strings(&py["cut_for_search"]),
@@ -101,17 +77,12 @@ fn check_cut(name: &str) {
 
 fn check_tfidf(name: &str) {
     let (text, py) = fixture(name);
-    let ours = analyzer()
-        .keywords(&text, KeywordMethod::TfIdf, 20, None, false)
-        .unwrap();
+    let ours = analyzer().keywords(&text, KeywordMethod::TfIdf, 20, None, false).unwrap();
     let python = weighted(&py["tfidf"]);
     assert_eq!(ours.len(), python.len());
     for (i, (k, (word, weight))) in ours.iter().zip(&python).enumerate() {
         assert_eq!(&k.word, word, "{name}: TF-IDF rank {}", i + 1);
-        assert_eq!(
-            k.weight, *weight,
-            "{name}: {word}: the same floating-point operations give the same bits"
-        );
+        assert_eq!(k.weight, *weight, "{name}: {word}: the same floating-point operations give the same bits");
     }
 }
 
@@ -129,28 +100,12 @@ fn known_textrank_differences(name: &str) -> (BTreeSet<&'static str>, BTreeSet<&
 fn check_textrank(name: &str) {
     let (text, py) = fixture(name);
     let (only_python, only_ours) = known_textrank_differences(name);
-    let ours = analyzer()
-        .keywords(&text, KeywordMethod::TextRank, 20, None, false)
-        .unwrap();
+    let ours = analyzer().keywords(&text, KeywordMethod::TextRank, 20, None, false).unwrap();
     let python = weighted(&py["textrank"]);
     let ours_set: BTreeSet<&str> = ours.iter().map(|k| k.word.as_str()).collect();
     let python_set: BTreeSet<&str> = python.iter().map(|(w, _)| *w).collect();
-    assert_eq!(
-        python_set
-            .difference(&ours_set)
-            .copied()
-            .collect::<BTreeSet<_>>(),
-        only_python,
-        "{name}: TextRank"
-    );
-    assert_eq!(
-        ours_set
-            .difference(&python_set)
-            .copied()
-            .collect::<BTreeSet<_>>(),
-        only_ours,
-        "{name}: TextRank"
-    );
+    assert_eq!(python_set.difference(&ours_set).copied().collect::<BTreeSet<_>>(), only_python, "{name}: TextRank");
+    assert_eq!(ours_set.difference(&python_set).copied().collect::<BTreeSet<_>>(), only_ours, "{name}: TextRank");
     assert_eq!(ours[0].weight, 1.0);
     assert!(ours.windows(2).all(|p| p[0].weight >= p[1].weight));
 }
@@ -160,22 +115,14 @@ fn check_textrank(name: &str) {
 /// [`check_textrank`] comes from the cut alone.
 fn check_textrank_of_python_tags(name: &str) {
     let (_, py) = fixture(name);
-    let tags: Vec<(&str, &str)> = py["posseg"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| (p[0].as_str().unwrap(), p[1].as_str().unwrap()))
-        .collect();
+    let tags: Vec<(&str, &str)> =
+        py["posseg"].as_array().unwrap().iter().map(|p| (p[0].as_str().unwrap(), p[1].as_str().unwrap())).collect();
     let ours = ciyan::textrank_of_tags(tags, ciyan::python_textrank_pos(), false, 20);
     let python = weighted(&py["textrank"]);
     assert_eq!(ours.len(), python.len());
     for (i, (k, (word, weight))) in ours.iter().zip(&python).enumerate() {
         assert_eq!(&k.word, word, "{name}: TextRank rank {}", i + 1);
-        assert!(
-            (k.weight - weight).abs() < 1e-9,
-            "{name}: {word}: {} vs Python {weight}",
-            k.weight
-        );
+        assert!((k.weight - weight).abs() < 1e-9, "{name}: {word}: {} vs Python {weight}", k.weight);
     }
 }
 
@@ -224,15 +171,8 @@ fn hongloumeng_textrank_matches_python() {
 #[test]
 fn analysis_keywords_equal_python_ones_with_stopwords_off() {
     let (text, py) = fixture("sample");
-    let analysis = analyzer()
-        .analyze(&text, &ciyan::Options::python_compatible())
-        .unwrap();
-    let words: Vec<&str> = analysis
-        .keywords
-        .tfidf
-        .iter()
-        .map(|k| k.word.as_str())
-        .collect();
+    let analysis = analyzer().analyze(&text, &ciyan::Options::python_compatible()).unwrap();
+    let words: Vec<&str> = analysis.keywords.tfidf.iter().map(|k| k.word.as_str()).collect();
     let python: Vec<&str> = weighted(&py["tfidf"]).into_iter().map(|(w, _)| w).collect();
     assert_eq!(words, python);
 }

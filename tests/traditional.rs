@@ -22,34 +22,13 @@ fn traditional_keywords_converted_equal_the_simplified_ones() {
     let simplified = analyzer.analyze(SIMPLIFIED, &Options::default()).unwrap();
     let traditional = analyzer.analyze(TRADITIONAL, &Options::default()).unwrap();
     let words = |list: &[ciyan::Keyword], convert: bool| -> Vec<String> {
-        list.iter()
-            .map(|k| {
-                if convert {
-                    to_simplified(&k.word)
-                } else {
-                    k.word.clone()
-                }
-            })
-            .collect()
+        list.iter().map(|k| if convert { to_simplified(&k.word) } else { k.word.clone() }).collect()
     };
-    assert_eq!(
-        words(&traditional.keywords.tfidf, true),
-        words(&simplified.keywords.tfidf, false)
-    );
-    assert_eq!(
-        words(&traditional.keywords.textrank, true),
-        words(&simplified.keywords.textrank, false)
-    );
+    assert_eq!(words(&traditional.keywords.tfidf, true), words(&simplified.keywords.tfidf, false));
+    assert_eq!(words(&traditional.keywords.textrank, true), words(&simplified.keywords.textrank, false));
     // Shown in the text's own script.
-    assert!(traditional
-        .keywords
-        .tfidf
-        .iter()
-        .any(|k| k.word == "習近平"));
-    assert!(
-        traditional.words.iter().any(|w| w.word == "我們")
-            || !traditional.words.iter().any(|w| w.word == "我们")
-    );
+    assert!(traditional.keywords.tfidf.iter().any(|k| k.word == "習近平"));
+    assert!(traditional.words.iter().any(|w| w.word == "我們") || !traditional.words.iter().any(|w| w.word == "我们"));
     assert_eq!(traditional.entities.people[0].word, "習近平");
     // The stopwords apply: 我們 is one (it was the third keyword before).
     assert!(!traditional.keywords.tfidf.iter().any(|k| k.word == "我們"));
@@ -66,15 +45,9 @@ fn tokens_and_positions_are_the_original_text() {
     // Token for token, the same number of characters (a character alone
     // may convert otherwise than in its context: 瞭 in 了解).
     for i in 0..document.len() {
-        assert_eq!(
-            document.token(i).chars().count(),
-            plain.token(i).chars().count(),
-            "token {i}"
-        );
+        assert_eq!(document.token(i).chars().count(), plain.token(i).chars().count(), "token {i}");
     }
-    let converted: String = (0..document.len())
-        .map(|i| document.token(i))
-        .collect::<String>();
+    let converted: String = (0..document.len()).map(|i| document.token(i)).collect::<String>();
     assert_eq!(to_simplified(&converted), document.cut_text());
     let lines = concordance(&document, "習近平", &ConcordanceOptions::default());
     let simplified_lines = concordance(&plain, "习近平", &ConcordanceOptions::default());
@@ -88,23 +61,9 @@ fn tokens_and_positions_are_the_original_text() {
 #[test]
 fn a_user_word_applies_in_both_scripts() {
     let mut analyzer = Analyzer::new();
-    analyzer
-        .set_user_dictionary(UserDictionary::parse("人類命運共同體\n").unwrap())
-        .unwrap();
+    analyzer.set_user_dictionary(UserDictionary::parse("人類命運共同體\n").unwrap()).unwrap();
     let document = analyzer.document(TRADITIONAL.to_string(), true).unwrap();
-    assert_eq!(
-        document
-            .vocabulary()
-            .id("人類命運共同體")
-            .map(|id| document.vocabulary().count(id)),
-        Some(9)
-    );
+    assert_eq!(document.vocabulary().id("人類命運共同體").map(|id| document.vocabulary().count(id)), Some(9));
     let document = analyzer.document(SIMPLIFIED.to_string(), true).unwrap();
-    assert_eq!(
-        document
-            .vocabulary()
-            .id("人类命运共同体")
-            .map(|id| document.vocabulary().count(id)),
-        Some(9)
-    );
+    assert_eq!(document.vocabulary().id("人类命运共同体").map(|id| document.vocabulary().count(id)), Some(9));
 }

@@ -13,9 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| {
-        Reflect::get(&v, &JsValue::from_str(key)).unwrap()
-    })
+    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
 }
 
 fn analyzer() -> &'static JsAnalyzer {
@@ -29,18 +27,12 @@ const DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ciyan.dict")
 
 #[wasm_bindgen_test]
 fn a_damaged_dictionary_is_an_error_object() {
-    let error = JsAnalyzer::new(&DICTIONARY[..DICTIONARY.len() / 2])
-        .err()
-        .unwrap();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("bad-dictionary")
-    );
+    let error = JsAnalyzer::new(&DICTIONARY[..DICTIONARY.len() / 2]).err().unwrap();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-dictionary"));
     assert!(get(&error, "message").as_string().unwrap().contains("词典"));
 }
 
-const TEXT: &str =
-    "王毅在北京说，中国愿同世界各国一道推动构建人类命运共同体。中国支持联合国发挥作用。";
+const TEXT: &str = "王毅在北京说，中国愿同世界各国一道推动构建人类命运共同体。中国支持联合国发挥作用。";
 
 #[wasm_bindgen_test]
 fn analysis_is_one_plain_object_with_counts_words_keywords_and_names() {
@@ -49,23 +41,15 @@ fn analysis_is_one_plain_object_with_counts_words_keywords_and_names() {
     assert_eq!(get(&result, "counts.sentences").as_f64(), Some(2.0));
     assert_eq!(get(&result, "counts.hanCharacters").as_f64(), Some(38.0));
     let words = Array::from(&get(&result, "words"));
-    assert_eq!(
-        get(&words.get(0), "word").as_string().as_deref(),
-        Some("中国")
-    );
+    assert_eq!(get(&words.get(0), "word").as_string().as_deref(), Some("中国"));
     assert_eq!(get(&words.get(0), "count").as_f64(), Some(2.0));
     let tfidf = Array::from(&get(&result, "keywords.tfidf"));
     assert!(tfidf.length() > 0);
     assert!(get(&tfidf.get(0), "weight").as_f64().unwrap() > 0.0);
     let people = Array::from(&get(&result, "entities.people"));
-    assert_eq!(
-        get(&people.get(0), "word").as_string().as_deref(),
-        Some("王毅")
-    );
+    assert_eq!(get(&people.get(0), "word").as_string().as_deref(), Some("王毅"));
     let places = Array::from(&get(&result, "entities.places"));
-    assert!(places
-        .iter()
-        .any(|p| get(&p, "word").as_string().as_deref() == Some("北京")));
+    assert!(places.iter().any(|p| get(&p, "word").as_string().as_deref() == Some("北京")));
 }
 
 #[wasm_bindgen_test]
@@ -76,9 +60,7 @@ fn options_come_from_a_plain_object() {
     let result = analyzer().analyze(TEXT, options.into(), None).unwrap();
     assert_eq!(Array::from(&get(&result, "keywords.tfidf")).length(), 3);
     let words = Array::from(&get(&result, "words"));
-    assert!(words
-        .iter()
-        .any(|w| get(&w, "word").as_string().as_deref() == Some("在")));
+    assert!(words.iter().any(|w| get(&w, "word").as_string().as_deref() == Some("在")));
 }
 
 #[wasm_bindgen_test]
@@ -88,13 +70,7 @@ fn progress_is_reported_while_the_text_is_read() {
     let callback = Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| seen.borrow_mut().push(p));
     let long = TEXT.repeat(20_000) + "\n";
     let long = long.replace('。', "。\n");
-    analyzer()
-        .analyze(
-            &long,
-            JsValue::UNDEFINED,
-            Some(callback.as_ref().unchecked_ref::<Function>().clone()),
-        )
-        .unwrap();
+    analyzer().analyze(&long, JsValue::UNDEFINED, Some(callback.as_ref().unchecked_ref::<Function>().clone())).unwrap();
     let calls = calls.borrow();
     assert!(calls.len() > 3, "{} progress calls", calls.len());
     let last = calls.last().unwrap();
@@ -104,25 +80,14 @@ fn progress_is_reported_while_the_text_is_read() {
 
 #[wasm_bindgen_test]
 fn errors_are_code_and_chinese_message() {
-    let error = analyzer()
-        .analyze("  \n ", JsValue::UNDEFINED, None)
-        .unwrap_err();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("empty-text")
-    );
-    assert!(get(&error, "message")
-        .as_string()
-        .unwrap()
-        .contains("文本是空的"));
+    let error = analyzer().analyze("  \n ", JsValue::UNDEFINED, None).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("empty-text"));
+    assert!(get(&error, "message").as_string().unwrap().contains("文本是空的"));
 
     let bad = Object::new();
     Reflect::set(&bad, &"topK".into(), &"many".into()).unwrap();
     let error = analyzer().analyze(TEXT, bad.into(), None).unwrap_err();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("invalid-option")
-    );
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid-option"));
 }
 
 #[wasm_bindgen_test]
@@ -130,27 +95,16 @@ fn decode_detects_the_encoding_and_names_it() {
     // "长江是中国第一大河。" in GB18030.
     let (bytes, _, _) = encoding_rs::GB18030.encode("长江是中国第一大河。长江流域的水电站很多。");
     let result = ciyan::bindings::decode(&bytes, Some("news.txt".into()), None).unwrap();
-    assert_eq!(
-        get(&result, "encoding").as_string().as_deref(),
-        Some("GB18030")
-    );
+    assert_eq!(get(&result, "encoding").as_string().as_deref(), Some("GB18030"));
     assert_eq!(get(&result, "format").as_string().as_deref(), Some("text"));
-    assert!(get(&result, "text")
-        .as_string()
-        .unwrap()
-        .starts_with("长江是中国"));
+    assert!(get(&result, "text").as_string().unwrap().starts_with("长江是中国"));
 
     let forced = ciyan::bindings::decode(&bytes, None, Some("Big5".into())).unwrap();
     assert_eq!(get(&forced, "detected").as_bool(), Some(false));
 
     let error = ciyan::bindings::decode(b"%PDF-1.7 ...", Some("a.pdf".into()), None).unwrap_err();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("unsupported-format")
-    );
-    assert!(ciyan::bindings::supported_encodings()
-        .iter()
-        .any(|e| e == "Big5"));
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("unsupported-format"));
+    assert!(ciyan::bindings::supported_encodings().iter().any(|e| e == "Big5"));
 }
 
 #[wasm_bindgen_test]
@@ -170,10 +124,7 @@ fn document(text: &str) -> ciyan::bindings::JsDocument {
     let mut steps = 0;
     while !cut.done() {
         let progress = cut.step().unwrap();
-        assert_eq!(
-            get(&progress, "stage").as_string().as_deref(),
-            Some("segmenting")
-        );
+        assert_eq!(get(&progress, "stage").as_string().as_deref(), Some("segmenting"));
         steps += 1;
     }
     assert!(steps >= 1);
@@ -183,21 +134,13 @@ fn document(text: &str) -> ciyan::bindings::JsDocument {
 #[wasm_bindgen_test]
 fn a_kept_document_is_summarised_without_a_new_cut_and_equals_analyze() {
     let doc = document(TEXT);
-    let summary = analyzer()
-        .summarize(&doc, JsValue::UNDEFINED, None)
-        .unwrap();
+    let summary = analyzer().summarize(&doc, JsValue::UNDEFINED, None).unwrap();
     let analysis = analyzer().analyze(TEXT, JsValue::UNDEFINED, None).unwrap();
-    assert_eq!(
-        js_sys::JSON::stringify(&summary).unwrap(),
-        js_sys::JSON::stringify(&analysis).unwrap()
-    );
+    assert_eq!(js_sys::JSON::stringify(&summary).unwrap(), js_sys::JSON::stringify(&analysis).unwrap());
     let no_hmm = Object::new();
     Reflect::set(&no_hmm, &"hmm".into(), &false.into()).unwrap();
     let error = analyzer().summarize(&doc, no_hmm.into(), None).unwrap_err();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("invalid-option")
-    );
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid-option"));
 }
 
 #[wasm_bindgen_test]
@@ -210,42 +153,29 @@ fn document_queries_answer_in_utf16_positions() {
     let lines = Array::from(&doc.concordance("中国", JsValue::UNDEFINED).unwrap());
     assert_eq!(lines.length(), 3);
     for line in lines.iter() {
-        let (start, end) = (
-            get(&line, "start").as_f64().unwrap() as usize,
-            get(&line, "end").as_f64().unwrap() as usize,
-        );
+        let (start, end) =
+            (get(&line, "start").as_f64().unwrap() as usize, get(&line, "end").as_f64().unwrap() as usize);
         assert_eq!(String::from_utf16(&utf16[start..end]).unwrap(), "中国");
     }
     let spread = doc.dispersion("中国", JsValue::UNDEFINED).unwrap();
     let positions = Array::from(&get(&spread, "positions"));
     assert_eq!(positions.length(), 3);
-    assert_eq!(
-        get(&spread, "textLength").as_f64(),
-        Some(utf16.len() as f64)
-    );
+    assert_eq!(get(&spread, "textLength").as_f64(), Some(utf16.len() as f64));
     // A longer text, where 人民 comes after 中国 more often than chance would have it.
     let longer = document(&"中国，人民很勤劳。我们去公园散步，天气很好。".repeat(20));
     let options = Object::new();
     Reflect::set(&options, &"minCount".into(), &2.into()).unwrap();
     let collocates = Array::from(&longer.collocates("中国", options.into()).unwrap());
-    let people = collocates
-        .iter()
-        .find(|c| get(c, "word").as_string().as_deref() == Some("人民"))
-        .unwrap();
+    let people = collocates.iter().find(|c| get(c, "word").as_string().as_deref() == Some("人民")).unwrap();
     assert_eq!(get(&people, "count").as_f64(), Some(20.0));
     assert!(get(&people, "logLikelihood").as_f64().unwrap() > 3.84);
     assert!(Array::is_array(&doc.phrases(JsValue::UNDEFINED).unwrap()));
-    let explained = analyzer()
-        .explain_keyword(&doc, "中国", JsValue::UNDEFINED)
-        .unwrap();
+    let explained = analyzer().explain_keyword(&doc, "中国", JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&explained, "count").as_f64(), Some(3.0));
     let bad = Object::new();
     Reflect::set(&bad, &"width".into(), &"wide".into()).unwrap();
     let error = doc.concordance("中国", bad.into()).unwrap_err();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("invalid-option")
-    );
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid-option"));
 }
 
 fn js(json: &str) -> JsValue {
@@ -259,27 +189,15 @@ fn user_words_and_stopwords_from_plain_objects() {
     let text = "推动构建人类命运共同体，人类命运共同体是王毅常说的。";
     let words = |a: &JsAnalyzer| -> Vec<String> {
         let result = a.analyze(text, JsValue::UNDEFINED, None).unwrap();
-        Array::from(&get(&result, "words"))
-            .iter()
-            .map(|w| get(&w, "word").as_string().unwrap())
-            .collect()
+        Array::from(&get(&result, "words")).iter().map(|w| get(&w, "word").as_string().unwrap()).collect()
     };
     assert!(!words(&analyzer).contains(&"人类命运共同体".to_string()));
-    analyzer
-        .set_user_dictionary(js(r#"[{"word": "人类命运共同体", "tag": "nz"}]"#))
-        .unwrap();
+    analyzer.set_user_dictionary(js(r#"[{"word": "人类命运共同体", "tag": "nz"}]"#)).unwrap();
     assert!(words(&analyzer).contains(&"人类命运共同体".to_string()));
-    let error = analyzer
-        .set_user_dictionary(js(r#"[{"word": "两 个"}]"#))
-        .unwrap_err();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("invalid-option")
-    );
+    let error = analyzer.set_user_dictionary(js(r#"[{"word": "两 个"}]"#)).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("invalid-option"));
 
-    analyzer
-        .set_stopwords(js(r#"{"base": "iso", "added": ["王毅"]}"#))
-        .unwrap();
+    analyzer.set_stopwords(js(r#"{"base": "iso", "added": ["王毅"]}"#)).unwrap();
     assert!(!words(&analyzer).contains(&"王毅".to_string()));
     assert!(analyzer.stopword_list().contains(&"王毅".to_string()));
     analyzer.set_user_dictionary(js("[]")).unwrap();
@@ -287,15 +205,9 @@ fn user_words_and_stopwords_from_plain_objects() {
 
     let parsed = ciyan::bindings::parse_user_dictionary("一带一路\n进博会 3 nz\n").unwrap();
     assert_eq!(Array::from(&parsed).length(), 2);
-    assert_eq!(
-        get(&Array::from(&parsed).get(1), "freq").as_f64(),
-        Some(3.0)
-    );
+    assert_eq!(get(&Array::from(&parsed).get(1), "freq").as_f64(), Some(3.0));
     let error = ciyan::bindings::parse_user_dictionary("好 1 2 3\n").unwrap_err();
-    assert_eq!(
-        get(&error, "code").as_string().as_deref(),
-        Some("bad-user-dictionary")
-    );
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-user-dictionary"));
 }
 
 #[wasm_bindgen_test]
@@ -303,13 +215,9 @@ fn new_words_come_from_the_document() {
     // The sample with a made-up word at the start of its first 40 sentences.
     let sample = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
     let text = sample.replacen('。', "。咕噜咪", 40);
-    let found = analyzer()
-        .new_words(&document(&text), JsValue::UNDEFINED)
-        .unwrap();
-    let words: Vec<String> = Array::from(&get(&found, "words"))
-        .iter()
-        .map(|w| get(&w, "word").as_string().unwrap())
-        .collect();
+    let found = analyzer().new_words(&document(&text), JsValue::UNDEFINED).unwrap();
+    let words: Vec<String> =
+        Array::from(&get(&found, "words")).iter().map(|w| get(&w, "word").as_string().unwrap()).collect();
     assert!(words.contains(&"咕噜咪".to_string()), "{words:?}");
     assert_eq!(get(&found, "tooShort").as_bool(), Some(true));
 }

@@ -11,7 +11,9 @@
 // the worker reports it with code INTERNAL and closes itself; the page then
 // starts a fresh worker.
 
-import init, { Analyzer, crashForTesting, decode, lastPanic, supportedEncodings } from './pkg/ciyan.js';
+import init, {
+  Analyzer, baseStopwordList, crashForTesting, decode, formatUserDictionary, lastPanic, parseStopwordList, parseUserDictionary, supportedEncodings,
+} from './pkg/ciyan.js';
 import { ErrorCode, Query, Reply, Request, Stage } from './js/protocol.js';
 
 let analyzer = null;
@@ -25,8 +27,12 @@ let analyzerReady = null;
 
 /** The document of the last finished analysis: {document, hmm, id}. */
 let kept = null;
+/** The last document id given: a document gets a new one when its stopwords change. */
+let documentIds = 0;
 /** The newest analysis asked for: an older one stops at its next piece. */
 let newestAnalysis = 0;
+/** The user's words and stopwords the analyzer has (as JSON, to skip a repeat). */
+const configured = { userWords: '[]', stopwords: null };
 
 /** The wasm module: all that decoding a file needs. */
 function loadWasm() {
@@ -93,7 +99,7 @@ const HANDLERS = {
           throw { code: ErrorCode.SUPERSEDED, message: '已被新的分析取代' };
         }
       }
-      keep(cut.finish(), hmm, analysis);
+      keep(a, cut.finish(), hmm);
     } finally {
       try {
         cut.free();
@@ -112,9 +118,41 @@ const HANDLERS = {
     if (!Object.values(Query).includes(query)) {
       throw { code: ErrorCode.BAD_REQUEST, message: `未知的查询：${query}` };
     }
-    // The keyword explanation needs the analyzer's IDF table too.
-    const answer = query === Query.EXPLAIN_KEYWORD ? a.explainKeyword(kept.document, ...args) : kept.document[query](...args);
+    const answer = Object.hasOwn(ANALYZER_QUERIES, query)
+      ? ANALYZER_QUERIES[query](a, kept.document, ...args)
+      : kept.document[query](...args);
     return { answer, documentId: kept.id };
+  },
+  [Request.CONFIGURE](a, { userWords = [], stopwords = {} }) {
+    // The words first: a bad one throws, and then nothing has changed.
+    const words = JSON.stringify(userWords);
+    if (words !== configured.userWords) {
+      a.setUserDictionary(userWords);
+      configured.userWords = words;
+    }
+    const list = JSON.stringify(stopwords);
+    if (list !== configured.stopwords) {
+      a.setStopwords(stopwords);
+      configured.stopwords = list;
+      if (kept) {
+        kept.document.setStopwords(a);
+        // Its collocates and keyword explanations now answer otherwise.
+        kept.id = ++documentIds;
+      }
+    }
+    return { documentId: kept?.id ?? null };
+  },
+  [Request.STOPWORD_LIST](a) {
+    return { words: a.stopwordList(), baseWords: baseStopwords() };
+  },
+  [Request.PARSE_USER_DICTIONARY](a, { text }) {
+    return { words: parseUserDictionary(text) };
+  },
+  [Request.FORMAT_USER_DICTIONARY](a, { words }) {
+    return { text: formatUserDictionary(words) };
+  },
+  [Request.PARSE_STOPWORDS](a, { text }) {
+    return { words: parseStopwordList(text) };
   },
   [Request.DECODE](a, { bytes, name, encoding }) {
     return { decoded: decode(new Uint8Array(bytes), name ?? undefined, encoding || undefined) };
@@ -128,13 +166,35 @@ const HANDLERS = {
   },
 };
 
+/**
+ * The stopwords of the chosen base list (and the classical function words,
+ * if chosen) without the user's additions and removals: what the page needs
+ * to keep those two lists short (a word of the base list is removed, not
+ * un-added).
+ */
+function baseStopwords() {
+  return baseStopwordList(JSON.parse(configured.stopwords ?? '{}'));
+}
+
+// The queries the analyzer answers about the document: they need its IDF
+// table (the keyword explanation) or its dictionary (the new words).
+const ANALYZER_QUERIES = {
+  [Query.EXPLAIN_KEYWORD]: (a, document, ...args) => a.explainKeyword(document, ...args),
+  [Query.NEW_WORDS]: (a, document, options) => a.newWords(document, options ?? undefined),
+};
+
 // Requests that need the wasm but not the dictionary, so that a dropped file
 // is decoded while the dictionary is still on its way.
-const NEEDS_ONLY_WASM = new Set([Request.DECODE, Request.ENCODINGS, Request.CRASH]);
+const NEEDS_ONLY_WASM = new Set([
+  Request.DECODE, Request.ENCODINGS, Request.CRASH,
+  Request.PARSE_USER_DICTIONARY, Request.FORMAT_USER_DICTIONARY, Request.PARSE_STOPWORDS,
+]);
 
-function keep(document, hmm, id) {
+function keep(a, document, hmm) {
   kept?.document.free();
-  kept = { document, hmm, id };
+  // The stopwords may have changed while it was cut.
+  document.setStopwords(a);
+  kept = { document, hmm, id: ++documentIds };
 }
 
 function describeDocument() {

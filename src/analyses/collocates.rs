@@ -43,13 +43,7 @@ pub struct CollocateOptions {
 
 impl Default for CollocateOptions {
     fn default() -> Self {
-        CollocateOptions {
-            left: 5,
-            right: 5,
-            min_count: 3,
-            skip_stopwords: false,
-            pos: None,
-        }
+        CollocateOptions { left: 5, right: 5, min_count: 3, skip_stopwords: false, pos: None }
     }
 }
 
@@ -85,8 +79,7 @@ pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -
     // words, so every word's count stays its count in the vocabulary. A
     // stopword asked about stays, as the node only.
     let vocabulary = document.vocabulary();
-    let node_is_stopword =
-        options.skip_stopwords && document.stopwords().contains(vocabulary.normal(node));
+    let node_is_stopword = options.skip_stopwords && document.stopwords().contains(vocabulary.normal(node));
     let with_node: Vec<u32>;
     let sequence: &[u32] = if node_is_stopword {
         with_node = document
@@ -125,10 +118,7 @@ pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -
             let f_c = document.vocabulary().count(id);
             let stats = Statistics::new(o11 as f64, r1, f_c as f64, n, node_count as f64);
             let pos = document.first_tag(id);
-            let allowed = options
-                .pos
-                .as_ref()
-                .map_or(true, |tags| tags.iter().any(|t| t == pos));
+            let allowed = options.pos.as_ref().map_or(true, |tags| tags.iter().any(|t| t == pos));
             (stats.o11 > stats.e11 && allowed).then(|| {
                 (
                     id,
@@ -148,10 +138,7 @@ pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -
         })
         .collect();
     list.sort_by(|(a_id, a), (b_id, b)| {
-        b.log_likelihood
-            .total_cmp(&a.log_likelihood)
-            .then(b.count.cmp(&a.count))
-            .then(a_id.cmp(b_id))
+        b.log_likelihood.total_cmp(&a.log_likelihood).then(b.count.cmp(&a.count)).then(a_id.cmp(b_id))
     });
     list.into_iter().map(|(_, c)| c).collect()
 }
@@ -168,35 +155,14 @@ struct Statistics {
 
 impl Statistics {
     fn new(o11: f64, r1: f64, c1: f64, n: f64, node_count: f64) -> Self {
-        Statistics {
-            o11,
-            r1,
-            c1,
-            n,
-            e11: r1 * c1 / n,
-            node_count,
-        }
+        Statistics { o11, r1, c1, n, e11: r1 * c1 / n, node_count }
     }
 
     fn log_likelihood(&self) -> f64 {
         let Statistics { o11, r1, c1, n, .. } = *self;
         let (r2, c2) = (n - r1, n - c1);
-        let cells = [
-            (o11, r1 * c1),
-            (r1 - o11, r1 * c2),
-            (c1 - o11, r2 * c1),
-            (n - r1 - c1 + o11, r2 * c2),
-        ];
-        2.0 * cells
-            .iter()
-            .map(|&(o, rc)| {
-                if o > 0.0 {
-                    o * (o / (rc / n)).ln()
-                } else {
-                    0.0
-                }
-            })
-            .sum::<f64>()
+        let cells = [(o11, r1 * c1), (r1 - o11, r1 * c2), (c1 - o11, r2 * c1), (n - r1 - c1 + o11, r2 * c2)];
+        2.0 * cells.iter().map(|&(o, rc)| if o > 0.0 { o * (o / (rc / n)).ln() } else { 0.0 }).sum::<f64>()
     }
 
     fn mi(&self) -> f64 {

@@ -37,13 +37,7 @@ pub struct ConcordanceOptions {
 
 impl Default for ConcordanceOptions {
     fn default() -> Self {
-        ConcordanceOptions {
-            mode: MatchMode::Word,
-            width: 25,
-            pos: None,
-            unit: Unit::Scalar,
-            forms: Vec::new(),
-        }
+        ConcordanceOptions { mode: MatchMode::Word, width: 25, pos: None, unit: Unit::Scalar, forms: Vec::new() }
     }
 }
 
@@ -73,11 +67,7 @@ pub struct ConcordanceLine {
 const SORT_WORDS: usize = 3;
 
 /// Every occurrence of `term` in `document`, in the order of the text.
-pub fn concordance(
-    document: &Document,
-    term: &str,
-    options: &ConcordanceOptions,
-) -> Vec<ConcordanceLine> {
+pub fn concordance(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec<ConcordanceLine> {
     let width = options.width.min(MAX_WIDTH);
     hits(document, term, options)
         .into_iter()
@@ -87,11 +77,7 @@ pub fn concordance(
 
 /// The byte ranges of the occurrences of the term and its other forms, in
 /// text order.
-pub(crate) fn hits(
-    document: &Document,
-    term: &str,
-    options: &ConcordanceOptions,
-) -> Vec<(usize, usize)> {
+pub(crate) fn hits(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec<(usize, usize)> {
     let mut all = hits_of(document, term, options);
     if !options.forms.is_empty() {
         for form in &options.forms {
@@ -111,19 +97,10 @@ fn hits_of(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec
     }
     let text = document.text();
     match options.mode {
-        MatchMode::Substring => text
-            .match_indices(term)
-            .map(|(start, s)| (start, start + s.len()))
-            .collect(),
+        MatchMode::Substring => text.match_indices(term).map(|(start, s)| (start, start + s.len())).collect(),
         MatchMode::Word => match document.vocabulary().id(term) {
             Some(id) => (0..document.len())
-                .filter(|&i| {
-                    document.id(i) == id
-                        && options
-                            .pos
-                            .as_deref()
-                            .map_or(true, |p| document.tag(i) == p)
-                })
+                .filter(|&i| document.id(i) == id && options.pos.as_deref().map_or(true, |p| document.tag(i) == p))
                 .map(|i| {
                     let span = document.span(i);
                     (span.start, span.end)
@@ -143,24 +120,11 @@ fn hits_of(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec
     }
 }
 
-fn line(
-    document: &Document,
-    start: usize,
-    end: usize,
-    width: usize,
-    unit: Unit,
-) -> ConcordanceLine {
+fn line(document: &Document, start: usize, end: usize, width: usize, unit: Unit) -> ConcordanceLine {
     let text = document.text();
-    let left_start = text[..start]
-        .char_indices()
-        .rev()
-        .nth(width.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
+    let left_start = text[..start].char_indices().rev().nth(width.saturating_sub(1)).map_or(0, |(i, _)| i);
     let left_start = if width == 0 { start } else { left_start };
-    let right_end = text[end..]
-        .char_indices()
-        .nth(width)
-        .map_or(text.len(), |(i, _)| end + i);
+    let right_end = text[end..].char_indices().nth(width).map_or(text.len(), |(i, _)| end + i);
     let first = document.token_at(start);
     let last = document.token_at(end.saturating_sub(1).max(start));
     let vocabulary = document.vocabulary();
@@ -171,12 +135,7 @@ fn line(
         right: text[end..right_end].to_string(),
         start: document.offset(start, unit),
         end: document.offset(end, unit),
-        left_words: (0..first)
-            .rev()
-            .filter(is_word)
-            .take(SORT_WORDS)
-            .map(|i| document.token(i).to_string())
-            .collect(),
+        left_words: (0..first).rev().filter(is_word).take(SORT_WORDS).map(|i| document.token(i).to_string()).collect(),
         right_words: (last + 1..document.len())
             .filter(is_word)
             .take(SORT_WORDS)

@@ -31,11 +31,7 @@ pub struct DispersionOptions {
 
 impl Default for DispersionOptions {
     fn default() -> Self {
-        DispersionOptions {
-            parts: 10,
-            skip_stopwords: false,
-            unit: Unit::Scalar,
-        }
+        DispersionOptions { parts: 10, skip_stopwords: false, unit: Unit::Scalar }
     }
 }
 
@@ -74,16 +70,10 @@ pub fn dispersion(document: &Document, word: &str, options: &DispersionOptions) 
     // Where each occurrence is in the sequence of word tokens: a word of the
     // cut by its id; a phrase (several tokens) by its first token.
     let found: Vec<usize> = match document.vocabulary().id(word) {
-        Some(id) => (0..sequence.len())
-            .filter(|&p| document.id(sequence[p] as usize) == id)
-            .collect(),
+        Some(id) => (0..sequence.len()).filter(|&p| document.id(sequence[p] as usize) == id).collect(),
         None => concordance::hits(document, word, &ConcordanceOptions::default())
             .into_iter()
-            .filter_map(|(start, _)| {
-                sequence
-                    .binary_search(&(document.token_at(start) as u32))
-                    .ok()
-            })
+            .filter_map(|(start, _)| sequence.binary_search(&(document.token_at(start) as u32)).ok())
             .collect(),
     };
     let mut part = 0;
@@ -114,12 +104,7 @@ pub fn gries_dp(counts: &[usize], sizes: &[usize]) -> Option<(f64, f64)> {
         return None;
     }
     let shares: Vec<f64> = sizes.iter().map(|&s| s as f64 / total as f64).collect();
-    let dp = 0.5
-        * counts
-            .iter()
-            .zip(&shares)
-            .map(|(&c, &s)| (c as f64 / f as f64 - s).abs())
-            .sum::<f64>();
+    let dp = 0.5 * counts.iter().zip(&shares).map(|(&c, &s)| (c as f64 / f as f64 - s).abs()).sum::<f64>();
     let min_share = shares.iter().copied().fold(f64::INFINITY, f64::min);
     Some((dp, dp / (1.0 - min_share)))
 }
@@ -130,11 +115,8 @@ pub fn juilland_d(counts: &[usize], sizes: &[usize]) -> Option<f64> {
     if n < 2 || counts.iter().sum::<usize>() == 0 {
         return None;
     }
-    let relative: Vec<f64> = counts
-        .iter()
-        .zip(sizes)
-        .map(|(&c, &s)| if s == 0 { 0.0 } else { c as f64 / s as f64 })
-        .collect();
+    let relative: Vec<f64> =
+        counts.iter().zip(sizes).map(|(&c, &s)| if s == 0 { 0.0 } else { c as f64 / s as f64 }).collect();
     let mean = relative.iter().sum::<f64>() / n as f64;
     let variance = relative.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / n as f64;
     Some(1.0 - (variance.sqrt() / mean) / ((n - 1) as f64).sqrt())

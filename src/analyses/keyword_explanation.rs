@@ -89,10 +89,7 @@ pub(crate) fn explain(
     options: &Options,
 ) -> KeywordExplanation {
     let stop_words = keywords::StopWords::of(document, options.stopwords);
-    let textrank_pos = options
-        .keyword_pos
-        .clone()
-        .unwrap_or_else(keywords::python_textrank_pos);
+    let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
     let tfidf_pos = options.keyword_pos.clone().unwrap_or_default();
     let candidate_tokens = ranking.candidate_tokens;
     let tfidf_at = ranking.tfidf.iter().position(|k| k.word == word);
@@ -101,16 +98,10 @@ pub(crate) fn explain(
     let vocabulary = document.vocabulary();
     let id = vocabulary.id(word);
     let pos = id.map(|id| document.first_tag(id).to_string());
-    let tags_of_word = || {
-        (0..document.len())
-            .filter(move |&i| Some(document.id(i)) == id)
-            .map(|i| document.tag(i))
-    };
+    let tags_of_word = || (0..document.len()).filter(move |&i| Some(document.id(i)) == id).map(|i| document.tag(i));
     // TF-IDF counts the word's tokens whose tag it keeps.
     let tfidf_count = if tfidf_at.is_some() {
-        tags_of_word()
-            .filter(|t| tfidf_pos.is_empty() || tfidf_pos.iter().any(|p| p == t))
-            .count()
+        tags_of_word().filter(|t| tfidf_pos.is_empty() || tfidf_pos.iter().any(|p| p == t)).count()
     } else {
         0
     };
@@ -136,22 +127,14 @@ pub(crate) fn explain(
         count: id.map_or(0, |id| vocabulary.count(id)),
         pos,
         idf: looked_up.unwrap_or(idf.median()),
-        idf_source: if looked_up.is_some() {
-            IdfSource::Table
-        } else {
-            IdfSource::Median
-        },
+        idf_source: if looked_up.is_some() { IdfSource::Table } else { IdfSource::Median },
         median_idf: idf.median(),
         tfidf_count,
         candidate_tokens,
         tf: tfidf_at.map(|_| tfidf_count as f64 / candidate_tokens as f64),
         tfidf: tfidf_at.map(|i| ranking.tfidf[i].weight),
         tfidf_rank: tfidf_at.map(|i| i + 1),
-        tfidf_excluded: if tfidf_at.is_some() {
-            None
-        } else {
-            why_not(&tfidf_pos)
-        },
+        tfidf_excluded: if tfidf_at.is_some() { None } else { why_not(&tfidf_pos) },
         textrank: textrank_at.map(|i| ranking.textrank[i].weight),
         textrank_rank: textrank_at.map(|i| i + 1),
         textrank_excluded: match (textrank_at, why_not(&textrank_pos)) {

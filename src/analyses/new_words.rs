@@ -52,8 +52,7 @@ pub const SHORT_TEXT: usize = 50_000;
 /// Characters a word rarely starts or ends with: particles, pronouns,
 /// prepositions, common verbs and adverbs. A candidate at their edge is
 /// almost always a word glued to its neighbour (的人, 了一).
-const FUNCTION_CHARS: &str =
-    "的了是在和也就都而及与着或之其被把对这那有为以于不我你他她它们个上下中等很又还将会要说让";
+const FUNCTION_CHARS: &str = "的了是在和也就都而及与着或之其被把对这那有为以于不我你他她它们个上下中等很又还将会要说让";
 
 /// A new-words request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,13 +75,7 @@ pub struct NewWordOptions {
 
 impl Default for NewWordOptions {
     fn default() -> Self {
-        NewWordOptions {
-            max_len: 6,
-            min_count: 5,
-            min_cohesion: 8.0,
-            min_freedom: 1.0,
-            limit: 100,
-        }
+        NewWordOptions { max_len: 6, min_count: 5, min_cohesion: 8.0, min_freedom: 1.0, limit: 100 }
     }
 }
 
@@ -101,17 +94,9 @@ impl NewWordOptions {
             _ => 5,
         };
         if han_characters < SHORT_TEXT {
-            NewWordOptions {
-                min_count,
-                max_len: MAX_LEN,
-                min_cohesion: 4.0,
-                ..NewWordOptions::default()
-            }
+            NewWordOptions { min_count, max_len: MAX_LEN, min_cohesion: 4.0, ..NewWordOptions::default() }
         } else {
-            NewWordOptions {
-                min_count,
-                ..NewWordOptions::default()
-            }
+            NewWordOptions { min_count, ..NewWordOptions::default() }
         }
     }
 }
@@ -215,26 +200,15 @@ pub fn discover(text: &str, is_known: impl Fn(&str) -> bool, options: &NewWordOp
         unigrams[id as usize] += 1;
     }
 
-    let key = |p: usize, n: usize| {
-        seq[p..p + n]
-            .iter()
-            .fold(0u128, |k, &id| k << 16 | id as u128)
-    };
-    let word_of = |key: u128, n: usize| {
-        (0..n)
-            .rev()
-            .map(|i| chars[(key >> (16 * i)) as usize & 0xFFFF])
-            .collect::<String>()
-    };
+    let key = |p: usize, n: usize| seq[p..p + n].iter().fold(0u128, |k, &id| k << 16 | id as u128);
+    let word_of =
+        |key: u128, n: usize| (0..n).rev().map(|i| chars[(key >> (16 * i)) as usize & 0xFFFF]).collect::<String>();
 
     // Level by level, like Apriori: an n-gram can occur min_count times only
     // where both its (n − 1)-grams do, so level n counts only at positions
     // where `alive` says the (n − 1)-grams at p and p + 1 are frequent. The
     // count of every part of a frequent gram is then at hand for cohesion.
-    let mut alive: Vec<bool> = seq
-        .iter()
-        .map(|&id| id != BREAK && unigrams[id as usize] >= min_count32)
-        .collect();
+    let mut alive: Vec<bool> = seq.iter().map(|&id| id != BREAK && unigrams[id as usize] >= min_count32).collect();
     // levels[n - 2]: the frequent n-grams.
     let mut levels: Vec<HashMap<u128, Gram>> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
@@ -245,13 +219,7 @@ pub fn discover(text: &str, is_known: impl Fn(&str) -> bool, options: &NewWordOp
         let mut level: HashMap<u128, Gram> = HashMap::default();
         for p in 0..last {
             if alive[p] && alive[p + 1] {
-                level
-                    .entry(key(p, n))
-                    .or_insert(Gram {
-                        count: 0,
-                        candidate: NONE,
-                    })
-                    .count += 1;
+                level.entry(key(p, n)).or_insert(Gram { count: 0, candidate: NONE }).count += 1;
             }
         }
         level.retain(|_, g| g.count >= min_count32);
@@ -295,9 +263,7 @@ pub fn discover(text: &str, is_known: impl Fn(&str) -> bool, options: &NewWordOp
             alive[p] = alive[p] && alive[p + 1] && {
                 match level.get(&key(p, n)) {
                     None => false,
-                    Some(&Gram {
-                        candidate: NONE, ..
-                    }) => true,
+                    Some(&Gram { candidate: NONE, .. }) => true,
                     Some(&Gram { candidate: c, .. }) => {
                         let candidate = &mut candidates[c as usize];
                         match seq[p - 1] {
@@ -322,10 +288,7 @@ pub fn discover(text: &str, is_known: impl Fn(&str) -> bool, options: &NewWordOp
             let p = count as f64 / of as f64;
             -p * p.ln()
         };
-        let mut h: Vec<f64> = candidates
-            .iter()
-            .map(|c| edges(c) as f64 * term(1, c.count))
-            .collect();
+        let mut h: Vec<f64> = candidates.iter().map(|c| edges(c) as f64 * term(1, c.count)).collect();
         pairs.sort_unstable();
         for group in pairs.chunk_by(|a, b| a == b) {
             let c = (group[0] >> 16) as usize;
@@ -343,16 +306,12 @@ pub fn discover(text: &str, is_known: impl Fn(&str) -> bool, options: &NewWordOp
     // A kept candidate inside a longer kept one that has ≥ 90% of its count.
     let mut explained = vec![false; candidates.len()];
     for &c in kept.values() {
-        let Candidate {
-            key, len, count, ..
-        } = candidates[c];
+        let Candidate { key, len, count, .. } = candidates[c];
         for sub in 2..len {
             for skip in 0..=len - sub {
                 let part = (key >> (16 * skip)) & ((1u128 << (16 * sub)) - 1);
                 match kept.get(&part) {
-                    Some(&s) if count as f64 >= 0.9 * candidates[s].count as f64 => {
-                        explained[s] = true
-                    }
+                    Some(&s) if count as f64 >= 0.9 * candidates[s].count as f64 => explained[s] = true,
                     _ => {}
                 }
             }
@@ -375,18 +334,9 @@ pub fn discover(text: &str, is_known: impl Fn(&str) -> bool, options: &NewWordOp
             }
         })
         .collect();
-    words.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.word.cmp(&b.word))
-    });
+    words.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.word.cmp(&b.word)));
     words.truncate(options.limit);
-    NewWords {
-        words,
-        han_characters,
-        too_short: han_characters < SHORT_TEXT,
-        min_count,
-    }
+    NewWords { words, han_characters, too_short: han_characters < SHORT_TEXT, min_count }
 }
 
 #[cfg(test)]
@@ -402,13 +352,8 @@ mod tests {
 
     impl Filler {
         fn next(&mut self) -> char {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            POOL.chars()
-                .nth((self.0 >> 33) as usize % POOL.chars().count())
-                .unwrap()
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            POOL.chars().nth((self.0 >> 33) as usize % POOL.chars().count()).unwrap()
         }
     }
 
@@ -439,21 +384,10 @@ mod tests {
 
     #[test]
     fn made_up_word_in_varied_contexts() {
-        let result = discover(
-            &text_with("咕噜咪", 40, None),
-            |_| false,
-            &NewWordOptions::default(),
-        );
-        let word = result
-            .words
-            .iter()
-            .find(|w| w.word == "咕噜咪")
-            .expect("咕噜咪 found");
+        let result = discover(&text_with("咕噜咪", 40, None), |_| false, &NewWordOptions::default());
+        let word = result.words.iter().find(|w| w.word == "咕噜咪").expect("咕噜咪 found");
         assert_eq!(word.count, 40);
-        assert!(
-            word.left_entropy > 2.0 && word.right_entropy > 2.0,
-            "{word:?}"
-        );
+        assert!(word.left_entropy > 2.0 && word.right_entropy > 2.0, "{word:?}");
         // Its fragments are never free: always followed / preceded by the rest.
         assert!(!found(&result).contains(&"咕噜") && !found(&result).contains(&"噜咪"));
         assert_eq!(result.han_characters, 40 * 127);
@@ -464,16 +398,9 @@ mod tests {
     #[test]
     fn one_left_neighbour_has_no_left_freedom() {
         let text = text_with("嘀嗒嘟", 40, Some('甲'));
-        let options = NewWordOptions {
-            min_freedom: 0.0,
-            ..NewWordOptions::default()
-        };
+        let options = NewWordOptions { min_freedom: 0.0, ..NewWordOptions::default() };
         let all = discover(&text, |_| false, &options);
-        let word = all
-            .words
-            .iter()
-            .find(|w| w.word == "嘀嗒嘟")
-            .expect("嘀嗒嘟 counted");
+        let word = all.words.iter().find(|w| w.word == "嘀嗒嘟").expect("嘀嗒嘟 counted");
         assert_eq!(word.left_entropy, 0.0);
         assert!(word.right_entropy > 2.0);
         let result = discover(&text, |_| false, &NewWordOptions::default());
@@ -483,70 +410,38 @@ mod tests {
     #[test]
     fn function_characters_at_the_edges() {
         for word in ["了咕噜", "咕噜的", "我咕噜"] {
-            let result = discover(
-                &text_with(word, 40, None),
-                |_| false,
-                &NewWordOptions::default(),
-            );
-            assert!(
-                !found(&result).contains(&word),
-                "{word}: {:?}",
-                found(&result)
-            );
+            let result = discover(&text_with(word, 40, None), |_| false, &NewWordOptions::default());
+            assert!(!found(&result).contains(&word), "{word}: {:?}", found(&result));
         }
         // Inside a word, a function character is fine.
-        let result = discover(
-            &text_with("咕的噜", 40, None),
-            |_| false,
-            &NewWordOptions::default(),
-        );
+        let result = discover(&text_with("咕的噜", 40, None), |_| false, &NewWordOptions::default());
         assert!(found(&result).contains(&"咕的噜"));
     }
 
     #[test]
     fn substring_of_a_longer_word_with_nearly_its_count() {
-        let options = NewWordOptions {
-            min_freedom: 0.0,
-            ..NewWordOptions::default()
-        };
+        let options = NewWordOptions { min_freedom: 0.0, ..NewWordOptions::default() };
         // 唐三 30 + 1 times, 唐三藏 30 times: 唐三藏 explains 唐三.
         let text = text_with("唐三藏", 30, None) + "松唐三竹。";
         let result = discover(&text, |_| false, &options);
         assert!(found(&result).contains(&"唐三藏"));
         assert!(!found(&result).contains(&"唐三") && !found(&result).contains(&"三藏"));
         // 唐三 30 + 10 times: 30 < 90% of 40, so 唐三 is a word of its own too.
-        let text =
-            text_with("唐三藏", 30, None) + &"松唐三竹。".repeat(5) + &"梅唐三兰。".repeat(5);
+        let text = text_with("唐三藏", 30, None) + &"松唐三竹。".repeat(5) + &"梅唐三兰。".repeat(5);
         let result = discover(&text, |_| false, &options);
         assert!(found(&result).contains(&"唐三藏") && found(&result).contains(&"唐三"));
-        assert_eq!(
-            result
-                .words
-                .iter()
-                .find(|w| w.word == "唐三")
-                .unwrap()
-                .count,
-            40
-        );
+        assert_eq!(result.words.iter().find(|w| w.word == "唐三").unwrap().count, 40);
     }
 
     #[test]
     fn known_words_are_never_returned() {
-        let result = discover(
-            &text_with("咕噜咪", 40, None),
-            |w| w == "咕噜咪",
-            &NewWordOptions::default(),
-        );
+        let result = discover(&text_with("咕噜咪", 40, None), |w| w == "咕噜咪", &NewWordOptions::default());
         assert!(!found(&result).contains(&"咕噜咪"));
     }
 
     #[test]
     fn empty_and_non_han_texts() {
-        for text in [
-            "",
-            "hello world 123, hello world 123. ".repeat(50).as_str(),
-            "。。，，！",
-        ] {
+        for text in ["", "hello world 123, hello world 123. ".repeat(50).as_str(), "。。，，！"] {
             let result = discover(text, |_| false, &NewWordOptions::default());
             assert!(result.words.is_empty());
             assert_eq!(result.han_characters, 0);
@@ -559,22 +454,11 @@ mod tests {
         assert_eq!(NewWordOptions::for_length(3_000).min_count, 2);
         assert_eq!(NewWordOptions::for_length(7_000).min_count, 3);
         assert_eq!(NewWordOptions::for_length(50_000).min_count, 5);
-        let options: NewWordOptions =
-            serde_json::from_str(r#"{"maxLen": 4, "minCount": 3}"#).unwrap();
-        assert_eq!(
-            (options.max_len, options.min_count, options.limit),
-            (4, 3, 100)
-        );
+        let options: NewWordOptions = serde_json::from_str(r#"{"maxLen": 4, "minCount": 3}"#).unwrap();
+        assert_eq!((options.max_len, options.min_count, options.limit), (4, 3, 100));
         // Out of range: clamped, not a panic.
-        let odd = NewWordOptions {
-            max_len: 20,
-            min_count: 0,
-            ..NewWordOptions::default()
-        };
-        assert_eq!(
-            discover(&text_with("咕噜咪", 10, None), |_| false, &odd).min_count,
-            2
-        );
+        let odd = NewWordOptions { max_len: 20, min_count: 0, ..NewWordOptions::default() };
+        assert_eq!(discover(&text_with("咕噜咪", 10, None), |_| false, &odd).min_count, 2);
     }
 
     /// `cargo test --release --lib new_words -- --ignored --nocapture`
@@ -599,10 +483,6 @@ mod tests {
                 w.score
             );
         }
-        println!(
-            "{} Han characters, {} words, {elapsed:?}",
-            result.han_characters,
-            result.words.len()
-        );
+        println!("{} Han characters, {} words, {elapsed:?}", result.han_characters, result.words.len());
     }
 }

@@ -28,12 +28,7 @@ pub struct PhraseOptions {
 
 impl Default for PhraseOptions {
     fn default() -> Self {
-        PhraseOptions {
-            min_length: 2,
-            max_length: 5,
-            min_count: 3,
-            longest_only: true,
-        }
+        PhraseOptions { min_length: 2, max_length: 5, min_count: 3, longest_only: true }
     }
 }
 
@@ -124,11 +119,8 @@ pub fn phrases(document: &Document, options: &PhraseOptions) -> Vec<Phrase> {
                 counts.entry(key(prefix, last)).or_insert((0, p)).0 += 1;
             }
         }
-        let mut frequent: Vec<(u64, u32, u32)> = counts
-            .into_iter()
-            .filter(|(_, (count, _))| *count >= min_count)
-            .map(|(k, (c, f))| (k, c, f))
-            .collect();
+        let mut frequent: Vec<(u64, u32, u32)> =
+            counts.into_iter().filter(|(_, (count, _))| *count >= min_count).map(|(k, (c, f))| (k, c, f)).collect();
         // In order of first use, so that ids and ties follow the text.
         frequent.sort_unstable_by_key(|&(_, _, first)| first);
         for (k, count, first) in frequent {
@@ -140,13 +132,7 @@ pub fn phrases(document: &Document, options: &PhraseOptions) -> Vec<Phrase> {
                 Some(below) => below.ids[&key(below.grams[prefix as usize].suffix, last)],
             };
             level.ids.insert(k, level.grams.len() as u32);
-            level.grams.push(Gram {
-                prefix,
-                suffix,
-                count,
-                first,
-                covered: false,
-            });
+            level.grams.push(Gram { prefix, suffix, count, first, covered: false });
         }
         candidates.retain_mut(|(p, prefix)| {
             let last = sequence.get(*p as usize + n - 1).copied().unwrap_or(BREAK);
@@ -187,30 +173,18 @@ pub fn phrases(document: &Document, options: &PhraseOptions) -> Vec<Phrase> {
         if n < min_len {
             continue;
         }
-        found.extend(
-            level
-                .grams
-                .iter()
-                .filter(|g| !g.covered)
-                .map(|g| (g.count, n, g.first)),
-        );
+        found.extend(level.grams.iter().filter(|g| !g.covered).map(|g| (g.count, n, g.first)));
     }
     found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     found
         .into_iter()
         .map(|(count, n, first)| {
             let first = first as usize;
-            let words: Vec<String> = sequence[first..first + n]
-                .iter()
-                .map(|&id| vocabulary.word(id).to_string())
-                .collect();
+            let words: Vec<String> =
+                sequence[first..first + n].iter().map(|&id| vocabulary.word(id).to_string()).collect();
             let start = document.span(token_of[first] as usize).start;
             let end = document.span(token_of[first + n - 1] as usize).end;
-            Phrase {
-                phrase: document.text()[start..end].to_string(),
-                words,
-                count: count as usize,
-            }
+            Phrase { phrase: document.text()[start..end].to_string(), words, count: count as usize }
         })
         .collect()
 }

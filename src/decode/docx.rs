@@ -21,28 +21,15 @@ pub(super) fn text(bytes: &[u8]) -> Result<Decoded, Error> {
         Ok(mut entry) => {
             // A small document can inflate to a huge one (a zip bomb).
             let limit = super::MAX_FILE_BYTES as u64;
-            entry
-                .by_ref()
-                .take(limit + 1)
-                .read_to_string(&mut xml)
-                .map_err(|e| broken(&e))?;
+            entry.by_ref().take(limit + 1).read_to_string(&mut xml).map_err(|e| broken(&e))?;
             if xml.len() as u64 > limit {
-                return Err(Error::FileTooLarge {
-                    bytes: xml.len(),
-                    limit: super::MAX_FILE_BYTES,
-                });
+                return Err(Error::FileTooLarge { bytes: xml.len(), limit: super::MAX_FILE_BYTES });
             }
         }
         Err(e) => return Err(broken(&e)),
     }
     let text = body_text(&xml).map_err(|e| broken(&e))?;
-    Ok(Decoded {
-        text,
-        encoding: None,
-        format: Format::Docx,
-        detected: true,
-        replacements: 0,
-    })
+    Ok(Decoded { text, encoding: None, format: Format::Docx, detected: true, replacements: 0 })
 }
 
 /// What a zip that is not a Word document is.
@@ -78,9 +65,7 @@ fn body_text(xml: &str) -> Result<String, quick_xml::Error> {
                 "p" => out.push('\n'),
                 _ => {}
             },
-            Event::Text(t) if in_text => {
-                out.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0))
-            }
+            Event::Text(t) if in_text => out.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0)),
             Event::CData(t) if in_text => out.push_str(&t.into_inner()),
             Event::GeneralRef(r) if in_text => {
                 if let Some(c) = r.resolve_char_ref()? {

@@ -1,10 +1,7 @@
 //! Bytes to text: byte-order marks, UTF-8, UTF-16, and the legacy
 //! encodings chardetng (Firefox's detector) recognises.
 
-use encoding_rs::{
-    Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8,
-    WINDOWS_1252,
-};
+use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use super::{Decoded, Format};
 use crate::Error;
@@ -12,20 +9,10 @@ use crate::Error;
 /// The encodings a user may choose, in the order a menu shows them, by
 /// their [`display_name`]s (each is also a label [`by_label`] reads).
 pub fn supported_encodings() -> Vec<&'static str> {
-    [
-        UTF_8,
-        GB18030,
-        BIG5,
-        UTF_16LE,
-        UTF_16BE,
-        SHIFT_JIS,
-        EUC_JP,
-        EUC_KR,
-        WINDOWS_1252,
-    ]
-    .into_iter()
-    .map(display_name)
-    .collect()
+    [UTF_8, GB18030, BIG5, UTF_16LE, UTF_16BE, SHIFT_JIS, EUC_JP, EUC_KR, WINDOWS_1252]
+        .into_iter()
+        .map(display_name)
+        .collect()
 }
 
 /// The name users know an encoding by: encoding_rs's, but GB18030 in
@@ -40,9 +27,7 @@ pub(super) fn display_name(encoding: &'static Encoding) -> &'static str {
 
 /// The encoding a label names (`gb2312`, `GBK`, `big5`, `utf-16le`, …).
 pub(super) fn by_label(label: &str) -> Result<&'static Encoding, Error> {
-    Encoding::for_label(label.trim().as_bytes())
-        .map(widen)
-        .ok_or_else(|| Error::UnknownEncoding(label.to_string()))
+    Encoding::for_label(label.trim().as_bytes()).map(widen).ok_or_else(|| Error::UnknownEncoding(label.to_string()))
 }
 
 /// GB18030 reads everything GBK (and GB2312) does, and more.
@@ -59,11 +44,7 @@ const DETECTOR_BYTES: usize = 1 << 20;
 
 /// Decodes `bytes` with `chosen`, or else what the bytes say they are.
 /// `detected` is reported back: whether the caller left the choice to us.
-pub(super) fn decode_text(
-    bytes: &[u8],
-    chosen: Option<&'static Encoding>,
-    detected: bool,
-) -> Result<Decoded, Error> {
+pub(super) fn decode_text(bytes: &[u8], chosen: Option<&'static Encoding>, detected: bool) -> Result<Decoded, Error> {
     let encoding = match chosen {
         Some(encoding) => encoding,
         None => detect(bytes)?,
@@ -74,22 +55,13 @@ pub(super) fn decode_text(
         return Err(Error::Binary);
     }
     let replacements = text.matches('\u{FFFD}').count() - bytes_fffd(bytes, encoding);
-    Ok(Decoded {
-        text,
-        encoding: Some(display_name(encoding)),
-        format: Format::Text,
-        detected,
-        replacements,
-    })
+    Ok(Decoded { text, encoding: Some(display_name(encoding)), format: Format::Text, detected, replacements })
 }
 
 /// U+FFFD written in the file itself (UTF-8 only) is no replacement.
 fn bytes_fffd(bytes: &[u8], encoding: &'static Encoding) -> usize {
     if encoding == UTF_8 {
-        bytes
-            .windows(3)
-            .filter(|w| *w == "\u{FFFD}".as_bytes())
-            .count()
+        bytes.windows(3).filter(|w| *w == "\u{FFFD}".as_bytes()).count()
     } else {
         0
     }
@@ -130,19 +102,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     // Han characters such as 一 (U+4E00) put a few zeros on the other side.
     let (encoding, units): (&'static Encoding, Vec<u16>) = if odd > 0 && even * 8 <= odd {
-        (
-            UTF_16LE,
-            head.chunks(2)
-                .map(|p| u16::from_le_bytes([p[0], p[1]]))
-                .collect(),
-        )
+        (UTF_16LE, head.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect())
     } else if even > 0 && odd * 8 <= even {
-        (
-            UTF_16BE,
-            head.chunks(2)
-                .map(|p| u16::from_be_bytes([p[0], p[1]]))
-                .collect(),
-        )
+        (UTF_16BE, head.chunks(2).map(|p| u16::from_be_bytes([p[0], p[1]])).collect())
     } else {
         return None;
     };
@@ -194,29 +156,17 @@ mod tests {
         assert_eq!(by_label("gbk").unwrap(), GB18030);
         assert_eq!(by_label("GB2312").unwrap(), GB18030);
         assert_eq!(by_label(" big5 ").unwrap(), BIG5);
-        assert!(matches!(
-            by_label("klingon"),
-            Err(Error::UnknownEncoding(_))
-        ));
+        assert!(matches!(by_label("klingon"), Err(Error::UnknownEncoding(_))));
     }
 
     #[test]
     fn utf16_without_bom_is_told_by_its_zero_bytes() {
-        let le: Vec<u8> = "Hello, 世界 and more ASCII text"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
+        let le: Vec<u8> = "Hello, 世界 and more ASCII text".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(utf16_without_bom(&le), Some(UTF_16LE));
-        let be: Vec<u8> = "Hello, 世界 and more ASCII text"
-            .encode_utf16()
-            .flat_map(u16::to_be_bytes)
-            .collect();
+        let be: Vec<u8> = "Hello, 世界 and more ASCII text".encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(utf16_without_bom(&be), Some(UTF_16BE));
         assert_eq!(utf16_without_bom("纯中文".as_bytes()), None);
-        assert_eq!(
-            utf16_without_bom(&[0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00]),
-            None
-        );
+        assert_eq!(utf16_without_bom(&[0x01, 0x00, 0x02, 0x00, 0x03, 0x00, 0x04, 0x00]), None);
     }
 
     #[test]
@@ -225,14 +175,9 @@ mod tests {
         bytes[30] = 0xFF;
         bytes[300] = 0xFF;
         assert!(mostly_utf8(&bytes));
-        let gbk: Vec<u8> = GB18030
-            .encode(&"中文文本，有几处损坏的字节。".repeat(20))
-            .0
-            .into_owned();
+        let gbk: Vec<u8> = GB18030.encode(&"中文文本，有几处损坏的字节。".repeat(20)).0.into_owned();
         assert!(!mostly_utf8(&gbk));
-        assert!(!mostly_utf8(
-            b"caf\xE9 cr\xE8me br\xFBl\xE9e, plain Latin-1 text"
-        ));
+        assert!(!mostly_utf8(b"caf\xE9 cr\xE8me br\xFBl\xE9e, plain Latin-1 text"));
     }
 
     #[test]

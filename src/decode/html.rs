@@ -27,29 +27,16 @@ pub(super) fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Enc
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
         .collect();
     let encoding = super::encoding::by_label(&label).ok()?;
-    Some(
-        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-            encoding_rs::UTF_8
-        } else {
-            encoding
-        },
-    )
+    Some(if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        encoding_rs::UTF_8
+    } else {
+        encoding
+    })
 }
 
 /// Elements whose content is never text for a reader.
 fn is_hidden(tag: &[u8]) -> bool {
-    matches!(
-        tag,
-        b"script"
-            | b"style"
-            | b"noscript"
-            | b"template"
-            | b"head"
-            | b"svg"
-            | b"math"
-            | b"iframe"
-            | b"object"
-    )
+    matches!(tag, b"script" | b"style" | b"noscript" | b"template" | b"head" | b"svg" | b"math" | b"iframe" | b"object")
 }
 
 /// Elements that start a new line.
@@ -181,10 +168,7 @@ mod tests {
             <script>document.write("<p>不该出现</p>")</script></head>
             <body><h1>新闻</h1><p>北京&nbsp;今天   <b>晴</b>。</p><script>var x = "</p>";</script>
             <ul><li>一</li><li>二 &lt;script&gt;</li></ul><img src=x onerror="alert(1)"></body></html>"#;
-        assert_eq!(
-            body_text(html),
-            "新闻\n\n北京\u{a0}今天 晴。\n\n一\n\n二 <script>\n"
-        );
+        assert_eq!(body_text(html), "新闻\n\n北京\u{a0}今天 晴。\n\n一\n\n二 <script>\n");
     }
 
     #[test]

@@ -54,14 +54,9 @@ pub struct Decoded {
 /// `encoding` (a label such as `gb18030` or `Big5`) overrides detection.
 pub fn decode(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> Result<Decoded, Error> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Error::FileTooLarge {
-            bytes: bytes.len(),
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(Error::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
     }
-    let extension = name
-        .and_then(|n| n.rsplit_once('.'))
-        .map(|(_, e)| e.to_ascii_lowercase());
+    let extension = name.and_then(|n| n.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase());
     match sniff::kind(bytes) {
         sniff::Kind::Unsupported(format) => return Err(Error::UnsupportedFormat(format)),
         sniff::Kind::Zip => return docx::text(bytes),
@@ -71,17 +66,12 @@ pub fn decode(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> Resul
         Some(label) => Some(encoding::by_label(label)?),
         None => None,
     };
-    let looks_html = matches!(extension.as_deref(), Some("html" | "htm" | "xhtml"))
-        || html::looks_like_html(bytes);
+    let looks_html = matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) || html::looks_like_html(bytes);
     // A byte-order mark outranks what the page declares, as in a browser
     // (detection reads the mark): a page saved again as UTF-8 with a mark
     // often still says `<meta charset="gb2312">`.
     let has_bom = encoding_rs::Encoding::for_bom(bytes).is_some();
-    let hint = if looks_html && declared.is_none() && !has_bom {
-        html::declared_charset(bytes)
-    } else {
-        None
-    };
+    let hint = if looks_html && declared.is_none() && !has_bom { html::declared_charset(bytes) } else { None };
     let decoded = encoding::decode_text(bytes, declared.or(hint), declared.is_none())?;
     if looks_html {
         // Replacements in the markup, the head or a script are dropped with
@@ -89,12 +79,7 @@ pub fn decode(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> Resul
         // a U+FFFD of its own, written as one or as `&#0;`).
         let text = html::body_text(&decoded.text);
         let replacements = decoded.replacements.min(text.matches('\u{FFFD}').count());
-        return Ok(Decoded {
-            text,
-            format: Format::Html,
-            replacements,
-            ..decoded
-        });
+        return Ok(Decoded { text, format: Format::Html, replacements, ..decoded });
     }
     Ok(decoded)
 }
@@ -119,31 +104,19 @@ impl UnsupportedFormat {
         match self {
             UnsupportedFormat::Pdf => "a PDF: copy its text and paste it, or save it as .txt",
             UnsupportedFormat::Image => "an image: Ciyan reads text, not pictures",
-            UnsupportedFormat::LegacyOffice => {
-                "an old Office file (.doc): save it as .docx or .txt"
-            }
-            UnsupportedFormat::OfficeOther => {
-                "a spreadsheet or presentation: copy its text and paste it"
-            }
+            UnsupportedFormat::LegacyOffice => "an old Office file (.doc): save it as .docx or .txt",
+            UnsupportedFormat::OfficeOther => "a spreadsheet or presentation: copy its text and paste it",
             UnsupportedFormat::Archive => "an archive or e-book: unpack it and drop the text files",
         }
     }
 
     pub(crate) fn what_zh(self) -> &'static str {
         match self {
-            UnsupportedFormat::Pdf => {
-                "这是 PDF 文件，暂不支持：请复制其中的文字粘贴进来，或另存为 .txt。"
-            }
+            UnsupportedFormat::Pdf => "这是 PDF 文件，暂不支持：请复制其中的文字粘贴进来，或另存为 .txt。",
             UnsupportedFormat::Image => "这是图片，词眼只分析文字：请粘贴或拖入文本文件。",
-            UnsupportedFormat::LegacyOffice => {
-                "这是旧版 Office 文件（.doc）：请另存为 .docx 或 .txt 后再拖入。"
-            }
-            UnsupportedFormat::OfficeOther => {
-                "这是表格或演示文稿，暂不支持：请复制其中的文字粘贴进来。"
-            }
-            UnsupportedFormat::Archive => {
-                "这是压缩包或电子书，暂不支持：请解压后拖入其中的文本文件。"
-            }
+            UnsupportedFormat::LegacyOffice => "这是旧版 Office 文件（.doc）：请另存为 .docx 或 .txt 后再拖入。",
+            UnsupportedFormat::OfficeOther => "这是表格或演示文稿，暂不支持：请复制其中的文字粘贴进来。",
+            UnsupportedFormat::Archive => "这是压缩包或电子书，暂不支持：请解压后拖入其中的文本文件。",
         }
     }
 }

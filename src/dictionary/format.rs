@@ -75,10 +75,7 @@ pub fn write_char_code(out: &mut Vec<u8>, rank: usize) {
         out.push(ONE_BYTE_BASE + rank as u8);
     } else {
         let r = rank - ONE_BYTE_RANKS;
-        assert!(
-            r < 0x8000,
-            "too many distinct characters for the dictionary format"
-        );
+        assert!(r < 0x8000, "too many distinct characters for the dictionary format");
         out.push(TWO_BYTE_FLAG | (r >> 8) as u8);
         out.push((r & 0xFF) as u8);
     }

@@ -39,9 +39,7 @@ pub struct Dictionary {
 
 impl std::fmt::Debug for Dictionary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dictionary")
-            .field("idf_words", &self.idf.len())
-            .finish_non_exhaustive()
+        f.debug_struct("Dictionary").field("idf_words", &self.idf.len()).finish_non_exhaustive()
     }
 }
 
@@ -61,9 +59,7 @@ impl Dictionary {
         let mut jieba = Jieba::empty();
         // What `Jieba::load_dict` does with a `word freq tag` line, without
         // writing and parsing 5 MB of text.
-        let unpacked = unpack::unpack(bytes, |word, freq, tag| {
-            add_word(&mut jieba, word, freq, tag)
-        })?;
+        let unpacked = unpack::unpack(bytes, |word, freq, tag| add_word(&mut jieba, word, freq, tag))?;
         Ok(Dictionary {
             jieba,
             idf: Arc::new(unpacked.idf),
@@ -90,11 +86,7 @@ impl Dictionary {
             // A traditional word is added in simplified characters too: a
             // traditional text is cut in its simplified conversion.
             let simplified = crate::script::simplified_word(&w.word);
-            let forms: &[&str] = if simplified == w.word {
-                &[&w.word]
-            } else {
-                &[&w.word, &simplified]
-            };
+            let forms: &[&str] = if simplified == w.word { &[&w.word] } else { &[&w.word, &simplified] };
             for &form in forms {
                 jieba.add_word(form, w.freq, Some(w.tag.as_deref().unwrap_or("x")));
                 if let Some(tag) = &w.tag {
@@ -105,13 +97,7 @@ impl Dictionary {
                 user_words.insert(form.into());
             }
         }
-        Dictionary {
-            jieba,
-            idf: Arc::clone(&self.idf),
-            pos: Arc::clone(&self.pos),
-            user_tags,
-            user_words,
-        }
+        Dictionary { jieba, idf: Arc::clone(&self.idf), pos: Arc::clone(&self.pos), user_tags, user_words }
     }
 
     /// Whether `word` is in the dictionary jieba cuts with (the user's words
@@ -134,11 +120,7 @@ impl Dictionary {
     /// as jieba-rs does with its embedded data: a word the dictionary does
     /// not know gets the tag the HMM gives it.
     pub(crate) fn tag<'t>(&'t self, text: &'t str, hmm: bool) -> Vec<(&'t str, &'t str)> {
-        self.jieba
-            .tag(text, hmm)
-            .into_iter()
-            .map(|t| (t.word, self.fix_tag(t.word, t.tag)))
-            .collect()
+        self.jieba.tag(text, hmm).into_iter().map(|t| (t.word, self.fix_tag(t.word, t.tag))).collect()
     }
 
     /// jieba-rs without its data tags every unknown Chinese word `x`; the
@@ -173,12 +155,8 @@ mod tests {
         @CHAR_STATE\n王|0,27|3,25\n";
 
     fn small() -> Dictionary {
-        let packed = pack::pack(
-            "北京 100 ns\n清华大学 50 nt\n我 500 r\n",
-            "北京 3.5\n清华 7.25\n大学 2.0\n",
-            POSSEG,
-        )
-        .unwrap();
+        let packed =
+            pack::pack("北京 100 ns\n清华大学 50 nt\n我 500 r\n", "北京 3.5\n清华 7.25\n大学 2.0\n", POSSEG).unwrap();
         Dictionary::from_bytes(&packed).unwrap()
     }
 
@@ -191,10 +169,7 @@ mod tests {
         assert_eq!(dictionary.idf.get("北京"), 3.5);
         // Median of [2.0, 3.5, 7.25].
         assert_eq!(dictionary.idf.get("上海"), 3.5);
-        assert_eq!(
-            dictionary.tag("我北京", false),
-            [("我", "r"), ("北京", "ns")]
-        );
+        assert_eq!(dictionary.tag("我北京", false), [("我", "r"), ("北京", "ns")]);
     }
 
     #[test]
@@ -208,16 +183,9 @@ mod tests {
     #[test]
     fn damaged_files_are_errors_not_panics() {
         let packed = pack::pack("北京 100 ns\n", "北京 3.5\n", POSSEG).unwrap();
-        assert_eq!(
-            Dictionary::from_bytes(b"").unwrap_err().code(),
-            "bad-dictionary"
-        );
+        assert_eq!(Dictionary::from_bytes(b"").unwrap_err().code(), "bad-dictionary");
         for cut in [9, 20, packed.len() / 2, packed.len() - 1] {
-            assert_eq!(
-                Dictionary::from_bytes(&packed[..cut]).unwrap_err().code(),
-                "bad-dictionary",
-                "cut at {cut}"
-            );
+            assert_eq!(Dictionary::from_bytes(&packed[..cut]).unwrap_err().code(), "bad-dictionary", "cut at {cut}");
         }
         let mut flipped = packed.clone();
         for i in 8..flipped.len() {

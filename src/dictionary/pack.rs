@@ -22,48 +22,30 @@ pub fn pack(dict: &str, idf: &str, posseg: &str) -> Result<Vec<u8>, String> {
     for (n, line) in dict.lines().enumerate() {
         let mut fields = line.split_whitespace();
         let Some(word) = fields.next() else { continue };
-        let freq = fields
-            .next()
-            .map_or(Ok(0), str::parse)
-            .map_err(|e| format!("dict.txt line {}: {e}", n + 1))?;
+        let freq = fields.next().map_or(Ok(0), str::parse).map_err(|e| format!("dict.txt line {}: {e}", n + 1))?;
         entries.entry(word).or_default().freq_tag = Some((freq, fields.next().unwrap_or("")));
     }
     for (n, line) in idf.lines().enumerate() {
         let mut fields = line.split_whitespace();
         let Some(word) = fields.next() else { continue };
-        let value = fields
-            .next()
-            .ok_or(format!("idf.txt line {}: no value", n + 1))?;
-        value
-            .parse::<f64>()
-            .map_err(|e| format!("idf.txt line {}: {e}", n + 1))?;
+        let value = fields.next().ok_or(format!("idf.txt line {}: no value", n + 1))?;
+        value.parse::<f64>().map_err(|e| format!("idf.txt line {}: {e}", n + 1))?;
         entries.entry(word).or_default().idf = Some(value);
     }
 
     let mut sections: HashMap<Section, Vec<u8>> = HashMap::new();
     let chars = by_use(entries.keys().flat_map(|w| w.chars()));
     if chars.len() > MAX_CHARS {
-        return Err(format!(
-            "{} distinct characters, more than the format's {MAX_CHARS}",
-            chars.len()
-        ));
+        return Err(format!("{} distinct characters, more than the format's {MAX_CHARS}", chars.len()));
     }
     let char_rank: HashMap<char, usize> = chars.iter().enumerate().map(|(i, &c)| (c, i)).collect();
-    sections.insert(
-        Section::Chars,
-        chars.iter().collect::<String>().into_bytes(),
-    );
+    sections.insert(Section::Chars, chars.iter().collect::<String>().into_bytes());
 
     let mut words = Vec::new();
     let mut previous: Vec<char> = Vec::new();
     for word in entries.keys() {
         let current: Vec<char> = word.chars().collect();
-        let shared = current
-            .iter()
-            .zip(&previous)
-            .take_while(|(a, b)| a == b)
-            .count()
-            .min(255);
+        let shared = current.iter().zip(&previous).take_while(|(a, b)| a == b).count().min(255);
         words.push(shared as u8);
         for c in &current[shared..] {
             write_char_code(&mut words, char_rank[c]);
@@ -75,19 +57,11 @@ pub fn pack(dict: &str, idf: &str, posseg: &str) -> Result<Vec<u8>, String> {
 
     let tag_names = by_use(entries.values().filter_map(|e| e.freq_tag.map(|(_, t)| t)));
     if tag_names.len() > 254 {
-        return Err(format!(
-            "{} tags, more than the format's 254",
-            tag_names.len()
-        ));
+        return Err(format!("{} tags, more than the format's 254", tag_names.len()));
     }
-    let tag_index: HashMap<&str, usize> =
-        tag_names.iter().enumerate().map(|(i, &t)| (t, i)).collect();
+    let tag_index: HashMap<&str, usize> = tag_names.iter().enumerate().map(|(i, &t)| (t, i)).collect();
     let idf_values = by_use(entries.values().filter_map(|e| e.idf));
-    let idf_index: HashMap<&str, usize> = idf_values
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| (v, i))
-        .collect();
+    let idf_index: HashMap<&str, usize> = idf_values.iter().enumerate().map(|(i, &v)| (v, i)).collect();
     let (mut freqs, mut tags, mut idfs) = (Vec::new(), Vec::new(), Vec::new());
     for entry in entries.values() {
         match entry.freq_tag {
@@ -143,9 +117,7 @@ fn by_use<T: Copy + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> Vec
 /// so the rows list only states with an emission.
 fn pack_posseg(posseg: &str) -> Result<(String, String, Vec<u8>), String> {
     let emit_at = posseg.find("@EMIT").ok_or("posseg.txt: no @EMIT section")?;
-    let state_at = posseg
-        .find("@CHAR_STATE")
-        .ok_or("posseg.txt: no @CHAR_STATE section")?;
+    let state_at = posseg.find("@CHAR_STATE").ok_or("posseg.txt: no @CHAR_STATE section")?;
     let head = posseg[..emit_at].trim_end().to_string();
     let bad = |line: &str| format!("posseg.txt: bad line {line:.60}");
     let state_of = |pos_tag: &str| -> Option<u8> {
@@ -155,12 +127,7 @@ fn pack_posseg(posseg: &str) -> Result<(String, String, Vec<u8>), String> {
     };
 
     let mut emits: BTreeMap<char, BTreeMap<u8, &str>> = BTreeMap::new();
-    for line in posseg[emit_at..state_at]
-        .lines()
-        .skip(1)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
+    for line in posseg[emit_at..state_at].lines().skip(1).map(str::trim).filter(|l| !l.is_empty()) {
         let mut parts = line.split('|');
         let state = parts.next().and_then(state_of).ok_or_else(|| bad(line))?;
         for part in parts.map(str::trim).filter(|p| !p.is_empty()) {
@@ -170,17 +137,9 @@ fn pack_posseg(posseg: &str) -> Result<(String, String, Vec<u8>), String> {
             emits.entry(ch).or_default().insert(state, value);
         }
     }
-    for line in posseg[state_at..]
-        .lines()
-        .skip(1)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
+    for line in posseg[state_at..].lines().skip(1).map(str::trim).filter(|l| !l.is_empty()) {
         let mut parts = line.split('|');
-        let ch = parts
-            .next()
-            .and_then(|c| c.chars().next())
-            .ok_or_else(|| bad(line))?;
+        let ch = parts.next().and_then(|c| c.chars().next()).ok_or_else(|| bad(line))?;
         let allowed: Vec<u8> = parts
             .map(str::trim)
             .filter(|p| !p.is_empty())
@@ -195,18 +154,11 @@ fn pack_posseg(posseg: &str) -> Result<(String, String, Vec<u8>), String> {
         }
     }
 
-    let distinct: std::collections::BTreeSet<&str> = emits
-        .values()
-        .flat_map(|row| row.values().copied())
-        .collect();
-    let mut sorted: Vec<(f64, &str)> = distinct
-        .into_iter()
-        .map(|v| (v.parse().unwrap(), v))
-        .collect();
+    let distinct: std::collections::BTreeSet<&str> = emits.values().flat_map(|row| row.values().copied()).collect();
+    let mut sorted: Vec<(f64, &str)> = distinct.into_iter().map(|v| (v.parse().unwrap(), v)).collect();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
     let values: Vec<&str> = sorted.into_iter().map(|(_, v)| v).collect();
-    let value_index: HashMap<&str, usize> =
-        values.iter().enumerate().map(|(i, &v)| (v, i)).collect();
+    let value_index: HashMap<&str, usize> = values.iter().enumerate().map(|(i, &v)| (v, i)).collect();
     let mut rows = Vec::new();
     for (ch, row) in emits.iter().filter(|(_, row)| !row.is_empty()) {
         let mut buf = [0; 4];

@@ -75,10 +75,7 @@ impl PosModel {
             bounds[pos + 1] = states.partition_point(|&s| s as usize / NUM_TAGS <= pos) as u16;
         }
         let row = self.rows.len() as u16;
-        self.rows.push(Row {
-            start: self.states.len() as u32,
-            bounds,
-        });
+        self.rows.push(Row { start: self.states.len() as u32, bounds });
         self.states.extend_from_slice(states);
         self.emits.extend(emits);
         if (ch as usize) < DIRECT {
@@ -89,11 +86,8 @@ impl PosModel {
     }
 
     fn row(&self, ch: char) -> Row {
-        let row = if (ch as usize) < DIRECT {
-            self.direct[ch as usize]
-        } else {
-            self.other.get(&ch).copied().unwrap_or(0)
-        };
+        let row =
+            if (ch as usize) < DIRECT { self.direct[ch as usize] } else { self.other.get(&ch).copied().unwrap_or(0) };
         self.rows[row as usize]
     }
 
@@ -105,10 +99,7 @@ impl PosModel {
             None => (0, row.bounds[NUM_POS]),
         };
         let range = row.start as usize + from as usize..row.start as usize + to as usize;
-        self.states[range.clone()]
-            .iter()
-            .map(|&s| s as usize)
-            .zip(self.emits[range].iter().copied())
+        self.states[range.clone()].iter().map(|&s| s as usize).zip(self.emits[range].iter().copied())
     }
 
     fn tag_of(&self, state: usize) -> &str {

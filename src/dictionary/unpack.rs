@@ -25,10 +25,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn byte(&mut self) -> Result<u8, Error> {
-        let b = *self
-            .bytes
-            .get(self.at)
-            .ok_or_else(|| bad(format!("{:?} ends early", self.name)))?;
+        let b = *self.bytes.get(self.at).ok_or_else(|| bad(format!("{:?} ends early", self.name)))?;
         self.at += 1;
         Ok(b)
     }
@@ -42,20 +39,14 @@ impl<'a> Reader<'a> {
                 return Ok(n);
             }
         }
-        Err(bad(format!(
-            "{:?} has a varint that is too long",
-            self.name
-        )))
+        Err(bad(format!("{:?} has a varint that is too long", self.name)))
     }
 
     fn char(&mut self) -> Result<char, Error> {
         let rest = std::str::from_utf8(&self.bytes[self.at..self.bytes.len().min(self.at + 4)])
             .or_else(|e| std::str::from_utf8(&self.bytes[self.at..self.at + e.valid_up_to()]))
             .map_err(|_| bad(format!("{:?} is not UTF-8", self.name)))?;
-        let c = rest
-            .chars()
-            .next()
-            .ok_or_else(|| bad(format!("{:?} ends early", self.name)))?;
+        let c = rest.chars().next().ok_or_else(|| bad(format!("{:?} ends early", self.name)))?;
         self.at += c.len_utf8();
         Ok(c)
     }
@@ -67,23 +58,13 @@ impl<'a> Reader<'a> {
 
 /// Splits the file into its sections.
 fn sections(bytes: &[u8]) -> Result<Vec<Reader<'_>>, Error> {
-    let mut rest = bytes
-        .strip_prefix(MAGIC.as_slice())
-        .ok_or_else(|| bad("not a Ciyan dictionary of this version"))?;
+    let mut rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| bad("not a Ciyan dictionary of this version"))?;
     let mut readers = Vec::with_capacity(SECTIONS.len());
     for name in SECTIONS {
-        let (len, after) = rest
-            .split_first_chunk::<4>()
-            .ok_or_else(|| bad(format!("{name:?} is missing")))?;
+        let (len, after) = rest.split_first_chunk::<4>().ok_or_else(|| bad(format!("{name:?} is missing")))?;
         let len = u32::from_le_bytes(*len) as usize;
-        let section = after
-            .get(..len)
-            .ok_or_else(|| bad(format!("{name:?} is cut short")))?;
-        readers.push(Reader {
-            bytes: section,
-            at: 0,
-            name,
-        });
+        let section = after.get(..len).ok_or_else(|| bad(format!("{name:?} is cut short")))?;
+        readers.push(Reader { bytes: section, at: 0, name });
         rest = &after[len..];
     }
     Ok(readers)
@@ -94,70 +75,40 @@ fn text<'a>(reader: &Reader<'a>) -> Result<&'a str, Error> {
 }
 
 fn parse_f64(s: &str, name: Section) -> Result<f64, Error> {
-    s.trim()
-        .parse()
-        .map_err(|_| bad(format!("{name:?} has a bad number {s:.20}")))
+    s.trim().parse().map_err(|_| bad(format!("{name:?} has a bad number {s:.20}")))
 }
 
 /// Reads the whole file, giving each dictionary word, in byte order, with
 /// its frequency and tag to `add_word`.
-pub(crate) fn unpack(
-    bytes: &[u8],
-    mut add_word: impl FnMut(&str, usize, &str),
-) -> Result<Unpacked, Error> {
+pub(crate) fn unpack(bytes: &[u8], mut add_word: impl FnMut(&str, usize, &str)) -> Result<Unpacked, Error> {
     let mut s = sections(bytes)?;
     let chars: Vec<char> = text(&s[0])?.chars().collect();
     let tag_names: Vec<&str> = text(&s[4])?.split('\n').collect();
-    let idf_values: Vec<f64> = text(&s[6])?
-        .split('\n')
-        .map(|v| parse_f64(v, Section::IdfValues))
-        .collect::<Result<_, _>>()?;
+    let idf_values: Vec<f64> =
+        text(&s[6])?.split('\n').map(|v| parse_f64(v, Section::IdfValues)).collect::<Result<_, _>>()?;
     let mut idf_uses = vec![0usize; idf_values.len()];
 
     // Tags has one byte per word.
     let word_count = s[3].bytes.len();
     let mut idf = Idf::with_capacity(word_count, word_count * 8);
-    let [_, words, freqs, tags, _, idfs, ..] = s.as_mut_slice() else {
-        unreachable!()
-    };
-    let mut stream = WordStream {
-        chars: &chars,
-        words,
-        freqs,
-        tags,
-        idfs,
-        word: String::new(),
-        bounds: vec![0],
-    };
+    let [_, words, freqs, tags, _, idfs, ..] = s.as_mut_slice() else { unreachable!() };
+    let mut stream = WordStream { chars: &chars, words, freqs, tags, idfs, word: String::new(), bounds: vec![0] };
     while let Some((freq, tag, idf_index)) = stream.next()? {
         if freq > 0 {
-            let tag = if tag == 0 {
-                ""
-            } else {
-                tag_names
-                    .get(tag as usize - 1)
-                    .ok_or_else(|| bad("Tags names no tag"))?
-            };
-            let freq =
-                usize::try_from(freq - 1).map_err(|_| bad("Freqs has a frequency out of range"))?;
+            let tag =
+                if tag == 0 { "" } else { tag_names.get(tag as usize - 1).ok_or_else(|| bad("Tags names no tag"))? };
+            let freq = usize::try_from(freq - 1).map_err(|_| bad("Freqs has a frequency out of range"))?;
             add_word(&stream.word, freq, tag);
         }
         if idf_index > 0 {
-            let value = *idf_values
-                .get(idf_index - 1)
-                .ok_or_else(|| bad("Idfs names no value"))?;
+            let value = *idf_values.get(idf_index - 1).ok_or_else(|| bad("Idfs names no value"))?;
             idf_uses[idf_index - 1] += 1;
             idf.push(&stream.word, value);
         }
     }
     idf.set_median(idf_values.into_iter().zip(idf_uses).collect());
-    let [.., head, values, rows] = s.as_mut_slice() else {
-        unreachable!()
-    };
-    Ok(Unpacked {
-        idf,
-        pos: pos_model(head, values, rows)?,
-    })
+    let [.., head, values, rows] = s.as_mut_slice() else { unreachable!() };
+    Ok(Unpacked { idf, pos: pos_model(head, values, rows)? })
 }
 
 /// The words of the file with their columns, one at a time.
@@ -197,41 +148,28 @@ impl WordStream<'_, '_> {
             let rank = match b {
                 0 => break,
                 b if b >= TWO_BYTE_FLAG => {
-                    ONE_BYTE_RANKS
-                        + (usize::from(b & !TWO_BYTE_FLAG) << 8 | usize::from(self.words.byte()?))
+                    ONE_BYTE_RANKS + (usize::from(b & !TWO_BYTE_FLAG) << 8 | usize::from(self.words.byte()?))
                 }
                 b if b >= ONE_BYTE_BASE => usize::from(b - ONE_BYTE_BASE),
                 _ => return Err(bad("Words has a bad character code")),
             };
-            self.word.push(
-                *self
-                    .chars
-                    .get(rank)
-                    .ok_or_else(|| bad("Words names a character Chars does not have"))?,
-            );
+            self.word.push(*self.chars.get(rank).ok_or_else(|| bad("Words names a character Chars does not have"))?);
             self.bounds.push(self.word.len());
         }
         if self.word.is_empty() {
             return Err(bad("Words has an empty word"));
         }
-        Ok(Some((
-            self.freqs.varint()?,
-            self.tags.byte()?,
-            self.idfs.varint()? as usize,
-        )))
+        Ok(Some((self.freqs.varint()?, self.tags.byte()?, self.idfs.varint()? as usize)))
     }
 }
 
 fn pos_model(head: &Reader, values: &Reader, rows: &mut Reader) -> Result<PosModel, Error> {
     let head_text = text(head)?;
-    let values: Vec<f64> = text(values)?
-        .split('\n')
-        .map(|v| parse_f64(v, Section::PosValues))
-        .collect::<Result<_, _>>()?;
+    let values: Vec<f64> =
+        text(values)?.split('\n').map(|v| parse_f64(v, Section::PosValues)).collect::<Result<_, _>>()?;
     let bad_head = |line: &str| bad(format!("PosHead has a bad line {line:.40}"));
     let number = |s: Option<&str>, line: &str| -> Result<usize, Error> {
-        s.and_then(|s| s.trim().parse().ok())
-            .ok_or_else(|| bad_head(line))
+        s.and_then(|s| s.trim().parse().ok()).ok_or_else(|| bad_head(line))
     };
     let state = |pos_tag: &str| -> Result<usize, Error> {
         let mut parts = pos_tag.splitn(2, ',');
@@ -245,28 +183,17 @@ fn pos_model(head: &Reader, values: &Reader, rows: &mut Reader) -> Result<PosMod
 
     let mut model: Option<PosModel> = None;
     let mut section = "";
-    for line in head_text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+    for line in head_text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         if line.starts_with('@') {
             section = line;
             continue;
         }
         match section {
-            "@TAGS" => {
-                model = Some(PosModel::new(
-                    line.split(',').map(|t| t.trim().to_string()).collect(),
-                ))
-            }
+            "@TAGS" => model = Some(PosModel::new(line.split(',').map(|t| t.trim().to_string()).collect())),
             "@START" => {
                 let (pos_tag, p) = line.rsplit_once(',').ok_or_else(|| bad_head(line))?;
                 let p = parse_f64(p, Section::PosHead)?;
-                model
-                    .as_mut()
-                    .ok_or_else(|| bad_head(line))?
-                    .set_start(state(pos_tag)?, p);
+                model.as_mut().ok_or_else(|| bad_head(line))?.set_start(state(pos_tag)?, p);
             }
             "@TRANS" => {
                 let mut parts = line.split('|');
@@ -298,11 +225,7 @@ fn pos_model(head: &Reader, values: &Reader, rows: &mut Reader) -> Result<PosMod
         }
         emits.clear();
         for _ in 0..n {
-            emits.push(
-                *values
-                    .get(rows.varint()? as usize)
-                    .ok_or_else(|| bad("PosRows names no value"))?,
-            );
+            emits.push(*values.get(rows.varint()? as usize).ok_or_else(|| bad("PosRows names no value"))?);
         }
         model.add_row(ch, &states, emits.iter().copied());
     }

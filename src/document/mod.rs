@@ -100,10 +100,7 @@ impl Vocabulary {
 
     /// The simplified form of `id` (the word itself in a simplified text).
     pub fn normal(&self, id: WordId) -> &str {
-        self.normal
-            .get(id as usize)
-            .and_then(|n| n.as_deref())
-            .unwrap_or(&self.words[id as usize])
+        self.normal.get(id as usize).and_then(|n| n.as_deref()).unwrap_or(&self.words[id as usize])
     }
 
     /// The word as the text spells it, for its simplified form `normal`.
@@ -300,10 +297,7 @@ impl Document {
 
     /// The byte range of token `i` in the text.
     pub fn span(&self, i: usize) -> std::ops::Range<usize> {
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&e| e as usize);
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e as usize);
         self.starts[i] as usize..end
     }
 
@@ -314,9 +308,7 @@ impl Document {
 
     /// The index of the token that holds byte `byte`.
     pub fn token_at(&self, byte: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s as usize <= byte)
-            .saturating_sub(1)
+        self.starts.partition_point(|&s| s as usize <= byte).saturating_sub(1)
     }
 
     /// Every token with its tag, in order: the tagged cut.
@@ -350,11 +342,7 @@ impl Document {
     /// punctuation and white space, and without stopwords when
     /// `skip_stopwords` (then they leave every count too).
     pub fn word_tokens(&self, skip_stopwords: bool) -> &[u32] {
-        let cell = if skip_stopwords {
-            &self.word_tokens_without_stopwords
-        } else {
-            &self.word_tokens
-        };
+        let cell = if skip_stopwords { &self.word_tokens_without_stopwords } else { &self.word_tokens };
         cell.get_or_init(|| {
             let keep: Vec<bool> = (0..self.vocabulary.len() as WordId)
                 .map(|id| {
@@ -362,9 +350,7 @@ impl Document {
                         && !(skip_stopwords && self.stopwords.contains(self.vocabulary.normal(id)))
                 })
                 .collect();
-            (0..self.ids.len() as u32)
-                .filter(|&i| keep[self.ids[i as usize] as usize])
-                .collect()
+            (0..self.ids.len() as u32).filter(|&i| keep[self.ids[i as usize] as usize]).collect()
         })
     }
 
@@ -379,10 +365,7 @@ impl Document {
         if stopwords.id() != self.stopwords.id() {
             self.stopwords = stopwords;
             self.word_tokens_without_stopwords = OnceLock::new();
-            *self
-                .keyword_ranking
-                .get_mut()
-                .unwrap_or_else(|e| e.into_inner()) = None;
+            *self.keyword_ranking.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
         }
     }
 
@@ -420,10 +403,7 @@ impl Document {
             + vocabulary
             + (self.sentence_starts.capacity() + self.paragraph_starts.capacity()) * 4
             + self.word_tokens.get().map_or(0, |v| v.capacity() * 4)
-            + self
-                .word_tokens_without_stopwords
-                .get()
-                .map_or(0, |v| v.capacity() * 4)
+            + self.word_tokens_without_stopwords.get().map_or(0, |v| v.capacity() * 4)
             + self.text.len() / 256 * 8
     }
 }

@@ -54,10 +54,7 @@ impl Offsets {
     pub fn utf16(&self, text: &str, byte: usize) -> usize {
         let (_, units, rest) = self.block_of(text, byte);
         units as usize
-            + rest
-                .iter()
-                .map(|&b| usize::from(starts_char(b)) + usize::from(starts_astral(b)))
-                .sum::<usize>()
+            + rest.iter().map(|&b| usize::from(starts_char(b)) + usize::from(starts_astral(b))).sum::<usize>()
     }
 
     fn block_of<'t>(&self, text: &'t str, byte: usize) -> (u32, u32, &'t [u8]) {
@@ -76,16 +73,8 @@ mod tests {
         let text = "a中𠀀b\n文𠀁字".repeat(100);
         let offsets = Offsets::new(&text);
         for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            assert_eq!(
-                offsets.scalar(&text, byte),
-                text[..byte].chars().count(),
-                "scalars at {byte}"
-            );
-            assert_eq!(
-                offsets.utf16(&text, byte),
-                text[..byte].encode_utf16().count(),
-                "UTF-16 at {byte}"
-            );
+            assert_eq!(offsets.scalar(&text, byte), text[..byte].chars().count(), "scalars at {byte}");
+            assert_eq!(offsets.utf16(&text, byte), text[..byte].encode_utf16().count(), "UTF-16 at {byte}");
         }
         let empty = Offsets::new("");
         assert_eq!((empty.scalar("", 0), empty.utf16("", 0)), (0, 0));

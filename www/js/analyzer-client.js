@@ -12,6 +12,10 @@
 // The worker is disposable. When it traps (code INTERNAL) it closes
 // itself; cancel() terminates it. Either way the client starts a fresh one,
 // so the next request just works; onRestart tells the page a crash happened.
+//
+// The user's words and stopwords (configure) are remembered here and sent
+// to every new worker before anything else. A document cut before the
+// user's words changed is cut again, never summarised.
 
 import { ErrorCode, Reply, Request } from './protocol.js';
 
@@ -27,8 +31,14 @@ export class AnalyzerClient {
     /** Called with {code, message} after a crashed worker was replaced. */
     this.onRestart = null;
     this.worker = null;
-    /** The kept document: {id, text, hmm, options, textLength, tokens}, or null. */
+    /** The kept document: {id, text, hmm, options, textLength, tokens, dictionary}, or null. */
     this.document = null;
+    /** The last configuration the worker accepted ({userWords, stopwords}), or null. */
+    this.configuration = null;
+    /** Counts the changes of the user's words: a document records the count it was cut with. */
+    this.dictionary = 0;
+    /** The stopword lists of the current configuration, once asked for: a promise of {words, baseWords}. */
+    this.stopwords = null;
     this.spawn();
   }
 
@@ -44,6 +54,9 @@ export class AnalyzerClient {
       this.crashed(null, { code: ErrorCode.INTERNAL, message: event.message || '未知错误' });
     };
     this.worker = worker;
+    // A new worker starts with jieba's own words and list: the user's come
+    // first, before any request that would cut or summarise.
+    if (this.configuration) this.request({ type: Request.CONFIGURE, ...this.configuration }).catch(() => {});
   }
 
   /** Ends the current worker (whatever it is doing) and starts a new one. */
@@ -61,7 +74,8 @@ export class AnalyzerClient {
   async analyze(text, options = {}, onProgress = () => {}) {
     for (const request of this.pending.values()) if (isAnalysis(request.type)) request.stale = true;
     const hmm = options.hmm ?? true;
-    if (this.document && this.document.text === text && this.document.hmm === hmm) {
+    const { dictionary } = this;
+    if (this.document && this.document.text === text && this.document.hmm === hmm && this.document.dictionary === dictionary) {
       try {
         const answer = await this.request({ type: Request.SUMMARIZE, options }, [], onProgress);
         if (!answer.stale) this.document = { ...this.document, options };
@@ -72,8 +86,59 @@ export class AnalyzerClient {
       }
     }
     const answer = await this.request({ type: Request.ANALYZE, text, options }, [], onProgress);
-    if (!answer.stale) this.document = { ...answer.document, text, hmm, options };
+    if (!answer.stale) this.document = { ...answer.document, text, hmm, options, dictionary };
     return answer;
+  }
+
+  /**
+   * Gives the worker the user's words and stopwords ({userWords,
+   * stopwords}, as settings.js keeps them) for every analysis from now on.
+   * Resolves once the worker has them; rejects with {code, message} for a
+   * bad word, and then the worker keeps what it had. The next analyze()
+   * of the same text cuts it again if the words changed, else summarises.
+   */
+  async configure({ userWords, stopwords }) {
+    const configuration = { userWords, stopwords };
+    const wordsChanged = JSON.stringify(userWords) !== JSON.stringify(this.configuration?.userWords ?? []);
+    const listChanged = JSON.stringify(stopwords) !== JSON.stringify(this.configuration?.stopwords);
+    const answer = await this.request({ type: Request.CONFIGURE, ...configuration });
+    this.configuration = configuration;
+    if (listChanged) this.stopwords = null;
+    // Counted once the worker took them: a document cut from now on has them.
+    if (wordsChanged) this.dictionary += 1;
+    // New stopwords give the kept document a new id (its queries answer otherwise).
+    if (this.document && answer.documentId !== null) this.document = { ...this.document, id: answer.documentId };
+    return answer;
+  }
+
+  /**
+   * Resolves with {words, baseWords}: the current stopword list, and the
+   * chosen base list without the user's changes, each sorted (asked once
+   * per configuration).
+   */
+  stopwordList() {
+    if (!this.stopwords) {
+      const asked = this.request({ type: Request.STOPWORD_LIST }).then(({ words, baseWords }) => ({ words, baseWords }));
+      // A failure (a restart) is not kept: the next call asks again.
+      asked.catch(() => { if (this.stopwords === asked) this.stopwords = null; });
+      this.stopwords = asked;
+    }
+    return this.stopwords;
+  }
+
+  /** Reads a user dictionary in jieba's format: resolves with [{word, freq, tag}]; rejects naming the bad line. */
+  async parseUserDictionary(text) {
+    return (await this.request({ type: Request.PARSE_USER_DICTIONARY, text })).words;
+  }
+
+  /** Writes [{word, freq?, tag?}] in jieba's format: resolves with the text. */
+  async formatUserDictionary(words) {
+    return (await this.request({ type: Request.FORMAT_USER_DICTIONARY, words })).text;
+  }
+
+  /** Reads a stopword file (a word a line): resolves with the words. */
+  async parseStopwords(text) {
+    return (await this.request({ type: Request.PARSE_STOPWORDS, text })).words;
   }
 
   /**

@@ -3,7 +3,7 @@
 // charts when their size changes, and marks the results as busy (an
 // analysis runs), stale (they no longer describe the text) or empty.
 //
-// The view registry: each view of WORD_VIEWS is a module that exports
+// The view registry: each view of VIEWS is a module that exports
 // `needs` (which of 'analysis', 'word', 'document' it draws from) and
 // `create(container, context)` → {update(state)}; update is called only when
 // something it needs changed. state: {analysis, word, document}; document
@@ -21,17 +21,20 @@ import * as dispersion from './views/dispersion.js';
 import * as entities from './views/entities.js';
 import * as frequencyTable from './views/frequency-table.js';
 import * as keywordChart from './views/keyword-chart.js';
+import * as newWords from './views/new-words.js';
 import * as phrases from './views/phrases.js';
 import * as wordCloud from './views/word-cloud.js';
 import * as wordInfo from './views/word-info.js';
 
-/** The views of the selected word and of the document, by container id. */
-const WORD_VIEWS = [
+/** The views of the selected word, of the document and of the names, by container id. */
+const VIEWS = [
   [wordInfo, 'word-info'],
   [concordance, 'concordance'],
   [dispersion, 'dispersion'],
   [collocates, 'collocates'],
+  [entities, 'entities'],
   [phrases, 'phrases'],
+  [newWords, 'new-words'],
 ];
 
 /** Resolves in a task after the next frame: what was drawn is painted, and
@@ -42,12 +45,12 @@ export function createDashboard(element, context) {
   const $ = (id) => element.querySelector(`#${id}`);
   const { client, selection } = context;
   linkWords(element, selection);
-  const wordViews = WORD_VIEWS.map(([view, id]) => ({ needs: view.needs, instance: view.create($(id), context) }));
+  const views = VIEWS.map(([view, id]) => ({ needs: view.needs, instance: view.create($(id), context) }));
   const state = { analysis: null, word: selection.word, document: null };
   /** Updates the views that need any of `changed` (names of state's fields). */
   function updateViews(changed) {
     if (!state.analysis) return;
-    for (const view of wordViews) {
+    for (const view of views) {
       if (view.needs.some((need) => changed.includes(need))) view.instance.update(state);
     }
   }
@@ -121,7 +124,6 @@ export function createDashboard(element, context) {
       await nextTask();
       if (current !== shown) return;
       frequencyTable.render($('frequency-table'), analysis);
-      entities.render($('entities'), analysis);
       const documentChanged = state.document?.id !== client.document?.id;
       Object.assign(state, { analysis, document: client.document });
       updateViews(documentChanged ? ['analysis', 'document'] : ['analysis']);

@@ -1,5 +1,8 @@
 // Wiring: text comes in (typed, pasted, a file, the sample, or the copy saved
-// from the last visit), the worker analyses it, the dashboard shows it.
+// from the last visit), the worker analyses it, the dashboard shows it. The
+// user's settings (settings.js: their words, stopwords, name corrections)
+// go to the worker before the first analysis, and each change analyses the
+// text again: a new cut for new words, a new summary for the rest.
 
 import { AnalyzerClient } from './analyzer-client.js';
 import { ErrorCode } from './protocol.js';
@@ -10,8 +13,10 @@ import { createOpenedFile } from './opened-file.js';
 import { onOptionsChange, readOptions } from './options-form.js';
 import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
 import { createSelection, hashParams } from './selection.js';
+import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent } from './settings.js';
 import { createStatus } from './status.js';
 import { createFileInfo } from './views/file-info.js';
+import * as lexicon from './views/lexicon.js';
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('text');
@@ -21,6 +26,7 @@ const status = createStatus($('status'), $('error'));
 const client = new AnalyzerClient();
 const selection = createSelection();
 const dashboard = createDashboard($('dashboard'), { client, selection });
+const lexiconPanel = lexicon.create($('lexicon'), { client, selection });
 client.onLoadError = (error) => status.error(error.message);
 client.onRestart = (error) => status.error(error.message);
 const openedFile = createOpenedFile(client);
@@ -39,17 +45,25 @@ if (hashParams().has('test')) window.__ciyanClient = client;
 
 let latest = 0; // the newest analysis asked for; older answers are dropped
 
-async function analyze() {
+/** The options of an analysis: the form's, and the user's corrections of the name lists. */
+const analysisOptions = () => ({ ...readOptions(form), names: currentSettings().names });
+
+/** `working`: what the status line says meanwhile. */
+async function analyze(working = undefined) {
   const request = ++latest;
   status.clearError();
-  status.working();
+  status.working(working);
   dashboard.busy(true);
   cancelButton.hidden = false;
   try {
-    const answer = await client.analyze(textarea.value, readOptions(form), status.progress);
+    const answer = await client.analyze(textarea.value, analysisOptions(), status.progress);
     if (answer.stale) return;
     dashboard.show(answer.analysis);
     status.done(answer.millis);
+    if (settingsEdited && !settingsArePersistent() && !unsavedSaid) {
+      unsavedSaid = true;
+      status.note('（这个浏览器不能保存设置：关闭页面后，词典和停用词的改动会丢失。）');
+    }
   } catch (error) {
     if (request !== latest) return;
     if (error.code === ErrorCode.CANCELLED) status.cancelled();
@@ -131,10 +145,10 @@ const input = setupInput(
     onError: (message) => status.error(message),
   },
 );
-$('analyze').addEventListener('click', analyze);
+$('analyze').addEventListener('click', () => analyze());
 $('clear').addEventListener('click', clearText);
 cancelButton.addEventListener('click', () => client.cancel());
-onOptionsChange(form, analyze);
+onOptionsChange(form, () => analyze());
 
 // Typing is saved once it pauses, and at once when the page is hidden (a
 // closed tab, a switch to another app) so that the last words are not lost.
@@ -154,9 +168,38 @@ function listEncodings() {
 }
 listEncodings();
 
+// The user's words and stopwords, to the worker. Resolves false (and says
+// why) if it refused them: it then keeps what it had.
+async function configureWorker(settings) {
+  try {
+    await client.configure(settings);
+    return true;
+  } catch (error) {
+    if (error.code !== ErrorCode.CANCELLED) status.error(`我的词典与停用词未能生效：${error.message}`);
+    return false;
+  }
+}
+
+// When storage fails, the analysis after a change says so, once.
+let settingsEdited = false;
+let unsavedSaid = false;
+
+onSettingsChange(async (settings, changed) => {
+  settingsEdited = true;
+  const words = changed.has('userWords');
+  const applied = !(words || changed.has('stopwords')) || await configureWorker(settings);
+  if (applied && textarea.value.trim() !== '') await analyze(words ? '按新的词典重新分词…' : '重新统计…');
+  // What the panel asks the worker (the stopword list) waits for the
+  // analysis: asked before, it would hold up the cut.
+  lexiconPanel.update();
+});
+
 // The text of the last visit, else the sample (the first visit, or after 清除).
 async function start() {
-  const saved = await loadSavedText();
+  const [saved, settings] = await Promise.all([loadSavedText(), loadSettings()]);
+  // Sent before the first analysis; the worker takes requests in order.
+  configureWorker(settings);
+  lexiconPanel.draw();
   if (textarea.value !== '') return; // the user was quicker
   if (saved.trim() === '') return input.loadSample();
   textarea.value = saved;
@@ -165,4 +208,7 @@ async function start() {
 
 // The offline copy is made once the first analysis is on screen, so that
 // its downloads never delay that.
-start().finally(registerServiceWorker);
+start().finally(() => {
+  lexiconPanel.update();
+  registerServiceWorker();
+});

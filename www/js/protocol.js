@@ -12,7 +12,9 @@
 export const Request = Object.freeze({
   /** {text, options} → {analysis, millis, document: {id, textLength, tokens, memoryBytes}}.
    *  Cuts the text into a document the worker keeps (the last one asked
-   *  for replaces the one before) and summarises it. */
+   *  for replaces the one before) and summarises it. options: {mode, hmm, topK,
+   *  keywordPos, stopwords (whether they are left out), names: {removed,
+   *  moved: [{word, kind}], aliases: [{name, forms}], keepImplausible}}. */
   ANALYZE: 'analyze',
   /** {options} → {analysis, millis}: the kept document summarised again
    *  (options that only filter or rank: no new cut). */
@@ -23,6 +25,23 @@ export const Request = Object.freeze({
   DECODE: 'decode',
   /** {} → {encodings}. */
   ENCODINGS: 'encodings',
+  /** {userWords: [{word, freq?, tag?}], stopwords: {base, classical, added, removed}}
+   *  → {documentId}: the user's words and stopwords, for every analysis from
+   *  now on. A bad word changes nothing (the error names it). New stopwords
+   *  are given to the kept document too, which then has a new id (its
+   *  queries answer differently); new words need a new cut (ANALYZE). */
+  CONFIGURE: 'configure',
+  /** {} → {words, baseWords}: the current stopword list, and the chosen base
+   *  list (with the classical words, if chosen) without the user's additions
+   *  and removals; each sorted. */
+  STOPWORD_LIST: 'stopwordList',
+  /** {text} → {words: [{word, freq, tag}]}: a user dictionary in jieba's
+   *  format (`word [freq] [tag]` a line); an error names the bad line. */
+  PARSE_USER_DICTIONARY: 'parseUserDictionary',
+  /** {words: [{word, freq?, tag?}]} → {text}: the same in jieba's format. */
+  FORMAT_USER_DICTIONARY: 'formatUserDictionary',
+  /** {text} → {words}: a stopword file (a word a line, # comments). */
+  PARSE_STOPWORDS: 'parseStopwords',
   /** Test hook: makes the Rust code trap. */
   CRASH: 'crash',
 });
@@ -42,6 +61,10 @@ export const Query = Object.freeze({
    *  textrankExcluded, tfidfCandidates, textrankCandidates, topK}; an exclusion is one of
    *  'notInText' 'notAWord' 'tooShort' 'stopword' 'posFilter' 'noNeighbours', or null. */
   EXPLAIN_KEYWORD: 'explainKeyword',
+  /** [{maxLen, minCount, minCohesion, minFreedom, limit}?] (left out: suited to the text's
+   *  length) → {words: [{word, count, cohesion, leftEntropy, rightEntropy, score}],
+   *  hanCharacters, tooShort, minCount}: words the dictionary lacks. */
+  NEW_WORDS: 'newWords',
 });
 
 export const Reply = Object.freeze({

@@ -5,39 +5,14 @@
 // blocked): then nothing is saved and load() finds nothing. That is never
 // worth an error message: the page works the same without it.
 
+import { inStore as inDatabase } from './database.js';
 import { debounce } from './dom.js';
 
-const DB_NAME = 'ciyan';
 const STORE = 'texts';
 const KEY = 'current';
 const SAVE_DELAY = 500;
 
-let opening = null;
-
-function openDb() {
-  opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('blocked'));
-  });
-  // A failed open may succeed later (storage freed): do not keep the failure.
-  opening.catch(() => { opening = null; });
-  return opening;
-}
-
-/** Runs `use(store)` in one transaction; resolves with its request's result once committed. */
-async function inStore(mode, use) {
-  const db = await openDb();
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction(STORE, mode);
-    const request = use(transaction.objectStore(STORE));
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error);
-  });
-}
+const inStore = (mode, use) => inDatabase(STORE, mode, use);
 
 const quietly = (promise, fallback = undefined) => promise.catch(() => fallback);
 

@@ -24,6 +24,10 @@ export function createStatus(statusElement, errorElement) {
       errorElement.textContent = '';
       say(`分析完成，用时 ${formatMillis(millis)}`, 'done');
     },
+    /** Adds a sentence to what the line says now. */
+    note(text) {
+      statusElement.textContent = `${statusElement.textContent} ${text}`.trim();
+    },
     cancelled() {
       say('已取消', 'cancelled');
     },

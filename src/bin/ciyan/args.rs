@@ -139,10 +139,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Command, Lexic
     Ok((command, lexicon))
 }
 
-fn parse_command(
-    args: impl IntoIterator<Item = OsString>,
-    lexicon: &mut Lexicon,
-) -> Result<Command, String> {
+fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon) -> Result<Command, String> {
     use lexopt::prelude::*;
 
     let mut parser = lexopt::Parser::from_args(args);
@@ -151,7 +148,11 @@ fn parse_command(
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
-        None => return Err("expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords".into()),
+        None => {
+            return Err(
+                "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords".into()
+            )
+        }
     };
 
     let mut input = None;
@@ -179,29 +180,22 @@ fn parse_command(
             ("kwic" | "collocates" | "dispersion", Value(v)) if word.is_none() => {
                 word = Some(v.string().map_err(error)?)
             }
-            (
-                "analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases"
-                | "newwords",
-                Long("json"),
-            ) => json = true,
-            ("kwic", Long("width")) => {
-                kwic.width = parser.value().map_err(error)?.parse().map_err(error)?
+            ("analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases" | "newwords", Long("json")) => {
+                json = true
             }
+            ("kwic", Long("width")) => kwic.width = parser.value().map_err(error)?.parse().map_err(error)?,
             ("kwic", Long("substring")) => kwic.mode = MatchMode::Substring,
             ("collocates", Long("span")) => {
                 let span = parser.value().map_err(error)?.string().map_err(error)?;
-                let parsed = span
-                    .split_once(',')
-                    .and_then(|(l, r)| Some((l.trim().parse().ok()?, r.trim().parse().ok()?)));
-                (collocates.left, collocates.right) = parsed
-                    .ok_or_else(|| format!("--span is L,R (words left and right), not {span:?}"))?;
+                let parsed =
+                    span.split_once(',').and_then(|(l, r)| Some((l.trim().parse().ok()?, r.trim().parse().ok()?)));
+                (collocates.left, collocates.right) =
+                    parsed.ok_or_else(|| format!("--span is L,R (words left and right), not {span:?}"))?;
             }
             ("collocates", Long("min")) => {
                 collocates.min_count = parser.value().map_err(error)?.parse().map_err(error)?
             }
-            ("phrases", Long("min")) => {
-                phrases.min_count = parser.value().map_err(error)?.parse().map_err(error)?
-            }
+            ("phrases", Long("min")) => phrases.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
             ("newwords", Long("min")) => {
                 new_words.min_count = Some(parser.value().map_err(error)?.parse().map_err(error)?)
             }
@@ -209,15 +203,12 @@ fn parse_command(
                 new_words.max_len = Some(parser.value().map_err(error)?.parse().map_err(error)?)
             }
             ("newwords", Long("cohesion")) => {
-                new_words.min_cohesion =
-                    Some(parser.value().map_err(error)?.parse().map_err(error)?)
+                new_words.min_cohesion = Some(parser.value().map_err(error)?.parse().map_err(error)?)
             }
             ("newwords", Long("freedom")) => {
                 new_words.min_freedom = Some(parser.value().map_err(error)?.parse().map_err(error)?)
             }
-            ("newwords", Long("top")) => {
-                new_words.limit = Some(parser.value().map_err(error)?.parse().map_err(error)?)
-            }
+            ("newwords", Long("top")) => new_words.limit = Some(parser.value().map_err(error)?.parse().map_err(error)?),
             ("phrases", Long("all")) => phrases.longest_only = false,
             ("dispersion", Long("parts")) => {
                 dispersion.parts = parser.value().map_err(error)?.parse().map_err(error)?;
@@ -225,45 +216,25 @@ fn parse_command(
                     return Err("--parts is at least 1".into());
                 }
             }
-            (_, Short('u') | Long("user-dict")) => {
-                lexicon.user_dict = Some(parser.value().map_err(error)?.into())
-            }
+            (_, Short('u') | Long("user-dict")) => lexicon.user_dict = Some(parser.value().map_err(error)?.into()),
             (_, Long("stop-words")) => {
                 lexicon.stop_words = Some(parser.value().map_err(error)?.into());
                 stopwords = true;
             }
-            (_, Long("encoding")) => {
-                encoding = Some(parser.value().map_err(error)?.string().map_err(error)?)
-            }
+            (_, Long("encoding")) => encoding = Some(parser.value().map_err(error)?.string().map_err(error)?),
             ("analyze", Long("mode")) => {
-                options.mode = match parser
-                    .value()
-                    .map_err(error)?
-                    .string()
-                    .map_err(error)?
-                    .as_str()
-                {
+                options.mode = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
                     "precise" => SegmentMode::Precise,
                     "search" => SegmentMode::Search,
                     "full" => SegmentMode::Full,
-                    other => {
-                        return Err(format!("--mode is precise, search or full, not {other:?}"))
-                    }
+                    other => return Err(format!("--mode is precise, search or full, not {other:?}")),
                 }
             }
             ("analyze", Long("no-hmm")) => options.hmm = false,
             ("analyze", Long("keep-stopwords")) => options.stopwords = false,
-            ("analyze" | "keywords", Long("top")) => {
-                top_k = parser.value().map_err(error)?.parse().map_err(error)?
-            }
+            ("analyze" | "keywords", Long("top")) => top_k = parser.value().map_err(error)?.parse().map_err(error)?,
             ("keywords", Long("method")) => {
-                method = match parser
-                    .value()
-                    .map_err(error)?
-                    .string()
-                    .map_err(error)?
-                    .as_str()
-                {
+                method = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
                     "tfidf" => KeywordMethod::TfIdf,
                     "textrank" => KeywordMethod::TextRank,
                     other => return Err(format!("--method is tfidf or textrank, not {other:?}")),
@@ -271,40 +242,23 @@ fn parse_command(
             }
             ("keywords", Long("pos")) => {
                 let tags = parser.value().map_err(error)?.string().map_err(error)?;
-                pos = Some(
-                    tags.split(',')
-                        .map(|t| t.trim().to_string())
-                        .filter(|t| !t.is_empty())
-                        .collect(),
-                );
+                pos = Some(tags.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect());
             }
             ("keywords", Long("stopwords")) => stopwords = true,
             ("cut", Short('d') | Long("delimiter")) => {
-                delimiter = optional_value(&mut parser)
-                    .map_err(error)?
-                    .unwrap_or_else(|| " ".to_string());
+                delimiter = optional_value(&mut parser).map_err(error)?.unwrap_or_else(|| " ".to_string());
             }
             ("cut", Short('p') | Long("pos")) => {
-                pos_delimiter = Some(
-                    optional_value(&mut parser)
-                        .map_err(error)?
-                        .unwrap_or_else(|| "_".to_string()),
-                );
+                pos_delimiter = Some(optional_value(&mut parser).map_err(error)?.unwrap_or_else(|| "_".to_string()));
             }
             ("cut", Short('a') | Long("cut-all")) => options.mode = SegmentMode::Full,
             ("cut", Short('n') | Long("no-hmm")) => options.hmm = false,
             ("cut", Short('q') | Long("quiet")) => {}
-            (_, arg) => {
-                return Err(format!(
-                    "{} is not an option of `ciyan {sub}`",
-                    arg.unexpected()
-                ))
-            }
+            (_, arg) => return Err(format!("{} is not an option of `ciyan {sub}`", arg.unexpected())),
         }
     }
 
-    let mut input =
-        input.ok_or_else(|| format!("`ciyan {sub}` needs a FILE, or - for standard input"))?;
+    let mut input = input.ok_or_else(|| format!("`ciyan {sub}` needs a FILE, or - for standard input"))?;
     input.encoding = encoding;
     options.top_k = top_k;
     match sub.as_str() {
@@ -324,7 +278,9 @@ fn parse_command(
         }
         "phrases" => Ok(Command::Phrases { input, options: phrases, json }),
         "newwords" => Ok(Command::NewWords { input, options: new_words, json }),
-        other => Err(format!("unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords")),
+        other => Err(format!(
+            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords"
+        )),
     }
 }
 

@@ -19,15 +19,8 @@ pub enum Source {
 
 impl Input {
     pub fn from_arg(arg: OsString) -> Input {
-        let source = if arg == "-" {
-            Source::Stdin
-        } else {
-            Source::File(arg.into())
-        };
-        Input {
-            source,
-            encoding: None,
-        }
+        let source = if arg == "-" { Source::Stdin } else { Source::File(arg.into()) };
+        Input { source, encoding: None }
     }
 
     /// A name for messages.
@@ -68,21 +61,13 @@ pub fn read(input: &Input) -> Result<String, ReadError> {
     let bytes = match &input.source {
         Source::Stdin => {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|error| ReadError::Io {
-                    name: name.clone(),
-                    error,
-                })?;
+            std::io::stdin().read_to_end(&mut buf).map_err(|error| ReadError::Io { name: name.clone(), error })?;
             buf
         }
         Source::File(path) if path.is_dir() => return Err(ReadError::Directory(name)),
         Source::File(path) => std::fs::read(path).map_err(|error| match error.kind() {
             std::io::ErrorKind::NotFound => ReadError::Missing(name.clone()),
-            _ => ReadError::Io {
-                name: name.clone(),
-                error,
-            },
+            _ => ReadError::Io { name: name.clone(), error },
         })?,
     };
     let file_name = match &input.source {

@@ -35,10 +35,7 @@ fn main() -> ExitCode {
     match run(command, &lexicon) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`ciyan cut big.txt | head`) is not an error.
-        Err(e)
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
-        {
+        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -55,23 +52,17 @@ fn analyzer(lexicon: &Lexicon) -> Result<Analyzer, Box<dyn std::error::Error>> {
         std::fs::read(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))
             .and_then(|bytes| {
-                ciyan::decode(&bytes, path.to_str(), None)
-                    .map_err(|e| format!("{}: {e}", path.display()))
+                ciyan::decode(&bytes, path.to_str(), None).map_err(|e| format!("{}: {e}", path.display()))
             })
             .map(|decoded| decoded.text)
     };
     if let Some(path) = &lexicon.user_dict {
-        let words =
-            UserDictionary::parse(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+        let words = UserDictionary::parse(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
         analyzer.set_user_dictionary(words)?;
     }
     if let Some(path) = &lexicon.stop_words {
         let added = ciyan::stopwords::parse_list(&read(path)?);
-        let settings = StopwordSettings {
-            base: StopwordBase::None,
-            added,
-            ..Default::default()
-        };
+        let settings = StopwordSettings { base: StopwordBase::None, added, ..Default::default() };
         analyzer.set_stopwords(Arc::new(Stopwords::new(&settings)));
     }
     Ok(analyzer)
@@ -83,11 +74,7 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
     match command {
         Command::Help => writeln!(out, "{}", args::USAGE)?,
         Command::Version => writeln!(out, "ciyan {}", env!("CARGO_PKG_VERSION"))?,
-        Command::Analyze {
-            input,
-            json,
-            options,
-        } => {
+        Command::Analyze { input, json, options } => {
             let text = input::read(&input)?;
             let analysis = analyzer()?.analyze(&text, &options)?;
             if json {
@@ -97,41 +84,20 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
                 report::summary(&mut out, &input.name(), &analysis)?;
             }
         }
-        Command::Cut {
-            input,
-            delimiter,
-            pos_delimiter,
-            mode,
-            hmm,
-        } => {
+        Command::Cut { input, delimiter, pos_delimiter, mode, hmm } => {
             let text = input::read(&input)?;
             let analyzer = analyzer()?;
             // Line by line, as `python -m jieba` does.
             for line in text.split('\n') {
                 let line = line.strip_suffix('\r').unwrap_or(line);
                 let pieces: Vec<String> = match &pos_delimiter {
-                    Some(sep) => analyzer
-                        .tag(line, hmm)
-                        .into_iter()
-                        .map(|(w, t)| format!("{w}{sep}{t}"))
-                        .collect(),
-                    None => analyzer
-                        .cut(line, mode, hmm)
-                        .into_iter()
-                        .map(String::from)
-                        .collect(),
+                    Some(sep) => analyzer.tag(line, hmm).into_iter().map(|(w, t)| format!("{w}{sep}{t}")).collect(),
+                    None => analyzer.cut(line, mode, hmm).into_iter().map(String::from).collect(),
                 };
                 writeln!(out, "{}", pieces.join(&delimiter))?;
             }
         }
-        Command::Keywords {
-            input,
-            method,
-            top_k,
-            pos,
-            stopwords,
-            json,
-        } => {
+        Command::Keywords { input, method, top_k, pos, stopwords, json } => {
             let text = input::read(&input)?;
             let keywords = analyzer()?.keywords(&text, method, top_k, pos.as_deref(), stopwords)?;
             if json {
@@ -143,38 +109,19 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
                 }
             }
         }
-        Command::Kwic {
-            input,
-            word,
-            options,
-            json,
-        } => {
+        Command::Kwic { input, word, options, json } => {
             let document = queries::document(&analyzer()?, &input)?;
             queries::kwic(&mut out, &document, &word, &options, json)?;
         }
-        Command::Collocates {
-            input,
-            word,
-            options,
-            json,
-        } => {
+        Command::Collocates { input, word, options, json } => {
             let document = queries::document(&analyzer()?, &input)?;
             queries::collocates(&mut out, &document, &word, &options, json)?;
         }
-        Command::Dispersion {
-            input,
-            word,
-            options,
-            json,
-        } => {
+        Command::Dispersion { input, word, options, json } => {
             let document = queries::document(&analyzer()?, &input)?;
             queries::dispersion(&mut out, &document, &word, &options, json)?;
         }
-        Command::NewWords {
-            input,
-            options: flags,
-            json,
-        } => {
+        Command::NewWords { input, options: flags, json } => {
             let analyzer = analyzer()?;
             let document = queries::document(&analyzer, &input)?;
             let han = ciyan::text::CharCounts::of(document.text()).han_characters;
@@ -184,17 +131,9 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
             options.min_cohesion = flags.min_cohesion.unwrap_or(options.min_cohesion);
             options.min_freedom = flags.min_freedom.unwrap_or(options.min_freedom);
             options.limit = flags.limit.unwrap_or(options.limit);
-            queries::new_words(
-                &mut out,
-                &analyzer.new_words(&document, Some(&options)),
-                json,
-            )?;
+            queries::new_words(&mut out, &analyzer.new_words(&document, Some(&options)), json)?;
         }
-        Command::Phrases {
-            input,
-            options,
-            json,
-        } => {
+        Command::Phrases { input, options, json } => {
             let document = queries::document(&analyzer()?, &input)?;
             queries::phrases(&mut out, &document, &options, json)?;
         }

@@ -15,10 +15,7 @@ use serde::Serialize;
 use crate::input::{self, Input};
 
 /// The input, read and cut once (precise, HMM on).
-pub fn document(
-    analyzer: &Analyzer,
-    input: &Input,
-) -> Result<Document, Box<dyn std::error::Error>> {
+pub fn document(analyzer: &Analyzer, input: &Input) -> Result<Document, Box<dyn std::error::Error>> {
     let text = input::read(input)?;
     Ok(analyzer.document(text, true)?)
 }
@@ -43,13 +40,7 @@ pub fn kwic(
     if json {
         let lines: Vec<KwicLine> = lines
             .iter()
-            .map(|l| KwicLine {
-                left: &l.left,
-                word: &l.word,
-                right: &l.right,
-                start: l.start,
-                end: l.end,
-            })
+            .map(|l| KwicLine { left: &l.left, word: &l.word, right: &l.right, start: l.start, end: l.end })
             .collect();
         return write_json(out, &lines);
     }
@@ -60,13 +51,7 @@ pub fn kwic(
         let left = flat(&l.left);
         // Chinese characters take two columns: pad to the widest left context.
         let pad = width.saturating_mul(2).saturating_sub(columns(&left));
-        writeln!(
-            out,
-            "{}{left}  {}  {}",
-            " ".repeat(pad),
-            l.word,
-            flat(&l.right)
-        )?;
+        writeln!(out, "{}{left}  {}  {}", " ".repeat(pad), l.word, flat(&l.right))?;
     }
     writeln!(out, "{} occurrences of {word}", lines.len())
 }
@@ -108,10 +93,7 @@ pub fn collocates(
             .collect();
         return write_json(out, &rows);
     }
-    writeln!(
-        out,
-        "word\tcount\texpected\tlog-likelihood\tMI\tT-score\tlogDice"
-    )?;
+    writeln!(out, "word\tcount\texpected\tlog-likelihood\tMI\tT-score\tlogDice")?;
     for c in &list {
         writeln!(
             out,
@@ -139,27 +121,11 @@ pub fn dispersion(
 ) -> io::Result<()> {
     let found = dispersion::dispersion(d, word, options);
     if json {
-        return write_json(
-            out,
-            &DispersionRow {
-                parts: &found.parts,
-                dp: found.dp,
-                juilland_d: found.juilland_d,
-            },
-        );
+        return write_json(out, &DispersionRow { parts: &found.parts, dp: found.dp, juilland_d: found.juilland_d });
     }
     let show = |v: Option<f64>| v.map_or("undefined".to_string(), |v| format!("{v:.4}"));
     writeln!(out, "{word}: {} occurrences", found.positions.len())?;
-    writeln!(
-        out,
-        "per part: {}",
-        found
-            .parts
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(" ")
-    )?;
+    writeln!(out, "per part: {}", found.parts.iter().map(usize::to_string).collect::<Vec<_>>().join(" "))?;
     writeln!(
         out,
         "Gries' DP {} (DPnorm {}), Juilland's D {}",
@@ -169,12 +135,7 @@ pub fn dispersion(
     )
 }
 
-pub fn phrases(
-    out: &mut impl Write,
-    d: &Document,
-    options: &PhraseOptions,
-    json: bool,
-) -> io::Result<()> {
+pub fn phrases(out: &mut impl Write, d: &Document, options: &PhraseOptions, json: bool) -> io::Result<()> {
     let list = phrases::phrases(d, options);
     if json {
         return write_json(out, &list);
@@ -206,10 +167,7 @@ pub fn new_words(out: &mut impl Write, found: &NewWords, json: bool) -> io::Resu
             found.min_count
         )?;
     }
-    writeln!(
-        out,
-        "word\tcount\tcohesion\tleft entropy\tright entropy\tscore"
-    )?;
+    writeln!(out, "word\tcount\tcohesion\tleft entropy\tright entropy\tscore")?;
     for w in &found.words {
         writeln!(
             out,

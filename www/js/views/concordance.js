@@ -2,7 +2,8 @@
 // Voyant's Contexts show it: every occurrence of the selected word on a line
 // of its own, the word in a centre column between its left and right
 // contexts; filtered, sorted by the words around it, exported; a line opens
-// the reader (reader.js) on that occurrence.
+// the reader (reader.js) on that occurrence. Characters selected in the
+// lines are offered as a word of the user dictionary (「加为一个词」).
 //
 // The worker is asked once per word, document and match mode, for the widest
 // context the width control offers: changing the width only trims what is
@@ -13,9 +14,11 @@ import { debounce, h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { Query } from '../protocol.js';
+import { offerSelectionAsWord } from '../word-from-selection.js';
+import { formsOfName } from './entities.js';
 import { createReader } from './reader.js';
 
-export const needs = ['word', 'document'];
+export const needs = ['word', 'document', 'analysis'];
 
 /** Characters of context on each side. */
 const WIDTH = { min: 10, max: 60, step: 5, initial: 25 };
@@ -37,6 +40,7 @@ const collator = new Intl.Collator('zh-CN'); // pinyin order
 export function create(container, { client }) {
   const view = {
     word: null, // what the lines are of
+    forms: [], // its other forms, when it is a merged name
     documentId: null,
     text: '',
     mode: 'word', // or 'substring'
@@ -112,7 +116,8 @@ export function create(container, { client }) {
     if (client.document?.id !== documentId) return;
     let answer;
     try {
-      answer = await client.query(Query.CONCORDANCE, word, { mode: view.mode, width: WIDTH.max });
+      // A merged name's lines are those of every form (孔明 = 诸葛亮 = 孔明曰).
+      answer = await client.query(Query.CONCORDANCE, word, { mode: view.mode, width: WIDTH.max, forms: view.forms });
     } catch (error) {
       if (asked === view.request) showError(error.message);
       return;
@@ -139,6 +144,7 @@ export function create(container, { client }) {
     ui.summary.textContent = view.filter
       ? `筛选出 ${formatInteger(view.shown.length)} 处（共 ${formatInteger(view.lines.length)} 处）`
       : `共 ${formatInteger(view.lines.length)} 处`;
+    if (view.forms.length > 0) ui.summary.textContent += `（含 ${view.forms.join('、')}）`;
     ui.body.replaceChildren();
     view.drawn = 0;
     if (view.shown.length === 0) {
@@ -227,24 +233,26 @@ export function create(container, { client }) {
   }
 
   return {
-    update({ word, document }) {
+    update({ word, document, analysis }) {
       if (!word || !document) {
         reader.close();
         ++view.request; // an answer still on its way is for no one
-        Object.assign(view, { word: null, lines: [], shown: [], loaded: false });
+        Object.assign(view, { word: null, forms: [], lines: [], shown: [], loaded: false });
         container.hidden = true;
         delete container.dataset.state;
         return;
       }
       container.hidden = false;
-      if (word === view.word && document.id === view.documentId) return;
+      const forms = formsOfName(analysis, word).filter((form) => form !== word);
+      const sameForms = forms.join('\n') === view.forms.join('\n');
+      if (word === view.word && document.id === view.documentId && sameForms) return;
       reader.close(); // it showed the lines of before
       if (word !== view.word) {
         // A filter for one word's contexts would hide another's lines.
         view.filter = '';
         ui.filter.value = '';
       }
-      Object.assign(view, { word, documentId: document.id, text: document.text });
+      Object.assign(view, { word, forms, documentId: document.id, text: document.text });
       container.dataset.term = word;
       load();
     },
@@ -285,7 +293,7 @@ function build(container, exports) {
       field('排序', sort),
       field('每侧', width, widthValue),
       h('label', { className: 'check', title: '例如「发展」也找出「发展中国家」里的' }, substring, h('span', {}, '包含该字串的词也算'))),
-    h('div', { className: 'kwic-status' }, summary, exportGroup),
+    h('div', { className: 'kwic-status' }, summary, offerSelectionAsWord(body, { line: 'tr', skip: '.kwic-rank' }), exportGroup),
     nothing,
     ui.results);
   return ui;

@@ -2,10 +2,12 @@
 // other occurrences around it marked; previous / next go through the
 // concordance's lines. Only a window of the text is drawn, so a 20 MB text
 // opens as fast as a short one. Offsets are UTF-16 units into the kept
-// document's text.
+// document's text. Characters selected in it are offered as a word of the
+// user dictionary (「加为一个词」).
 
 import { h } from '../dom.js';
 import { formatInteger, formatPercent } from '../format.js';
+import { offerSelectionAsWord } from '../word-from-selection.js';
 
 /** UTF-16 units of text the reader shows on each side of its hit. */
 const READER_SPAN = 1500;
@@ -28,12 +30,13 @@ export function createReader(container, onClose) {
   const close = h('button', { type: 'button', className: 'button small reader-close', 'aria-label': '关闭' }, '关闭');
   const text = h('div', { className: 'reader-text', tabIndex: 0, role: 'region', 'aria-label': '原文' });
   const where = h('p', { className: 'reader-where' });
+  const addSelection = offerSelectionAsWord(text);
   const dialog = h('dialog', { className: 'reader', 'aria-labelledby': title.id },
     h('div', { className: 'reader-box' },
       h('div', { className: 'reader-head' }, title, position,
         h('div', { className: 'reader-buttons' }, previous, next, close)),
       text,
-      h('div', { className: 'reader-foot' }, where, h('p', { className: 'reader-keys' }, 'Esc 关闭'))));
+      h('div', { className: 'reader-foot' }, where, addSelection, h('p', { className: 'reader-keys' }, '选中几个字可加为一个词 · Esc 关闭'))));
   container.append(dialog);
 
   let reading = null; // {word, text, all, shown, index, span: {start, end}, marks: Map(start → mark)}

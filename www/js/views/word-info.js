@@ -1,11 +1,14 @@
 // The selected word's facts: how often the text uses it, its part of speech,
 // and its standing as a keyword: its TF-IDF (tf × idf, and where the idf
-// came from) and TextRank ranks, or why it is not a keyword.
+// came from) and TextRank ranks, or why it is not a keyword. Two buttons
+// make it the user's: a stopword (or no longer one), a word of the user
+// dictionary (or no longer one); the analysis then runs again (main.js).
 
 import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
 import { posLabel } from '../pos.js';
 import { Query } from '../protocol.js';
+import { addStopword, addUserWord, DEFAULT_USER_TAG, isUserWord, removeStopword, removeUserWord } from '../settings.js';
 
 export const needs = ['word', 'analysis'];
 
@@ -25,23 +28,65 @@ const REASONS = {
 export function create(container, { client, selection }) {
   let asked = 0;
   return {
-    async update({ word, analysis, document }) {
+    async update({ word, analysis, document: kept }) {
       const request = ++asked;
-      if (!word || !document) {
+      if (!word || !kept) {
         container.replaceChildren();
         return;
       }
       let explanation;
+      let stopwords;
       try {
-        explanation = await client.query(Query.EXPLAIN_KEYWORD, word, document.options ?? {});
+        [explanation, stopwords] = await Promise.all([
+          client.query(Query.EXPLAIN_KEYWORD, word, kept.options ?? {}),
+          client.stopwordList(),
+        ]);
       } catch (error) {
         if (request === asked) container.replaceChildren(h('p', { className: 'error' }, error.message));
         return;
       }
       if (request !== asked || explanation.stale) return;
-      container.replaceChildren(...describe(explanation, analysis, selection));
+      // A button that is redrawn keeps the focus: it is found again by its action.
+      const focused = container.contains(document.activeElement) ? document.activeElement.dataset.action : null;
+      container.replaceChildren(...describe(explanation, analysis, selection), actions(explanation, stopwords));
+      if (focused) container.querySelector(`[data-action="${focused}"]`)?.focus();
     },
   };
+}
+
+/**
+ * 加入停用词 / 移出停用词 and 加入词典 / 移出词典 for the word. A word
+ * added to the dictionary keeps the tag the text gives it (else n, a noun);
+ * the settings panel changes it.
+ */
+function actions(e, { words, baseWords }) {
+  const { word } = e;
+  const isStopword = words.includes(word);
+  const inDictionary = isUserWord(word);
+  const button = (action, text, title, act) => {
+    const element = h('button', { type: 'button', className: 'button small word-action', 'data-action': action, title }, text);
+    // Not disabled meanwhile: a disabled button would drop the focus to the page.
+    let busy = false;
+    element.addEventListener('click', async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        await act();
+      } finally {
+        busy = false;
+      }
+    });
+    return element;
+  };
+  const base = () => new Set(baseWords);
+  return h('div', { className: 'word-info-actions', role: 'group', 'aria-label': `「${word}」：我的词典与停用词` },
+    isStopword
+      ? button('stopword', '移出停用词', '让它回到词频表和关键词里', () => removeStopword(word, base()))
+      : button('stopword', '加入停用词', '不再把它算进词频表和关键词', () => addStopword(word, base())),
+    inDictionary
+      ? button('dictionary', '移出词典', '从我的词典删除：按 jieba 的词典重新分词', () => removeUserWord(word))
+      : button('dictionary', '加入词典', '让它总是切成一个词，并重新分词',
+        () => addUserWord({ word, tag: e.count > 0 && /^[a-z]+$/i.test(e.pos ?? '') ? e.pos : DEFAULT_USER_TAG })));
 }
 
 function describe(e, analysis, selection) {

@@ -1,0 +1,330 @@
+// 「我的词典与停用词」 on the sample: words added to the user dictionary are
+// cut whole (and apart again once removed), from the panel and from a
+// selection in the concordance; stopwords added from the selected word's
+// panel leave the keywords; the base list and the classical function words
+// change the word table; the settings survive a reload, travel as a file to
+// a fresh profile, and a bad dictionary file is refused in plain words.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { analysed, artifactPath, assertClean, chartWords, resultCount, resultsAfter, start } from './harness.mjs';
+
+let browser;
+let page;
+before(async () => {
+  browser = await start();
+  page = await browser.open();
+});
+after(() => browser?.close());
+
+const others = []; // browsers with a profile of their own, closed at the end
+after(() => Promise.all(others.map((other) => other.close())));
+
+/** The rows of the word table whose word contains `search`: [{word, count}]. */
+async function tableRows(on, search) {
+  await on.fill('#word-search', search);
+  await on.waitForFunction((s) => [...document.querySelectorAll('#frequency-table tbody td.col-word')]
+    .every((cell) => cell.textContent.includes(s)), search);
+  const rows = await on.$$eval('#frequency-table tbody tr', (trs) => trs
+    .filter((tr) => tr.querySelector('td.col-word'))
+    .map((tr) => ({ word: tr.querySelector('td.col-word').textContent, count: Number(tr.querySelector('.count-num').textContent.replace(/,/g, '')) })));
+  await on.fill('#word-search', '');
+  return rows;
+}
+
+/** The word's count in the word table, or null when the text has no such word. */
+async function tableCount(on, word) {
+  return (await tableRows(on, word)).find((row) => row.word === word)?.count ?? null;
+}
+
+/** The first words of the word table, most frequent first. */
+const topWords = (on, n = 5) => on.$$eval('#frequency-table tbody td.col-word', (cells, count) => cells.slice(0, count).map((c) => c.textContent), n);
+
+const listedUserWords = (on) => on.$$eval('#userdict-list li .lexicon-word', (items) => items.map((item) => item.textContent));
+const addedStopwords = (on) => on.$$eval('#stopwords-added li span', (items) => items.map((item) => item.textContent));
+const selectWord = (on, word) => on.evaluate((w) => { location.hash = `#w=${encodeURIComponent(w)}`; }, word);
+
+/** Waits for the selected word's panel to show `word` with its buttons; resolves with their labels. */
+async function wordActions(on, word) {
+  await on.waitForFunction((w) => document.querySelector('#word-info .word-info-word')?.textContent === w
+    && document.querySelectorAll('#word-info .word-action').length === 2, word);
+  return on.$$eval('#word-info .word-action', (buttons) => buttons.map((b) => b.textContent));
+}
+
+/** Clicks `selector` and resolves with the downloaded file's name and text. */
+async function download(on, selector) {
+  const [file] = await Promise.all([on.waitForEvent('download'), on.click(selector)]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+/** Gives the file input `selector` a file made of `text`. */
+const chooseFile = (on, selector, name, text, mimeType = 'text/plain') =>
+  on.setInputFiles(selector, { name, mimeType, buffer: Buffer.from(text) });
+
+let keywordsBefore;
+
+test('before: 一带一路 and 人类命运共同体 are cut apart', async () => {
+  keywordsBefore = await chartWords(page);
+  assert.equal(await tableCount(page, '一带一路'), null);
+  assert.equal(await tableCount(page, '人类命运共同体'), null);
+  assert.ok(await tableCount(page, '一带') > 0 || await tableCount(page, '一路') > 0, 'its parts are words');
+  assert.equal(await page.textContent('#userdict-title'), '我的词典 （0 个词）');
+  assert.match(await page.textContent('#stopwords-title'), /当前 \d{3} 个/);
+});
+
+test('a word added in the panel is cut as one word, at once', async () => {
+  await page.fill('#userdict-word', '一带一路');
+  const started = Date.now();
+  await analysed(page, () => page.press('#userdict-word', 'Enter'));
+  const millis = Date.now() - started;
+  assert.equal(await tableCount(page, '一带一路'), 12);
+  assert.deepEqual(await listedUserWords(page), ['一带一路']);
+  assert.equal(await page.$eval('#userdict-list li select', (select) => select.value), 'n', 'tag n by default');
+  assert.equal(await page.inputValue('#userdict-word'), '', 'the field is emptied for the next word');
+  assert.ok((await chartWords(page)).includes('一带一路'), 'a keyword now');
+  assert.ok(millis < 3000, `the page was updated ${millis} ms after the word was added`);
+});
+
+test('characters selected in a concordance line are added as one word', async () => {
+  await selectWord(page, '人类');
+  await page.waitForFunction(() => document.querySelector('#concordance')?.dataset.state === 'ready'
+    && document.querySelector('#concordance')?.dataset.term === '人类');
+  // From the node (人类) into the right context: 人类命运共同体, across two cells of one line.
+  const selected = await page.evaluate(() => {
+    const row = [...document.querySelectorAll('#concordance tbody tr[data-index]')]
+      .find((tr) => tr.querySelector('.kwic-right').textContent.startsWith('命运共同体'));
+    const walker = document.createTreeWalker(row.querySelector('.kwic-right'), NodeFilter.SHOW_TEXT);
+    let left = '命运共同体'.length;
+    let node = walker.nextNode();
+    while (node.textContent.length < left) {
+      left -= node.textContent.length;
+      node = walker.nextNode();
+    }
+    const range = document.createRange();
+    range.setStart(row.querySelector('.kwic-open').firstChild, 0);
+    range.setEnd(node, left);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return getSelection().toString();
+  });
+  assert.match(selected, /^人类\s*命运共同体$/);
+  const offer = page.locator('#concordance .kwic-status .add-selection');
+  await offer.waitFor({ state: 'visible' });
+  assert.equal(await offer.textContent(), '加为一个词「人类命运共同体」');
+  // Reached with the keyboard too: it is a button.
+  await offer.focus();
+  await analysed(page, () => page.keyboard.press('Enter'));
+  assert.equal(await tableCount(page, '人类命运共同体'), 9);
+  assert.deepEqual(await listedUserWords(page), ['人类命运共同体', '一带一路']);
+  assert.ok(await offer.isHidden(), 'the offer goes with the selection');
+});
+
+test('the reader offers characters selected in it too', async () => {
+  await page.locator('#concordance tbody tr[data-index="0"] .kwic-open').click();
+  await page.waitForSelector('dialog.reader[open] mark.is-current');
+  const selected = await page.evaluate(() => {
+    const mark = document.querySelector('dialog.reader mark.is-current');
+    const after = mark.nextSibling; // the text after the occurrence
+    const range = document.createRange();
+    range.setStart(mark.firstChild, 0);
+    range.setEnd(after, 2);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return getSelection().toString();
+  });
+  const offer = page.locator('dialog.reader .add-selection');
+  await offer.waitFor({ state: 'visible' });
+  assert.equal(await offer.textContent(), `加为一个词「${selected}」`);
+  // A selection that runs over a line break is no word.
+  await page.evaluate(() => {
+    const text = document.querySelector('dialog.reader .reader-text');
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  });
+  await offer.waitFor({ state: 'hidden' });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog.reader[open]', { state: 'detached' }).catch(() => {});
+  assert.equal(await page.$eval('dialog.reader', (dialog) => dialog.open), false);
+});
+
+test('a word removed from the dictionary is cut apart again', async () => {
+  await analysed(page, () => page.click('#userdict-list li[data-item="人类命运共同体"] .lexicon-remove'));
+  assert.equal(await tableCount(page, '人类命运共同体'), null);
+  assert.equal(await tableCount(page, '一带一路'), 12, 'the other word stays');
+  assert.deepEqual(await listedUserWords(page), ['一带一路']);
+  assert.equal(await page.textContent('#userdict-title'), '我的词典 （1 个词）');
+});
+
+test('王毅 made a stopword from the selected word leaves the keywords', async () => {
+  assert.ok((await chartWords(page)).includes('王毅'), '王毅 is a keyword');
+  await selectWord(page, '王毅');
+  assert.deepEqual(await wordActions(page, '王毅'), ['加入停用词', '加入词典']);
+  await page.focus('#word-info [data-action="stopword"]');
+  await analysed(page, () => page.keyboard.press('Enter'));
+  assert.deepEqual(await wordActions(page, '王毅'), ['移出停用词', '加入词典']);
+  assert.equal(await page.$eval('#word-info [data-action="stopword"]', (b) => b === document.activeElement), true, 'the focus stays on the button');
+  assert.ok(!(await chartWords(page)).includes('王毅'), 'no longer a keyword');
+  assert.equal(await tableCount(page, '王毅'), null, 'nor in the word table');
+  assert.deepEqual(await addedStopwords(page), ['王毅']);
+});
+
+test('the base list: none lets 的 in; the classical function words take it out again', async () => {
+  const count = await resultCount(page);
+  await page.selectOption('#stopword-base', 'none');
+  await resultsAfter(page, count);
+  assert.equal((await topWords(page, 1))[0], '的');
+  await page.waitForFunction(() => /当前 1 个/.test(document.getElementById('stopwords-title').textContent));
+
+  await analysed(page, () => page.click('label:has(#stopword-classical)'));
+  const top = await topWords(page, 10);
+  assert.ok(!top.includes('的') && !top.includes('了'), `the classical list has 的 and 了: ${top}`);
+  await page.waitForFunction(() => Number(document.getElementById('stopwords-title').textContent.match(/当前 (\d+) 个/)?.[1]) > 100);
+
+  await page.click('#stopwords-all summary');
+  await page.waitForFunction(() => document.querySelector('#stopwords-all .lexicon-all-words').textContent.includes('曰'));
+
+  await analysed(page, () => page.click('label:has(#stopword-classical)'));
+  await analysed(page, () => page.selectOption('#stopword-base', 'iso'));
+  assert.notEqual((await topWords(page, 1))[0], '的');
+  assert.ok(!(await chartWords(page)).includes('王毅'), 'the words the user added stay');
+});
+
+test('the settings survive a reload', async () => {
+  const keywords = await chartWords(page);
+  await page.reload();
+  await resultsAfter(page, 0);
+  assert.deepEqual(await listedUserWords(page), ['一带一路']);
+  assert.deepEqual(await addedStopwords(page), ['王毅']);
+  assert.equal(await tableCount(page, '一带一路'), 12, 'the first cut after the reload has the word');
+  assert.deepEqual(await chartWords(page), keywords);
+});
+
+test('another tab of the page follows a change at once', async () => {
+  const other = await browser.open();
+  assert.equal(await tableCount(other, '一带一路'), 12);
+  await analysed(other, () => page.fill('#stopword-word', '记者').then(() => page.press('#stopword-word', 'Enter')));
+  assert.deepEqual(await addedStopwords(other), ['王毅', '记者']);
+  assert.equal(await tableCount(other, '记者'), null);
+  await analysed(other, () => page.click('#stopwords-added li[data-item="记者"] .lexicon-remove'));
+  assert.ok(await tableCount(other, '记者') > 0);
+  await other.close();
+});
+
+test('a worker that crashed is replaced with the user\'s words and stopwords', async () => {
+  const hooked = await browser.open({ hash: '#test' });
+  const consoleBefore = browser.records.console.length;
+  const rejection = await hooked.evaluate(() => window.__ciyanClient.crash().then(() => 'resolved', (error) => error));
+  assert.equal(rejection.code, 'internal');
+  // The panic hook logs the panic: expected here.
+  browser.records.console.splice(consoleBefore);
+  await analysed(hooked, () => hooked.click('#analyze'));
+  assert.equal(await tableCount(hooked, '一带一路'), 12);
+  assert.ok(!(await chartWords(hooked)).includes('王毅'));
+  await hooked.close();
+});
+
+test('the dictionary and the stopwords export as files', async () => {
+  const dictionary = await download(page, '#userdict-export');
+  assert.equal(dictionary.name, 'ciyan-userdict.txt');
+  assert.equal(dictionary.text, '一带一路 n\n');
+  const stopwords = await download(page, '#stopwords-export');
+  assert.equal(stopwords.name, 'ciyan-stopwords.txt');
+  const words = stopwords.text.trim().split('\n');
+  assert.ok(words.includes('王毅') && words.includes('的') && words.length > 700, `${words.length} stopwords`);
+});
+
+test('the settings file gives a fresh profile the same keywords', async () => {
+  const file = await download(page, '#settings-export');
+  assert.equal(file.name, 'ciyan-settings.json');
+  const settings = JSON.parse(file.text);
+  assert.equal(settings.format, 'ciyan-settings');
+  assert.equal(settings.version, 1);
+  assert.deepEqual(settings.userWords, [{ word: '一带一路', tag: 'n' }]);
+  assert.deepEqual(settings.stopwords, { base: 'iso', classical: false, added: ['王毅'], removed: [] });
+
+  const colleague = await start();
+  others.push(colleague);
+  const fresh = await colleague.open();
+  assert.notDeepEqual(await chartWords(fresh), await chartWords(page), 'a fresh profile has the defaults');
+  assert.deepEqual(await chartWords(fresh), keywordsBefore);
+  await analysed(fresh, () => chooseFile(fresh, '#settings-file', 'ciyan-settings.json', file.text, 'application/json'));
+  assert.deepEqual(await chartWords(fresh), await chartWords(page));
+  assert.deepEqual(await listedUserWords(fresh), ['一带一路']);
+  assert.match(await fresh.textContent('.lexicon-whole .lexicon-message'), /已导入「ciyan-settings\.json」/);
+
+  // Not a settings file: said, and nothing changes.
+  await chooseFile(fresh, '#settings-file', 'notes.json', '{"hello": 1}', 'application/json');
+  await fresh.waitForFunction(() => /不是词眼的设置文件/.test(document.querySelector('.lexicon-whole .lexicon-message').textContent));
+  assert.deepEqual(await listedUserWords(fresh), ['一带一路']);
+  await fresh.close();
+});
+
+test('a bad user-dictionary file is refused in plain words', async () => {
+  await chooseFile(page, '#userdict-file', 'mine.txt', '数字人民币 5 n\n新质 生产力 很 多\n');
+  const message = page.locator('#userdict-title ~ .lexicon-message');
+  await message.filter({ hasText: /无法导入/ }).waitFor();
+  const text = await message.textContent();
+  assert.match(text, /^无法导入「mine\.txt」：用户词典第 2 行「新质 生产力 很 多」有误：一行只能有词语、词频、词性三项/);
+  assert.equal(await message.getAttribute('role'), 'alert');
+  assert.deepEqual(await listedUserWords(page), ['一带一路'], 'nothing was added');
+
+  // A good one is added.
+  await analysed(page, () => chooseFile(page, '#userdict-file', 'mine.txt', '\uFEFF# 我的词\n数字人民币 5 n\n新质生产力\n'));
+  assert.deepEqual(await listedUserWords(page), ['新质生产力', '数字人民币', '一带一路']);
+  assert.match(await message.textContent(), /导入了 2 个词/);
+});
+
+test('reset: everything back to the defaults, after a second click', async () => {
+  await page.click('#settings-reset');
+  assert.equal(await page.textContent('#settings-reset'), '确定全部恢复默认？');
+  await analysed(page, () => page.click('#settings-reset'));
+  assert.deepEqual(await listedUserWords(page), []);
+  assert.deepEqual(await addedStopwords(page), []);
+  assert.deepEqual(await chartWords(page), keywordsBefore);
+});
+
+test('screenshots of the panel, desktop and phone', async () => {
+  await page.fill('#userdict-word', '一带一路');
+  await analysed(page, () => page.press('#userdict-word', 'Enter'));
+  await page.fill('#userdict-word', '人类命运共同体');
+  await page.selectOption('#userdict-tag', 'nz');
+  await analysed(page, () => page.press('#userdict-word', 'Enter'));
+  await page.fill('#stopword-word', '记者');
+  await analysed(page, () => page.press('#stopword-word', 'Enter'));
+  await selectWord(page, '王毅');
+  await wordActions(page, '王毅');
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    const shot = await browser.open({ viewport });
+    await shot.locator('#lexicon-card').scrollIntoViewIfNeeded();
+    await shot.waitForFunction(() => /当前 \d+ 个/.test(document.getElementById('stopwords-title').textContent));
+    const layout = await shot.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: innerWidth }));
+    assert.ok(layout.scrollWidth <= layout.width, `${name}: no sideways scrolling (${layout.scrollWidth} > ${layout.width})`);
+    await shot.locator('#lexicon-card').screenshot({ path: await artifactPath(`lexicon-${name}.png`) });
+    await shot.close();
+  }
+  await page.locator('#word-card').screenshot({ path: await artifactPath('lexicon-word-actions.png') });
+  await analysed(page, () => page.click('#settings-reset').then(() => page.click('#settings-reset')));
+});
+
+test('without storage the settings live in memory, and the page says so', async () => {
+  const blocked = await start();
+  others.push(blocked);
+  await blocked.context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+  const memory = await blocked.open();
+  assert.equal(await memory.$eval('.lexicon-unsaved', (p) => p.hidden), false, 'the panel says so');
+  await memory.fill('#userdict-word', '一带一路');
+  await analysed(memory, () => memory.press('#userdict-word', 'Enter'));
+  assert.equal(await tableCount(memory, '一带一路'), 12, 'the word works all the same');
+  assert.match(await memory.textContent('#status'), /^分析完成.*这个浏览器不能保存设置/);
+  await analysed(memory, () => memory.click('#userdict-list li .lexicon-remove'));
+  assert.doesNotMatch(await memory.textContent('#status'), /不能保存/, 'said once');
+  await memory.close();
+});
+
+test('nothing went wrong and nothing left the origin', () => {
+  assertClean(assert, browser);
+  for (const other of others) assertClean(assert, other);
+});
