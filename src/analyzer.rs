@@ -440,6 +440,27 @@ impl Analyzer {
         if top_k == 0 {
             return Ok(Vec::new());
         }
+        // A traditional text: the keywords of its conversion, spelled as
+        // the text spells them.
+        if script::detect(text) == Script::Traditional {
+            let converted = script::Converted::new(text);
+            let mut keywords = self.keywords_of(converted.simplified(), method, top_k, allowed_pos, stopwords);
+            for k in &mut keywords {
+                k.word = converted.original_form(&k.word).unwrap_or(&k.word).to_string();
+            }
+            return Ok(keywords);
+        }
+        Ok(self.keywords_of(text, method, top_k, allowed_pos, stopwords))
+    }
+
+    fn keywords_of(
+        &self,
+        text: &str,
+        method: KeywordMethod,
+        top_k: usize,
+        allowed_pos: Option<&[String]>,
+        stopwords: bool,
+    ) -> Vec<Keyword> {
         match method {
             KeywordMethod::TfIdf => {
                 let pos = allowed_pos.unwrap_or(&[]);
@@ -448,7 +469,7 @@ impl Analyzer {
                 for chunk in text::line_chunks(text, CHUNK_BYTES) {
                     self.tag(chunk, true).into_iter().for_each(|(word, tag)| run.push(word, tag));
                 }
-                Ok(run.finish(top_k))
+                run.finish(top_k)
             }
             KeywordMethod::TextRank => {
                 let pos = allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
@@ -456,7 +477,7 @@ impl Analyzer {
                 let stops = StopWords::with(stopwords.then(|| Arc::clone(&self.stopwords)));
                 let mut rank = TextRank::new(pos, stops);
                 tags.for_each(|(word, tag)| rank.push(word, tag));
-                Ok(rank.rank(top_k))
+                rank.rank(top_k)
             }
         }
     }

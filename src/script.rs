@@ -99,20 +99,22 @@ pub fn detect(text: &str) -> Script {
 /// `text` in simplified characters, with exactly as many characters as
 /// `text` and each in the same place.
 pub fn to_simplified(text: &str) -> String {
+    // The whole text in one call (a call a line costs a third more on a
+    // novel); line by line only when a phrase changed the length.
+    let converted = mend_variants(converter().convert(text));
+    if converted.chars().count() == text.chars().count() {
+        return converted;
+    }
     let mut out = String::with_capacity(text.len());
-    let variants = taiwan_variants();
     for line in text.split_inclusive('\n') {
-        let mut converted = converter().convert(line);
-        if converted.chars().any(|c| variants.contains_key(&c)) {
-            converted = converted.chars().map(|c| variants.get(&c).copied().unwrap_or(c)).collect();
-        }
+        let converted = mend_variants(converter().convert(line));
         if converted.chars().count() == line.chars().count() {
             out.push_str(&converted);
         } else {
             // A phrase of another length: one character at a time.
             let mut buf = [0u8; 4];
             for c in line.chars() {
-                let one = converter().convert(c.encode_utf8(&mut buf));
+                let one = mend_variants(converter().convert(c.encode_utf8(&mut buf)));
                 let mut chars = one.chars();
                 match (chars.next(), chars.next()) {
                     (Some(s), None) => out.push(s),
@@ -122,6 +124,71 @@ pub fn to_simplified(text: &str) -> String {
         }
     }
     out
+}
+
+/// T2S's output with Taiwan's variants simplified (see [`taiwan_variants`]).
+fn mend_variants(converted: String) -> String {
+    let variants = taiwan_variants();
+    if converted.chars().any(|c| variants.contains_key(&c)) {
+        converted.chars().map(|c| variants.get(&c).copied().unwrap_or(c)).collect()
+    } else {
+        converted
+    }
+}
+
+/// A traditional text with its simplified conversion, and the way back from
+/// any piece of the conversion to the same characters of the original.
+#[derive(Debug)]
+pub struct Converted<'t> {
+    original: &'t str,
+    simplified: String,
+    /// Per character, where it starts in the original and in the conversion
+    /// (then both lengths).
+    original_starts: Vec<u32>,
+    simplified_starts: Vec<u32>,
+}
+
+impl<'t> Converted<'t> {
+    /// Converts `original` (see [`to_simplified`]).
+    pub fn new(original: &'t str) -> Self {
+        let simplified = to_simplified(original);
+        let starts = |text: &str| -> Vec<u32> {
+            text.char_indices().map(|(i, _)| i as u32).chain(std::iter::once(text.len() as u32)).collect()
+        };
+        let (original_starts, simplified_starts) = (starts(original), starts(&simplified));
+        Converted { original, simplified, original_starts, simplified_starts }
+    }
+
+    /// The conversion.
+    pub fn simplified(&self) -> &str {
+        &self.simplified
+    }
+
+    /// The original characters of `piece`, a slice of [`Converted::simplified`]
+    /// (as jieba's cut of it gives them).
+    ///
+    /// # Panics
+    ///
+    /// If `piece` is not a slice of the conversion.
+    pub fn original_of(&self, piece: &str) -> &'t str {
+        let start = (piece.as_ptr() as usize).checked_sub(self.simplified.as_ptr() as usize);
+        let start = start.filter(|&s| s + piece.len() <= self.simplified.len()).expect("a slice of the conversion");
+        self.original_range(start, start + piece.len())
+    }
+
+    /// The original spelling of `word` where the conversion first has it.
+    pub fn original_form(&self, word: &str) -> Option<&'t str> {
+        let start = self.simplified.find(word)?;
+        Some(self.original_range(start, start + word.len()))
+    }
+
+    fn original_range(&self, start: usize, end: usize) -> &'t str {
+        let at = |byte: usize| {
+            let i = self.simplified_starts.binary_search(&(byte as u32)).expect("a character boundary");
+            self.original_starts[i] as usize
+        };
+        &self.original[at(start)..at(end)]
+    }
 }
 
 /// A word in simplified characters (for looking up a traditional word the
@@ -146,6 +213,17 @@ mod tests {
     }
 
     #[test]
+    fn pieces_of_the_conversion_map_back_to_the_original() {
+        let converted = Converted::new("噁心的臺灣烏龜，習近平說。");
+        let simplified = converted.simplified();
+        assert_eq!(simplified, "恶心的台湾乌龟，习近平说。");
+        let taiwan = &simplified[simplified.find("台湾").unwrap()..][.."台湾".len()];
+        assert_eq!(converted.original_of(taiwan), "臺灣");
+        assert_eq!(converted.original_form("习近平说"), Some("習近平說"));
+        assert_eq!(converted.original_form("北京"), None);
+    }
+
+    #[test]
     fn lengths_in_characters_hold_for_every_line() {
         let text = "噁心\n乾隆皇帝\n\n憂鬱的臺灣烏龜\r\n";
         let simplified = to_simplified(text);
@@ -155,3 +233,4 @@ mod tests {
         }
     }
 }
+

@@ -248,3 +248,59 @@ fn dispersion_and_phrases_json() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("needs a WORD"));
 }
+
+const TRADITIONAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sample-traditional.txt");
+const USER_DICT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/userdict-sample.txt");
+
+#[test]
+fn a_user_dictionary_and_a_stopword_file_apply_to_every_command() {
+    let cut = stdout(&ciyan_stdin(&["cut", "-u", USER_DICT, "-"], "推动构建人类命运共同体\n".as_bytes()));
+    assert_eq!(cut, "推动 / 构建 / 人类命运共同体\n\n");
+    let kwic = json(&ciyan(&["kwic", SAMPLE, "一带一路", "--json", "--user-dict", USER_DICT]));
+    assert_eq!(kwic.as_array().unwrap().len(), 12);
+
+    let dir = std::env::temp_dir().join(format!("ciyan-cli-stopwords-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let stop_file = dir.join("stop.txt");
+    std::fs::write(&stop_file, "中国\n外交\n").unwrap();
+    let stop = stop_file.to_str().unwrap();
+    let top = |args: &[&str]| -> Vec<String> {
+        let o = ciyan(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o).lines().map(|l| l.split('\t').next().unwrap().to_string()).collect()
+    };
+    let with = top(&["keywords", SAMPLE, "--top", "3", "--stop-words", stop]);
+    assert!(!with.contains(&"中国".to_string()) && !with.contains(&"外交".to_string()), "{with:?}");
+    let analysis: ciyan::Analysis =
+        serde_json::from_str(&stdout(&ciyan(&["analyze", "--json", SAMPLE, "--stop-words", stop]))).unwrap();
+    assert!(!analysis.words.iter().any(|w| w.word == "中国"));
+    // In place of the built-in list: 我们 is no stopword of this file.
+    assert!(analysis.words.iter().any(|w| w.word == "我们"));
+    std::fs::remove_dir_all(&dir).ok();
+
+    let o = ciyan_stdin(&["cut", "-u", "-", "-"], b"");
+    assert_eq!(o.status.code(), Some(1), "reading both from standard input is an error: {}", stderr(&o));
+}
+
+#[test]
+fn traditional_input_is_cut_and_ranked_in_its_own_script() {
+    let cut = stdout(&ciyan_stdin(&["cut", "-"], "習近平與我們討論兩岸關係\n".as_bytes()));
+    assert_eq!(cut, "習近平 / 與 / 我們 / 討論 / 兩岸關係\n\n");
+    let tagged = stdout(&ciyan_stdin(&["cut", "-p", "-d", " ", "-"], "臺灣問題\n".as_bytes()));
+    assert_eq!(tagged, "臺灣_ns 問題_n\n\n");
+    let o = ciyan(&["keywords", TRADITIONAL, "--top", "3"]);
+    let out = stdout(&o);
+    let words: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(words, ["中國", "外交", "習近平"], "{out}");
+}
+
+#[test]
+fn newwords_lists_words_the_dictionary_lacks() {
+    let found = json(&ciyan(&["newwords", SAMPLE, "--json"]));
+    assert_eq!(found["tooShort"], true);
+    let words: Vec<&str> = found["words"].as_array().unwrap().iter().map(|w| w["word"].as_str().unwrap()).collect();
+    assert!(words.contains(&"王毅") && words.contains(&"一带一路"), "{words:?}");
+    let table = stdout(&ciyan(&["newwords", SAMPLE, "--top", "2"]));
+    assert!(table.starts_with("# 7492 Han characters"), "{table}");
+    assert_eq!(table.lines().count(), 4, "{table}");
+}

@@ -15,8 +15,10 @@ test('a dictionary that cannot be fetched is a message; the next analysis fetche
   await session.context.route('**/pkg/ciyan.dict', (route) => (refuse ? route.abort() : route.continue()));
   const page = await session.open({ waitForResults: false });
   // The failed load and then the failed analysis of the sample each say so;
-  // the analysis clears the alert in between.
-  await page.waitForFunction(() => /词典文件无法载入/.test(document.getElementById('error').textContent));
+  // the analysis clears the alert in between, so wait for it to end (取消
+  // hides when no analysis runs).
+  await page.waitForFunction(() => /词典文件无法载入/.test(document.getElementById('error').textContent)
+    && document.getElementById('cancel').hidden);
   assert.match(await alertText(page), /词典文件无法载入/);
 
   refuse = false;

@@ -87,12 +87,21 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
         Command::Cut { input, delimiter, pos_delimiter, mode, hmm } => {
             let text = input::read(&input)?;
             let analyzer = analyzer()?;
+            // A traditional text is cut in its simplified conversion, and
+            // printed as it is spelled.
+            let traditional = ciyan::script::detect(&text) == ciyan::script::Script::Traditional;
             // Line by line, as `python -m jieba` does.
             for line in text.split('\n') {
                 let line = line.strip_suffix('\r').unwrap_or(line);
+                let converted = traditional.then(|| ciyan::script::Converted::new(line));
+                let cut = converted.as_ref().map_or(line, |c| c.simplified());
+                let spelled =
+                    |word: &str| converted.as_ref().map_or(word.to_string(), |c| c.original_of(word).to_string());
                 let pieces: Vec<String> = match &pos_delimiter {
-                    Some(sep) => analyzer.tag(line, hmm).into_iter().map(|(w, t)| format!("{w}{sep}{t}")).collect(),
-                    None => analyzer.cut(line, mode, hmm).into_iter().map(String::from).collect(),
+                    Some(sep) => {
+                        analyzer.tag(cut, hmm).into_iter().map(|(w, t)| format!("{}{sep}{t}", spelled(w))).collect()
+                    }
+                    None => analyzer.cut(cut, mode, hmm).into_iter().map(spelled).collect(),
                 };
                 writeln!(out, "{}", pieces.join(&delimiter))?;
             }
