@@ -11,7 +11,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analyses::{collocates, concordance, dispersion, phrases, Unit};
+use crate::analyses::{collocates, concordance, dispersion, phrases, sections, Unit};
 use crate::{
     stopwords, Analyzer, Cut, Dictionary, Document, Error, Options, StopwordSettings, Stopwords, UserDictionary,
 };
@@ -259,6 +259,18 @@ impl JsDocument {
     pub fn phrases(&self, options: JsValue) -> Result<JsValue, JsValue> {
         let options: phrases::PhraseOptions = from_js_or_default(options)?;
         to_js(&phrases::phrases(&self.inner, &options))
+    }
+
+    /// The text's sections: `[{label, start, end, tokens}]`. `by`:
+    /// `{by: 'chapter'|'speaker'|'paragraph'}` or `{by: 'parts', parts: N}`;
+    /// left out, the way that suits the text.
+    pub fn sections(&self, by: JsValue) -> Result<JsValue, JsValue> {
+        let by = if by.is_undefined() || by.is_null() {
+            sections::suggest(self.inner.text())
+        } else {
+            serde_wasm_bindgen::from_value(by).map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))?
+        };
+        to_js(&sections::sections(&self.inner, by, Unit::Utf16))
     }
 
     /// Leaves out `analyzer`'s stopwords from now on (nothing is cut again).

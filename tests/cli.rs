@@ -304,3 +304,22 @@ fn newwords_lists_words_the_dictionary_lacks() {
     assert!(table.starts_with("# 7492 Han characters"), "{table}");
     assert_eq!(table.lines().count(), 4, "{table}");
 }
+
+#[test]
+fn sections_by_speaker_chapter_or_parts() {
+    let turns = json(&ciyan(&["sections", SAMPLE, "--json"]));
+    let labels: Vec<&str> = turns.as_array().unwrap().iter().map(|t| t["label"].as_str().unwrap()).collect();
+    assert_eq!(labels.iter().filter(|l| **l == "王毅").count(), 12);
+    assert_eq!(labels.iter().filter(|l| l.ends_with("记者")).count(), 11);
+    let first = &turns[1];
+    assert!(
+        first["start"].as_u64().unwrap() < first["end"].as_u64().unwrap() && first["tokens"].as_u64().unwrap() > 100
+    );
+    let parts = json(&ciyan(&["sections", SAMPLE, "--by", "parts:4", "--json"]));
+    assert_eq!(parts.as_array().unwrap().len(), 4);
+    let novel = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/novels/sanguo-200k.txt");
+    let table = stdout(&ciyan(&["sections", novel]));
+    assert!(table.lines().nth(1).unwrap().starts_with("第一回 宴桃园豪杰三结义"), "{table}");
+    let o = ciyan(&["sections", SAMPLE, "--by", "pages"]);
+    assert_eq!(o.status.code(), Some(2));
+}

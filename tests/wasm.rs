@@ -221,3 +221,15 @@ fn new_words_come_from_the_document() {
     assert!(words.contains(&"咕噜咪".to_string()), "{words:?}");
     assert_eq!(get(&found, "tooShort").as_bool(), Some(true));
 }
+
+#[wasm_bindgen_test]
+fn sections_by_speaker_in_utf16() {
+    let text = "标题\n王毅：𠀀好。\n新华社记者：问？\n王毅：答。\n";
+    let found = document(text).sections(JsValue::UNDEFINED).unwrap();
+    let labels: Vec<String> = Array::from(&found).iter().map(|s| get(&s, "label").as_string().unwrap()).collect();
+    assert_eq!(labels, ["开头", "王毅", "新华社记者", "王毅"]);
+    // 𠀀 is two UTF-16 units: 标题⏎ (3), 王毅：𠀀好。⏎ (8), 新华社记者： (6).
+    assert_eq!(get(&Array::from(&found).get(2), "start").as_f64(), Some(17.0));
+    let parts = document(text).sections(js(r#"{"by": "parts", "parts": 2}"#)).unwrap();
+    assert_eq!(Array::from(&parts).length(), 2);
+}

@@ -14,6 +14,7 @@ pub mod dispersion;
 pub mod keyword_explanation;
 pub mod new_words;
 pub mod phrases;
+pub mod sections;
 
 use serde::{Deserialize, Serialize};
 

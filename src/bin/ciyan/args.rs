@@ -6,6 +6,7 @@ use ciyan::analyses::collocates::CollocateOptions;
 use ciyan::analyses::concordance::{ConcordanceOptions, MatchMode};
 use ciyan::analyses::dispersion::DispersionOptions;
 use ciyan::analyses::phrases::PhraseOptions;
+use ciyan::analyses::sections::SectionBy;
 use ciyan::{KeywordMethod, Options, SegmentMode};
 use lexopt::ValueExt;
 
@@ -37,6 +38,10 @@ usage:
       Word sequences of 2 to 5 words repeated at least N times (3), not
       across punctuation; --all keeps those inside a longer phrase with the
       same count.
+  ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N] [--json]
+      The text's sections: chapters (第X回 …), speaker turns (王毅：…),
+      paragraphs or N equal parts; by default the way that suits the text.
+      Each with its label, start, end (Unicode scalars) and word tokens.
   ciyan newwords FILE|- [--min N] [--max-len N] [--cohesion X] [--freedom X] [--top N] [--json]
       Words the dictionary lacks, found in the text by cohesion and freedom
       (Matrix67's method): seen at least N times (by the text's length),
@@ -129,6 +134,11 @@ pub enum Command {
         options: NewWordFlags,
         json: bool,
     },
+    Sections {
+        input: Input,
+        by: Option<SectionBy>,
+        json: bool,
+    },
 }
 
 /// Parses the arguments (without the program name) into a command, or a
@@ -148,11 +158,10 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
-        None => {
-            return Err(
-                "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords".into()
-            )
-        }
+        None => return Err(
+            "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections or newwords"
+                .into(),
+        ),
     };
 
     let mut input = None;
@@ -171,6 +180,7 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
     let mut dispersion = DispersionOptions::default();
     let mut phrases = PhraseOptions::default();
     let mut new_words = NewWordFlags::default();
+    let mut section_by = None;
 
     let error = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(error)? {
@@ -180,9 +190,10 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
             ("kwic" | "collocates" | "dispersion", Value(v)) if word.is_none() => {
                 word = Some(v.string().map_err(error)?)
             }
-            ("analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases" | "newwords", Long("json")) => {
-                json = true
-            }
+            (
+                "analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases" | "newwords" | "sections",
+                Long("json"),
+            ) => json = true,
             ("kwic", Long("width")) => kwic.width = parser.value().map_err(error)?.parse().map_err(error)?,
             ("kwic", Long("substring")) => kwic.mode = MatchMode::Substring,
             ("collocates", Long("span")) => {
@@ -209,6 +220,18 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                 new_words.min_freedom = Some(parser.value().map_err(error)?.parse().map_err(error)?)
             }
             ("newwords", Long("top")) => new_words.limit = Some(parser.value().map_err(error)?.parse().map_err(error)?),
+            ("sections", Long("by")) => {
+                let by = parser.value().map_err(error)?.string().map_err(error)?;
+                section_by = Some(match by.as_str() {
+                    "chapter" => SectionBy::Chapter,
+                    "speaker" => SectionBy::Speaker,
+                    "paragraph" => SectionBy::Paragraph,
+                    other => match other.strip_prefix("parts:").and_then(|n| n.parse().ok()).filter(|&n| n > 0) {
+                        Some(parts) => SectionBy::Parts { parts },
+                        None => return Err(format!("--by is chapter, speaker, paragraph or parts:N, not {other:?}")),
+                    },
+                });
+            }
             ("phrases", Long("all")) => phrases.longest_only = false,
             ("dispersion", Long("parts")) => {
                 dispersion.parts = parser.value().map_err(error)?.parse().map_err(error)?;
@@ -278,8 +301,9 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         }
         "phrases" => Ok(Command::Phrases { input, options: phrases, json }),
         "newwords" => Ok(Command::NewWords { input, options: new_words, json }),
+        "sections" => Ok(Command::Sections { input, by: section_by, json }),
         other => Err(format!(
-            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases or newwords"
+            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections or newwords"
         )),
     }
 }

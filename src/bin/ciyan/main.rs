@@ -8,6 +8,7 @@
 //! ciyan collocates FILE|- WORD [--span L,R] [--min N] [--json]
 //! ciyan dispersion FILE|- WORD [--parts N] [--json]
 //! ciyan phrases FILE|- [--min N] [--all] [--json]
+//! ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N] [--json]
 //! ciyan newwords FILE|- [--min N] [--max-len N] [--top N] [--json]
 //! ```
 
@@ -141,6 +142,11 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
             options.min_freedom = flags.min_freedom.unwrap_or(options.min_freedom);
             options.limit = flags.limit.unwrap_or(options.limit);
             queries::new_words(&mut out, &analyzer.new_words(&document, Some(&options)), json)?;
+        }
+        Command::Sections { input, by, json } => {
+            let document = queries::document(&analyzer()?, &input)?;
+            let by = by.unwrap_or_else(|| ciyan::analyses::sections::suggest(document.text()));
+            queries::sections(&mut out, &document, by, json)?;
         }
         Command::Phrases { input, options, json } => {
             let document = queries::document(&analyzer()?, &input)?;

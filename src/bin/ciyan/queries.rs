@@ -9,6 +9,8 @@ use ciyan::analyses::concordance::{self, ConcordanceOptions};
 use ciyan::analyses::dispersion::{self, DispersionOptions};
 use ciyan::analyses::new_words::NewWords;
 use ciyan::analyses::phrases::{self, PhraseOptions};
+use ciyan::analyses::sections::SectionBy;
+use ciyan::analyses::Unit;
 use ciyan::{Analyzer, Document};
 use serde::Serialize;
 
@@ -174,6 +176,21 @@ pub fn new_words(out: &mut impl Write, found: &NewWords, json: bool) -> io::Resu
             "{}\t{}\t{:.1}\t{:.3}\t{:.3}\t{:.1}",
             w.word, w.count, w.cohesion, w.left_entropy, w.right_entropy, w.score
         )?;
+    }
+    Ok(())
+}
+
+/// Sections: JSON `[{label, start, end, tokens}]` (Unicode scalars), or a
+/// table.
+pub fn sections(out: &mut impl Write, document: &Document, by: SectionBy, json: bool) -> io::Result<()> {
+    let found = ciyan::analyses::sections::sections(document, by, Unit::Scalar);
+    if json {
+        serde_json::to_writer(&mut *out, &found)?;
+        return writeln!(out);
+    }
+    writeln!(out, "label\tstart\tend\ttokens")?;
+    for s in &found {
+        writeln!(out, "{}\t{}\t{}\t{}", s.label, s.start, s.end, s.tokens)?;
     }
     Ok(())
 }

@@ -1,0 +1,304 @@
+//! Sections of a text: chapters, speaker turns, paragraphs or equal parts,
+//! each with a label (the heading, the speaker) and its span.
+//!
+//! Chapters are lines that start with a heading such as 第一回, 第十二章,
+//! 第3节 or 卷五. Speaker turns follow the rule of
+//! `../shared/reference/methods.md` (MAXQDA's convention plus checks): at
+//! the start of a line, a label of 1 to 20 characters and a full-width or
+//! ASCII colon; the label has no sentence punctuation, quotation marks or
+//! colon; it is accepted if it ends in 记者, 主持人, 发言人, 问, 答 or 追问,
+//! or if the same label starts at least two turns. Times (10:30), web
+//! addresses and sentences that introduce a quotation or a list (他说：,
+//! 我们将重点抓好三件大事：) are not turns. The label is no part of the turn:
+//! a turn starts after its colon.
+
+use serde::{Deserialize, Serialize};
+
+use super::Unit;
+use crate::Document;
+
+/// How to split a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "by")]
+pub enum SectionBy {
+    /// At chapter headings (第X回, 第X章, 第X节, 卷X …).
+    Chapter,
+    /// At speaker turns (王毅：, 法新社记者：).
+    Speaker,
+    /// At each paragraph (a line with a word in it).
+    Paragraph,
+    /// Into `parts` parts of (nearly) equal numbers of word tokens.
+    Parts {
+        /// How many parts.
+        parts: usize,
+    },
+}
+
+/// One section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    /// The heading, the speaker, or the first words of a paragraph or part.
+    pub label: String,
+    /// Where it starts and ends, in the unit asked for.
+    pub start: usize,
+    /// See `start`.
+    pub end: usize,
+    /// Its word tokens (punctuation and white space not counted).
+    pub tokens: usize,
+}
+
+/// The sections of `document` by `by`, positions in `unit`. Text before the
+/// first heading or turn is a section of its own, labelled 开头 (if it has
+/// a word). No heading or turn at all: one section, the whole text.
+pub fn sections(document: &Document, by: SectionBy, unit: Unit) -> Vec<Section> {
+    let text = document.text();
+    let spans: Vec<(String, usize, usize)> = match by {
+        SectionBy::Chapter => at_lines(text, chapter_heading),
+        SectionBy::Speaker => speaker_spans(text),
+        SectionBy::Paragraph => paragraph_spans(document),
+        SectionBy::Parts { parts } => part_spans(document, parts.max(1)),
+    };
+    let words = document.word_tokens(false);
+    let mut next = 0;
+    spans
+        .into_iter()
+        .map(|(label, start, end)| {
+            // Word tokens in [start, end): the spans come in order.
+            while next < words.len() && document.span(words[next] as usize).start < start {
+                next += 1;
+            }
+            let first = next;
+            while next < words.len() && document.span(words[next] as usize).start < end {
+                next += 1;
+            }
+            Section {
+                label,
+                start: document.offset(start, unit),
+                end: document.offset(end, unit),
+                tokens: next - first,
+            }
+        })
+        .collect()
+}
+
+/// Which way of splitting suits the text: chapters if it has at least three
+/// headings (a novel's dialogue may look like turns: 宝玉道：), else speaker
+/// turns if it has at least three, else paragraphs.
+pub fn suggest(text: &str) -> SectionBy {
+    if at_lines(text, chapter_heading).iter().filter(|s| s.0 != OPENING).count() >= 3 {
+        SectionBy::Chapter
+    } else if speaker_spans(text).iter().filter(|s| s.0 != OPENING).count() >= 3 {
+        SectionBy::Speaker
+    } else {
+        SectionBy::Paragraph
+    }
+}
+
+/// The label of text before the first heading or turn.
+const OPENING: &str = "开头";
+
+/// The lines of `text` with their byte starts.
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    })
+}
+
+/// Sections that start at the lines `heading` names (its label), with the
+/// text before the first one as an opening section.
+fn at_lines(text: &str, heading: impl Fn(&str) -> Option<String>) -> Vec<(String, usize, usize)> {
+    let starts: Vec<(String, usize)> =
+        lines(text).filter_map(|(start, line)| heading(line).map(|label| (label, start))).collect();
+    spans_from(text, starts.into_iter().map(|(label, start)| (label, start, start)).collect())
+}
+
+/// Spans from `(label, line start, body start)` in order: each runs from its
+/// body to the next line start; an opening section before the first.
+fn spans_from(text: &str, starts: Vec<(String, usize, usize)>) -> Vec<(String, usize, usize)> {
+    let first = starts.first().map_or(text.len(), |s| s.1);
+    let mut spans = Vec::new();
+    if text[..first].chars().any(|c| c.is_alphanumeric()) {
+        spans.push((OPENING.to_string(), 0, first));
+    }
+    for (i, (label, _, body)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |next| next.1);
+        spans.push((label.clone(), *body, end));
+    }
+    spans
+}
+
+/// A chapter heading at the start of `line`: 第 + a number + 回/章/节/卷/部/篇/集,
+/// or 卷 + a number, on a line of its own (at most 50 characters, no
+/// sentence). The label is the heading line, trimmed.
+fn chapter_heading(line: &str) -> Option<String> {
+    let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    let numeral =
+        |c: char| "一二三四五六七八九十百千零〇两".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut chars = line.chars();
+    let matched = match chars.next()? {
+        '第' => {
+            let rest: String = chars.clone().take_while(|&c| numeral(c)).collect();
+            !rest.is_empty() && chars.nth(rest.chars().count()).is_some_and(|c| "回章节卷部篇集".contains(c))
+        }
+        '卷' => chars.next().is_some_and(numeral),
+        _ => false,
+    };
+    // A heading is a short line, no sentence: 第四回中既将薛家母子……。 is
+    // the text of chapter five speaking of chapter four.
+    let line = line.trim_end();
+    let short = line.chars().count() <= 50 && !line.contains(['。', '！', '？']);
+    matched.then(|| line.to_string()).filter(|_| short)
+}
+
+/// Speaker turns: `(label, line start, body start)`.
+fn speaker_spans(text: &str) -> Vec<(String, usize, usize)> {
+    let candidates: Vec<(String, usize, usize)> = lines(text)
+        .filter_map(|(start, line)| {
+            let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
+            let (label, colon) = speaker_label(&line[indent..])?;
+            Some((label.to_string(), start, start + indent + label.len() + colon))
+        })
+        .collect();
+    let count = |label: &str| candidates.iter().filter(|c| c.0 == label).count();
+    let accepted: Vec<(String, usize, usize)> =
+        candidates.iter().filter(|c| is_role(&c.0) || count(&c.0) >= 2).cloned().collect();
+    if accepted.is_empty() {
+        return vec![(OPENING.to_string(), 0, text.len())].into_iter().filter(|_| !text.is_empty()).collect();
+    }
+    spans_from(text, accepted)
+}
+
+/// The label before a colon at the start of `line`, and the colon's length,
+/// if it may be a speaker.
+fn speaker_label(line: &str) -> Option<(&str, usize)> {
+    let (at, colon) = line.char_indices().take(21).find(|&(_, c)| c == '：' || c == ':')?;
+    let label = line[..at].trim_end();
+    let chars = label.chars().count();
+    if chars == 0 || chars > 20 {
+        return None;
+    }
+    if label.chars().any(|c| "，。？！；、“”‘’「」\"'?!;,.".contains(c)) {
+        return None;
+    }
+    // A time (10:30) or a web address (https://).
+    let after = line[at + colon.len_utf8()..].chars().next();
+    if colon == ':' && (label.ends_with(|c: char| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    if after == Some('/') || label.chars().all(|c| c.is_ascii_alphanumeric()) && after == Some('/') {
+        return None;
+    }
+    // Sentences that introduce a quotation or a list.
+    const INTRODUCING: &[&str] =
+        &["说", "道", "曰", "表示", "指出", "强调", "认为", "如下", "是", "有", "为", "包括", "即"];
+    if INTRODUCING.iter().any(|end| label.ends_with(end)) && !is_role(label) {
+        return None;
+    }
+    Some((&line[..at], colon.len_utf8()))
+}
+
+/// A label that names a role in a transcript.
+fn is_role(label: &str) -> bool {
+    ["记者", "主持人", "发言人", "问", "答", "追问"].iter().any(|end| label.ends_with(end))
+}
+
+/// Each paragraph, labelled with its first words.
+fn paragraph_spans(document: &Document) -> Vec<(String, usize, usize)> {
+    let text = document.text();
+    let starts = document.paragraph_starts();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &first)| {
+            let start = document.span(first as usize).start;
+            let end = starts.get(i + 1).map_or(text.len(), |&next| document.span(next as usize).start);
+            (first_words(&text[start..end]), start, end)
+        })
+        .collect()
+}
+
+/// `parts` spans of nearly equal numbers of word tokens.
+fn part_spans(document: &Document, parts: usize) -> Vec<(String, usize, usize)> {
+    let text = document.text();
+    let words = document.word_tokens(false);
+    if words.is_empty() {
+        return vec![("1".to_string(), 0, text.len())];
+    }
+    let parts = parts.min(words.len());
+    (0..parts)
+        .map(|p| {
+            let first = words[p * words.len() / parts] as usize;
+            let start = if p == 0 { 0 } else { document.span(first).start };
+            let end = if p + 1 == parts {
+                text.len()
+            } else {
+                document.span(words[(p + 1) * words.len() / parts] as usize).start
+            };
+            (format!("{}", p + 1), start, end)
+        })
+        .collect()
+}
+
+/// The first dozen characters of a stretch of text, on one line.
+fn first_words(text: &str) -> String {
+    let line = text.trim_start().lines().next().unwrap_or("");
+    let mut label: String = line.chars().take(12).collect();
+    if line.chars().count() > 12 {
+        label.push('…');
+    }
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapter_headings() {
+        for line in
+            ["第一回 甄士隐梦幻识通灵", "　　第十二章 归来", "第3节", "卷五 风雪", "第一百二十回 甄士隐详说太虚情"]
+        {
+            assert!(chapter_heading(line).is_some(), "{line}");
+        }
+        for line in [
+            "第一次见面",
+            "第二天他来了",
+            "卷起袖子",
+            "他说第一回",
+            "第四回中既将薛家母子在荣府中寄居等事略已表明，此回暂可不写了。",
+        ] {
+            assert!(chapter_heading(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn speaker_labels() {
+        for line in
+            ["王毅：各位记者朋友", "《人民日报》记者：中央", "国家统计局副局长 盛来运：去年", "问: 你好", "追问：那么"]
+        {
+            assert!(speaker_label(line).is_some(), "{line}");
+        }
+        for line in [
+            "其中最重要的经验，就是两个坚持：存在的",
+            "他说：好",
+            "10:30 开会",
+            "https://example.com",
+            "这是一句很长很长很长很长很长很长很长很长的话：后面",
+        ] {
+            assert!(speaker_label(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_label_is_a_speaker_by_its_role_or_by_speaking_twice() {
+        let text = "标题\n王毅：甲。\n法新社记者：乙？\n王毅：丙。\n我们将重点抓好三件大事：一是丁。\n";
+        let labels: Vec<String> = speaker_spans(text).into_iter().map(|s| s.0).collect();
+        assert_eq!(labels, ["开头", "王毅", "法新社记者", "王毅"]);
+        // The turn's text starts after the colon.
+        let (_, start, end) = &speaker_spans(text)[1];
+        assert_eq!(&text[*start..*end], "甲。\n");
+    }
+}
