@@ -323,3 +323,22 @@ fn sections_by_speaker_chapter_or_parts() {
     let o = ciyan(&["sections", SAMPLE, "--by", "pages"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn compare_ranks_keyness_positive_first() {
+    let hlm = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hongloumeng-200k.txt");
+    let sanguo = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/novels/sanguo-200k.txt");
+    let found = json(&ciyan(&["compare", hlm, sanguo, "--json"]));
+    let rows = found.as_array().unwrap();
+    assert_eq!(rows[0]["positive"], true);
+    let positive: Vec<&str> = rows.iter().take(20).map(|r| r["word"].as_str().unwrap()).collect();
+    assert!(positive.contains(&"宝玉"), "{positive:?}");
+    let first_negative = rows.iter().position(|r| r["positive"] == false).unwrap();
+    assert!(rows[first_negative..].iter().all(|r| r["positive"] == false));
+    let negative: Vec<&str> = rows[first_negative..].iter().take(20).map(|r| r["word"].as_str().unwrap()).collect();
+    assert!(negative.contains(&"玄德") || negative.contains(&"曹操"), "{negative:?}");
+    for key in ["word", "a", "b", "logLikelihood", "logRatio"] {
+        assert!(rows[0].get(key).is_some(), "{key}");
+    }
+    assert_eq!(ciyan(&["compare", hlm]).status.code(), Some(2));
+}

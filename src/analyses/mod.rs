@@ -11,6 +11,7 @@
 pub mod collocates;
 pub mod concordance;
 pub mod dispersion;
+pub mod keyness;
 pub mod keyword_explanation;
 pub mod new_words;
 pub mod phrases;

@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use ciyan::analyses::collocates::CollocateOptions;
 use ciyan::analyses::concordance::{ConcordanceOptions, MatchMode};
 use ciyan::analyses::dispersion::DispersionOptions;
+use ciyan::analyses::keyness::KeynessOptions;
 use ciyan::analyses::phrases::PhraseOptions;
 use ciyan::analyses::sections::SectionBy;
 use ciyan::{KeywordMethod, Options, SegmentMode};
@@ -38,6 +39,10 @@ usage:
       Word sequences of 2 to 5 words repeated at least N times (3), not
       across punctuation; --all keeps those inside a longer phrase with the
       same count.
+  ciyan compare A B [--min N] [--stopwords] [--json]
+      The words A uses more than B, then those it uses less: log-likelihood
+      and Log Ratio (AntConc's Keyword), for words seen at least N times
+      in both together (3).
   ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N] [--json]
       The text's sections: chapters (第X回 …), speaker turns (王毅：…),
       paragraphs or N equal parts; by default the way that suits the text.
@@ -139,6 +144,12 @@ pub enum Command {
         by: Option<SectionBy>,
         json: bool,
     },
+    Compare {
+        target: Input,
+        reference: Input,
+        options: KeynessOptions,
+        json: bool,
+    },
 }
 
 /// Parses the arguments (without the program name) into a command, or a
@@ -159,7 +170,7 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
         None => return Err(
-            "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections or newwords"
+            "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare or newwords"
                 .into(),
         ),
     };
@@ -181,6 +192,8 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
     let mut phrases = PhraseOptions::default();
     let mut new_words = NewWordFlags::default();
     let mut section_by = None;
+    let mut reference = None;
+    let mut compare = KeynessOptions::default();
 
     let error = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(error)? {
@@ -190,10 +203,8 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
             ("kwic" | "collocates" | "dispersion", Value(v)) if word.is_none() => {
                 word = Some(v.string().map_err(error)?)
             }
-            (
-                "analyze" | "keywords" | "kwic" | "collocates" | "dispersion" | "phrases" | "newwords" | "sections",
-                Long("json"),
-            ) => json = true,
+            // Every command but cut prints JSON on request.
+            (sub, Long("json")) if sub != "cut" => json = true,
             ("kwic", Long("width")) => kwic.width = parser.value().map_err(error)?.parse().map_err(error)?,
             ("kwic", Long("substring")) => kwic.mode = MatchMode::Substring,
             ("collocates", Long("span")) => {
@@ -220,6 +231,9 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                 new_words.min_freedom = Some(parser.value().map_err(error)?.parse().map_err(error)?)
             }
             ("newwords", Long("top")) => new_words.limit = Some(parser.value().map_err(error)?.parse().map_err(error)?),
+            ("compare", Value(v)) if reference.is_none() => reference = Some(Input::from_arg(v)),
+            ("compare", Long("min")) => compare.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("compare", Long("stopwords")) => compare.skip_stopwords = true,
             ("sections", Long("by")) => {
                 let by = parser.value().map_err(error)?.string().map_err(error)?;
                 section_by = Some(match by.as_str() {
@@ -302,8 +316,13 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         "phrases" => Ok(Command::Phrases { input, options: phrases, json }),
         "newwords" => Ok(Command::NewWords { input, options: new_words, json }),
         "sections" => Ok(Command::Sections { input, by: section_by, json }),
+        "compare" => {
+            let mut reference = reference.ok_or("`ciyan compare` needs two files: A and B")?;
+            reference.encoding = input.encoding.clone();
+            Ok(Command::Compare { target: input, reference, options: compare, json })
+        }
         other => Err(format!(
-            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections or newwords"
+            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare or newwords"
         )),
     }
 }

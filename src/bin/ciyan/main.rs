@@ -8,6 +8,7 @@
 //! ciyan collocates FILE|- WORD [--span L,R] [--min N] [--json]
 //! ciyan dispersion FILE|- WORD [--parts N] [--json]
 //! ciyan phrases FILE|- [--min N] [--all] [--json]
+//! ciyan compare A B [--min N] [--stopwords] [--json]
 //! ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N] [--json]
 //! ciyan newwords FILE|- [--min N] [--max-len N] [--top N] [--json]
 //! ```
@@ -142,6 +143,15 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
             options.min_freedom = flags.min_freedom.unwrap_or(options.min_freedom);
             options.limit = flags.limit.unwrap_or(options.limit);
             queries::new_words(&mut out, &analyzer.new_words(&document, Some(&options)), json)?;
+        }
+        Command::Compare { target, reference, options, json } => {
+            let analyzer = analyzer()?;
+            let side = |input| -> Result<_, Box<dyn std::error::Error>> {
+                let document = queries::document(&analyzer, input)?;
+                Ok(ciyan::analyses::keyness::WordCounts::of(&document, options.skip_stopwords))
+            };
+            let (a, b) = (side(&target)?, side(&reference)?);
+            queries::compare(&mut out, &ciyan::analyses::keyness::keyness(&a, &b, &options), json)?;
         }
         Command::Sections { input, by, json } => {
             let document = queries::document(&analyzer()?, &input)?;

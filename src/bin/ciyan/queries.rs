@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use ciyan::analyses::collocates::{self, CollocateOptions};
 use ciyan::analyses::concordance::{self, ConcordanceOptions};
 use ciyan::analyses::dispersion::{self, DispersionOptions};
+use ciyan::analyses::keyness::Keyness;
 use ciyan::analyses::new_words::NewWords;
 use ciyan::analyses::phrases::{self, PhraseOptions};
 use ciyan::analyses::sections::SectionBy;
@@ -191,6 +192,20 @@ pub fn sections(out: &mut impl Write, document: &Document, by: SectionBy, json: 
     writeln!(out, "label\tstart\tend\ttokens")?;
     for s in &found {
         writeln!(out, "{}\t{}\t{}\t{}", s.label, s.start, s.end, s.tokens)?;
+    }
+    Ok(())
+}
+
+/// Keyness: JSON `[{word, a, b, logLikelihood, logRatio, percentDiff, bic,
+/// positive}]`, positive first, or a table.
+pub fn compare(out: &mut impl Write, found: &[Keyness], json: bool) -> io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, found)?;
+        return writeln!(out);
+    }
+    writeln!(out, "word\ta\tb\tlog-likelihood\tlog ratio")?;
+    for k in found {
+        writeln!(out, "{}\t{}\t{}\t{:.2}\t{:+.2}", k.word, k.a, k.b, k.log_likelihood, k.log_ratio)?;
     }
     Ok(())
 }
