@@ -57,6 +57,44 @@ def make_traditional(directory, path, name):
     return out
 
 
+def corpus_rows(directory, runs):
+    """`ciyan analyze FILE...` over 红楼梦's 120 chapters (and its preface), a file each, on
+    1 and on 2 cores: rows in milliseconds, and files per second."""
+    chapters, current = [], []
+    for line in open(CORPUS, encoding="utf-8"):
+        heading = re.match(r"\s*第[一二三四五六七八九十百零]+回", line) and len(line.strip()) <= 50 and "。" not in line
+        if heading and current:
+            chapters.append("".join(current))
+            current = []
+        current.append(line)
+    chapters.append("".join(current))
+    folder = os.path.join(directory, "chapters")
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for i, text in enumerate(chapters):
+        path = os.path.join(folder, f"{i:03}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        paths.append(path)
+    size = sum(os.path.getsize(p) for p in paths)
+    subprocess.run(["cargo", "build", "--quiet", "--release", "--bin", "ciyan"], cwd=ROOT, check=True)
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    binary = os.path.join(target, "release", "ciyan")
+    rows = []
+    for jobs in (1, 2):
+        millis = []
+        for _ in range(runs):
+            began = time.monotonic()
+            subprocess.run([binary, "analyze", *paths, "-j", str(jobs)], check=True, stdout=subprocess.DEVNULL)
+            millis.append((time.monotonic() - began) * 1000)
+        what = f"analyze {len(paths)} files, -j {jobs}"
+        rows.append({"who": "ciyan-native", "what": what, "file": "chapters", "bytes": size, "millis": millis})
+        per_second = [len(paths) / (m / 1000) for m in millis]
+        rows.append({"who": "ciyan-native", "what": f"files per second, -j {jobs}", "file": "chapters", "bytes": 0,
+                     "values": per_second, "unit": "files"})
+    return rows
+
+
 def make_big(directory):
     """红楼梦 repeated up to 20 MB, in `directory`: (its path, its label)."""
     data = open(CORPUS, "rb").read()
@@ -233,6 +271,9 @@ def main():
         labels["hongloumeng-traditional.txt"] = "红楼梦 (traditional)"
         rows = []
         rows += lines_of(["cargo", "bench", "--quiet", "--bench", "native", "--", runs, *native_files])
+        if len(files) > 1:
+            rows += corpus_rows(tmp, int(runs))
+            labels["chapters"] = "红楼梦, 120 files"
         rows += lines_of(["node", "benches/node.mjs", runs, *files])
         rows += lines_of([sys.executable, "benches/python_jieba.py", runs, *files])
         rows += lines_of(["node", "benches/browser_worker.mjs", runs, *files])

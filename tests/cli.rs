@@ -342,3 +342,17 @@ fn compare_ranks_keyness_positive_first() {
     }
     assert_eq!(ciyan(&["compare", hlm]).status.code(), Some(2));
 }
+
+#[test]
+fn analyze_many_files_prints_a_json_line_each() {
+    let hlm = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hongloumeng-200k.txt");
+    let o = ciyan(&["analyze", SAMPLE, hlm, "/no/such/file.txt", "-j", "2"]);
+    assert_eq!(o.status.code(), Some(1), "one file is missing");
+    assert!(stderr(&o).contains("/no/such/file.txt"));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    let of = |name: &str| lines.iter().find(|l| l["file"].as_str().unwrap().ends_with(name)).unwrap();
+    assert_eq!(of("wangyi-press-conference-2024-03-07.txt")["entities"]["people"][0]["word"], "习近平");
+    assert!(of("hongloumeng-200k.txt")["counts"]["tokens"].as_u64().unwrap() > 30_000);
+    assert_eq!(of("file.txt")["error"]["code"], "missing");
+}

@@ -18,6 +18,10 @@ usage:
   ciyan analyze FILE|- [--json] [--mode precise|search|full] [--no-hmm] [--top N] [--keep-stopwords]
       A summary of the text: counts, keywords, people, places, frequent words.
       --json prints the whole analysis the page receives.
+  ciyan analyze FILE FILE... [-j N] [options as above]
+      A corpus: every file analysed on every core (or N), one JSON line per
+      file as it is done: the analysis with the file's name in `file`, or
+      `file` and `error` {code, message} (JSON Lines: DuckDB, pandas, Spark).
   ciyan cut FILE|- [-d [DELIM]] [-p [DELIM]] [-a] [-n]
       Cut each line into words, as `python -m jieba` does: -d the delimiter
       (default ' / '), -p tag parts of speech (joined with '_'), -a full mode,
@@ -93,6 +97,9 @@ pub enum Command {
     Version,
     Analyze {
         input: Input,
+        /// More files: a corpus, analysed on every core, a JSON line each.
+        more: Vec<Input>,
+        jobs: Option<usize>,
         json: bool,
         options: Options,
     },
@@ -192,6 +199,8 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
     let mut phrases = PhraseOptions::default();
     let mut new_words = NewWordFlags::default();
     let mut section_by = None;
+    let mut more = Vec::new();
+    let mut jobs = None;
     let mut reference = None;
     let mut compare = KeynessOptions::default();
 
@@ -231,6 +240,10 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                 new_words.min_freedom = Some(parser.value().map_err(error)?.parse().map_err(error)?)
             }
             ("newwords", Long("top")) => new_words.limit = Some(parser.value().map_err(error)?.parse().map_err(error)?),
+            ("analyze", Value(v)) => more.push(Input::from_arg(v)),
+            ("analyze", Short('j') | Long("jobs")) => {
+                jobs = Some(parser.value().map_err(error)?.parse().map_err(error)?).filter(|&n: &usize| n > 0);
+            }
             ("compare", Value(v)) if reference.is_none() => reference = Some(Input::from_arg(v)),
             ("compare", Long("min")) => compare.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
             ("compare", Long("stopwords")) => compare.skip_stopwords = true,
@@ -301,7 +314,10 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
     match sub.as_str() {
         "analyze" => {
             options.validate().map_err(|e| e.to_string())?;
-            Ok(Command::Analyze { input, json, options })
+            for file in &mut more {
+                file.encoding = input.encoding.clone();
+            }
+            Ok(Command::Analyze { input, more, jobs, json, options })
         }
         "cut" => Ok(Command::Cut { input, delimiter, pos_delimiter, mode: options.mode, hmm: options.hmm }),
         "keywords" => Ok(Command::Keywords { input, method, top_k, pos, stopwords, json }),

@@ -14,6 +14,7 @@
 //! ```
 
 mod args;
+mod corpus;
 mod input;
 mod queries;
 mod report;
@@ -76,7 +77,11 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
     match command {
         Command::Help => writeln!(out, "{}", args::USAGE)?,
         Command::Version => writeln!(out, "ciyan {}", env!("CARGO_PKG_VERSION"))?,
-        Command::Analyze { input, json, options } => {
+        Command::Analyze { input, more, jobs, options, .. } if !more.is_empty() => {
+            drop(out);
+            return corpus::analyze(&analyzer()?, std::iter::once(input).chain(more).collect(), jobs, &options);
+        }
+        Command::Analyze { input, json, options, .. } => {
             let text = input::read(&input)?;
             let analysis = analyzer()?.analyze(&text, &options)?;
             if json {

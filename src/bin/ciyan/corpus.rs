@@ -1,0 +1,69 @@
+//! `ciyan analyze FILE FILE...`: a corpus analysed on every core, one JSON
+//! line per file as each is done (JSON Lines), so that thousands of files
+//! feed the tools people use for large data (DuckDB, pandas, Spark).
+
+use std::io::{self, Write};
+use std::sync::Mutex;
+
+use ciyan::{Analyzer, Options};
+use rayon::prelude::*;
+
+use crate::input::{self, Input};
+
+/// Analyses every file with `analyzer`, on `jobs` threads (every core by
+/// default), and prints a line for each: the analysis with its `file`, or
+/// the `file` and its `error`. An error in one file does not stop the
+/// others; it makes the exit status 1.
+pub fn analyze(
+    analyzer: &Analyzer,
+    files: Vec<Input>,
+    jobs: Option<usize>,
+    options: &Options,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build()?;
+    let out = Mutex::new(io::BufWriter::new(io::stdout()));
+    let failed = Mutex::new(0usize);
+    pool.install(|| {
+        files.par_iter().for_each(|file| {
+            let analysed = input::read(file).map_err(|e| (code_of_read(&e), e.to_string())).and_then(|text| {
+                analyzer.analyze(&text, options).map_err(|e| (e.code(), format!("{}: {e}", file.name())))
+            });
+            let line = match analysed {
+                Ok(analysis) => {
+                    let mut value = serde_json::to_value(&analysis).expect("an analysis is JSON");
+                    let fields = value.as_object_mut().expect("an analysis is an object");
+                    let mut line = serde_json::Map::new();
+                    line.insert("file".into(), file.name().into());
+                    line.extend(std::mem::take(fields));
+                    serde_json::Value::Object(line)
+                }
+                Err((code, message)) => {
+                    *failed.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+                    eprintln!("ciyan: {message}");
+                    serde_json::json!({ "file": file.name(), "error": { "code": code, "message": message } })
+                }
+            };
+            let mut out = out.lock().unwrap_or_else(|e| e.into_inner());
+            // A closed pipe ends the output; the other threads' lines go nowhere.
+            if serde_json::to_writer(&mut *out, &line).is_ok() {
+                let _ = writeln!(out);
+            }
+        });
+    });
+    out.into_inner().unwrap_or_else(|e| e.into_inner()).flush()?;
+    match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        0 => Ok(()),
+        n => Err(format!("{n} of {} files could not be analysed", files.len()).into()),
+    }
+}
+
+/// The error code of a file that could not be read: the core's, or one of
+/// the command line's own (`missing`, `directory`, `io`).
+fn code_of_read(error: &input::ReadError) -> &'static str {
+    match error {
+        input::ReadError::Missing(_) => "missing",
+        input::ReadError::Directory(_) => "directory",
+        input::ReadError::Undecodable { error, .. } => error.code(),
+        input::ReadError::Io { .. } => "io",
+    }
+}
