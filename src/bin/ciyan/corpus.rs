@@ -6,7 +6,6 @@ use std::io::{self, Write};
 use std::sync::Mutex;
 
 use ciyan::{Analyzer, Options};
-use rayon::prelude::*;
 
 use crate::input::{self, Input};
 
@@ -20,11 +19,10 @@ pub fn analyze(
     jobs: Option<usize>,
     options: &Options,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build()?;
     let out = Mutex::new(io::BufWriter::new(io::stdout()));
     let failed = Mutex::new(0usize);
-    pool.install(|| {
-        files.par_iter().for_each(|file| {
+    for_each_file(&files, jobs, |file| {
+        {
             let analysed = input::read(file).map_err(|e| (code_of_read(&e), e.to_string())).and_then(|text| {
                 analyzer.analyze(&text, options).map_err(|e| (e.code(), format!("{}: {e}", file.name())))
             });
@@ -48,13 +46,38 @@ pub fn analyze(
             if serde_json::to_writer(&mut *out, &line).is_ok() {
                 let _ = writeln!(out);
             }
-        });
-    });
+        }
+    })?;
     out.into_inner().unwrap_or_else(|e| e.into_inner()).flush()?;
     match failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
         0 => Ok(()),
         n => Err(format!("{n} of {} files could not be analysed", files.len()).into()),
     }
+}
+
+/// Calls `each` for every file on `jobs` threads (every core by default).
+#[cfg(not(target_arch = "wasm32"))]
+fn for_each_file(
+    files: &[Input],
+    jobs: Option<usize>,
+    each: impl Fn(&Input) + Sync + Send,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use rayon::prelude::*;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build()?;
+    pool.install(|| files.par_iter().for_each(each));
+    Ok(())
+}
+
+/// The binary is built for wasm32 too (by `cargo test --target wasm32`),
+/// where there are no threads: one file after another.
+#[cfg(target_arch = "wasm32")]
+fn for_each_file(
+    files: &[Input],
+    _jobs: Option<usize>,
+    each: impl Fn(&Input) + Sync + Send,
+) -> Result<(), Box<dyn std::error::Error>> {
+    files.iter().for_each(each);
+    Ok(())
 }
 
 /// The error code of a file that could not be read: the core's, or one of
