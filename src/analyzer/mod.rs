@@ -1,0 +1,188 @@
+//! The analyzer: jieba loaded once (with the user's words and stopwords),
+//! one call per text. Cutting a text piece by piece is in `cut.rs`, the
+//! summary of a document (word list, names, new words) in `summary.rs`,
+//! keywords in `keywords.rs`.
+
+mod cut;
+mod keywords;
+mod summary;
+
+use std::sync::Arc;
+
+use crate::dictionary::Dictionary;
+use crate::document::{Document, DocumentBuilder};
+use crate::full_cut;
+use crate::stopwords::Stopwords;
+use crate::text::MAX_TEXT_BYTES;
+use crate::{Analysis, Error, Options, SegmentMode, UserDictionary};
+
+pub use cut::{Cut, Progress, Stage};
+
+/// How much text is cut between two progress reports.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// jieba's dictionary and IDF table, loaded once (about a tenth of a second
+/// natively), answering any number of analyses.
+pub struct Analyzer {
+    /// jieba's dictionary as loaded, never changed: the user's words are
+    /// always added to a copy of it (see [`Dictionary::with_user_words`]).
+    base: Arc<Dictionary>,
+    /// The dictionary with the user's words; shared with the cuts under way
+    /// ([`Cut`]).
+    dictionary: Arc<Dictionary>,
+    user_dictionary: UserDictionary,
+    /// The stopwords new documents start with.
+    stopwords: Arc<Stopwords>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer").finish_non_exhaustive()
+    }
+}
+
+impl Analyzer {
+    /// Loads the dictionary, HMM model and IDF table embedded in the native
+    /// library.
+    pub fn new() -> Self {
+        Analyzer::with_dictionary(Dictionary::embedded())
+    }
+
+    /// An analyzer over a loaded dictionary (the web build fetches its
+    /// dictionary file; see [`Dictionary::from_bytes`]).
+    pub fn with_dictionary(dictionary: Dictionary) -> Self {
+        let dictionary = Arc::new(dictionary);
+        Analyzer {
+            base: Arc::clone(&dictionary),
+            dictionary,
+            user_dictionary: UserDictionary::default(),
+            stopwords: Stopwords::built_in(),
+        }
+    }
+
+    /// Cuts with jieba's dictionary and `user`'s words from now on (an empty
+    /// user dictionary gives back jieba's own). Documents already cut keep
+    /// their cut: cut the text again to see the change.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] if a word or tag is not valid
+    /// ([`UserWord::validate`](crate::UserWord::validate)); nothing changes.
+    pub fn set_user_dictionary(&mut self, user: UserDictionary) -> Result<(), Error> {
+        user.validate()?;
+        if user == self.user_dictionary {
+            return Ok(());
+        }
+        self.dictionary =
+            if user.is_empty() { Arc::clone(&self.base) } else { Arc::new(self.base.with_user_words(&user)) };
+        self.user_dictionary = user;
+        Ok(())
+    }
+
+    /// The user dictionary cuts use.
+    pub fn user_dictionary(&self) -> &UserDictionary {
+        &self.user_dictionary
+    }
+
+    /// The dictionary cuts use (with the user's words).
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dictionary
+    }
+
+    /// The stopwords new documents start with, and [`Analyzer::keywords`]
+    /// leaves out.
+    pub fn set_stopwords(&mut self, stopwords: Arc<Stopwords>) {
+        self.stopwords = stopwords;
+    }
+
+    /// The stopwords new documents start with.
+    pub fn stopwords(&self) -> &Arc<Stopwords> {
+        &self.stopwords
+    }
+
+    /// Analyses `text`.
+    pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
+        self.analyze_with_progress(text, options, |_| {})
+    }
+
+    /// Analyses `text`, calling `on_progress` between pieces of about a
+    /// quarter of a megabyte. In search and full mode the segmenting stage
+    /// reads the text twice, and its `total` is twice the text's size.
+    pub fn analyze_with_progress(
+        &self,
+        text: &str,
+        options: &Options,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<Analysis, Error> {
+        options.validate()?;
+        check_size(text)?;
+        // Search and full mode cut the text a second time for the word list.
+        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
+        let total = text.len();
+        let document = self.document_with_progress(text.to_owned(), options.hmm, |p| {
+            on_progress(Progress { total: total * passes, ..p })
+        })?;
+        self.summarize(&document, options, on_progress)
+    }
+
+    /// Cuts `text` once, precisely and tagged, into a [`Document`] that
+    /// answers any number of questions without cutting it again.
+    pub fn document(&self, text: String, hmm: bool) -> Result<Document, Error> {
+        self.document_with_progress(text, hmm, |_| {})
+    }
+
+    /// [`Analyzer::document`], calling `on_progress` (stage `Segmenting`)
+    /// between pieces of about a quarter of a megabyte.
+    pub fn document_with_progress(
+        &self,
+        text: String,
+        hmm: bool,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<Document, Error> {
+        let mut cut = self.start_document(text, hmm)?;
+        while !cut.is_done() {
+            on_progress(cut.step());
+        }
+        Ok(cut.finish())
+    }
+
+    /// Starts cutting `text` into a [`Document`], one piece per
+    /// [`Cut::step`].
+    pub fn start_document(&self, text: String, hmm: bool) -> Result<Cut, Error> {
+        check_size(&text)?;
+        let builder = DocumentBuilder::new(text.len(), hmm, Arc::clone(&self.stopwords));
+        Ok(Cut::new(Arc::clone(&self.dictionary), text, builder))
+    }
+
+    /// Cuts `text` in `mode` into tokens (punctuation and white space
+    /// included), as `jieba.cut` does.
+    pub fn cut<'t>(&self, text: &'t str, mode: SegmentMode, hmm: bool) -> Vec<&'t str> {
+        let tokens = match mode {
+            SegmentMode::Precise => self.dictionary.jieba.cut(text, hmm),
+            SegmentMode::Search => self.dictionary.jieba.cut_for_search(text, hmm),
+            SegmentMode::Full => return full_cut::cut_all(&self.dictionary.jieba, text),
+        };
+        tokens.into_iter().map(|t| t.word).collect()
+    }
+
+    /// Cuts `text` precisely and tags each token with its part of speech.
+    pub fn tag<'t>(&'t self, text: &'t str, hmm: bool) -> Vec<(&'t str, &'t str)> {
+        self.dictionary.tag(text, hmm)
+    }
+}
+
+fn check_size(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Error::TextTooLarge { bytes: text.len(), limit: MAX_TEXT_BYTES });
+    }
+    if text.trim().is_empty() {
+        return Err(Error::EmptyText);
+    }
+    Ok(())
+}

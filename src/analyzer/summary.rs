@@ -1,0 +1,220 @@
+//! The summary of a document: counts, the word list (in any mode), the
+//! name lists with the evidence they weigh, and new words.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{Analyzer, CHUNK_BYTES};
+use crate::analyses::new_words::{NewWordOptions, NewWords};
+use crate::dictionary::Dictionary;
+use crate::document::{Document, WordId};
+use crate::names::{self, NameEvidence};
+use crate::script::Script;
+use crate::stopwords::Stopwords;
+use crate::text::{self, CharCounts};
+use crate::{Analysis, Counts, Error, Keywords, Options, Progress, SegmentMode, Stage, WordCount};
+
+/// What the analysis knows of one distinct word while it reads.
+struct WordStat<'t> {
+    /// The word in simplified characters (the stopwords' script).
+    normal: &'t str,
+    count: usize,
+    first_use: usize,
+    pos: &'t str,
+}
+
+/// The word list of the precise cut: each word's count, first use and the
+/// tag of its first use, from the document's vocabulary.
+fn precise_stats(document: &Document) -> HashMap<&str, WordStat<'_>> {
+    let vocabulary = document.vocabulary();
+    (0..vocabulary.len() as u32)
+        .filter(|&id| vocabulary.is_word(id))
+        .map(|id| {
+            let stat = WordStat {
+                normal: vocabulary.normal(id),
+                count: vocabulary.count(id),
+                first_use: id as usize,
+                pos: document.first_tag(id),
+            };
+            (vocabulary.word(id), stat)
+        })
+        .collect()
+}
+
+impl Analyzer {
+    /// The summary of a document: counts, the word list, keywords and names,
+    /// by `options`. Options that only filter or rank (stopwords, how many
+    /// keywords, their tags) read the document as it is; the search and full
+    /// modes cut the text again for their word list. `options.hmm` must be
+    /// the document's.
+    pub fn summarize(
+        &self,
+        document: &Document,
+        options: &Options,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<Analysis, Error> {
+        options.validate()?;
+        if options.hmm != document.hmm() {
+            return Err(Error::InvalidOption("hmm differs from the document's cut: cut the text again".into()));
+        }
+        let text = document.text();
+        let total = text.len();
+        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
+        let precise = precise_stats(document);
+        let precise_tokens: usize = precise.values().map(|s| s.count).sum();
+        let stopwords = options.stopwords.then(|| &**document.stopwords());
+        let (words, tokens) = match options.mode {
+            SegmentMode::Precise => (word_list(&precise, stopwords), precise_tokens),
+            mode => {
+                let progress =
+                    |d| on_progress(Progress { stage: Stage::Segmenting, done: total + d, total: total * passes });
+                // A traditional text's search and full cuts read its
+                // simplified conversion, and list simplified words.
+                let (stats, tokens) = self.count_words(document.cut_text(), mode, options.hmm, &precise, progress);
+                (word_list(&stats, stopwords), tokens)
+            }
+        };
+        on_progress(Progress { stage: Stage::Keywords, done: 0, total });
+        let ranking = self.keyword_ranking(document, options, &mut on_progress);
+        let tfidf = ranking.tfidf.iter().take(options.top_k).cloned().collect();
+        let textrank = ranking.textrank.iter().take(options.top_k).cloned().collect();
+        on_progress(Progress { stage: Stage::Keywords, done: total, total });
+
+        let chars = CharCounts::of(text);
+        let all_precise = word_list(&precise, None);
+        Ok(Analysis {
+            counts: Counts {
+                characters: chars.characters,
+                han_characters: chars.han_characters,
+                tokens,
+                distinct_words: words.len(),
+                sentences: chars.sentences,
+            },
+            words,
+            keywords: Keywords { tfidf, textrank },
+            entities: names::entities(&all_precise, &Evidence::of(&self.dictionary, document), &options.names),
+        })
+    }
+
+    /// Words the dictionary lacks, found in the text itself by cohesion and
+    /// freedom (see [`crate::analyses::new_words`]); `None` takes options
+    /// suited to the text's length. Words the user dictionary has are known.
+    pub fn new_words(&self, document: &Document, options: Option<&NewWordOptions>) -> NewWords {
+        let text = document.text();
+        let for_length;
+        let options = match options {
+            Some(options) => options,
+            None => {
+                for_length = NewWordOptions::for_length(CharCounts::of(text).han_characters);
+                &for_length
+            }
+        };
+        // A traditional text is read in its simplified conversion (what the
+        // dictionary knows); each word is shown as the text spells it.
+        let cut_text = document.cut_text();
+        let mut found = crate::analyses::new_words::discover(cut_text, |word| self.dictionary.has_word(word), options);
+        if document.script() == Script::Traditional {
+            for w in &mut found.words {
+                if let Some(at) = cut_text.find(&w.word) {
+                    let chars_before = cut_text[..at].chars().count();
+                    let original: String = text.chars().skip(chars_before).take(w.word.chars().count()).collect();
+                    w.word = original;
+                }
+            }
+        }
+        found
+    }
+
+    /// Counts the words of a search or full cut, tagging each with its tag in
+    /// the precise cut or, for words only the other cut finds, with jieba's
+    /// tag for the word alone.
+    fn count_words<'t>(
+        &'t self,
+        text: &'t str,
+        mode: SegmentMode,
+        hmm: bool,
+        precise: &HashMap<&'t str, WordStat<'t>>,
+        mut on_progress: impl FnMut(usize),
+    ) -> (HashMap<&'t str, WordStat<'t>>, usize) {
+        let mut stats: HashMap<&str, WordStat> = HashMap::default();
+        let mut tokens = 0;
+        let mut done = 0;
+        for chunk in text::line_chunks(text, CHUNK_BYTES) {
+            for word in self.cut(chunk, mode, hmm) {
+                if !text::is_word(word) {
+                    continue;
+                }
+                tokens += 1;
+                let next = stats.len();
+                stats
+                    .entry(word)
+                    .or_insert_with(|| {
+                        let pos = precise.get(word).map(|s| s.pos).unwrap_or_else(|| self.tag_alone(word));
+                        WordStat { normal: word, count: 0, first_use: next, pos }
+                    })
+                    .count += 1;
+            }
+            done += chunk.len();
+            on_progress(done);
+        }
+        (stats, tokens)
+    }
+
+    /// jieba's tag for `word` cut on its own, or `x` if it falls apart.
+    fn tag_alone<'t>(&'t self, word: &'t str) -> &'t str {
+        match self.dictionary.tag(word, false).as_slice() {
+            [(_, tag)] => tag,
+            _ => "x",
+        }
+    }
+}
+
+/// The word list: most frequent first, ties in order of first use.
+fn word_list(stats: &HashMap<&str, WordStat>, stopwords: Option<&Stopwords>) -> Vec<WordCount> {
+    let mut list: Vec<(&&str, &WordStat)> =
+        stats.iter().filter(|(_, stat)| !stopwords.is_some_and(|s| s.contains(stat.normal))).collect();
+    list.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.1.first_use.cmp(&b.1.first_use)));
+    list.into_iter().map(|(w, s)| WordCount { word: w.to_string(), count: s.count, pos: s.pos.to_string() }).collect()
+}
+
+/// What the name lists know of a document's words.
+struct Evidence<'a> {
+    dictionary: &'a Dictionary,
+    /// Per word: how often a speech verb follows it.
+    spoken: HashMap<WordId, u32>,
+    document: &'a Document,
+}
+
+impl<'a> Evidence<'a> {
+    fn of(dictionary: &'a Dictionary, document: &'a Document) -> Self {
+        let vocabulary = document.vocabulary();
+        let verbs: Vec<WordId> = names::SPEECH_VERBS.iter().filter_map(|v| vocabulary.id(v)).collect();
+        let mut spoken: HashMap<WordId, u32> = HashMap::default();
+        if !verbs.is_empty() {
+            for i in 1..document.len() {
+                if verbs.contains(&document.id(i)) {
+                    *spoken.entry(document.id(i - 1)).or_insert(0) += 1;
+                }
+            }
+        }
+        Evidence { dictionary, spoken, document }
+    }
+}
+
+impl NameEvidence for Evidence<'_> {
+    fn is_user_word(&self, word: &str) -> bool {
+        self.dictionary.is_user_word(word)
+    }
+
+    fn has_word(&self, word: &str) -> bool {
+        self.dictionary.has_word(self.normal(word))
+    }
+
+    fn normal<'w>(&'w self, word: &'w str) -> &'w str {
+        let vocabulary = self.document.vocabulary();
+        vocabulary.id(word).map_or(word, |id| vocabulary.normal(id))
+    }
+
+    fn speaks(&self, word: &str) -> bool {
+        self.document.vocabulary().id(word).and_then(|id| self.spoken.get(&id)).is_some_and(|&n| n >= 2)
+    }
+}
