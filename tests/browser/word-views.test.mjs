@@ -338,6 +338,12 @@ test('screenshots with a word selected, desktop and phone, light and dark', asyn
       await shot.locator('#word-card').screenshot({ path: await artifactPath(`${prefix}-word.png`) });
       await shot.locator('.word-view:has(#dispersion)').screenshot({ path: await artifactPath(`${prefix}-dispersion.png`) });
       await shot.locator('.word-view:has(#collocates)').screenshot({ path: await artifactPath(`${prefix}-collocates.png`) });
+      // The phrases (and the new words below them) are asked for once they
+      // scroll into view: wait for both answers, or the card is still moving.
+      await shot.locator('#phrases').scrollIntoViewIfNeeded();
+      await shot.waitForFunction(() => document.querySelectorAll('#phrases .phrase-list li').length > 0);
+      await shot.locator('#new-words-title').scrollIntoViewIfNeeded();
+      await shot.waitForFunction(() => !/滚动到这里|正在/.test(document.querySelector('.new-words-summary')?.textContent ?? ''));
       await shot.locator('.phrases-card').screenshot({ path: await artifactPath(`${prefix}-phrases.png`) });
       await shot.close();
     }
