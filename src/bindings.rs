@@ -11,7 +11,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analyses::{collocates, concordance, dispersion, phrases, sections, Unit};
+use crate::analyses::comparison::{self, CompareOptions, Part};
+use crate::analyses::sections::SectionBy;
+use crate::analyses::{collocates, concordance, dispersion, network, phrases, repairs, sections, Unit};
 use crate::{
     stopwords, Analyzer, Cut, Dictionary, Document, Error, Options, StopwordSettings, Stopwords, UserDictionary,
 };
@@ -261,16 +263,74 @@ impl JsDocument {
         to_js(&phrases::phrases(&self.inner, &options))
     }
 
-    /// The text's sections: `[{label, start, end, tokens}]`. `by`:
-    /// `{by: 'chapter'|'speaker'|'paragraph'}` or `{by: 'parts', parts: N}`;
-    /// left out, the way that suits the text.
-    pub fn sections(&self, by: JsValue) -> Result<JsValue, JsValue> {
-        let by = if by.is_undefined() || by.is_null() {
-            sections::suggest(self.inner.text())
-        } else {
-            serde_wasm_bindgen::from_value(by).map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))?
-        };
-        to_js(&sections::sections(&self.inner, by, Unit::Utf16))
+    /// The text's sections and, in speaker mode, the turns grouped by
+    /// speaker and role: `{division, suggested, sections: [{label, start,
+    /// end, tokens}], groups: [{label, kind, sections, tokens}]}`.
+    /// `division` left out: the way that suits the text.
+    pub fn sections(&self, division: JsValue) -> Result<JsValue, JsValue> {
+        let suggested = sections::suggest(self.inner.text());
+        let division =
+            if division.is_undefined() || division.is_null() { suggested.clone() } else { from_js(division)? };
+        let found = sections::sections(&self.inner, &division, Unit::Utf16);
+        let groups = if division == SectionBy::Speaker { sections::groups(&found) } else { Vec::new() };
+        #[derive(Serialize)]
+        struct Answer {
+            division: SectionBy,
+            suggested: SectionBy,
+            sections: Vec<sections::Section>,
+            groups: Vec<sections::Group>,
+        }
+        to_js(&Answer { division, suggested, sections: found, groups })
+    }
+
+    /// The scope of some sections of `division` (indices): a document of
+    /// their tokens alone, positions still in this text.
+    pub fn scoped(&self, division: JsValue, indices: Vec<usize>) -> Result<JsDocument, JsValue> {
+        let division: SectionBy = from_js(division)?;
+        let spans = sections::section_spans(&self.inner, &division);
+        let mut ranges: Vec<std::ops::Range<usize>> =
+            indices.iter().filter_map(|&i| spans.get(i)).map(|(_, start, end)| *start..*end).collect();
+        ranges.sort_by_key(|r| r.start);
+        ranges.dedup();
+        Ok(JsDocument { inner: self.inner.scoped(&ranges) })
+    }
+
+    /// Each part (`options.parts`, else each section) against the rest:
+    /// `[{label, sections, tokens, positive, negative}]`.
+    pub fn distinctive(&self, division: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let division: SectionBy = from_js(division)?;
+        let options: CompareOptions = from_js_or_default(options)?;
+        to_js(&comparison::distinctive(&self.inner, &division, &options))
+    }
+
+    /// Part `a` against part `b` (the rest when null): keyness both ways,
+    /// shared words and words of one side only.
+    pub fn keyness(&self, division: JsValue, a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let division: SectionBy = from_js(division)?;
+        let a: Part = from_js(a)?;
+        let b: Option<Part> = if b.is_undefined() || b.is_null() { None } else { Some(from_js(b)?) };
+        let options: CompareOptions = from_js_or_default(options)?;
+        to_js(&comparison::compare_parts(&self.inner, &division, &a, b.as_ref(), &options, Unit::Utf16))
+    }
+
+    /// `words` across the sections: `{sections: [{label, tokens}], words:
+    /// [{word, counts, perTenThousand}]}`. `options`: `{skipStopwords}`.
+    pub fn trends(&self, division: JsValue, words: Vec<String>, options: JsValue) -> Result<JsValue, JsValue> {
+        #[derive(serde::Deserialize, Default)]
+        #[serde(default, rename_all = "camelCase")]
+        struct TrendOptions {
+            skip_stopwords: bool,
+        }
+        let division: SectionBy = from_js(division)?;
+        let options: TrendOptions = from_js_or_default(options)?;
+        to_js(&comparison::trends(&self.inner, &division, &words, options.skip_stopwords))
+    }
+
+    /// The co-occurrence network: `{nodes, edges, minCount, units,
+    /// communities, modularity}`. `options`: `{unit, words, edges}`.
+    pub fn network(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        let options: network::NetworkOptions = from_js_or_default(options)?;
+        to_js(&network::network(&self.inner, &options))
     }
 
     /// Leaves out `analyzer`'s stopwords from now on (nothing is cut again).
@@ -306,6 +366,11 @@ fn from_js_or_default<T: serde::de::DeserializeOwned + Default>(value: JsValue) 
     serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))
 }
 
+/// A required argument from JavaScript.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| to_js_error(&Error::InvalidOption(e.to_string())))
+}
+
 /// Calls a progress callback; a failing one must not stop the work.
 fn report(callback: &Option<js_sys::Function>, progress: &crate::Progress) {
     if let (Some(callback), Ok(value)) = (callback, to_js(progress)) {
@@ -337,6 +402,14 @@ pub fn crash_for_testing() {
 
 #[wasm_bindgen(js_class = Analyzer)]
 impl JsAnalyzer {
+    /// The flaws of a printed text and their fixes: `[{kind, start, end,
+    /// text, replacement, word, other}]` (the dictionary tells a word
+    /// broken across lines).
+    pub fn repairs(&self, document: &JsDocument) -> Result<JsValue, JsValue> {
+        let dictionary = self.inner.dictionary();
+        to_js(&repairs::repairs(&document.inner, |w| dictionary.has_word(w), Unit::Utf16))
+    }
+
     /// Cuts `text` precisely (with HMM) and returns how many tokens there
     /// are, without handing any token to JavaScript: the benchmark's
     /// measure of segmentation speed inside the worker.

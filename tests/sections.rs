@@ -8,7 +8,7 @@ const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-0
 
 fn split(text: &str, by: SectionBy) -> Vec<Section> {
     let document = Analyzer::new().document(text.to_string(), true).unwrap();
-    sections(&document, by, Unit::Scalar)
+    sections(&document, &by, Unit::Scalar)
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn parts_and_paragraphs_cover_every_word() {
     let document = Analyzer::new().document(SAMPLE.to_string(), true).unwrap();
     let words = document.word_tokens(false).len();
     for by in [SectionBy::Parts { parts: 10 }, SectionBy::Paragraph, SectionBy::Speaker] {
-        let found = sections(&document, by, Unit::Scalar);
+        let found = sections(&document, &by, Unit::Scalar);
         let covered: usize = found.iter().map(|s| s.tokens).sum();
         if by == SectionBy::Speaker {
             // The labels (王毅, 法新社记者 …) are not counted: a few dozen words.
@@ -59,5 +59,5 @@ fn parts_and_paragraphs_cover_every_word() {
         }
         assert!(found.windows(2).all(|p| p[0].end <= p[1].start), "{by:?}: in order, apart");
     }
-    assert_eq!(sections(&document, SectionBy::Parts { parts: 10 }, Unit::Scalar).len(), 10);
+    assert_eq!(sections(&document, &SectionBy::Parts { parts: 10 }, Unit::Scalar).len(), 10);
 }

@@ -225,11 +225,58 @@ fn new_words_come_from_the_document() {
 #[wasm_bindgen_test]
 fn sections_by_speaker_in_utf16() {
     let text = "标题\n王毅：𠀀好。\n新华社记者：问？\n王毅：答。\n";
-    let found = document(text).sections(JsValue::UNDEFINED).unwrap();
-    let labels: Vec<String> = Array::from(&found).iter().map(|s| get(&s, "label").as_string().unwrap()).collect();
+    let answer = document(text).sections(JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&answer, "suggested.by").as_string().as_deref(), Some("speaker"));
+    let found = Array::from(&get(&answer, "sections"));
+    let labels: Vec<String> = found.iter().map(|s| get(&s, "label").as_string().unwrap()).collect();
     assert_eq!(labels, ["开头", "王毅", "新华社记者", "王毅"]);
     // 𠀀 is two UTF-16 units: 标题⏎ (3), 王毅：𠀀好。⏎ (8), 新华社记者： (6).
-    assert_eq!(get(&Array::from(&found).get(2), "start").as_f64(), Some(17.0));
+    assert_eq!(get(&found.get(2), "start").as_f64(), Some(17.0));
+    let groups = Array::from(&get(&answer, "groups"));
+    assert_eq!(get(&groups.get(1), "label").as_string().as_deref(), Some("王毅"));
+    assert_eq!(Array::from(&get(&groups.get(1), "sections")).length(), 2);
     let parts = document(text).sections(js(r#"{"by": "parts", "parts": 2}"#)).unwrap();
-    assert_eq!(Array::from(&parts).length(), 2);
+    assert_eq!(Array::from(&get(&parts, "sections")).length(), 2);
+    let given = js(
+        r#"{"by": "given", "sections": [{"label": "a.txt", "start": 0, "end": 3}, {"label": "b.txt", "start": 3, "end": 11}]}"#,
+    );
+    let files = Array::from(&get(&document(text).sections(given).unwrap(), "sections"));
+    assert_eq!(get(&files.get(1), "end").as_f64(), Some(11.0));
+}
+
+#[wasm_bindgen_test]
+fn a_scope_answers_for_its_sections_in_the_whole_texts_positions() {
+    let text = "记者：中国经济怎么样？\n王毅：中国经济𠀀很好。\n记者：美国呢？\n王毅：美国也好。\n";
+    let whole = document(text);
+    let speaker = js(r#"{"by": "speaker"}"#);
+    let scope = whole.scoped(speaker.clone(), vec![1, 3]).unwrap();
+    let result = analyzer().summarize(&scope, JsValue::UNDEFINED, None).unwrap();
+    let words: Vec<String> =
+        Array::from(&get(&result, "words")).iter().map(|w| get(&w, "word").as_string().unwrap()).collect();
+    assert!(!words.contains(&"王毅".to_string()) && !words.contains(&"记者".to_string()), "{words:?}");
+    let lines = Array::from(&scope.concordance("美国", JsValue::UNDEFINED).unwrap());
+    assert_eq!(lines.length(), 1);
+    let at = text.rfind("美国").unwrap();
+    assert_eq!(get(&lines.get(0), "start").as_f64(), Some(text[..at].encode_utf16().count() as f64));
+    // The reporters against 王毅, and the concordance within one side.
+    let a = js(r#"{"label": "王毅", "sections": [1, 3]}"#);
+    let compared = whole.keyness(speaker, a, JsValue::NULL, js(r#"{"minCount": 1}"#)).unwrap();
+    assert_eq!(get(&compared, "b.label").as_string().as_deref(), Some("其余部分"));
+    let ranges = get(&compared, "b.ranges");
+    let options = Object::new();
+    Reflect::set(&options, &"within".into(), &ranges).unwrap();
+    let asked = Array::from(&whole.concordance("中国", options.into()).unwrap());
+    assert_eq!(asked.length(), 1, "only the reporter's 中国");
+}
+
+#[wasm_bindgen_test]
+fn network_and_repairs_are_plain_objects() {
+    let sample = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
+    let doc = document(sample);
+    let network = doc.network(JsValue::UNDEFINED).unwrap();
+    assert_eq!(Array::from(&get(&network, "edges")).length(), 60);
+    let node = Array::from(&get(&network, "nodes")).get(0);
+    assert!(get(&node, "x").as_f64().unwrap().abs() <= 1.0);
+    let repairs = Array::from(&analyzer().repairs(&doc).unwrap());
+    assert!(repairs.iter().any(|r| get(&r, "word").as_string().as_deref() == Some("中国")));
 }

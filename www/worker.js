@@ -100,6 +100,7 @@ const HANDLERS = {
         }
       }
       keep(a, cut.finish(), hmm);
+      setScope(a, options.scope);
     } finally {
       try {
         cut.free();
@@ -111,16 +112,20 @@ const HANDLERS = {
   },
   [Request.SUMMARIZE](a, { id, options = {} }) {
     if (!kept || kept.hmm !== (options.hmm ?? true)) throw noDocument();
-    return summarize(a, id, options, performance.now());
+    setScope(a, options.scope);
+    return { ...summarize(a, id, options, performance.now()), documentId: kept.id };
   },
   [Request.QUERY](a, { query, args = [] }) {
     if (!kept) throw noDocument();
     if (!Object.values(Query).includes(query)) {
       throw { code: ErrorCode.BAD_REQUEST, message: `未知的查询：${query}` };
     }
+    // Questions about the text's structure are about the whole text; the
+    // rest about the scope, if there is one.
+    const document = WHOLE_TEXT_QUERIES.has(query) ? kept.document : current();
     const answer = Object.hasOwn(ANALYZER_QUERIES, query)
-      ? ANALYZER_QUERIES[query](a, kept.document, ...args)
-      : kept.document[query](...args);
+      ? ANALYZER_QUERIES[query](a, document, ...args)
+      : document[query](...args);
     return { answer, documentId: kept.id };
   },
   [Request.CONFIGURE](a, { userWords = [], stopwords = {} }) {
@@ -136,6 +141,7 @@ const HANDLERS = {
       configured.stopwords = list;
       if (kept) {
         kept.document.setStopwords(a);
+        kept.scope?.document.setStopwords(a);
         // Its collocates and keyword explanations now answer otherwise.
         kept.id = ++documentIds;
       }
@@ -181,7 +187,11 @@ function baseStopwords() {
 const ANALYZER_QUERIES = {
   [Query.EXPLAIN_KEYWORD]: (a, document, ...args) => a.explainKeyword(document, ...args),
   [Query.NEW_WORDS]: (a, document, options) => a.newWords(document, options ?? undefined),
+  [Query.REPAIRS]: (a, document) => a.repairs(document),
 };
+
+// The queries about the whole text, also while a scope is set.
+const WHOLE_TEXT_QUERIES = new Set([Query.SECTIONS, Query.DISTINCTIVE, Query.KEYNESS, Query.TRENDS, Query.REPAIRS]);
 
 // Requests that need the wasm but not the dictionary, so that a dropped file
 // is decoded while the dictionary is still on its way.
@@ -190,11 +200,33 @@ const NEEDS_ONLY_WASM = new Set([
   Request.PARSE_USER_DICTIONARY, Request.FORMAT_USER_DICTIONARY, Request.PARSE_STOPWORDS,
 ]);
 
+/**
+ * Limits the kept document to `scope` ({division, sections}; none: the
+ * whole text): the scope's own document (the sections' tokens, no new cut),
+ * kept until the scope changes.
+ */
+function setScope(a, scope) {
+  const key = scope ? JSON.stringify(scope) : null;
+  if ((kept.scope?.key ?? null) === key) return;
+  kept.scope?.document.free();
+  kept.scope = null;
+  // Its queries now answer otherwise.
+  kept.id = ++documentIds;
+  if (!scope) return;
+  const document = kept.document.scoped(scope.division, scope.sections);
+  document.setStopwords(a);
+  kept.scope = { key, document };
+}
+
+/** The document the queries and summaries are about: the scope, or the whole text. */
+const current = () => kept.scope?.document ?? kept.document;
+
 function keep(a, document, hmm) {
+  kept?.scope?.document.free();
   kept?.document.free();
   // The stopwords may have changed while it was cut.
   document.setStopwords(a);
-  kept = { document, hmm, id: ++documentIds };
+  kept = { document, hmm, id: ++documentIds, scope: null };
 }
 
 function describeDocument() {
@@ -202,8 +234,8 @@ function describeDocument() {
   return { id, textLength: document.textLength, tokens: document.tokens, memoryBytes: document.memoryBytes };
 }
 
-function summarize(a, id, options, started) {
-  const analysis = a.summarize(kept.document, options, (p) => self.postMessage({ type: Reply.PROGRESS, id, ...p }));
+function summarize(a, id, { scope, ...options }, started) {
+  const analysis = a.summarize(current(), options, (p) => self.postMessage({ type: Reply.PROGRESS, id, ...p }));
   return { analysis: packWords(analysis), millis: performance.now() - started };
 }
 

@@ -33,11 +33,21 @@ pub struct ConcordanceOptions {
     /// Other forms of the term, found as it is (a name's aliases: 孔明 for
     /// 诸葛亮); the lines of every form come in text order.
     pub forms: Vec<String>,
+    /// Only the occurrences that start in one of these spans (in `unit`, as
+    /// the lines report positions): one speaker's turns, one file.
+    pub within: Vec<super::comparison::Range>,
 }
 
 impl Default for ConcordanceOptions {
     fn default() -> Self {
-        ConcordanceOptions { mode: MatchMode::Word, width: 25, pos: None, unit: Unit::Scalar, forms: Vec::new() }
+        ConcordanceOptions {
+            mode: MatchMode::Word,
+            width: 25,
+            pos: None,
+            unit: Unit::Scalar,
+            forms: Vec::new(),
+            within: Vec::new(),
+        }
     }
 }
 
@@ -69,9 +79,13 @@ const SORT_WORDS: usize = 3;
 /// Every occurrence of `term` in `document`, in the order of the text.
 pub fn concordance(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec<ConcordanceLine> {
     let width = options.width.min(MAX_WIDTH);
+    let inside = |line: &ConcordanceLine| {
+        options.within.is_empty() || options.within.iter().any(|r| r.start <= line.start && line.start < r.end)
+    };
     hits(document, term, options)
         .into_iter()
         .map(|(start, end)| line(document, start, end, width, options.unit))
+        .filter(inside)
         .collect()
 }
 

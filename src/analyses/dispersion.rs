@@ -92,7 +92,7 @@ pub fn dispersion(document: &Document, word: &str, options: &DispersionOptions) 
         dp,
         dp_norm,
         positions,
-        text_length: document.offset(document.text().len(), options.unit),
+        text_length: document.text_end(options.unit),
     }
 }
 

@@ -102,6 +102,12 @@ pub fn keyness(target: &WordCounts, reference: &WordCounts, options: &KeynessOpt
             (a + b >= options.min_count.max(1)).then(|| measure(word, a, b, c, d))
         })
         .collect();
+    sort(&mut all);
+    all
+}
+
+/// Positive first, then by log-likelihood, then by a, then by word.
+pub(crate) fn sort(all: &mut [Keyness]) {
     all.sort_by(|x, y| {
         y.positive
             .cmp(&x.positive)
@@ -109,10 +115,11 @@ pub fn keyness(target: &WordCounts, reference: &WordCounts, options: &KeynessOpt
             .then(y.a.cmp(&x.a))
             .then(x.word.cmp(&y.word))
     });
-    all
 }
 
-fn measure(word: &str, a: usize, b: usize, c: f64, d: f64) -> Keyness {
+/// The measures of a word seen `a` times in `c` target tokens and `b` times
+/// in `d` reference tokens.
+pub(crate) fn measure(word: &str, a: usize, b: usize, c: f64, d: f64) -> Keyness {
     let (af, bf) = (a as f64, b as f64);
     let e1 = c * (af + bf) / (c + d);
     let e2 = d * (af + bf) / (c + d);

@@ -18,7 +18,7 @@ use super::Unit;
 use crate::Document;
 
 /// How to split a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "by")]
 pub enum SectionBy {
     /// At chapter headings (第X回, 第X章, 第X节, 卷X …).
@@ -32,6 +32,80 @@ pub enum SectionBy {
         /// How many parts.
         parts: usize,
     },
+    /// Sections the caller knows (the files of a corpus), in UTF-16 units of
+    /// the text, in order; text outside them belongs to no section.
+    Given {
+        /// The sections.
+        sections: Vec<GivenSection>,
+    },
+}
+
+/// A section the caller gives: its label and span in UTF-16 units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GivenSection {
+    /// The label (a file name).
+    pub label: String,
+    /// Where it starts, in UTF-16 units.
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+}
+
+/// Sections taken together: all turns of one speaker, or of one role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    /// The speaker, or the role (记者（全部提问）).
+    pub label: String,
+    /// Whether it is one speaker's turns or a role's.
+    pub kind: GroupKind,
+    /// The indices of its sections.
+    pub sections: Vec<usize>,
+    /// Its word tokens.
+    pub tokens: usize,
+}
+
+/// What a [`Group`] gathers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GroupKind {
+    /// The turns of one speaker label.
+    Speaker,
+    /// The turns of every label that ends in a role: all reporters.
+    Role,
+}
+
+/// The label of the role group of every reporter's turn: the questions.
+pub const REPORTERS: &str = "记者（全部提问）";
+
+/// The groups of speaker turns: one per label, in order of its first turn;
+/// then all reporters together (the questions), when more than one label
+/// ends in 记者.
+pub fn groups(sections: &[Section]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, section) in sections.iter().enumerate() {
+        match groups.iter_mut().find(|g| g.label == section.label) {
+            Some(group) => {
+                group.sections.push(i);
+                group.tokens += section.tokens;
+            }
+            None => groups.push(Group {
+                label: section.label.clone(),
+                kind: GroupKind::Speaker,
+                sections: vec![i],
+                tokens: section.tokens,
+            }),
+        }
+    }
+    let reporters: Vec<usize> =
+        sections.iter().enumerate().filter(|(_, s)| s.label.ends_with("记者")).map(|(i, _)| i).collect();
+    let labels = groups.iter().filter(|g| g.label.ends_with("记者")).count();
+    if labels > 1 {
+        let tokens = reporters.iter().map(|&i| sections[i].tokens).sum();
+        groups.push(Group { label: REPORTERS.to_string(), kind: GroupKind::Role, sections: reporters, tokens });
+    }
+    groups
 }
 
 /// One section.
@@ -51,14 +125,8 @@ pub struct Section {
 /// The sections of `document` by `by`, positions in `unit`. Text before the
 /// first heading or turn is a section of its own, labelled 开头 (if it has
 /// a word). No heading or turn at all: one section, the whole text.
-pub fn sections(document: &Document, by: SectionBy, unit: Unit) -> Vec<Section> {
-    let text = document.text();
-    let spans: Vec<(String, usize, usize)> = match by {
-        SectionBy::Chapter => at_lines(text, chapter_heading),
-        SectionBy::Speaker => speaker_spans(text),
-        SectionBy::Paragraph => paragraph_spans(document),
-        SectionBy::Parts { parts } => part_spans(document, parts.max(1)),
-    };
+pub fn sections(document: &Document, by: &SectionBy, unit: Unit) -> Vec<Section> {
+    let spans = section_spans(document, by);
     let words = document.word_tokens(false);
     let mut next = 0;
     spans
@@ -80,6 +148,33 @@ pub fn sections(document: &Document, by: SectionBy, unit: Unit) -> Vec<Section> 
             }
         })
         .collect()
+}
+
+/// The sections of `document` by `by` as `(label, start, end)` in bytes,
+/// in order and not overlapping.
+pub fn section_spans(document: &Document, by: &SectionBy) -> Vec<(String, usize, usize)> {
+    let text = document.text();
+    match by {
+        SectionBy::Chapter => at_lines(text, chapter_heading),
+        SectionBy::Speaker => speaker_spans(text),
+        SectionBy::Paragraph => paragraph_spans(document),
+        SectionBy::Parts { parts } => part_spans(document, (*parts).max(1)),
+        SectionBy::Given { sections } => given_spans(document, sections),
+    }
+}
+
+/// The caller's sections in bytes: clamped to the text, in order, none
+/// overlapping the one before.
+fn given_spans(document: &Document, sections: &[GivenSection]) -> Vec<(String, usize, usize)> {
+    let mut last_end = 0;
+    let mut spans = Vec::new();
+    for section in sections {
+        let start = document.byte_offset(section.start, Unit::Utf16).max(last_end);
+        let end = document.byte_offset(section.end, Unit::Utf16).max(start);
+        spans.push((section.label.clone(), start, end));
+        last_end = end;
+    }
+    spans
 }
 
 /// Which way of splitting suits the text: chapters if it has at least three
@@ -153,8 +248,17 @@ fn chapter_heading(line: &str) -> Option<String> {
     matched.then(|| line.to_string()).filter(|_| short)
 }
 
-/// Speaker turns: `(label, line start, body start)`.
+/// Speaker turns as sections: `(label, body start, end)`.
 fn speaker_spans(text: &str) -> Vec<(String, usize, usize)> {
+    let accepted = turns(text);
+    if accepted.is_empty() {
+        return vec![(OPENING.to_string(), 0, text.len())].into_iter().filter(|_| !text.is_empty()).collect();
+    }
+    spans_from(text, accepted)
+}
+
+/// The speaker turns of `text`: `(label, line start, body start)`.
+pub(crate) fn turns(text: &str) -> Vec<(String, usize, usize)> {
     let candidates: Vec<(String, usize, usize)> = lines(text)
         .filter_map(|(start, line)| {
             let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
@@ -163,12 +267,7 @@ fn speaker_spans(text: &str) -> Vec<(String, usize, usize)> {
         })
         .collect();
     let count = |label: &str| candidates.iter().filter(|c| c.0 == label).count();
-    let accepted: Vec<(String, usize, usize)> =
-        candidates.iter().filter(|c| is_role(&c.0) || count(&c.0) >= 2).cloned().collect();
-    if accepted.is_empty() {
-        return vec![(OPENING.to_string(), 0, text.len())].into_iter().filter(|_| !text.is_empty()).collect();
-    }
-    spans_from(text, accepted)
+    candidates.iter().filter(|c| is_role(&c.0) || count(&c.0) >= 2).cloned().collect()
 }
 
 /// The label before a colon at the start of `line`, and the colon's length,

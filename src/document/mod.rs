@@ -8,12 +8,14 @@
 //! paragraphs are runs of tokens.
 
 mod offsets;
+mod scope;
 
 use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
 pub use offsets::Offsets;
+pub use scope::Origin;
 
 use crate::analyses::keyword_explanation::KeywordRanking;
 use crate::stopwords::Stopwords;
@@ -25,7 +27,8 @@ pub type WordId = u32;
 /// A text and its precise, tagged cut.
 #[derive(Debug)]
 pub struct Document {
-    text: String,
+    /// Shared with the scopes taken from it (see [`Document::scoped`]).
+    text: Arc<str>,
     /// Whether the HMM found words outside the dictionary in this cut.
     hmm: bool,
     /// Per token: the byte offset where it starts; it ends where the next
@@ -52,6 +55,9 @@ pub struct Document {
     simplified: Option<String>,
     /// The keyword ranking of the last summary (see `Analyzer::summarize`).
     pub(crate) keyword_ranking: Mutex<Option<Arc<KeywordRanking>>>,
+    /// For a scope (some sections of a text, see [`Document::scoped`]): the
+    /// whole text, where every position leaving the core points.
+    origin: Option<Box<Origin>>,
 }
 
 /// The distinct words of a document.
@@ -170,7 +176,8 @@ impl DocumentBuilder {
                 stopwords,
                 simplified: None,
                 keyword_ranking: Mutex::new(None),
-                text: String::new(),
+                origin: None,
+                text: Arc::from(""),
             },
             tag_index: HashMap::default(),
             in_sentence: false,
@@ -236,7 +243,7 @@ impl DocumentBuilder {
         self.document.simplified = simplified;
         assert_eq!(self.next_start, text.len(), "the tokens cover the text");
         self.document.offsets = Offsets::new(&text);
-        self.document.text = text;
+        self.document.text = Arc::from(text);
         self.document
     }
 }

@@ -78,7 +78,8 @@ export class AnalyzerClient {
     if (this.document && this.document.text === text && this.document.hmm === hmm && this.document.dictionary === dictionary) {
       try {
         const answer = await this.request({ type: Request.SUMMARIZE, options }, [], onProgress);
-        if (!answer.stale) this.document = { ...this.document, options };
+        // A new scope gives the document a new id (its queries answer otherwise).
+        if (!answer.stale) this.document = { ...this.document, options, id: answer.documentId ?? this.document.id };
         return answer;
       } catch (error) {
         if (error.code !== ErrorCode.NO_DOCUMENT) throw error;

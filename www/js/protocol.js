@@ -14,12 +14,18 @@ export const Request = Object.freeze({
    *  Cuts the text into a document the worker keeps (the last one asked
    *  for replaces the one before) and summarises it. options: {mode, hmm, topK,
    *  keywordPos, stopwords (whether they are left out), names: {removed,
-   *  moved: [{word, kind}], aliases: [{name, forms}], keepImplausible}}. */
+   *  moved: [{word, kind}], aliases: [{name, forms}], keepImplausible},
+   *  scope}. scope (optional): {division, sections: [index]}: summarise, and
+   *  answer every Query but those marked "whole text", over those sections
+   *  only (their tokens, no new cut); in speaker mode the labels (王毅：) are
+   *  never part of a section, so a scope of every turn leaves them out. */
   ANALYZE: 'analyze',
-  /** {options} → {analysis, millis}: the kept document summarised again
-   *  (options that only filter or rank: no new cut). */
+  /** {options} → {analysis, millis, documentId}: the kept document summarised again
+   *  (options that only filter or rank, or a new scope: no new cut). A new scope
+   *  gives the document a new id. */
   SUMMARIZE: 'summarize',
-  /** {query, args} → {answer, documentId}: a question about the kept document (Query). */
+  /** {query, args} → {answer, documentId}: a question about the kept document (Query), or
+   *  about its scope (the sections the last ANALYZE/SUMMARIZE was limited to). */
   QUERY: 'query',
   /** {bytes (ArrayBuffer, transferred), name, encoding?} → {decoded}. */
   DECODE: 'decode',
@@ -46,9 +52,18 @@ export const Request = Object.freeze({
   CRASH: 'crash',
 });
 
-/** The questions a document answers: the name and its arguments. Positions are UTF-16 units. */
+/**
+ * The questions a document answers: the name and its arguments. Positions are UTF-16 units, always
+ * in the whole text (also in a scope).
+ *
+ * A division says how to split the text into sections:
+ *   {by: 'chapter'} | {by: 'speaker'} | {by: 'paragraph'} | {by: 'parts', parts: n}
+ *   | {by: 'given', sections: [{label, start, end}]}   (the page's own: a corpus of files)
+ * A part is one or more sections taken together: {label, sections: [index]}.
+ */
 export const Query = Object.freeze({
-  /** [term, {mode: 'word'|'substring', width, pos}] → [{left, word, right, start, end, leftWords, rightWords}] */
+  /** [term, {mode: 'word'|'substring', width, pos, forms, within: [{start, end}]}] →
+   *  [{left, word, right, start, end, leftWords, rightWords}]; within: only lines that start there. */
   CONCORDANCE: 'concordance',
   /** [word, {left, right, minCount, skipStopwords, pos}] → [{word, pos, count, expected, frequency, logLikelihood, mi, tScore, logDice}] */
   COLLOCATES: 'collocates',
@@ -65,6 +80,30 @@ export const Query = Object.freeze({
    *  length) → {words: [{word, count, cohesion, leftEntropy, rightEntropy, score}],
    *  hanCharacters, tooShort, minCount}: words the dictionary lacks. */
   NEW_WORDS: 'newWords',
+  /** Whole text. [division | null (the suggested one)] → {division, suggested: by,
+   *  sections: [{label, start, end, tokens}], groups: [{label, kind: 'speaker'|'role', sections: [index], tokens}]}.
+   *  groups: in speaker mode each speaker's turns, and each role's (all 记者 turns: the questions). */
+  SECTIONS: 'sections',
+  /** Whole text. [division, {parts?: [part] (default: each section), top: 10, minCount: 3, skipStopwords}] →
+   *  [{label, sections, tokens, positive: [keyness], negative: [keyness]}]: each part against the rest. */
+  DISTINCTIVE: 'distinctive',
+  /** Whole text. [division, a: part, b: part | null (the rest), {minCount: 3, skipStopwords, limit: 200}] →
+   *  {a: {label, tokens, types, ranges}, b: {…}, words: [keyness] (positive: more in a), shared: n,
+   *  sharedWords: [{word, a, b}], onlyA: [{word, count}], onlyB: [{word, count}]}; ranges: [{start, end}].
+   *  keyness: {word, a, b, logLikelihood, logRatio, percentDiff, bic, positive, p (0.05 0.01 0.001 0.0001 | null)} */
+  KEYNESS: 'keyness',
+  /** Whole text. [division, words, {skipStopwords}] → {sections: [{label, tokens}],
+   *  words: [{word, counts: [n per section], perTenThousand: [per section]}]} */
+  TRENDS: 'trends',
+  /** [{unit: 'sentence'|'paragraph', words: 120, edges: 60, skipStopwords: true}] →
+   *  {nodes: [{word, count, community, degree, x, y}], edges: [{source, target, jaccard, together}] (node indices),
+   *  minCount, units, communities, modularity}: KH Coder's network; x, y from a seeded force layout, about −1…1. */
+  NETWORK: 'network',
+  /** Whole text. [] → [{kind, start, end, text, replacement, word?, other?: {start, end}}]: flaws of a printed
+   *  text, fixed by replacing [start, end) with replacement. kind: 'brokenLine' (a sentence broken across
+   *  lines: the break; word: the word the join makes, as 中国), 'repeated' (a passage printed twice: the second
+   *  copy; other: the first), 'fragment' (a line that breaks off: the line), 'caption' (a photo caption). */
+  REPAIRS: 'repairs',
 });
 
 export const Reply = Object.freeze({

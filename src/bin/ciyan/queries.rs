@@ -184,7 +184,7 @@ pub fn new_words(out: &mut impl Write, found: &NewWords, json: bool) -> io::Resu
 /// Sections: JSON `[{label, start, end, tokens}]` (Unicode scalars), or a
 /// table.
 pub fn sections(out: &mut impl Write, document: &Document, by: SectionBy, json: bool) -> io::Result<()> {
-    let found = ciyan::analyses::sections::sections(document, by, Unit::Scalar);
+    let found = ciyan::analyses::sections::sections(document, &by, Unit::Scalar);
     if json {
         serde_json::to_writer(&mut *out, &found)?;
         return writeln!(out);
