@@ -10,7 +10,10 @@
 //   main thread's long tasks meanwhile (PerformanceObserver 'longtask');
 //   a word added to the user dictionary (「我的词典」) until the page shows
 //   the text cut again, on the sample and on each text under 5 MB; and the
-//   new words of those texts, asked of the worker (Query.NEW_WORDS).
+//   new words of those texts, their sections with each one's distinctive
+//   words, the co-occurrence network, and two copies of a text compared as
+//   two files, each asked of the worker (Query.NEW_WORDS, SECTIONS and
+//   DISTINCTIVE, NETWORK, KEYNESS).
 //
 //     node benches/browser.mjs RUNS [FILE...]
 //
@@ -135,6 +138,50 @@ const addWordInPage = async (page, word) => {
   }
 }
 
+/** Times `ask(client, arg)` in the page (it starts and stops its own clock), `runs` times. */
+async function timed(page, ask, arg) {
+  const millis = [];
+  for (let i = 0; i < runs; i++) millis.push(await page.evaluate(ask, arg));
+  return millis;
+}
+
+/**
+ * Issue 12's rows, in the worker: the sections of the suggested division
+ * (chapters of 红楼梦) and each one's distinctive words; the co-occurrence
+ * network; and two copies of the text compared as two files of a corpus
+ * (the keyness alone: the cut of both is the analysis row's).
+ */
+async function structureRows(page, text, common) {
+  const bytes = Buffer.byteLength(text);
+  const sections = await timed(page, async () => {
+    const start = performance.now();
+    const { division } = await window.__ciyanClient.query('sections', null);
+    await window.__ciyanClient.query('distinctive', division, { skipStopwords: true });
+    return performance.now() - start;
+  });
+  report({ ...common, what: 'sections + distinctive words, in the worker', bytes, millis: sections, target: 1000 });
+  const network = await timed(page, async () => {
+    const start = performance.now();
+    await window.__ciyanClient.query('network', {});
+    return performance.now() - start;
+  });
+  report({ ...common, what: 'co-occurrence network, in the worker', bytes, millis: network, target: 1000 });
+  // Two files of a corpus: the text twice, a blank line between.
+  const joined = `${text}\n\n${text}`;
+  await page.$eval('#text', (textarea, value) => { textarea.value = value; }, joined);
+  await analyzeInPage(page);
+  const division = {
+    by: 'given',
+    sections: [{ label: 'a', start: 0, end: text.length }, { label: 'b', start: text.length + 2, end: joined.length }],
+  };
+  const compare = await timed(page, async (division) => {
+    const start = performance.now();
+    await window.__ciyanClient.query('keyness', division, { label: 'a', sections: [0] }, { label: 'b', sections: [1] }, {});
+    return performance.now() - start;
+  }, division);
+  report({ ...common, what: 'compare two copies (keyness), in the worker', bytes: 2 * bytes, millis: compare, target: 1500 });
+}
+
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const session = await start();
@@ -164,6 +211,7 @@ for (const file of files) {
         }));
       }
       report({ ...common, what: 'new words, in the worker', bytes: Buffer.byteLength(text), millis: newWords, target: 2000 });
+      await structureRows(page, text, common);
     }
   } finally {
     await session.close();

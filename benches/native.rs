@@ -18,6 +18,9 @@ fn main() {}
 mod native {
     use std::time::Instant;
 
+    use ciyan::analyses::comparison::{distinctive, CompareOptions};
+    use ciyan::analyses::network::{network, NetworkOptions};
+    use ciyan::analyses::sections;
     use ciyan::{Analyzer, Options, UserDictionary, UserWord};
     use jieba_rs::Jieba;
 
@@ -82,6 +85,21 @@ mod native {
             );
             let document = analyzer.document(text.clone(), true).unwrap();
             report("ciyan-native", "new words", &name, text.len(), &time(runs, || analyzer.new_words(&document, None)));
+            let options = CompareOptions { skip_stopwords: true, ..Default::default() };
+            report(
+                "ciyan-native",
+                "sections + distinctive words",
+                &name,
+                text.len(),
+                &time(runs, || distinctive(&document, &sections::suggest(document.text()), &options)),
+            );
+            report(
+                "ciyan-native",
+                "co-occurrence network",
+                &name,
+                text.len(),
+                &time(runs, || network(&document, &NetworkOptions::default())),
+            );
         }
     }
 }

@@ -233,8 +233,8 @@ fn sections_by_speaker_in_utf16() {
     // 𠀀 is two UTF-16 units: 标题⏎ (3), 王毅：𠀀好。⏎ (8), 新华社记者： (6).
     assert_eq!(get(&found.get(2), "start").as_f64(), Some(17.0));
     let groups = Array::from(&get(&answer, "groups"));
-    assert_eq!(get(&groups.get(1), "label").as_string().as_deref(), Some("王毅"));
-    assert_eq!(Array::from(&get(&groups.get(1), "sections")).length(), 2);
+    assert_eq!(get(&groups.get(0), "label").as_string().as_deref(), Some("王毅"));
+    assert_eq!(Array::from(&get(&groups.get(0), "sections")).length(), 2);
     let parts = document(text).sections(js(r#"{"by": "parts", "parts": 2}"#)).unwrap();
     assert_eq!(Array::from(&get(&parts, "sections")).length(), 2);
     let given = js(

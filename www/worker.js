@@ -122,7 +122,10 @@ const HANDLERS = {
     }
     // Questions about the text's structure are about the whole text; the
     // rest about the scope, if there is one.
-    const document = WHOLE_TEXT_QUERIES.has(query) ? kept.document : current();
+    // A concordance within given spans (one side of a comparison) reads the
+    // whole text too: the spans may lie outside the scope.
+    const within = query === Query.CONCORDANCE && args[1]?.within?.length > 0;
+    const document = WHOLE_TEXT_QUERIES.has(query) || within ? kept.document : current();
     const answer = Object.hasOwn(ANALYZER_QUERIES, query)
       ? ANALYZER_QUERIES[query](a, document, ...args)
       : document[query](...args);

@@ -52,7 +52,13 @@ pub struct Keyness {
     pub bic: f64,
     /// Whether the target uses it more.
     pub positive: bool,
+    /// The smallest of p < .05, .01, .001 and .0001 its log-likelihood
+    /// reaches (one degree of freedom), or `None`.
+    pub p: Option<f64>,
 }
+
+/// The critical values of log-likelihood for one word (χ², 1 d.f.), and their p.
+pub const CRITICAL: [(f64, f64); 4] = [(15.13, 0.0001), (10.83, 0.001), (6.63, 0.01), (3.84, 0.05)];
 
 /// Word counts of one side, and its number of word tokens.
 #[derive(Debug, Clone, Default)]
@@ -117,14 +123,19 @@ pub(crate) fn sort(all: &mut [Keyness]) {
     });
 }
 
+/// Log-likelihood (G²) of a word seen `a` times in `c` tokens and `b` times in `d`.
+pub(crate) fn log_likelihood(a: f64, b: f64, c: f64, d: f64) -> f64 {
+    let e1 = c * (a + b) / (c + d);
+    let e2 = d * (a + b) / (c + d);
+    let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
+    2.0 * (term(a, e1) + term(b, e2))
+}
+
 /// The measures of a word seen `a` times in `c` target tokens and `b` times
 /// in `d` reference tokens.
 pub(crate) fn measure(word: &str, a: usize, b: usize, c: f64, d: f64) -> Keyness {
     let (af, bf) = (a as f64, b as f64);
-    let e1 = c * (af + bf) / (c + d);
-    let e2 = d * (af + bf) / (c + d);
-    let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
-    let log_likelihood = 2.0 * (term(af, e1) + term(bf, e2));
+    let log_likelihood = log_likelihood(af, bf, c, d);
     let half = |n: f64| if n == 0.0 { 0.5 } else { n };
     let log_ratio = ((half(af) / c) / (half(bf) / d)).log2();
     let percent_diff = (b > 0).then(|| 100.0 * (af / c - bf / d) / (bf / d));
@@ -137,6 +148,7 @@ pub(crate) fn measure(word: &str, a: usize, b: usize, c: f64, d: f64) -> Keyness
         percent_diff,
         bic: log_likelihood - (c + d).ln(),
         positive: af / c > bf / d,
+        p: CRITICAL.iter().find(|(ll, _)| log_likelihood >= *ll).map(|&(_, p)| p),
     }
 }
 

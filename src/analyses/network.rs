@@ -232,7 +232,7 @@ fn choose_words(document: &Document, units: &[Vec<WordId>], wanted: usize) -> (V
 /// A force layout from fixed starting points: linked words pull together,
 /// all push apart, communities start near each other.
 fn layout(nodes: usize, links: &[(usize, usize, f64)], community: &[usize]) -> Vec<[f64; 2]> {
-    use fjadra::{Center, Collide, Link, ManyBody, Node, SimulationBuilder};
+    use fjadra::{Center, Collide, Link, ManyBody, Node, PositionX, PositionY, SimulationBuilder};
     if nodes == 0 {
         return Vec::new();
     }
@@ -254,7 +254,11 @@ fn layout(nodes: usize, links: &[(usize, usize, f64)], community: &[usize]) -> V
         )
         .add_force("charge", ManyBody::new().strength(-60.0))
         .add_force("collide", Collide::new().radius(|_| 12.0))
-        .add_force("center", Center::new());
+        .add_force("center", Center::new())
+        // A pull to the middle keeps the pieces of a graph that falls apart
+        // (a short text's) near each other.
+        .add_force("x", PositionX::new().strength(0.06))
+        .add_force("y", PositionY::new().strength(0.06));
     simulation.step();
     let positions: Vec<[f64; 2]> = simulation.positions().collect();
     let extent = positions.iter().flat_map(|p| [p[0].abs(), p[1].abs()]).fold(1e-9, f64::max);

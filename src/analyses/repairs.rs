@@ -13,7 +13,8 @@
 //! - A line that breaks off (…就是两个坚持：存在的) before a new speaker's
 //!   turn or the end of the text. The fix removes the line.
 //! - A photo caption inside the text (…本版照片均为新华社发). The fix
-//!   removes the line.
+//!   removes the line; a caption inside a broken sentence goes with the
+//!   join instead.
 
 use serde::{Deserialize, Serialize};
 
@@ -95,10 +96,12 @@ pub fn repairs(document: &Document, is_word: impl Fn(&str) -> bool, unit: Unit) 
     let lines = content_lines(text);
     let turn_starts: Vec<usize> = turns(text).into_iter().map(|t| t.1).collect();
     let starts_turn = |line: &(usize, usize, usize)| turn_starts.contains(&line.0);
+    // Captions inside a sentence broken across them: the join removes them.
+    let mut joined_over = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let (line_start, start, end) = *line;
         let content = &text[start..end];
-        let next = lines.get(k + 1);
+        let mut next = lines.get(k + 1);
         let line_end = next.map_or(text.len(), |n| n.0);
         let whole_line = |kind| Repair {
             kind,
@@ -110,12 +113,21 @@ pub fn repairs(document: &Document, is_word: impl Fn(&str) -> bool, unit: Unit) 
             other: None,
         };
         if is_caption(content) {
-            found.push(whole_line(RepairKind::Caption));
+            if !joined_over.contains(&k) {
+                found.push(whole_line(RepairKind::Caption));
+            }
             continue;
         }
         let Some(last) = content.chars().next_back() else { continue };
         if closes(last) || !has_sentence(content) || (k == 0 && next.is_none()) {
             continue;
+        }
+        // A sentence that goes on after a caption: …多极化和国际⏎[caption]⏎争议….
+        if next.is_some_and(|n| is_caption(&text[n.1..n.2]))
+            && lines.get(k + 2).is_some_and(|after| !starts_turn(after) && !is_caption(&text[after.1..after.2]))
+        {
+            joined_over.push(k + 1);
+            next = lines.get(k + 2);
         }
         match next {
             Some(next) if !starts_turn(next) && !is_caption(&text[next.1..next.2]) => {
@@ -275,6 +287,16 @@ mod tests {
         assert_eq!(repeated.text, passage);
         assert!(repeated.other.unwrap().start < repeated.start);
         assert_eq!(found[1].text, "其中最重要的经验，就是两个坚持：存在的");
+    }
+
+    #[test]
+    fn a_sentence_broken_around_a_caption_is_joined_without_it() {
+        let text = "王毅：顺应世界多极化和国际\n\n3月7日，班列驶出。本版照片均为新华社发\n\n争议坚持由当事国解决。\n";
+        let found = repairs_of(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let chars: Vec<char> = text.chars().collect();
+        let fixed: String = chars[..found[0].start].iter().chain(&chars[found[0].end..]).collect();
+        assert_eq!(fixed, "王毅：顺应世界多极化和国际争议坚持由当事国解决。\n");
     }
 
     #[test]

@@ -79,12 +79,14 @@ pub enum GroupKind {
 /// The label of the role group of every reporter's turn: the questions.
 pub const REPORTERS: &str = "记者（全部提问）";
 
-/// The groups of speaker turns: one per label, in order of its first turn;
+/// The groups of speaker turns: one per label, in order of its first turn
+/// (the opening before the first turn in none);
 /// then all reporters together (the questions), when more than one label
 /// ends in 记者.
 pub fn groups(sections: &[Section]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for (i, section) in sections.iter().enumerate() {
+    // The text before the first turn (开头) is nobody's.
+    for (i, section) in sections.iter().enumerate().filter(|(_, s)| s.label != OPENING) {
         match groups.iter_mut().find(|g| g.label == section.label) {
             Some(group) => {
                 group.sections.push(i);

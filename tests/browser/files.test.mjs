@@ -156,18 +156,17 @@ test('a UTF-8 file with damaged bytes is read, and the page says how many were r
   assert.equal(await page.textContent('[role="alert"]'), '');
 });
 
-test('several files dropped at once: the first is read, and the page names the others', async () => {
+test('several files dropped at once are one text (a corpus); one file alone is not', async () => {
   await analysed(page, () => dropFiles(page, [
     { name: 'first.txt', parts: ['长江是中国第一大河。长江流域的水电站很多。'] },
     { name: 'second.txt', parts: ['黄河是中国第二长河。'] },
     { name: 'third.txt', parts: ['珠江。'] },
   ]));
-  assert.match(await page.inputValue('#text'), /^长江是中国第一大河/);
-  assert.equal(await page.textContent('#file-name'), 'first.txt');
-  assert.equal(await page.textContent('#file-skipped'),
-    '一次只分析一个文件：已打开「first.txt」，没有打开其余 2 个（「second.txt」、「third.txt」）。');
+  assert.equal(await page.inputValue('#text'), '长江是中国第一大河。长江流域的水电站很多。\n\n黄河是中国第二长河。\n\n珠江。');
+  assert.equal(await page.textContent('#file-name'), '3 个文件（语料库）：first.txt、second.txt、third.txt');
   await analysed(page, () => dropFile(page, 'alone.txt', ['黄河是中国第二长河。']));
-  assert.equal(await page.isHidden('#file-skipped'), true);
+  assert.equal(await page.textContent('#file-name'), 'alone.txt');
+  assert.equal(await page.isHidden('#file-info .corpus-files'), true);
 });
 
 test('a name list of 15 or fewer ends with its last name, not with "null"', async () => {

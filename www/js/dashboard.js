@@ -8,30 +8,40 @@
 // `create(container, context)` → {update(state)}; update is called only when
 // something it needs changed. state: {analysis, word, document}; document
 // is the worker's kept document ({id, text, textLength, tokens}); context:
-// {client, selection}. Views ask the worker for what they draw with
+// {client, selection, structure} (structure.js: the division, the sections
+// and the scope the results are limited to). Views ask the worker for what they draw with
 // client.query(Query.X, ...args).
 
 import { debounce } from './dom.js';
 import { downloadJson, exportButtons } from './export.js';
 import { linkWords } from './selection.js';
 import * as collocates from './views/collocates.js';
+import * as compare from './views/compare.js';
 import * as concordance from './views/concordance.js';
 import * as counts from './views/counts.js';
 import * as dispersion from './views/dispersion.js';
 import * as entities from './views/entities.js';
 import * as frequencyTable from './views/frequency-table.js';
 import * as keywordChart from './views/keyword-chart.js';
+import * as network from './views/network.js';
 import * as newWords from './views/new-words.js';
 import * as phrases from './views/phrases.js';
+import * as scopeBanner from './views/scope-banner.js';
+import * as sections from './views/sections.js';
+import * as trends from './views/trends.js';
 import * as wordCloud from './views/word-cloud.js';
 import * as wordInfo from './views/word-info.js';
 
 /** The views of the selected word, of the document and of the names, by container id. */
 const VIEWS = [
+  [sections, 'sections'],
+  [compare, 'compare'],
   [wordInfo, 'word-info'],
   [concordance, 'concordance'],
   [dispersion, 'dispersion'],
   [collocates, 'collocates'],
+  [trends, 'trends'],
+  [network, 'network'],
   [entities, 'entities'],
   [phrases, 'phrases'],
   [newWords, 'new-words'],
@@ -45,6 +55,7 @@ export function createDashboard(element, context) {
   const $ = (id) => element.querySelector(`#${id}`);
   const { client, selection } = context;
   linkWords(element, selection);
+  scopeBanner.create($('scope-banner'), context);
   const views = VIEWS.map(([view, id]) => ({ needs: view.needs, instance: view.create($(id), context) }));
   const state = { analysis: null, word: selection.word, document: null };
   /** Updates the views that need any of `changed` (names of state's fields). */

@@ -6,6 +6,7 @@
 
 import { AnalyzerClient } from './analyzer-client.js';
 import { ErrorCode } from './protocol.js';
+import { createCorpus } from './corpus.js';
 import { createDashboard } from './dashboard.js';
 import { setupInput } from './input.js';
 import { registerServiceWorker } from './offline.js';
@@ -15,8 +16,10 @@ import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.
 import { createSelection, hashParams } from './selection.js';
 import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent } from './settings.js';
 import { createStatus } from './status.js';
+import { createStructure } from './structure.js';
 import { createFileInfo } from './views/file-info.js';
 import * as lexicon from './views/lexicon.js';
+import * as repair from './views/repair.js';
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('text');
@@ -25,11 +28,15 @@ const cancelButton = $('cancel');
 const status = createStatus($('status'), $('error'));
 const client = new AnalyzerClient();
 const selection = createSelection();
-const dashboard = createDashboard($('dashboard'), { client, selection });
+const structure = createStructure();
+const dashboard = createDashboard($('dashboard'), { client, selection, structure });
 const lexiconPanel = lexicon.create($('lexicon'), { client, selection });
 client.onLoadError = (error) => status.error(error.message);
 client.onRestart = (error) => status.error(error.message);
 const openedFile = createOpenedFile(client);
+const corpus = createCorpus(structure);
+// Test hook, as below: tests/browser/corpus.test.mjs reads the division.
+if (hashParams().has('test')) window.__ciyanStructure = structure;
 const fileInfo = createFileInfo(
   {
     container: $('file-info'), name: $('file-name'), decoding: $('file-decoding'), select: $('encoding'),
@@ -37,6 +44,26 @@ const fileInfo = createFileInfo(
   },
   pickEncoding,
 );
+// The repair card's fixes change the text through here: the corpus's file
+// boundaries follow each fix, and the fixed text is saved and analysed.
+const repairPanel = repair.create($('repair'), {
+  client,
+  textarea,
+  applyEdit(start, end, replacement) {
+    const text = textarea.value;
+    textarea.value = text.slice(0, start) + replacement + text.slice(end);
+    corpus.replaced(start, end, replacement);
+  },
+  snapshot: () => ({ text: textarea.value, corpus: corpus.snapshot() }),
+  restore({ text, corpus: files }) {
+    textarea.value = text;
+    corpus.restore(files);
+  },
+  commit(working) {
+    saveText(textarea.value);
+    return analyze(working);
+  },
+});
 
 // Test hook, only on /#test: the browser tests reach the worker client
 // (to make the core trap, tests/browser/resilience.test.mjs). Without the
@@ -45,8 +72,25 @@ if (hashParams().has('test')) window.__ciyanClient = client;
 
 let latest = 0; // the newest analysis asked for; older answers are dropped
 
-/** The options of an analysis: the form's, and the user's corrections of the name lists. */
-const analysisOptions = () => ({ ...readOptions(form), names: currentSettings().names });
+/**
+ * The options of an analysis: the form's, the user's corrections of the name
+ * lists, and the sections the results are limited to (structure.js), if any.
+ */
+function analysisOptions() {
+  const scope = structure.scopeOption();
+  return { ...readOptions(form), names: currentSettings().names, ...(scope && { scope }) };
+}
+
+// The scope the last analysis was asked with (JSON): a change of it (a
+// section or a speaker picked, the sections of speaker mode come) summarises
+// the kept text again, as a change of the settings does. Looked at once the
+// structure has settled (a new division clears the scope in the same step).
+let sentScope = 'null';
+const scopeKey = () => JSON.stringify(structure.scopeOption() ?? null);
+structure.subscribe(() => queueMicrotask(() => {
+  if (scopeKey() === sentScope || !client.document || textarea.value.trim() === '') return;
+  analyze('重新统计…');
+}));
 
 /** `working`: what the status line says meanwhile. */
 async function analyze(working = undefined) {
@@ -56,9 +100,15 @@ async function analyze(working = undefined) {
   dashboard.busy(true);
   cancelButton.hidden = false;
   try {
-    const answer = await client.analyze(textarea.value, analysisOptions(), status.progress);
+    // A new text keeps the division (chapters, speakers…), but the old
+    // text's sections and scope say nothing about it: asked for again.
+    if (client.document && client.document.text !== textarea.value) structure.forgetSections();
+    const options = analysisOptions();
+    sentScope = JSON.stringify(options.scope ?? null);
+    const answer = await client.analyze(textarea.value, options, status.progress);
     if (answer.stale) return;
     dashboard.show(answer.analysis);
+    repairPanel.update(client.document);
     status.done(answer.millis);
     if (settingsEdited && !settingsArePersistent() && !unsavedSaid) {
       unsavedSaid = true;
@@ -80,22 +130,29 @@ async function analyze(working = undefined) {
   }
 }
 
-// The text in the box came from a file: show how it was read, keep it, analyse it.
-function useDecoded(decoded, notOpened) {
-  textarea.value = decoded.text;
+// The text in the box came from files: show how they were read, keep it,
+// analyse it. Several files are one corpus, divided by file (corpus.js).
+function useDecoded(opened) {
+  const { files } = opened;
+  if (files.length === 1) {
+    corpus.clear();
+    textarea.value = files[0].text;
+  } else {
+    textarea.value = corpus.set(files);
+  }
   listEncodings();
-  fileInfo.show(decoded, notOpened);
-  saveText(decoded.text);
+  fileInfo.show(opened);
+  saveText(textarea.value);
   return analyze();
 }
 
-let fileRequest = 0; // the newest file (or encoding) asked for
-async function whileCurrent(decoding, describeFailure, notOpened = []) {
+let fileRequest = 0; // the newest files (or encoding) asked for
+async function whileCurrent(decoding, describeFailure) {
   const request = ++fileRequest;
   status.clearError();
   try {
-    const decoded = await decoding;
-    if (request === fileRequest) await useDecoded(decoded, notOpened);
+    const opened = await decoding;
+    if (request === fileRequest) await useDecoded(opened);
   } catch (error) {
     if (request !== fileRequest || error.code === ErrorCode.CANCELLED) return;
     // The text in the box stays as it was.
@@ -103,20 +160,26 @@ async function whileCurrent(decoding, describeFailure, notOpened = []) {
   }
 }
 
-// Several files dropped or chosen at once: the first is read, and the page
-// says which were not.
-function openFiles([file, ...others]) {
-  return whileCurrent(openedFile.open(file), (error) => `无法打开「${file.name}」。${error.message}`, others.map((f) => f.name));
+// Several files dropped or chosen at once are read as one corpus, in the
+// order given; a file that cannot be read is named, the others are used.
+function openFiles(files) {
+  return whileCurrent(openedFile.open(files), (error) => {
+    const failed = error.failed ?? [{ name: files[0].name, message: error.message }];
+    if (failed.length === 1) return `无法打开「${failed[0].name}」。${failed[0].message}`;
+    return `无法打开这 ${failed.length} 个文件：${failed.map((f) => `「${f.name}」：${f.message}`).join('')}`;
+  });
 }
 
-function pickEncoding(encoding) {
-  return whileCurrent(openedFile.redecode(encoding), (error) => error.message);
+// Another encoding for the file (or for file `index` of a corpus): its bytes decoded again.
+function pickEncoding(encoding, index) {
+  return whileCurrent(openedFile.redecode(encoding, index), (error) => error.message);
 }
 
 // Text that replaced the whole box no longer comes from the last file.
 function forgetFile() {
   ++fileRequest;
   openedFile.forget();
+  corpus.clear();
   fileInfo.hide();
 }
 
@@ -125,6 +188,7 @@ function clearText() {
   if (client.analysing) client.cancel();
   forgetFile();
   textarea.value = '';
+  repairPanel.update(null);
   clearSavedText();
   status.clear();
   dashboard.busy(false);
@@ -153,6 +217,8 @@ onOptionsChange(form, () => analyze());
 // Typing is saved once it pauses, and at once when the page is hidden (a
 // closed tab, a switch to another app) so that the last words are not lost.
 textarea.addEventListener('input', () => saveSoon(textarea.value));
+// A hand edit could be anywhere: the files' boundaries no longer hold.
+textarea.addEventListener('input', () => { if (corpus.dropped()) fileInfo.corpusDropped(); });
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') saveSoon.flush();
 });

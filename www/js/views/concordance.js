@@ -37,7 +37,7 @@ const SORTS = [
 const CSV_HEADER = ['序号', '左侧上下文', '关键词', '右侧上下文', '起点', '终点'];
 const collator = new Intl.Collator('zh-CN'); // pinyin order
 
-export function create(container, { client }) {
+export function create(container, { client, structure }) {
   const view = {
     word: null, // what the lines are of
     forms: [], // its other forms, when it is a merged name
@@ -53,7 +53,10 @@ export function create(container, { client }) {
     drawn: 0, // how many of the shown lines have rows
     request: 0, // the newest query asked for
     refocus: false, // the focus was on a line when they went to be replaced
+    within: null, // {label, ranges}: only the lines in this part (the compare view's), or null
   };
+  // The compare view limits the lines of the word it opened to one part.
+  const withinFor = (word) => (structure?.within && structure.within.word === word ? structure.within : null);
   const ui = build(container, {
     csv: () => downloadCsv(fileName(view.word, 'csv'), CSV_HEADER, csvRows(view.shown, view.width)),
     json: () => downloadJson(fileName(view.word, 'json'), jsonValue(view)),
@@ -79,6 +82,18 @@ export function create(container, { client }) {
     view.mode = ui.substring.checked ? 'substring' : 'word';
     load();
   });
+  ui.within.addEventListener('click', () => structure.setWithin(null));
+  structure?.subscribe((state, changed) => {
+    if (!changed.includes('within') || !view.word || withinFor(view.word) === view.within) return;
+    view.within = withinFor(view.word);
+    showWithin();
+    load();
+  });
+  function showWithin() {
+    ui.within.hidden = !view.within;
+    ui.within.firstChild.textContent = view.within ? `只看「${view.within.label}」中的用法` : '';
+  }
+
   ui.more.addEventListener('click', () => {
     const first = view.drawn;
     drawRows(view.drawn + PAGE);
@@ -117,7 +132,9 @@ export function create(container, { client }) {
     let answer;
     try {
       // A merged name's lines are those of every form (孔明 = 诸葛亮 = 孔明曰).
-      answer = await client.query(Query.CONCORDANCE, word, { mode: view.mode, width: WIDTH.max, forms: view.forms });
+      const options = { mode: view.mode, width: WIDTH.max, forms: view.forms };
+      if (view.within) options.within = view.within.ranges;
+      answer = await client.query(Query.CONCORDANCE, word, options);
     } catch (error) {
       if (asked === view.request) showError(error.message);
       return;
@@ -245,14 +262,16 @@ export function create(container, { client }) {
       container.hidden = false;
       const forms = formsOfName(analysis, word).filter((form) => form !== word);
       const sameForms = forms.join('\n') === view.forms.join('\n');
-      if (word === view.word && document.id === view.documentId && sameForms) return;
+      const within = withinFor(word);
+      if (word === view.word && document.id === view.documentId && sameForms && within === view.within) return;
       reader.close(); // it showed the lines of before
       if (word !== view.word) {
         // A filter for one word's contexts would hide another's lines.
         view.filter = '';
         ui.filter.value = '';
       }
-      Object.assign(view, { word, forms, documentId: document.id, text: document.text });
+      Object.assign(view, { word, forms, within, documentId: document.id, text: document.text });
+      showWithin();
       container.dataset.term = word;
       load();
     },
@@ -281,8 +300,10 @@ function build(container, exports) {
   const more = h('button', { type: 'button', className: 'button small kwic-more', hidden: true });
   const nothing = h('p', { className: 'empty kwic-nothing', hidden: true });
   const exportGroup = exportButtons([['导出 CSV', exports.csv], ['导出 JSON', exports.json]]);
+  const within = h('button', { type: 'button', className: 'kwic-within', hidden: true, title: '显示全文中的用法' },
+    h('span', {}), h('span', { 'aria-hidden': 'true', className: 'kwic-within-x' }, '×'), h('span', { className: 'visually-hidden' }, '（取消）'));
 
-  const ui = { filter, sort, width, widthValue, substring, summary, body, table, more, nothing, exports: exportGroup };
+  const ui = { filter, sort, width, widthValue, substring, summary, within, body, table, more, nothing, exports: exportGroup };
   ui.results = h('div', { className: 'kwic-results', hidden: true },
     h('div', { className: 'kwic-scroll', role: 'region', 'aria-label': '上下文列表' }, table),
     more);
@@ -293,7 +314,7 @@ function build(container, exports) {
       field('排序', sort),
       field('每侧', width, widthValue),
       h('label', { className: 'check', title: '例如「发展」也找出「发展中国家」里的' }, substring, h('span', {}, '包含该字串的词也算'))),
-    h('div', { className: 'kwic-status' }, summary, offerSelectionAsWord(body, { line: 'tr', skip: '.kwic-rank' }), exportGroup),
+    h('div', { className: 'kwic-status' }, summary, within, offerSelectionAsWord(body, { line: 'tr', skip: '.kwic-rank' }), exportGroup),
     nothing,
     ui.results);
   return ui;

@@ -1,48 +1,123 @@
 // Under the text box: which file the text came from, how it was read (its
 // format, the encoding it was decoded with) and a choice of another encoding
-// for when the detected one gives garbled text.
+// for when the detected one gives garbled text. For several files (a
+// corpus, corpus.js): their names, and each file's size, decoding and
+// encoding choice in a compact list.
 
 import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
 
 const AUTO = ''; // the select's value for "let the core detect it"
 
+const TEXT = {
+  corpusName: (names) => `${formatInteger(names.length)} 个文件（语料库）：${names.join('、')}`,
+  corpusDivided: '每个文件是一节，依次接在一起，中间空一行',
+  corpusDropped: '文本已手动改动，不再按文件分节（文件的分界已取消）',
+  filesLabel: '语料库里的文件',
+  encodingOf: (name) => `「${name}」的编码`,
+  failed: (failures) => `没有打开 ${formatInteger(failures.length)} 个文件：${failures.map((f) => `「${f.name}」（${f.message}）`).join('；')}`,
+};
+
+const kilo = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+function formatSize(bytes) {
+  if (bytes < 1024) return `${formatInteger(bytes)} 字节`;
+  if (bytes < 1024 * 1024) return `${kilo.format(bytes / 1024)} KB`;
+  return `${kilo.format(bytes / 1024 / 1024)} MB`;
+}
+
 /**
  * elements: {container, name, decoding, select, replacements, skipped}, all
- * in index.html's #file-info. onPick(encoding): the user chose an encoding
- * ('' for automatic detection).
+ * in index.html's #file-info. onPick(encoding, index): the user chose an
+ * encoding ('' for automatic detection) for file `index` (0 for a single file).
  */
 export function createFileInfo({ container, name, decoding, select, replacements, skipped }, onPick) {
-  select.addEventListener('change', () => onPick(select.value));
+  select.addEventListener('change', () => onPick(select.value, 0));
   let selected = AUTO; // kept for when the list arrives after a file was shown
+  let encodings = []; // the core's, once listed
+  let files = []; // the corpus's, as shown
+  const options = () => [h('option', { value: AUTO }, '自动检测'), ...encodings.map((e) => h('option', { value: e }, e))];
+  const picked = (file) => (file.detected ? AUTO : file.encoding);
+  const list = h('ul', { className: 'corpus-files', 'aria-label': TEXT.filesLabel, hidden: true });
+  name.closest('.file-source').after(list);
+
+  function showFailures(failed) {
+    skipped.hidden = failed.length === 0;
+    skipped.textContent = failed.length === 0 ? '' : TEXT.failed(failed);
+  }
+
+  function showOne(decoded) {
+    name.textContent = decoded.name;
+    decoding.textContent = describe(decoded);
+    // A Word document has no encoding to choose.
+    select.closest('label').hidden = !decoded.encoding;
+    selected = decoded.detected ? AUTO : decoded.encoding;
+    select.value = selected;
+    replacements.hidden = !(decoded.replacements > 0);
+    replacements.textContent = decoded.replacements > 0 ? describeReplacements(decoded) : '';
+    files = [];
+    list.hidden = true;
+    list.replaceChildren();
+  }
+
+  /** A select of the encodings for one file of a corpus. */
+  function encodingSelect(file, index) {
+    const pick = h('select', { className: 'corpus-encoding', 'aria-label': TEXT.encodingOf(file.name) }, ...options());
+    pick.value = picked(file);
+    pick.addEventListener('change', () => onPick(pick.value, index));
+    return pick;
+  }
+
+  function showCorpus(shown) {
+    files = shown;
+    // A pick redraws the list: the focus stays on that file's select.
+    const focused = [...list.querySelectorAll('select')].indexOf(document.activeElement);
+    name.textContent = TEXT.corpusName(files.map((file) => file.name));
+    decoding.textContent = TEXT.corpusDivided;
+    // Each file has its own encoding: picked in the list, file by file.
+    select.closest('label').hidden = true;
+    replacements.hidden = true;
+    replacements.textContent = '';
+    list.replaceChildren(...files.map((file, index) => h('li', {},
+      h('span', { className: 'corpus-file-name' }, file.name), ' ',
+      h('span', { className: 'corpus-file-detail' },
+        [formatSize(file.size), describe(file), file.replacements > 0 ? `${formatInteger(file.replacements)} 处无法解码的字节已替换为 �` : null]
+          .filter(Boolean).join(' · ')),
+      // A Word document has no encoding to choose.
+      file.encoding ? encodingSelect(file, index) : null)));
+    list.hidden = false;
+    if (focused >= 0) list.children[focused]?.querySelector('select')?.focus();
+  }
 
   return {
     /** The encodings the user may pick, as the core lists them. */
-    setEncodings(encodings) {
-      select.replaceChildren(
-        h('option', { value: AUTO }, '自动检测'),
-        ...encodings.map((encoding) => h('option', { value: encoding }, encoding)),
-      );
+    setEncodings(listed) {
+      encodings = listed;
+      select.replaceChildren(...options());
       select.value = selected;
+      for (const pick of list.querySelectorAll('select')) {
+        const file = files[[...list.children].indexOf(pick.closest('li'))];
+        pick.replaceChildren(...options());
+        pick.value = picked(file);
+      }
     },
 
     /**
-     * decoded: {name, text, encoding, format, detected, replacements}.
-     * `notOpened`: the names of other files dropped with it, which were not read.
+     * files: [{name, size, text, encoding, format, detected, replacements}]
+     * (one, or several: a corpus); failed: [{name, message}], the files
+     * that could not be read.
      */
-    show(decoded, notOpened = []) {
-      name.textContent = decoded.name;
-      decoding.textContent = describe(decoded);
-      // A Word document has no encoding to choose.
-      select.closest('label').hidden = !decoded.encoding;
-      selected = decoded.detected ? AUTO : decoded.encoding;
-      select.value = selected;
-      replacements.hidden = !(decoded.replacements > 0);
-      replacements.textContent = decoded.replacements > 0 ? describeReplacements(decoded) : '';
-      skipped.hidden = notOpened.length === 0;
-      skipped.textContent = notOpened.length === 0 ? ''
-        : `一次只分析一个文件：已打开「${decoded.name}」，没有打开其余 ${formatInteger(notOpened.length)} 个（${notOpened.map((n) => `「${n}」`).join('、')}）。`;
+    show({ files, failed = [] }) {
+      if (files.length === 1) showOne(files[0]);
+      else showCorpus(files);
+      container.classList.remove('is-dropped');
+      showFailures(failed);
       container.hidden = false;
+    },
+
+    /** A hand edit dropped the corpus's division: the names stay, the line says so. */
+    corpusDropped() {
+      decoding.textContent = TEXT.corpusDropped;
+      container.classList.add('is-dropped');
     },
 
     hide() {

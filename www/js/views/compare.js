@@ -1,0 +1,231 @@
+// The compare card: two parts of the text side by side (two sections, two
+// speakers, a speaker and the questions, a file and the rest), the words
+// that are used significantly more in one than in the other (KEYNESS:
+// log-likelihood and Log Ratio), how many words they share and which only
+// one of them uses. A word opens its concordance limited to the part it
+// stands for (structure.js's within), so the lines show how A uses it.
+
+import { h } from '../dom.js';
+import { downloadCsv, downloadJson, exportButtons } from '../export.js';
+import { formatInteger } from '../format.js';
+import { Query } from '../protocol.js';
+import { askWholeText, exportFigures, formatLl, formatRatio, keyWord, keynessHelp, stars, TEXT as KEY_TEXT } from './keyness.js';
+
+export const needs = ['document'];
+
+const TEXT = {
+  a: 'A',
+  b: 'B',
+  rest: '其余部分',
+  groups: '发言人与角色',
+  sections: '各节',
+  files: '文件',
+  swap: '对调',
+  undivided: '先在「结构」里选一种划分方式（章回、发言人、段落……），再比较其中两部分。',
+  loading: '正在比较……',
+  same: 'A 和 B 是同一部分，换一个再比。',
+  summary: (a, b, shared) => `「${a.label}」${formatInteger(a.tokens)} 词、${formatInteger(a.types)} 种；「${b.label}」${formatInteger(b.tokens)} 词、${formatInteger(b.types)} 种；两边都用的词 ${formatInteger(shared)} 种。`,
+  more: (label) => `「${label}」用得更多`,
+  only: (label) => `只在「${label}」出现`,
+  none: '没有显著的差别。',
+  columns: ['词语', 'A', 'B', 'LL', 'Log Ratio', 'p'],
+  exportLabel: '导出比较',
+};
+/** Words listed in each only-in list. */
+const ONLY = 40;
+
+export function create(container, { client, structure }) {
+  const view = { generation: 0, options: [], answer: null, a: null, b: null, pair: [], division: null };
+  const ui = build(container, {
+    csv: () => downloadCsv('比较.csv', ['方向', ...TEXT.columns.map((c) => c.replace(/^A$/, `A ${view.answer.a.label}`).replace(/^B$/, `B ${view.answer.b.label}`))], csvRows(view.answer)),
+    json: () => downloadJson('比较.json', { division: structure.division, a: view.a, b: view.b, ...view.answer }),
+  });
+  ui.selectA.addEventListener('change', () => load());
+  ui.selectB.addEventListener('change', () => load());
+  ui.swap.addEventListener('click', () => {
+    const a = ui.selectA.value;
+    const b = ui.selectB.value;
+    if (b === 'rest') return;
+    ui.selectA.value = b;
+    ui.selectB.value = a;
+    load();
+  });
+
+  // A word of one side: its concordance, limited to that side's text. The
+  // dashboard's linkWords selects the word after this (the event bubbles up).
+  container.addEventListener('click', (event) => {
+    const word = event.target.closest('[data-word][data-side]');
+    if (!word || !view.answer) return;
+    const side = word.dataset.side;
+    const part = view.answer[side];
+    // The concordance answers about the scope: a part outside it would show no lines.
+    const sections = side === 'a' ? view.a.sections : view.b?.sections ?? rest(view.a.sections);
+    const scope = structure.scope;
+    if (scope && !sections.every((i) => scope.sections.includes(i))) structure.setScope(null);
+    structure.setWithin({ word: word.dataset.word, label: part.label, ranges: part.ranges });
+  });
+  const rest = (sections) => structure.sections.sections.map((_, i) => i).filter((i) => !sections.includes(i));
+
+  structure.subscribe((state, changed) => {
+    if (changed.includes('sections') || changed.includes('division')) fill(state);
+  });
+
+  /** The parts a user may compare: the groups, then the sections (the files of a corpus). */
+  function fill({ division, sections: answer }) {
+    ++view.generation;
+    view.answer = null;
+    ui.result.hidden = true;
+    ui.exports.hidden = true;
+    const usable = division && answer && answer.sections.length > 1;
+    // Undivided, there is nothing to compare: the card waits for a division.
+    const card = container.closest('section');
+    if (card) card.hidden = !division;
+    ui.pickers.hidden = !usable;
+    if (!usable) {
+      container.dataset.state = division && !answer ? 'loading' : 'empty';
+      ui.summary.textContent = division && !answer ? TEXT.loading : TEXT.undivided;
+      return;
+    }
+    const groups = answer.groups.map((group, i) => ({ key: `g:${i}`, label: group.label, sections: group.sections }));
+    const sections = answer.sections.map((section, i) => ({ key: `s:${i}`, label: `${i + 1}. ${section.label}`, name: section.label, sections: [i] }));
+    view.options = [...groups, ...sections];
+    const groupLabel = division.by === 'given' ? TEXT.files : TEXT.sections;
+    for (const [select, withRest] of [[ui.selectA, false], [ui.selectB, true]]) {
+      select.replaceChildren(
+        withRest ? h('option', { value: 'rest' }, TEXT.rest) : null,
+        groups.length ? h('optgroup', { label: TEXT.groups }, groups.map((o) => h('option', { value: o.key }, o.label))) : null,
+        h('optgroup', { label: groupLabel }, sections.map((o) => h('option', { value: o.key }, o.label))));
+    }
+    // The same division again (the same text cut again, other stopwords):
+    // the pair picked stays; else the default one.
+    const same = view.division === JSON.stringify(division) && view.options.some((o) => o.key === view.pair[0]);
+    view.division = JSON.stringify(division);
+    const [a, b] = same ? view.pair : defaultPair(division, answer);
+    ui.selectA.value = a;
+    ui.selectB.value = b;
+    load();
+  }
+
+  async function load() {
+    const generation = ++view.generation;
+    const part = (key) => {
+      const option = view.options.find((o) => o.key === key);
+      return option ? { label: option.name ?? option.label, sections: option.sections } : null;
+    };
+    view.pair = [ui.selectA.value, ui.selectB.value];
+    const a = part(ui.selectA.value);
+    const b = ui.selectB.value === 'rest' ? null : part(ui.selectB.value);
+    if (!a || !structure.division) return;
+    ui.swap.disabled = !b;
+    if (b && a.sections.join() === b.sections.join()) {
+      ui.summary.textContent = TEXT.same;
+      ui.result.hidden = true;
+      ui.exports.hidden = true;
+      return;
+    }
+    container.dataset.state = 'loading';
+    ui.summary.textContent = TEXT.loading;
+    try {
+      const skipStopwords = client.document?.options?.stopwords ?? true;
+      const answer = await askWholeText(client, Query.KEYNESS, structure.division, a, b, { minCount: 3, skipStopwords, limit: 200, top: 200 });
+      if (generation !== view.generation || answer.stale) return;
+      Object.assign(view, { answer, a, b });
+      draw(ui, answer);
+      container.dataset.state = 'ready';
+    } catch (error) {
+      if (generation !== view.generation) return;
+      ui.summary.textContent = error?.message ?? String(error);
+      ui.result.hidden = true;
+      container.dataset.state = 'error';
+    }
+  }
+
+  fill(structure);
+  return {
+    // A new document: the structure brings its sections (or none) and fill() asks again.
+    update() {},
+  };
+}
+
+/**
+ * What to compare first: a speaker with the questions (王毅 and the 记者
+ * group), the first two files of a corpus, else the first section and the rest.
+ */
+function defaultPair(division, { groups, sections }) {
+  const speakers = groups.map((g, i) => ({ ...g, i })).filter((g) => g.kind === 'speaker');
+  const roles = groups.map((g, i) => ({ ...g, i })).filter((g) => g.kind === 'role');
+  if (speakers.length > 0) {
+    const main = speakers.reduce((best, g) => (g.tokens > best.tokens ? g : best));
+    const other = roles.find((g) => g.sections.join() !== main.sections.join())
+      ?? speakers.find((g) => g !== main);
+    return [`g:${main.i}`, other ? `g:${other.i}` : 'rest'];
+  }
+  if (division.by === 'given' && sections.length > 1) return ['s:0', 's:1'];
+  return ['s:0', 'rest'];
+}
+
+function build(container, actions) {
+  const selectA = h('select', { className: 'compare-a' });
+  const selectB = h('select', { className: 'compare-b' });
+  const swap = h('button', { type: 'button', className: 'button small compare-swap', title: 'A 与 B 对调' }, '⇄', h('span', { className: 'visually-hidden' }, TEXT.swap));
+  const pickers = h('div', { className: 'compare-pickers', hidden: true },
+    h('label', { className: 'compare-field' }, h('span', { className: 'compare-tag is-a' }, TEXT.a), selectA),
+    swap,
+    h('label', { className: 'compare-field' }, h('span', { className: 'compare-tag is-b' }, TEXT.b), selectB));
+  const summary = h('p', { className: 'hint compare-summary', 'aria-live': 'polite' });
+  const exports = exportButtons([['CSV', actions.csv], ['JSON', actions.json]], TEXT.exportLabel);
+  exports.hidden = true;
+  const result = h('div', { className: 'compare-result', hidden: true });
+  container.replaceChildren(pickers, h('div', { className: 'compare-head' }, summary, exports), result, keynessHelp());
+  return { selectA, selectB, swap, pickers, summary, exports, result };
+}
+
+function draw(ui, answer) {
+  const { a, b, words, shared, onlyA, onlyB } = answer;
+  ui.summary.textContent = TEXT.summary(a, b, shared);
+  ui.exports.hidden = false;
+  ui.result.hidden = false;
+  const moreA = words.filter((k) => k.positive);
+  const moreB = words.filter((k) => !k.positive);
+  ui.result.replaceChildren(
+    h('div', { className: 'compare-columns' },
+      side(TEXT.more(a.label), moreA, 'a', 'is-a'),
+      side(TEXT.more(b.label), moreB, 'b', 'is-b')),
+    h('div', { className: 'compare-columns compare-only' },
+      onlyList(TEXT.only(a.label), onlyA, 'a'),
+      onlyList(TEXT.only(b.label), onlyB, 'b')));
+}
+
+/** One side's words: a table, the most significant first. */
+function side(title, words, key, className) {
+  const body = words.length === 0 ? h('p', { className: 'empty' }, TEXT.none)
+    : h('div', { className: 'compare-scroll' }, h('table', { className: 'compare-table' },
+      h('caption', { className: 'visually-hidden' }, title),
+      h('thead', {}, h('tr', {}, TEXT.columns.map((c, i) => h('th', { scope: 'col', className: i > 0 ? 'number' : undefined }, c)))),
+      h('tbody', {}, words.map((k) => h('tr', { 'data-key-word': k.word },
+        h('td', {}, keyWord(k, { side: key })),
+        h('td', { className: 'number' }, formatInteger(k.a)),
+        h('td', { className: 'number' }, formatInteger(k.b)),
+        h('td', { className: 'number' }, formatLl(k.logLikelihood)),
+        h('td', { className: 'number' }, formatRatio(k.logRatio)),
+        h('td', { className: 'number compare-p', title: KEY_TEXT.p(k.p) }, stars(k.p) || '–'))))));
+  return h('section', { className: `compare-side ${className}`, 'data-side': key }, h('h3', {}, title), body);
+}
+
+function onlyList(title, words, key) {
+  return h('section', { className: 'compare-only-list', 'data-only': key },
+    h('h3', {}, title, h('span', { className: 'hint' }, ` ${formatInteger(words.length)} 种`)),
+    words.length === 0 ? h('p', { className: 'empty' }, '—')
+      : h('p', { className: 'key-words' }, words.slice(0, ONLY).map((w) =>
+        h('button', { type: 'button', className: 'key-word', 'data-word': w.word, 'data-side': key, title: `${w.word}：${formatInteger(w.count)} 次` },
+          w.word, h('span', { className: 'key-count' }, formatInteger(w.count))))));
+}
+
+function csvRows(answer) {
+  if (!answer) return [];
+  return [
+    ...answer.words.map((k) => [k.positive ? 'A 多' : 'B 多', k.word, k.a, k.b, ...exportFigures(k)]),
+    ...answer.onlyA.map((w) => ['只在 A', w.word, w.count, 0, '', '', '']),
+    ...answer.onlyB.map((w) => ['只在 B', w.word, 0, w.count, '', '', '']),
+  ];
+}

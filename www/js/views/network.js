@@ -1,0 +1,212 @@
+// The co-occurrence network view (KH Coder's 共起ネットワーク): the words that
+// occur in the same sentences (or paragraphs), linked by how strongly
+// (Jaccard), coloured by the communities the core finds. The core computes
+// everything, the layout too (Query.NETWORK, seeded: the same text always
+// gives the same picture); this draws it, lets a click select a word and
+// shows its neighbours, lists the edges as a table, and exports.
+//
+// Asked for only once the card is near the screen (a long text keeps the
+// worker busy meanwhile), and again after each analysis (a new text, other
+// options, another scope) while it is in view.
+
+import { debounce, h } from '../dom.js';
+import { downloadCsv, downloadJson, exportButtons } from '../export.js';
+import { formatInteger } from '../format.js';
+import { measurer } from '../measure.js';
+import { Query } from '../protocol.js';
+import { dataTable, exportDrawn } from './chart-table.js';
+import { boxHeight, formatJaccard, highlight, networkLayout, networkSvg } from './network-chart.js';
+
+export const needs = ['analysis', 'document', 'word'];
+
+const WORDS = 120; // the most frequent words the core considers
+const EDGES = { min: 30, max: 150, step: 10, initial: 60 };
+const UNITS = { sentence: '句', paragraph: '段' };
+
+const TEXT = {
+  near: '滚动到这里时画出共现网络。',
+  working: '正在计算共现网络……',
+  empty: '这段文本太短，没有足够的词在同一句里一起出现，画不出网络。',
+  summary: (nodes, edges, communities, modularity, units, unit, minCount) =>
+    `${nodes} 个词、${edges} 条连线、${communities} 组（模块度 ${modularity}）；按${unit}统计，共 ${units} ${unit}；每个词至少出现 ${minCount} 次。`,
+  unitLabel: '共现单位',
+  sentence: '句子',
+  paragraph: '段落',
+  edges: '连线数',
+  table: '以表格显示',
+  tableCaption: '共现网络的连线：两个词、Jaccard 系数和同时出现的次数',
+  help: '这张图说明什么',
+  helpItems: [
+    '每个圆是一个词，面积越大，词出现得越多。两个词常在同一句（或同一段）里出现，就用线连起来。',
+    '连线的粗细是 Jaccard 系数：两个词同时出现的句数 ÷ 至少出现其一的句数。只画系数最高的若干条（上面可调）。',
+    '颜色是用 Louvain 模块度算法找出的词群：同一颜色的词彼此联系比和其他词更紧密。',
+    '布局由固定的随机种子算出：同一段文本、同样的选项，总是画出同一张图。',
+    '点一个词（或用 Tab 选中后按回车），看它的上下文，图中会突出它和与它相连的词。',
+  ],
+};
+
+export function create(container, { client, selection }) {
+  const view = {
+    client, selection, container,
+    documentId: null, analysis: null, word: selection?.word ?? null,
+    unit: 'sentence', edges: EDGES.initial, skipStopwords: true,
+    answer: null, asked: null, geometry: null, svg: null, asTable: false,
+    generation: 0, near: false, waiting: false, drawnWidth: 0,
+  };
+  build(container, view);
+  new IntersectionObserver((entries) => {
+    view.near = entries.some((entry) => entry.isIntersecting);
+    if (view.near && view.waiting) refresh(view);
+  }, { rootMargin: '200px 0px' }).observe(container);
+  const redraw = debounce(() => {
+    if (view.answer && !view.asTable && view.figure.clientWidth !== view.drawnWidth) draw(view);
+  }, 150);
+  new ResizeObserver(redraw).observe(view.figure);
+  return {
+    update({ analysis, word, document }) {
+      view.word = word;
+      if (view.svg) highlight(view.svg, view.geometry, word);
+      if (analysis === view.analysis && document?.id === view.documentId) return;
+      Object.assign(view, { analysis, documentId: document?.id ?? null, skipStopwords: document?.options?.stopwords ?? true });
+      view.waiting = true;
+      if (view.near) refresh(view);
+      else if (!view.answer) view.summary.textContent = TEXT.near;
+    },
+  };
+}
+
+function build(container, view) {
+  const unitButtons = Object.keys(UNITS).map((unit) =>
+    h('button', { type: 'button', 'data-unit': unit, 'aria-pressed': String(unit === view.unit) }, TEXT[unit]));
+  const units = h('div', { className: 'segmented network-unit', role: 'group', 'aria-label': TEXT.unitLabel }, unitButtons);
+  units.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-unit]');
+    if (!button || button.dataset.unit === view.unit) return;
+    view.unit = button.dataset.unit;
+    for (const b of unitButtons) b.setAttribute('aria-pressed', String(b === button));
+    refresh(view);
+  });
+
+  const edges = h('input', {
+    type: 'range', id: 'network-edges', min: EDGES.min, max: EDGES.max, step: EDGES.step, value: EDGES.initial,
+  });
+  const edgesShown = h('output', { className: 'network-edges-value', htmlFor: 'network-edges' }, String(EDGES.initial));
+  const askAgain = debounce(() => refresh(view), 300);
+  edges.addEventListener('input', () => {
+    view.edges = Number(edges.value);
+    edgesShown.textContent = edges.value;
+    askAgain();
+  });
+  edges.addEventListener('change', () => askAgain.flush());
+
+  const tableToggle = h('button', { type: 'button', className: 'button small network-table-toggle', 'aria-pressed': 'false' }, TEXT.table);
+  tableToggle.addEventListener('click', () => {
+    view.asTable = !view.asTable;
+    tableToggle.setAttribute('aria-pressed', String(view.asTable));
+    draw(view);
+  });
+
+  const exports = exportButtons([
+    ['PNG', () => exportDrawn('png', `共现网络-${TEXT[view.unit]}.png`, () => chartFor(view).svg)],
+    ['SVG', () => exportDrawn('svg', `共现网络-${TEXT[view.unit]}.svg`, () => chartFor(view).svg)],
+    ['节点 CSV', () => downloadCsv('共现网络-节点.csv', ...nodesTable(view.answer))],
+    ['连线 CSV', () => downloadCsv('共现网络-连线.csv', ...edgesTable(view.answer, false))],
+    ['JSON', () => downloadJson('共现网络.json', { options: view.asked, ...view.answer })],
+  ], '导出共现网络');
+
+  const summary = h('p', { className: 'hint network-summary', 'aria-live': 'polite' });
+  const figure = h('div', { className: 'network-figure' });
+  const help = h('details', { className: 'network-help' },
+    h('summary', {}, TEXT.help),
+    h('ul', {}, TEXT.helpItems.map((item) => h('li', {}, item))));
+  const body = h('div', { className: 'network-body' }, figure, help);
+  container.replaceChildren(
+    h('div', { className: 'view-toolbar network-toolbar' },
+      h('span', { className: 'network-label-text', 'aria-hidden': 'true' }, TEXT.unitLabel), units,
+      h('label', { className: 'network-edges', htmlFor: 'network-edges' }, TEXT.edges, edges, edgesShown),
+      tableToggle, exports),
+    summary, body);
+  body.hidden = true;
+  exports.hidden = true;
+  Object.assign(view, { summary, figure, body, exports });
+}
+
+async function refresh(view) {
+  const generation = ++view.generation;
+  view.waiting = false;
+  if (!view.documentId) return;
+  const options = { unit: view.unit, words: WORDS, edges: view.edges, skipStopwords: view.skipStopwords };
+  view.container.classList.add('is-loading');
+  if (!view.answer) view.summary.textContent = TEXT.working;
+  let answer;
+  try {
+    answer = await view.client.query(Query.NETWORK, options);
+  } catch (error) {
+    if (generation !== view.generation) return;
+    view.container.classList.remove('is-loading');
+    Object.assign(view, { answer: null, svg: null, geometry: null });
+    view.summary.textContent = error?.message ?? String(error);
+    view.body.hidden = true;
+    view.exports.hidden = true;
+    return;
+  }
+  if (generation !== view.generation || answer.stale) return;
+  view.container.classList.remove('is-loading');
+  Object.assign(view, { answer, asked: options });
+  draw(view);
+}
+
+function draw(view) {
+  const { answer } = view;
+  if (!answer) return;
+  const empty = answer.nodes.length === 0 || answer.edges.length === 0;
+  view.body.hidden = empty;
+  view.exports.hidden = empty;
+  view.container.dataset.nodes = String(answer.nodes.length);
+  if (empty) {
+    view.summary.textContent = TEXT.empty;
+    Object.assign(view, { svg: null, geometry: null });
+    return;
+  }
+  const unit = UNITS[view.asked.unit];
+  view.summary.textContent = TEXT.summary(
+    formatInteger(answer.nodes.length), formatInteger(answer.edges.length), formatInteger(answer.communities),
+    formatJaccard(answer.modularity), formatInteger(answer.units), unit, formatInteger(answer.minCount));
+  if (view.asTable) {
+    Object.assign(view, { svg: null, geometry: null });
+    const [header, rows] = edgesTable(answer, true);
+    const shown = rows.map(([rank, a, b, jaccard, together]) => [rank, a, b, formatJaccard(jaccard), formatInteger(together)]);
+    view.figure.replaceChildren(dataTable(TEXT.tableCaption, header, shown, { wordColumns: [1, 2], numberColumns: [0, 3, 4], className: 'network-table' }));
+    return;
+  }
+  const { svg, geometry } = chartFor(view);
+  Object.assign(view, { svg, geometry });
+  view.figure.replaceChildren(svg);
+  view.drawnWidth = view.figure.clientWidth;
+}
+
+/** The chart at the figure's width, the selected word marked: {svg, geometry} (also what the export saves). */
+function chartFor(view) {
+  const width = Math.max(300, view.figure.clientWidth || 720);
+  const measure = measurer(`13px ${getComputedStyle(view.figure).fontFamily}`);
+  const geometry = networkLayout(view.answer, { width, height: boxHeight(width), measure, unitName: UNITS[view.asked.unit] });
+  const svg = networkSvg(geometry);
+  highlight(svg, geometry, view.word);
+  return { svg, geometry };
+}
+
+/** [header, rows] of the nodes; the names of the columns are the protocol's (a graph tool reads them). */
+function nodesTable(answer) {
+  return [['word', 'count', 'community', 'degree'], answer.nodes.map((n) => [n.word, n.count, n.community, n.degree])];
+}
+
+/** [header, rows] of the edges, strongest first; `numbered`: with a rank (the page's table). */
+function edgesTable(answer, numbered) {
+  const { nodes } = answer;
+  const edges = [...answer.edges].sort((a, b) => b.jaccard - a.jaccard);
+  const rows = edges.map((e) => [nodes[e.source].word, nodes[e.target].word, Number(e.jaccard.toFixed(4)), e.together]);
+  // The file: the protocol's names (Gephi reads source and target); the page: Chinese.
+  return numbered
+    ? [['#', '词语 A', '词语 B', 'Jaccard', '同时出现'], rows.map((row, i) => [i + 1, ...row])]
+    : [['source', 'target', 'jaccard', 'together'], rows];
+}

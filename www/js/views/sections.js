@@ -1,0 +1,331 @@
+// The structure card: how the text is divided (chapters, speaker turns,
+// paragraphs, equal parts, the files of a corpus), each section with its
+// size and the words that set it apart from the rest (DISTINCTIVE), and the
+// scope: 「只看这一节」 (or one speaker's turns) limits every other view to it.
+//
+// The division is page state (structure.js): a pick here sets it, and the
+// sections come from the worker (SECTIONS). Undivided, the card shows the
+// division the core suggests for this text, and a button to use it.
+
+import { debounce, h } from '../dom.js';
+import { downloadCsv, downloadJson, exportButtons } from '../export.js';
+import { formatInteger } from '../format.js';
+import { Query } from '../protocol.js';
+import { askWholeText, describe, keynessHelp, keyWord } from './keyness.js';
+
+export const needs = ['document'];
+
+const TEXT = {
+  pickerLabel: '划分方式',
+  kinds: { none: '不分', chapter: '章回', speaker: '发言人', paragraph: '段落', parts: '等分', given: '文件' },
+  suggested: '建议',
+  partsLabel: '份数',
+  undivided: '全文不分节。选一种划分方式，看各部分的词语差别。',
+  suggest: (kind, n) => `这篇文本看来可以按「${kind}」划分（${formatInteger(n)} 节）。`,
+  useSuggested: (kind) => `按${kind}划分`,
+  loading: '正在划分……',
+  summary: (n, tokens) => `共 ${formatInteger(n)} 节，${formatInteger(tokens)} 词。每节与其余部分比，列出它特有的词（* 越多越显著；灰色：用得更少的词）。`,
+  oneSection: '这种划分只得到一节：文中没有找到可分的标记。',
+  groups: '发言人与角色',
+  speakerFilter: '只看',
+  everyone: '全部发言',
+  sectionsCaption: '各节的词数与特征词',
+  groupsCaption: '各发言人、各角色的词数与特征词',
+  columns: { label: '节', speaker: '发言人', turns: '段数', tokens: '词数', words: '特征词' },
+  /** After a number on a phone, where the table has no header. */
+  units: { turns: ' 段', tokens: ' 词' },
+  kind: { speaker: '发言人', role: '角色' },
+  only: '只看这一节',
+  onlyGroup: '只看',
+  showAll: '显示全文',
+  exportLabel: '导出各节',
+  noneDistinctive: '—',
+};
+
+const KINDS = ['none', 'chapter', 'speaker', 'paragraph', 'parts', 'given'];
+const PARTS = { min: 2, max: 100, initial: 5 };
+/** Distinctive words per section: few, so that 120 chapters stay a quick table. */
+const TOP = 5;
+/** The words used less, shown muted after the others. */
+const TOP_LESS = 3;
+
+export function create(container, { client, structure }) {
+  const view = {
+    basis: null, // what the sections and their words were drawn from (sourceOf)
+    generation: 0,
+    suggested: null, // {by, count} the core suggests for this document
+    given: null, // the last 'given' division (a corpus), offered as 文件 while its text is shown
+    answer: null, // SECTIONS for the current division
+    distinctive: null, // DISTINCTIVE per section
+    groupsDistinctive: null, // DISTINCTIVE per group (speaker mode)
+  };
+  const ui = build(container, view, {
+    pick: (kind) => pick(kind),
+    csv: () => downloadCsv('各节特征词.csv', ['序号', '节', '起点', '终点', '词数', '特征词（多）', '特征词（少）'], csvRows(view)),
+    json: () => downloadJson('各节特征词.json', jsonValue(view)),
+  });
+
+  /** A pick in the picker: the division it names, for the structure (which then asks for its sections). */
+  function pick(kind) {
+    const division = kind === 'none' ? null
+      : kind === 'parts' ? { by: 'parts', parts: partsCount() }
+      : kind === 'given' ? view.given
+      : { by: kind };
+    if (JSON.stringify(division) === JSON.stringify(structure.division)) return;
+    structure.setDivision(division);
+  }
+  const partsCount = () => Math.min(PARTS.max, Math.max(PARTS.min, Math.round(Number(ui.parts.value) || PARTS.initial)));
+  ui.parts.addEventListener('change', debounce(() => {
+    ui.parts.value = String(partsCount());
+    // A number typed is a pick of 等分 too.
+    const division = { by: 'parts', parts: partsCount() };
+    if (JSON.stringify(division) !== JSON.stringify(structure.division)) structure.setDivision(division);
+  }, 200));
+
+  // A scope picked in the table, the groups or the speaker filter.
+  container.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-scope]');
+    if (!button) return;
+    const scope = scopeOf(view, button.dataset.scope);
+    structure.setScope(sameScope(scope, structure.scope) ? null : scope);
+  });
+  ui.speaker.addEventListener('change', () => {
+    structure.setScope(ui.speaker.value ? scopeOf(view, ui.speaker.value) : null);
+  });
+
+  structure.subscribe((state, changed) => {
+    if (changed.includes('division')) {
+      if (state.division?.by === 'given') view.given = state.division;
+      load();
+    } else if (changed.includes('scope')) {
+      markScope(ui, view, state.scope);
+    }
+  });
+
+  /** Asks for the sections of the current division (or, undivided, for the suggested one), then their words. */
+  async function load() {
+    const generation = ++view.generation;
+    const { division } = structure;
+    Object.assign(view, { answer: null, distinctive: null, groupsDistinctive: null });
+    drawPicker(ui, view, division);
+    if (!client.document) return;
+    setState(container, 'loading');
+    ui.summary.textContent = TEXT.loading;
+    const current = () => generation === view.generation;
+    try {
+      const answer = await askWholeText(client, Query.SECTIONS, division);
+      if (!current() || answer.stale) return;
+      // suggested: the kind ('speaker'), or the division it names ({by: 'speaker'}).
+      const suggested = typeof answer.suggested === 'string' ? answer.suggested : answer.suggested?.by;
+      view.suggested = { by: suggested, count: division ? view.suggested?.count : answer.sections.length };
+      if (!division) {
+        drawPicker(ui, view, division);
+        drawUndivided(ui, view);
+        setState(container, 'ready');
+        return;
+      }
+      view.answer = answer;
+      structure.setSections(answer);
+      drawPicker(ui, view, division);
+      drawSections(ui, view, structure.scope);
+      const skipStopwords = client.document?.options?.stopwords ?? true;
+      const options = { top: TOP, minCount: 3, skipStopwords };
+      if (answer.sections.length > 1) {
+        const distinctive = await askWholeText(client, Query.DISTINCTIVE, division, options);
+        if (!current() || distinctive.stale) return;
+        view.distinctive = distinctive;
+      }
+      if (answer.groups.length > 1) {
+        const parts = answer.groups.map((group) => ({ label: group.label, sections: group.sections }));
+        const groups = await askWholeText(client, Query.DISTINCTIVE, division, { ...options, parts });
+        if (!current() || groups.stale) return;
+        view.groupsDistinctive = groups;
+      }
+      drawSections(ui, view, structure.scope);
+      setState(container, 'ready');
+    } catch (error) {
+      if (!current()) return;
+      ui.summary.textContent = error?.message ?? String(error);
+      setState(container, 'error');
+    }
+  }
+
+  return {
+    update({ document }) {
+      // A new scope gives the document a new id, but the sections and their
+      // words are the whole text's: asked again only for another text,
+      // other stopwords or another cut.
+      const basis = sourceOf(client, document);
+      if (basis === view.basis) return;
+      view.basis = basis;
+      view.suggested = null;
+      if (structure.division?.by !== 'given') view.given = null;
+      load();
+    },
+  };
+}
+
+/** What the whole text's sections depend on: the text, its cut, the stopwords and whether they are left out. */
+function sourceOf(client, document) {
+  if (!document) return null;
+  const { text, dictionary, options } = client.document ?? {};
+  return JSON.stringify([text?.length, dictionary, options?.stopwords, client.configuration?.stopwords ?? null]) + text;
+}
+
+/** data-state (loading, ready, error): tests wait on it. */
+function setState(container, state) {
+  container.dataset.state = state;
+  container.setAttribute('aria-busy', String(state === 'loading'));
+}
+
+const kindOf = (division) => division?.by ?? 'none';
+const sameScope = (a, b) => Boolean(a && b) && a.sections.join() === b.sections.join();
+
+/** 's:3' (a section) or 'g:1' (a group) → a scope {label, sections}. */
+function scopeOf(view, key) {
+  const [type, index] = [key[0], Number(key.slice(2))];
+  if (type === 'g') {
+    const group = view.answer.groups[index];
+    return { label: group.label, sections: group.sections };
+  }
+  return { label: view.answer.sections[index].label, sections: [index] };
+}
+
+function build(container, view, actions) {
+  const buttons = Object.fromEntries(KINDS.map((kind) => {
+    const button = h('button', { type: 'button', 'data-kind': kind, 'aria-pressed': 'false' }, TEXT.kinds[kind]);
+    button.addEventListener('click', () => actions.pick(kind));
+    return [kind, button];
+  }));
+  const parts = h('input', { type: 'number', className: 'sections-parts', min: PARTS.min, max: PARTS.max, step: 1, value: PARTS.initial });
+  const picker = h('div', { className: 'sections-picker' },
+    h('div', { className: 'segmented', role: 'group', 'aria-label': TEXT.pickerLabel }, ...Object.values(buttons)),
+    h('label', { className: 'sections-parts-field' }, h('span', {}, TEXT.partsLabel), parts));
+  const summary = h('p', { className: 'hint sections-summary', 'aria-live': 'polite' });
+  const suggestion = h('div', { className: 'sections-suggestion', hidden: true });
+  const speaker = h('select', { className: 'sections-speaker' });
+  const speakerField = h('label', { className: 'sections-speaker-field', hidden: true }, h('span', {}, TEXT.speakerFilter), speaker);
+  const exports = exportButtons([['CSV', actions.csv], ['JSON', actions.json]], TEXT.exportLabel);
+  const groupRows = h('tbody');
+  const groups = h('div', { className: 'sections-scroll sections-groups', hidden: true },
+    table(TEXT.groupsCaption, [TEXT.columns.speaker, TEXT.columns.turns, TEXT.columns.tokens, TEXT.columns.words], groupRows));
+  const rows = h('tbody');
+  const sections = h('div', { className: 'sections-scroll', hidden: true, role: 'region', 'aria-label': TEXT.sectionsCaption, tabIndex: 0 },
+    table(TEXT.sectionsCaption, ['#', TEXT.columns.label, TEXT.columns.tokens, TEXT.columns.words], rows));
+  container.replaceChildren(
+    picker,
+    h('div', { className: 'sections-head' }, summary, speakerField, exports),
+    suggestion, groups, sections, keynessHelp());
+  return { buttons, parts, summary, suggestion, speaker, speakerField, exports, groupRows, groups, rows, sections };
+}
+
+function table(caption, columns, body) {
+  return h('table', { className: 'sections-table' },
+    h('caption', { className: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, columns.map((column, i) =>
+      h('th', { scope: 'col', className: i === 0 && column === '#' ? 'number' : column === TEXT.columns.tokens || column === TEXT.columns.turns ? 'number' : undefined }, column)),
+    h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, TEXT.only)))),
+    body);
+}
+
+function drawPicker(ui, view, division) {
+  const current = kindOf(division);
+  for (const [kind, button] of Object.entries(ui.buttons)) {
+    button.setAttribute('aria-pressed', String(kind === current));
+    button.hidden = kind === 'given' && !view.given;
+    const suggested = view.suggested?.by === kind && kind !== 'none';
+    button.classList.toggle('is-suggested', suggested);
+    button.replaceChildren(TEXT.kinds[kind], ...(suggested ? [h('span', { className: 'suggested-mark' }, TEXT.suggested)] : []));
+  }
+  if (division?.by === 'parts') ui.parts.value = String(division.parts);
+  ui.parts.closest('label').classList.toggle('is-active', current === 'parts');
+  ui.exports.hidden = true;
+  ui.groups.hidden = true;
+  ui.sections.hidden = true;
+  ui.suggestion.hidden = true;
+  ui.speakerField.hidden = true;
+}
+
+function drawUndivided(ui, view) {
+  const { by, count } = view.suggested ?? {};
+  if (!by || by === 'none' || count < 2) {
+    ui.summary.textContent = TEXT.undivided;
+    return;
+  }
+  ui.summary.textContent = TEXT.suggest(TEXT.kinds[by], count);
+  const use = h('button', { type: 'button', className: 'button small' }, TEXT.useSuggested(TEXT.kinds[by]));
+  use.addEventListener('click', () => ui.buttons[by].click());
+  ui.suggestion.replaceChildren(use);
+  ui.suggestion.hidden = false;
+}
+
+/** The sections (and in speaker mode the groups) with their words; the words may still be on their way. */
+function drawSections(ui, view, scope) {
+  const { sections, groups } = view.answer;
+  const total = sections.reduce((sum, section) => sum + section.tokens, 0);
+  ui.summary.textContent = sections.length > 1 ? TEXT.summary(sections.length, total) : TEXT.oneSection;
+  ui.exports.hidden = false;
+  ui.sections.hidden = false;
+  ui.rows.replaceChildren(...sections.map((section, i) => h('tr', { 'data-section': i },
+    h('td', { className: 'number' }, formatInteger(i + 1)),
+    h('th', { scope: 'row', className: 'sections-label', title: section.label }, section.label),
+    h('td', { className: 'number', 'data-tokens': section.tokens, 'data-unit': TEXT.units.tokens }, formatInteger(section.tokens)),
+    h('td', { className: 'sections-words' }, wordsOf(view.distinctive?.[i])),
+    h('td', { className: 'sections-only' }, scopeButton(`s:${i}`, TEXT.only, section.label)))));
+  ui.groups.hidden = groups.length === 0;
+  ui.groupRows.replaceChildren(...groups.map((group, i) => h('tr', { 'data-group': group.label, 'data-kind': group.kind },
+    h('th', { scope: 'row', className: 'sections-label', title: group.label }, group.label, group.kind === 'role' ? h('span', { className: 'group-kind' }, TEXT.kind.role) : null),
+    h('td', { className: 'number', 'data-turns': group.sections.length, 'data-unit': TEXT.units.turns }, formatInteger(group.sections.length)),
+    h('td', { className: 'number', 'data-tokens': group.tokens, 'data-unit': TEXT.units.tokens }, formatInteger(group.tokens)),
+    h('td', { className: 'sections-words' }, wordsOf(view.groupsDistinctive?.[i])),
+    h('td', { className: 'sections-only' }, scopeButton(`g:${i}`, TEXT.onlyGroup, group.label)))));
+  ui.speakerField.hidden = groups.length === 0;
+  ui.speaker.replaceChildren(h('option', { value: '' }, TEXT.everyone),
+    ...groups.map((group, i) => h('option', { value: `g:${i}` }, `${group.label}（${formatInteger(group.sections.length)} 段）`)));
+  markScope(ui, view, scope);
+}
+
+function scopeButton(key, text, label) {
+  return h('button', { type: 'button', className: 'button small', 'data-scope': key, 'aria-pressed': 'false', 'aria-label': `${text}：${label}` }, text);
+}
+
+/** A part's distinctive words: the top ones used more, then (muted) a few used less. */
+function wordsOf(part) {
+  if (!part) return TEXT.noneDistinctive;
+  const more = part.positive.slice(0, TOP).map((k) => keyWord(k));
+  const less = part.negative.slice(0, TOP_LESS).map((k) => keyWord(k, { muted: true }));
+  if (more.length + less.length === 0) return TEXT.noneDistinctive;
+  return h('span', { className: 'key-words' }, ...more, ...less);
+}
+
+/** Marks the rows and the speaker filter that show the current scope. */
+function markScope(ui, view, scope) {
+  if (!view.answer) return;
+  for (const button of [...ui.rows.querySelectorAll('[data-scope]'), ...ui.groupRows.querySelectorAll('[data-scope]')]) {
+    button.setAttribute('aria-pressed', String(sameScope(scopeOf(view, button.dataset.scope), scope)));
+  }
+  const groupIndex = scope ? view.answer.groups.findIndex((group) => group.sections.join() === scope.sections.join()) : -1;
+  ui.speaker.value = groupIndex >= 0 ? `g:${groupIndex}` : '';
+}
+
+// Exports: every section with its words, and the groups.
+
+const wordList = (list = []) => list.map((k) => `${k.word}(${describe(k)})`).join(' ');
+
+function csvRows({ answer, distinctive, groupsDistinctive }) {
+  if (!answer) return [];
+  const rows = answer.sections.map((section, i) => [i + 1, section.label, section.start, section.end, section.tokens,
+    wordList(distinctive?.[i]?.positive), wordList(distinctive?.[i]?.negative)]);
+  const groups = answer.groups.map((group, i) => [`组 ${i + 1}`, group.label, '', '', group.tokens,
+    wordList(groupsDistinctive?.[i]?.positive), wordList(groupsDistinctive?.[i]?.negative)]);
+  return [...rows, ...groups];
+}
+
+function jsonValue({ answer, distinctive, groupsDistinctive }) {
+  return {
+    division: answer?.division ?? null,
+    offsets: 'UTF-16 code units',
+    sections: (answer?.sections ?? []).map((section, i) => ({ ...section, distinctive: distinctive?.[i] ?? null })),
+    groups: (answer?.groups ?? []).map((group, i) => ({ ...group, distinctive: groupsDistinctive?.[i] ?? null })),
+  };
+}
