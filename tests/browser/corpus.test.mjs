@@ -82,6 +82,22 @@ test('three files in three encodings become one text, divided by file', async ()
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
+test('two of the files compared: each one\'s words, a word\'s lines in its own file', async () => {
+  await page.waitForSelector('#compare-card:not([hidden])');
+  await page.waitForSelector('#compare[data-state="ready"]');
+  assert.match(await page.$eval('#compare .compare-a', (s) => s.selectedOptions[0].textContent), /a\.txt$/);
+  assert.match(await page.$eval('#compare .compare-b', (s) => s.selectedOptions[0].textContent), /b\.txt$/);
+  // 龙井茶 (three times, all in b.txt) is b.txt's word.
+  const tea = '#compare .compare-side[data-side="b"] .key-word[data-word="龙井茶"]';
+  await page.waitForSelector(tea);
+  const asideA = await page.$$eval('#compare .compare-side[data-side="a"] .key-word', (words) => words.map((w) => w.dataset.word));
+  assert.ok(asideA.includes('芯片'), `a.txt's words: ${asideA}`);
+  await page.click(tea);
+  await page.waitForSelector('#concordance[data-state="ready"] .kwic-within:not([hidden])');
+  assert.equal((await page.textContent('#concordance .kwic-within span')).trim(), '只看「b.txt」中的用法');
+  assert.equal(await page.$$eval('#concordance .kwic tbody tr[data-index]', (rows) => rows.length), 3);
+});
+
 test('the saved text is the joined text', async () => {
   const text = await page.inputValue('#text');
   const reloaded = await browser.open({ hash: '#test' });
