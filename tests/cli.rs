@@ -325,6 +325,27 @@ fn sections_by_speaker_chapter_or_parts() {
 }
 
 #[test]
+fn network_and_repairs_as_json() {
+    let network = json(&ciyan(&["network", SAMPLE, "--edges", "30", "--json"]));
+    assert_eq!(network["edges"].as_array().unwrap().len(), 30);
+    let first = &network["edges"][0];
+    let (a, b) = (first["source"].as_u64().unwrap() as usize, first["target"].as_u64().unwrap() as usize);
+    assert_eq!(
+        (network["nodes"][a]["word"].as_str(), network["nodes"][b]["word"].as_str()),
+        (Some("共建"), Some("一带"))
+    );
+    assert!(network["modularity"].as_f64().unwrap() > 0.3);
+    let repairs = json(&ciyan(&["repairs", SAMPLE, "--json"]));
+    let china = repairs.as_array().unwrap().iter().find(|r| r["word"] == "中国").expect("the break inside 中国");
+    // Unicode scalars: the break between 改变中 and 国体制.
+    let chars: Vec<char> = std::fs::read_to_string(SAMPLE).unwrap().chars().collect();
+    let start = china["start"].as_u64().unwrap() as usize;
+    assert_eq!(chars[start - 1], '中');
+    assert_eq!(chars[china["end"].as_u64().unwrap() as usize], '国');
+    assert!(stdout(&ciyan(&["repairs", SAMPLE])).lines().any(|l| l.starts_with("repeated\t")));
+}
+
+#[test]
 fn compare_ranks_keyness_positive_first() {
     let hlm = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hongloumeng-200k.txt");
     let sanguo = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/novels/sanguo-200k.txt");

@@ -6,6 +6,7 @@ use ciyan::analyses::collocates::CollocateOptions;
 use ciyan::analyses::concordance::{ConcordanceOptions, MatchMode};
 use ciyan::analyses::dispersion::DispersionOptions;
 use ciyan::analyses::keyness::KeynessOptions;
+use ciyan::analyses::network::{CooccurrenceUnit, NetworkOptions};
 use ciyan::analyses::phrases::PhraseOptions;
 use ciyan::analyses::sections::SectionBy;
 use ciyan::{KeywordMethod, Options, SegmentMode};
@@ -51,6 +52,14 @@ usage:
       The text's sections: chapters (第X回 …), speaker turns (王毅：…),
       paragraphs or N equal parts; by default the way that suits the text.
       Each with its label, start, end (Unicode scalars) and word tokens.
+  ciyan network FILE|- [--unit sentence|paragraph] [--words N] [--edges N] [--json]
+      The co-occurrence network (KH Coder's): about N content words (120),
+      the --edges strongest links by Jaccard over sentences (60), Louvain
+      communities and a seeded layout; the table lists the edges.
+  ciyan repairs FILE|- [--json]
+      Flaws of a printed text and their fixes: sentences broken across
+      lines, passages printed twice, lines that break off, photo captions;
+      each a span (Unicode scalars) and what replaces it.
   ciyan newwords FILE|- [--min N] [--max-len N] [--cohesion X] [--freedom X] [--top N] [--json]
       Words the dictionary lacks, found in the text by cohesion and freedom
       (Matrix67's method): seen at least N times (by the text's length),
@@ -157,6 +166,15 @@ pub enum Command {
         options: KeynessOptions,
         json: bool,
     },
+    Network {
+        input: Input,
+        options: NetworkOptions,
+        json: bool,
+    },
+    Repairs {
+        input: Input,
+        json: bool,
+    },
 }
 
 /// Parses the arguments (without the program name) into a command, or a
@@ -177,7 +195,7 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
         Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
         None => return Err(
-            "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare or newwords"
+            "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare, network, repairs or newwords"
                 .into(),
         ),
     };
@@ -198,6 +216,7 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
     let mut dispersion = DispersionOptions::default();
     let mut phrases = PhraseOptions::default();
     let mut new_words = NewWordFlags::default();
+    let mut network = NetworkOptions::default();
     let mut section_by = None;
     let mut more = Vec::new();
     let mut jobs = None;
@@ -259,6 +278,15 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                     },
                 });
             }
+            ("network", Long("unit")) => {
+                network.unit = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
+                    "sentence" => CooccurrenceUnit::Sentence,
+                    "paragraph" => CooccurrenceUnit::Paragraph,
+                    other => return Err(format!("--unit is sentence or paragraph, not {other:?}")),
+                }
+            }
+            ("network", Long("edges")) => network.edges = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("network", Long("words")) => network.words = parser.value().map_err(error)?.parse().map_err(error)?,
             ("phrases", Long("all")) => phrases.longest_only = false,
             ("dispersion", Long("parts")) => {
                 dispersion.parts = parser.value().map_err(error)?.parse().map_err(error)?;
@@ -332,6 +360,8 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         "phrases" => Ok(Command::Phrases { input, options: phrases, json }),
         "newwords" => Ok(Command::NewWords { input, options: new_words, json }),
         "sections" => Ok(Command::Sections { input, by: section_by, json }),
+        "network" => Ok(Command::Network { input, options: network, json }),
+        "repairs" => Ok(Command::Repairs { input, json }),
         "compare" => {
             let mut reference = reference.ok_or("`ciyan compare` needs two files: A and B")?;
             reference.encoding = input.encoding.clone();

@@ -163,6 +163,20 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
             let by = by.unwrap_or_else(|| ciyan::analyses::sections::suggest(document.text()));
             queries::sections(&mut out, &document, by, json)?;
         }
+        Command::Network { input, options, json } => {
+            let document = queries::document(&analyzer()?, &input)?;
+            queries::network(&mut out, &ciyan::analyses::network::network(&document, &options), json)?;
+        }
+        Command::Repairs { input, json } => {
+            let analyzer = analyzer()?;
+            let document = queries::document(&analyzer, &input)?;
+            let found = ciyan::analyses::repairs::repairs(
+                &document,
+                |w| analyzer.dictionary().has_word(w),
+                ciyan::analyses::Unit::Scalar,
+            );
+            queries::repairs(&mut out, &found, json)?;
+        }
         Command::Phrases { input, options, json } => {
             let document = queries::document(&analyzer()?, &input)?;
             queries::phrases(&mut out, &document, &options, json)?;

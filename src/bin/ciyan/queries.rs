@@ -197,7 +197,7 @@ pub fn sections(out: &mut impl Write, document: &Document, by: SectionBy, json: 
 }
 
 /// Keyness: JSON `[{word, a, b, logLikelihood, logRatio, percentDiff, bic,
-/// positive}]`, positive first, or a table.
+/// positive, p}]`, positive first, or a table.
 pub fn compare(out: &mut impl Write, found: &[Keyness], json: bool) -> io::Result<()> {
     if json {
         serde_json::to_writer(&mut *out, found)?;
@@ -206,6 +206,37 @@ pub fn compare(out: &mut impl Write, found: &[Keyness], json: bool) -> io::Resul
     writeln!(out, "word\ta\tb\tlog-likelihood\tlog ratio")?;
     for k in found {
         writeln!(out, "{}\t{}\t{}\t{:.2}\t{:+.2}", k.word, k.a, k.b, k.log_likelihood, k.log_ratio)?;
+    }
+    Ok(())
+}
+
+/// The co-occurrence network: JSON `{nodes, edges, minCount, units,
+/// communities, modularity}`, or its edges as a table.
+pub fn network(out: &mut impl Write, found: &ciyan::analyses::network::Network, json: bool) -> io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, found)?;
+        return writeln!(out);
+    }
+    writeln!(out, "source\ttarget\tjaccard\ttogether")?;
+    for e in &found.edges {
+        let (a, b) = (&found.nodes[e.source].word, &found.nodes[e.target].word);
+        writeln!(out, "{a}\t{b}\t{:.3}\t{}", e.jaccard, e.together)?;
+    }
+    Ok(())
+}
+
+/// Repairs: JSON `[{kind, start, end, text, replacement, word, other}]`
+/// (Unicode scalars), or a table.
+pub fn repairs(out: &mut impl Write, found: &[ciyan::analyses::repairs::Repair], json: bool) -> io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, found)?;
+        return writeln!(out);
+    }
+    writeln!(out, "kind\tstart\tend\ttext")?;
+    for r in found {
+        let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let text: String = r.text.chars().take(40).collect();
+        writeln!(out, "{kind}\t{}\t{}\t{}", r.start, r.end, text.replace('\n', "⏎"))?;
     }
     Ok(())
 }
