@@ -424,12 +424,15 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true)).map_err(JsValue::from)
 }
 
+/// An error as the page reads it: the code says which sentence, the
+/// details fill it in, in the user's language; the message is English.
 #[derive(Serialize)]
 struct JsError<'a> {
     code: &'a str,
     message: String,
+    details: crate::ErrorDetails,
 }
 
 fn to_js_error(error: &Error) -> JsValue {
-    to_js(&JsError { code: error.code(), message: error.message_zh() }).unwrap_or_else(|e| e)
+    to_js(&JsError { code: error.code(), message: error.to_string(), details: error.details() }).unwrap_or_else(|e| e)
 }

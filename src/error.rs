@@ -7,8 +7,9 @@ use crate::decode::UnsupportedFormat;
 /// Why an analysis could not be made.
 ///
 /// `Display` gives an English sentence (for the command line and logs);
-/// [`Error::message_zh`] gives the same sentence in Chinese for the page, and
-/// [`Error::code`] a stable name that scripts and tests can match on.
+/// [`Error::code`] a stable name that scripts, tests and the page match on,
+/// and [`Error::details`] the figures and names of the sentence, from which
+/// the page says it in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
@@ -72,33 +73,62 @@ impl Error {
         }
     }
 
-    /// The error as a sentence in Chinese, for the page.
-    pub fn message_zh(&self) -> String {
+    /// What the page needs to say the error in the user's language: the
+    /// figures and names of the sentence, the [`Error::code`] saying which
+    /// sentence. (The core keeps English only: `Display`.)
+    pub fn details(&self) -> ErrorDetails {
+        let mut details = ErrorDetails::default();
         match self {
-            Error::EmptyText => "文本是空的：请粘贴或拖入一段中文文本。".to_string(),
-            Error::TextTooLarge { bytes, limit } => {
-                format!("文本太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。", mb(*bytes), mb(*limit))
+            Error::EmptyText | Error::Binary => {}
+            Error::TextTooLarge { bytes, limit } | Error::FileTooLarge { bytes, limit } => {
+                details.bytes = Some(*bytes);
+                details.limit = Some(*limit);
             }
-            Error::InvalidOption(what) => format!("选项有误：{what}"),
+            Error::InvalidOption(why) | Error::BadDocument(why) | Error::BadDictionary(why) => {
+                details.why = Some(why.clone())
+            }
+            Error::UnknownEncoding(label) => details.label = Some(label.clone()),
+            Error::UnsupportedFormat(format) => details.format = Some(format.code()),
             Error::BadUserDictionary { line, text, problem } => {
-                format!("用户词典第 {line} 行「{text}」有误：{}（每行：词语 [词频] [词性]）", problem.zh())
+                details.line = Some(*line);
+                details.text = Some(text.clone());
+                details.problem = Some(problem.code());
+                details.limit = Some(crate::user_dictionary::MAX_USER_WORDS);
             }
-            Error::FileTooLarge { bytes, limit } => {
-                format!("文件太大（{:.1} MB），超过了 {:.0} MB 的上限：请分成几部分分析。", mb(*bytes), mb(*limit))
-            }
-            Error::UnsupportedFormat(format) => format.what_zh().to_string(),
-            Error::Binary => {
-                "这不是文本文件（看起来是程序或其他二进制数据）：请拖入 .txt、.docx 或网页文件。".to_string()
-            }
-            Error::UnknownEncoding(label) => {
-                format!("不认识的编码「{label}」：请从列表中选择一种编码。")
-            }
-            Error::BadDocument(why) => {
-                format!("这个 Word 文档无法读取（{why}）：请在 Word 中另存为 .docx 或 .txt 再试。")
-            }
-            Error::BadDictionary(why) => format!("词典文件损坏（{why}）：请刷新页面重新下载。"),
         }
+        details
     }
+}
+
+/// The particulars of an [`Error`], for a message in another language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDetails {
+    /// A size in bytes (of a text or a file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<usize>,
+    /// The largest size (bytes) or number (user words) allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<usize>,
+    /// Why, in English (an option's problem, a damaged file's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// An encoding label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A file format: `pdf`, `image`, `legacy-office`, `office-other` or `archive`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// A user dictionary's line number, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// What is wrong with it: `too-many-fields`, `bad-frequency`, `bad-tag`,
+    /// `bad-word` or `too-many-words`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<&'static str>,
 }
 
 fn mb(bytes: usize) -> f64 {

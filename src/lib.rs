@@ -39,7 +39,7 @@ pub use analyzer::{Analyzer, Cut, Progress, Stage};
 pub use decode::{decode, Decoded, Format};
 pub use dictionary::Dictionary;
 pub use document::Document;
-pub use error::Error;
+pub use error::{Error, ErrorDetails};
 pub use keywords::{python_textrank_pos, textrank_of_tags, KeywordMethod};
 pub use options::{Options, SegmentMode, MAX_TOP_K};
 pub use stopwords::{StopwordBase, StopwordSettings, Stopwords};

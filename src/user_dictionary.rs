@@ -40,14 +40,14 @@ impl LineProblem {
         }
     }
 
-    /// The problem in Chinese.
-    pub fn zh(self) -> String {
+    /// A stable name for the problem (the page words it).
+    pub fn code(self) -> &'static str {
         match self {
-            LineProblem::TooManyFields => "一行只能有词语、词频、词性三项".into(),
-            LineProblem::BadFrequency => "词频不是整数".into(),
-            LineProblem::BadTag => "词性不是词性标记（1 到 8 个字母，如 n、nz）".into(),
-            LineProblem::BadWord => "词语要 1 到 64 个字".into(),
-            LineProblem::TooManyWords => format!("用户词典最多 {MAX_USER_WORDS} 个词"),
+            LineProblem::TooManyFields => "too-many-fields",
+            LineProblem::BadFrequency => "bad-frequency",
+            LineProblem::BadTag => "bad-tag",
+            LineProblem::BadWord => "bad-word",
+            LineProblem::TooManyWords => "too-many-words",
         }
     }
 }

@@ -145,7 +145,8 @@ fn pdfs_images_old_office_files_and_archives_are_refused_with_a_reason() {
     assert_eq!(refused("image.png"), Error::UnsupportedFormat(UnsupportedFormat::Image));
     assert_eq!(refused("legacy.doc"), Error::UnsupportedFormat(UnsupportedFormat::LegacyOffice));
     assert_eq!(refused("sheet.xlsx"), Error::UnsupportedFormat(UnsupportedFormat::OfficeOther));
-    assert!(refused("document.pdf").message_zh().contains("PDF"));
+    assert!(refused("document.pdf").to_string().contains("PDF"));
+    assert_eq!(refused("document.pdf").details().format, Some("pdf"));
     assert_eq!(decode(b"\x1f\x8b\x08\0\0\0", None, None), Err(Error::UnsupportedFormat(UnsupportedFormat::Archive)));
 }
 

@@ -29,7 +29,8 @@ const DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ciyan.dict")
 fn a_damaged_dictionary_is_an_error_object() {
     let error = JsAnalyzer::new(&DICTIONARY[..DICTIONARY.len() / 2]).err().unwrap();
     assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-dictionary"));
-    assert!(get(&error, "message").as_string().unwrap().contains("词典"));
+    assert!(get(&error, "message").as_string().unwrap().contains("dictionary"));
+    assert!(get(&error, "details.why").as_string().is_some());
 }
 
 const TEXT: &str = "王毅在北京说，中国愿同世界各国一道推动构建人类命运共同体。中国支持联合国发挥作用。";
@@ -79,10 +80,15 @@ fn progress_is_reported_while_the_text_is_read() {
 }
 
 #[wasm_bindgen_test]
-fn errors_are_code_and_chinese_message() {
+fn errors_are_a_code_an_english_message_and_details() {
     let error = analyzer().analyze("  \n ", JsValue::UNDEFINED, None).unwrap_err();
     assert_eq!(get(&error, "code").as_string().as_deref(), Some("empty-text"));
-    assert!(get(&error, "message").as_string().unwrap().contains("文本是空的"));
+    assert!(get(&error, "message").as_string().unwrap().contains("empty"));
+    // The page words the sentence from the code and the details.
+    let error = ciyan::bindings::parse_user_dictionary("好词\n坏词 12 1x\n").unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("bad-user-dictionary"));
+    assert_eq!(get(&error, "details.line").as_f64(), Some(2.0));
+    assert_eq!(get(&error, "details.problem").as_string().as_deref(), Some("bad-tag"));
 
     let bad = Object::new();
     Reflect::set(&bad, &"topK".into(), &"many".into()).unwrap();

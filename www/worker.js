@@ -6,8 +6,10 @@
 // between pieces, so that a quick question (a concordance, a decode) is not
 // stuck behind a long cut, and a newer analysis stops an older one.
 //
-// The core throws {code, message} for what the user can fix. Anything else
-// (a trap: a Rust panic, out of memory) leaves the wasm instance broken, so
+// The core throws {code, message, details} for what the user can fix; the
+// message is English, and the page says it in the user's language from the
+// code and the details (js/messages/). The worker's own errors are alike.
+// Anything else (a trap: a Rust panic, out of memory) leaves the wasm instance broken, so
 // the worker reports it with code INTERNAL and closes itself; the page then
 // starts a fresh worker.
 
@@ -66,7 +68,7 @@ async function fetchDictionary() {
   if (!response || !response.ok) {
     // Retried with the next request, not remembered as a failure.
     analyzerReady = null;
-    throw { code: ErrorCode.DICTIONARY_UNAVAILABLE, message: '词典文件无法载入：请检查网络后刷新页面。' };
+    throw { code: ErrorCode.DICTIONARY_UNAVAILABLE, message: 'the dictionary file could not be loaded' };
   }
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -96,7 +98,7 @@ const HANDLERS = {
         self.postMessage({ type: Reply.PROGRESS, id, stage, done, total: total * passes });
         await yieldToMessages();
         if (analysis !== newestAnalysis) {
-          throw { code: ErrorCode.SUPERSEDED, message: '已被新的分析取代' };
+          throw { code: ErrorCode.SUPERSEDED, message: 'a newer analysis replaced this one' };
         }
       }
       keep(a, cut.finish(), hmm);
@@ -118,7 +120,7 @@ const HANDLERS = {
   [Request.QUERY](a, { query, args = [] }) {
     if (!kept) throw noDocument();
     if (!Object.values(Query).includes(query)) {
-      throw { code: ErrorCode.BAD_REQUEST, message: `未知的查询：${query}` };
+      throw { code: ErrorCode.BAD_REQUEST, message: `no such query: ${query}` };
     }
     // Questions about the text's structure are about the whole text; the
     // rest about the scope, if there is one.
@@ -242,7 +244,7 @@ function summarize(a, id, { scope, ...options }, started) {
   return { analysis: packWords(analysis), millis: performance.now() - started };
 }
 
-const noDocument = () => ({ code: ErrorCode.NO_DOCUMENT, message: '还没有分析过文本。' });
+const noDocument = () => ({ code: ErrorCode.NO_DOCUMENT, message: 'no text has been analysed yet' });
 
 /**
  * The word list in columns: {words, counts, tags}. A long text has tens of
@@ -268,7 +270,7 @@ async function handle(request) {
   const { type, id } = request;
   const handler = Object.hasOwn(HANDLERS, type) ? HANDLERS[type] : null;
   if (!handler) {
-    self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.BAD_REQUEST, message: `未知的请求：${type}` });
+    self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.BAD_REQUEST, message: `no such request: ${type}` });
     return;
   }
   try {
@@ -287,12 +289,12 @@ function fail(id, error) {
 }
 
 /**
- * The core throws {code, message}; anything else is a bug, said plainly: the
+ * The core throws {code, message, details}; anything else is a bug, said plainly: the
  * panic's own message when Rust panicked (a bare "unreachable" otherwise).
  */
 function describe(error) {
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return { code: error.code, message: error.message };
+    return { code: error.code, message: error.message, ...(error.details && { details: error.details }) };
   }
   let panic = null;
   try {

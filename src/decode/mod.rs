@@ -110,13 +110,14 @@ impl UnsupportedFormat {
         }
     }
 
-    pub(crate) fn what_zh(self) -> &'static str {
+    /// A stable name: `pdf`, `image`, `legacy-office`, `office-other`, `archive`.
+    pub fn code(self) -> &'static str {
         match self {
-            UnsupportedFormat::Pdf => "这是 PDF 文件，暂不支持：请复制其中的文字粘贴进来，或另存为 .txt。",
-            UnsupportedFormat::Image => "这是图片，词眼只分析文字：请粘贴或拖入文本文件。",
-            UnsupportedFormat::LegacyOffice => "这是旧版 Office 文件（.doc）：请另存为 .docx 或 .txt 后再拖入。",
-            UnsupportedFormat::OfficeOther => "这是表格或演示文稿，暂不支持：请复制其中的文字粘贴进来。",
-            UnsupportedFormat::Archive => "这是压缩包或电子书，暂不支持：请解压后拖入其中的文本文件。",
+            UnsupportedFormat::Pdf => "pdf",
+            UnsupportedFormat::Image => "image",
+            UnsupportedFormat::LegacyOffice => "legacy-office",
+            UnsupportedFormat::OfficeOther => "office-other",
+            UnsupportedFormat::Archive => "archive",
         }
     }
 }

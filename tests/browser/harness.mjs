@@ -23,10 +23,13 @@ const CHROMIUM_ARGS = [
 
 /**
  * Starts scripts/serve.py on a free port, serving dist/ as `make serve`
- * does; resolves once it has printed its URL. `args`: more of its options.
+ * does (www/ itself with CIYAN_TEST_WWW=1 in the environment: the page as
+ * edited, before a build); resolves once it has printed its URL. `args`:
+ * more of its options.
  */
 function startServer(args = []) {
-  const server = spawn('python3', ['scripts/serve.py', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const www = process.env.CIYAN_TEST_WWW ? ['--dir', WWW] : [];
+  const server = spawn('python3', ['scripts/serve.py', '--port', '0', ...www, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (chunk) => { stderr += chunk; });
   const url = new Promise((resolve, reject) => {
@@ -46,8 +49,11 @@ function startServer(args = []) {
  * holds what every page opened so far logged, threw and requested.
  * stopServer() ends the server (to test the page offline); resolves once
  * it has exited. `serverArgs`: more options of scripts/serve.py (--log).
+ * `locale`: the browser's language (navigator.languages, Accept-Language);
+ * zh-CN unless a test asks for another, so that the page is in Chinese
+ * whatever the machine's language (js/i18n.js follows the browser's).
  */
-export async function start({ serverArgs = [] } = {}) {
+export async function start({ serverArgs = [], locale = 'zh-CN' } = {}) {
   const { server, url: urlPromise } = startServer(serverArgs);
   const url = await urlPromise;
   const profile = await mkdtemp(path.join(tmpdir(), 'ciyan-chromium-'));
@@ -56,6 +62,7 @@ export async function start({ serverArgs = [] } = {}) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
+    locale,
   });
   const records = { console: [], pageErrors: [], requests: [], dialogs: [] };
   context.on('request', (request) => records.requests.push(request.url()));

@@ -14,7 +14,11 @@ before(async () => {
   // www/ as it is now (dist/ is made by the lead's build).
   browser = await start({ serverArgs: ['--dir', WWW] });
   page = await browser.open();
-  await page.waitForSelector('#repair-card:not([hidden]) .repair-item', { timeout: 30_000 });
+  // The card starts folded to its summary line (the results come first): 查看 opens it.
+  await page.waitForSelector('#repair-card:not([hidden]) .repair-toggle', { timeout: 30_000 });
+  assert.equal(await page.isVisible('#repair-card .repair-item'), false, 'folded at first');
+  await page.click('#repair-card .repair-toggle');
+  await page.waitForSelector('#repair-card .repair-item');
   original = await page.inputValue('#text');
 });
 after(() => browser?.close());

@@ -43,9 +43,15 @@ for (const { name, viewport } of SIZES) {
     test(`${name} ${colorScheme}: the input card with a file, and while analysing`, async () => {
       const page = await browser.open({ viewport, colorScheme });
       const card = page.locator('.input-card');
+      // On a phone the card folds to one line after each analysis (js/fold.js): 编辑 shows the file's details.
+      const unfold = async () => {
+        if (name === 'phone' && await page.$('.input-card.is-folded')) await page.click('.input-summary-edit');
+      };
       // A GB18030 file read as Big5: the encoding, the select and the replacement note.
       await analysed(page, async () => dropFile(page, 'gb18030.txt', [await fixture('gb18030.txt')]));
+      await unfold();
       await analysed(page, () => page.selectOption('#encoding', 'Big5'));
+      await unfold();
       await card.screenshot({ path: await artifactPath(`ciyan-${name}-${colorScheme}-file.png`) });
 
       // A long analysis, caught while 取消 shows. The box gets its short text

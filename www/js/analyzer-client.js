@@ -17,6 +17,7 @@
 // to every new worker before anything else. A document cut before the
 // user's words changed is cut again, never summarised.
 
+import { errorText, t } from './i18n.js';
 import { ErrorCode, Reply, Request } from './protocol.js';
 
 const CANCELLED = { code: ErrorCode.CANCELLED, message: '已取消' };
@@ -51,7 +52,7 @@ export class AnalyzerClient {
     worker.onerror = (event) => {
       event.preventDefault();
       if (worker !== this.worker) return;
-      this.crashed(null, { code: ErrorCode.INTERNAL, message: event.message || '未知错误' });
+      this.crashed(null, { code: ErrorCode.INTERNAL, message: event.message || t('error.unknown') });
     };
     this.worker = worker;
     // A new worker starts with jieba's own words and list: the user's come
@@ -211,7 +212,7 @@ export class AnalyzerClient {
     const { type, id, ...fields } = message;
     if (request.stale) request.resolve({ stale: true });
     else if (type === Reply.RESULT) request.resolve(fields.analysis ? { ...fields, analysis: unpackWords(fields.analysis) } : fields);
-    else request.reject({ code: message.code, message: message.message });
+    else request.reject({ code: message.code, message: message.message, details: message.details });
   }
 
   /**
@@ -221,9 +222,11 @@ export class AnalyzerClient {
    * dictionary is loaded again by the time the user retries; a failed load
    * waits for the next request, so that a broken deploy does not loop.
    */
-  crashed(id, { message }) {
+  crashed(id, failure) {
+    const { message } = failure;
     if (id === null) {
-      const error = { code: ErrorCode.INTERNAL, message: `分析器无法启动（${message}）。请刷新页面再试。` };
+      // A failure the catalogs word (the dictionary could not be fetched) in the user's language.
+      const error = { code: ErrorCode.INTERNAL, message: t('error.startFailed', failure.code === ErrorCode.INTERNAL ? message : errorText(failure)) };
       this.worker.terminate();
       this.worker = null;
       this.rejectAll(error);
@@ -233,7 +236,7 @@ export class AnalyzerClient {
     this.restart();
     // The worker sends the panic's message (from the core's panic hook):
     // worth quoting in a bug report, so it is kept after the sentence.
-    const error = { code: ErrorCode.INTERNAL, message: `分析器出错并已重新启动。你的文本还在，可以再分析一次。（${message}）` };
+    const error = { code: ErrorCode.INTERNAL, message: t('error.restarted', message) };
     this.rejectAll(error);
     this.onRestart?.(error);
   }

@@ -14,6 +14,7 @@
 
 import { debounce } from './dom.js';
 import { downloadJson, exportButtons } from './export.js';
+import { t } from './i18n.js';
 import { linkWords } from './selection.js';
 import * as collocates from './views/collocates.js';
 import * as compare from './views/compare.js';
@@ -72,15 +73,16 @@ export function createDashboard(element, context) {
   });
   element.classList.toggle('has-word', Boolean(state.word));
   // The whole analysis, as the worker gave it, with what it was made of.
-  $('results-export').replaceChildren(exportButtons([
-    ['导出全部结果（JSON）', () => downloadJson('ciyan-analysis.json', {
+  const drawExports = () => $('results-export').replaceChildren(exportButtons([
+    [t('export.all'), () => downloadJson('ciyan-analysis.json', {
       generator: 'Ciyan 词眼',
       options: state.document?.options ?? {},
       document: state.document && { characters: [...state.document.text].length, tokens: state.document.tokens },
       analysis: state.analysis,
     })],
-    ['打印', () => window.print()],
-  ], '导出全部结果'));
+    [t('export.print'), () => window.print()],
+  ], t('export.allLabel')));
+  drawExports();
   // The views whose drawing depends on their size, with the size last drawn at.
   const charts = [
     { view: keywordChart, container: $('keyword-chart'), size: '' },
@@ -126,7 +128,7 @@ export function createDashboard(element, context) {
       mark('is-empty', false);
       mark('is-stale', false);
       drawChart(charts[0]);
-      counts.render($('counts'), analysis);
+      counts.render($('counts'), analysis, client.document?.options);
       // Page open → first chart, read by benches/browser.mjs.
       if (performance.getEntriesByName('ciyan:first-chart').length === 0) performance.mark('ciyan:first-chart');
       await nextTask();
@@ -140,6 +142,19 @@ export function createDashboard(element, context) {
       updateViews(documentChanged ? ['analysis', 'document'] : ['analysis']);
       // How many analyses have been shown in full: lets tests wait for the next one.
       element.dataset.results = String(Number(element.dataset.results || 0) + 1);
+    },
+    /**
+     * Draws everything again in the language switched to (i18n.js): the
+     * summary views, and every view of the registry, whatever it needs.
+     */
+    relabel() {
+      drawExports();
+      if (!analysis) return;
+      drawChart(charts[0]);
+      counts.render($('counts'), analysis, client.document?.options);
+      drawChart(charts[1]);
+      frequencyTable.render($('frequency-table'), analysis);
+      for (const view of views) view.instance.update(state);
     },
     busy(on) { mark('is-busy', on); },
     stale() { mark('is-stale', true); },

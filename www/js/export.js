@@ -3,6 +3,7 @@
 // the machine: the file is made here and saved by the browser.
 
 import { h } from './dom.js';
+import { has, t } from './i18n.js';
 
 /**
  * CSV as Excel reads Chinese correctly: UTF-8 with a byte-order mark (without
@@ -91,12 +92,15 @@ export async function downloadPng(fileName, chart, scale = 2) {
 
 /**
  * A row of small export buttons: `items` are [label, action]; each action
- * may return a promise. Returns the element.
+ * may return a promise. Returns the element. A label (of a button or of the
+ * group) that is a key of the catalogs (i18n.js) is shown in the page's
+ * language and follows a switch (data-i18n).
  */
-export function exportButtons(items, label = '导出') {
-  return h('div', { className: 'export-buttons', role: 'group', 'aria-label': label },
+export function exportButtons(items, label = 'export.label') {
+  const keyed = (text, attribute) => (has(text) ? { [attribute]: attribute === 'data-i18n' ? text : `aria-label:${text}` } : {});
+  return h('div', { className: 'export-buttons', role: 'group', 'aria-label': has(label) ? t(label) : label, ...keyed(label, 'data-i18n-attr') },
     ...items.map(([text, action]) => {
-      const button = h('button', { type: 'button', className: 'button small export' }, text);
+      const button = h('button', { type: 'button', className: 'button small export', ...keyed(text, 'data-i18n') }, has(text) ? t(text) : text);
       button.addEventListener('click', () => action());
       return button;
     }));

@@ -1,4 +1,6 @@
-// Number formatting in the reader's convention (zh-CN: 8,354; 0.097).
+// Number formatting in the reader's convention (zh-CN: 8,354; 0.097; en writes them alike).
+
+import { t } from './i18n.js';
 
 const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const weight = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -13,6 +15,6 @@ export const formatPercent = (fraction) => percent.format(fraction);
 
 /** Durations under a second in whole milliseconds, longer ones in seconds. */
 export function formatMillis(ms) {
-  if (ms < 1000) return `${integer.format(Math.max(1, Math.round(ms)))} 毫秒`;
-  return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(ms / 1000)} 秒`;
+  if (ms < 1000) return t('format.ms', integer.format(Math.max(1, Math.round(ms))));
+  return t('format.s', new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(ms / 1000));
 }

@@ -4,6 +4,7 @@
 // worker) and leaves the current text as it is if the file is refused.
 
 import { debounce } from './dom.js';
+import { t } from './i18n.js';
 
 const SAMPLE_URL = 'samples/wangyi-press-conference-2024-03-07.txt';
 const PASTE_DELAY = 300;
@@ -80,7 +81,7 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
       // The file opens with blank lines; they would only push the text out of view.
       textarea.value = (await response.text()).trimStart();
     } catch {
-      onError('无法加载示例文本，请刷新页面再试。');
+      onError(t('input.sampleFailed'));
       return;
     }
     afterPaste.cancel();

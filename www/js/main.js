@@ -8,6 +8,7 @@ import { AnalyzerClient } from './analyzer-client.js';
 import { ErrorCode } from './protocol.js';
 import { createCorpus } from './corpus.js';
 import { createDashboard } from './dashboard.js';
+import { createInputFold } from './fold.js';
 import { setupInput } from './input.js';
 import { registerServiceWorker } from './offline.js';
 import { createOpenedFile } from './opened-file.js';
@@ -18,21 +19,28 @@ import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent 
 import { createStatus } from './status.js';
 import { createStructure } from './structure.js';
 import { createFileInfo } from './views/file-info.js';
+import { applyStatic, errorText, locale, onLocaleChange, setLocale, t } from './i18n.js';
 import * as lexicon from './views/lexicon.js';
 import * as repair from './views/repair.js';
 
 const $ = (id) => document.getElementById(id);
+// The page's static text in the chosen language, before anything is drawn.
+applyStatic();
 const textarea = $('text');
 const form = $('options');
 const cancelButton = $('cancel');
 const status = createStatus($('status'), $('error'));
+// Results first: the input card folds to one line after an analysis (fold.js).
+const inputFold = createInputFold({
+  card: textarea.closest('.input-card'), textarea, fileInfo: $('file-info'), fileName: $('file-name'), sampleButton: $('load-sample'),
+});
 const client = new AnalyzerClient();
 const selection = createSelection();
 const structure = createStructure();
 const dashboard = createDashboard($('dashboard'), { client, selection, structure });
 const lexiconPanel = lexicon.create($('lexicon'), { client, selection });
-client.onLoadError = (error) => status.error(error.message);
-client.onRestart = (error) => status.error(error.message);
+client.onLoadError = (error) => status.error(errorText(error));
+client.onRestart = (error) => status.error(errorText(error));
 const openedFile = createOpenedFile(client);
 const corpus = createCorpus(structure);
 // Test hook, as below: tests/browser/corpus.test.mjs reads the division.
@@ -89,7 +97,7 @@ let sentScope = 'null';
 const scopeKey = () => JSON.stringify(structure.scopeOption() ?? null);
 structure.subscribe(() => queueMicrotask(() => {
   if (scopeKey() === sentScope || !client.document || textarea.value.trim() === '') return;
-  analyze('重新统计…');
+  analyze(t('status.recount'));
 }));
 
 /** `working`: what the status line says meanwhile. */
@@ -108,16 +116,17 @@ async function analyze(working = undefined) {
     const answer = await client.analyze(textarea.value, options, status.progress);
     if (answer.stale) return;
     dashboard.show(answer.analysis);
+    inputFold.analysed();
     repairPanel.update(client.document);
     status.done(answer.millis);
     if (settingsEdited && !settingsArePersistent() && !unsavedSaid) {
       unsavedSaid = true;
-      status.note('（这个浏览器不能保存设置：关闭页面后，词典和停用词的改动会丢失。）');
+      status.note(t('status.notSaved'));
     }
   } catch (error) {
     if (request !== latest) return;
     if (error.code === ErrorCode.CANCELLED) status.cancelled();
-    else status.error(error.message);
+    else status.error(errorText(error));
     // The results on screen no longer describe the text.
     dashboard.stale();
   } finally {
@@ -164,15 +173,15 @@ async function whileCurrent(decoding, describeFailure) {
 // order given; a file that cannot be read is named, the others are used.
 function openFiles(files) {
   return whileCurrent(openedFile.open(files), (error) => {
-    const failed = error.failed ?? [{ name: files[0].name, message: error.message }];
-    if (failed.length === 1) return `无法打开「${failed[0].name}」。${failed[0].message}`;
-    return `无法打开这 ${failed.length} 个文件：${failed.map((f) => `「${f.name}」：${f.message}`).join('')}`;
+    const failed = error.failed ?? [{ ...error, name: files[0].name }];
+    if (failed.length === 1) return t('file.cannotOpen', failed[0].name, errorText(failed[0]));
+    return t('file.cannotOpenSeveral', failed.map((f) => ({ name: f.name, message: errorText(f) })));
   });
 }
 
 // Another encoding for the file (or for file `index` of a corpus): its bytes decoded again.
 function pickEncoding(encoding, index) {
-  return whileCurrent(openedFile.redecode(encoding, index), (error) => error.message);
+  return whileCurrent(openedFile.redecode(encoding, index), errorText);
 }
 
 // Text that replaced the whole box no longer comes from the last file.
@@ -241,7 +250,7 @@ async function configureWorker(settings) {
     await client.configure(settings);
     return true;
   } catch (error) {
-    if (error.code !== ErrorCode.CANCELLED) status.error(`我的词典与停用词未能生效：${error.message}`);
+    if (error.code !== ErrorCode.CANCELLED) status.error(t('status.settingsFailed', errorText(error)));
     return false;
   }
 }
@@ -254,7 +263,7 @@ onSettingsChange(async (settings, changed) => {
   settingsEdited = true;
   const words = changed.has('userWords');
   const applied = !(words || changed.has('stopwords')) || await configureWorker(settings);
-  if (applied && textarea.value.trim() !== '') await analyze(words ? '按新的词典重新分词…' : '重新统计…');
+  if (applied && textarea.value.trim() !== '') await analyze(t(words ? 'status.resegment' : 'status.recount'));
   // What the panel asks the worker (the stopword list) waits for the
   // analysis: asked before, it would hold up the cut.
   lexiconPanel.update();
@@ -267,10 +276,31 @@ async function start() {
   configureWorker(settings);
   lexiconPanel.draw();
   if (textarea.value !== '') return; // the user was quicker
-  if (saved.trim() === '') return input.loadSample();
+  if (saved.trim() === '') {
+    inputFold.fromSample();
+    return input.loadSample();
+  }
   textarea.value = saved;
   return analyze();
 }
+
+// The interface language: the header's switch (i18n.js). A switch writes
+// the static text again and redraws every view with the analysis shown (a
+// view that draws from a query asks it again; nothing is analysed again).
+const localeButtons = [...document.querySelectorAll('.locale-switch [data-locale]')];
+function markLocale() {
+  for (const button of localeButtons) button.setAttribute('aria-pressed', String(button.dataset.locale === locale()));
+}
+markLocale();
+for (const button of localeButtons) button.addEventListener('click', () => setLocale(button.dataset.locale));
+onLocaleChange(() => {
+  applyStatic();
+  markLocale();
+  status.relabel();
+  fileInfo.relabel();
+  dashboard.relabel();
+  lexiconPanel.relabel();
+});
 
 // The offline copy is made once the first analysis is on screen, so that
 // its downloads never delay that.

@@ -3,6 +3,7 @@
 // the bytes stay here so that the user can pick another encoding for a
 // file and decode the same bytes again.
 
+import { t } from './i18n.js';
 import { ErrorCode } from './protocol.js';
 
 // The core refuses files over 64 MiB; reading a far bigger file into memory
@@ -32,7 +33,7 @@ export function createOpenedFile(client) {
     if (file.size > MAX_FILE_BYTES) {
       throw {
         code: 'file-too-large',
-        message: `文件太大（${(file.size / 1024 / 1024).toFixed(1)} MB），超过了 64 MB 的上限：请分成几部分分析。`,
+        message: t('file.tooLarge', (file.size / 1024 / 1024).toFixed(1)),
       };
     }
     return { name: file.name, bytes: await file.arrayBuffer() };
@@ -51,12 +52,12 @@ export function createOpenedFile(client) {
         } catch (error) {
           // A cancel (or a crash) stops the whole opening.
           if (error.code === ErrorCode.CANCELLED || error.code === ErrorCode.INTERNAL) throw error;
-          failed.push({ name: file.name, code: error.code, message: error.message });
+          failed.push({ name: file.name, code: error.code, message: error.message, details: error.details });
         }
       }
       if (read.length === 0) {
         const [first] = failed;
-        throw { code: first.code, message: first.message, names: failed.map((f) => f.name), failed };
+        throw { ...first, names: failed.map((f) => f.name), failed };
       }
       current = { files: read, failed };
       return answer();
@@ -68,7 +69,7 @@ export function createOpenedFile(client) {
     async redecode(encoding, index = 0) {
       const asked = current;
       const file = asked.files[index];
-      if (!file) throw { code: 'no-file', message: '没有打开的文件。' };
+      if (!file) throw { code: 'no-file', message: t('file.noFile') };
       const decoded = await decode(file, encoding || undefined);
       const swap = (state) => ({ ...state, files: state.files.map((f, i) => (i === index ? { ...f, decoded } : f)) });
       const sameFiles = current.files.length === asked.files.length && current.files.every((f, i) => f.bytes === asked.files[i].bytes);

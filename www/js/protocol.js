@@ -5,7 +5,7 @@
 // page → worker   {type, id, ...fields}     (id: the page's number for the request)
 // worker → page   {type: Reply.PROGRESS, id, stage, done, total}
 //                 {type: Reply.RESULT, id, ...answer}
-//                 {type: Reply.ERROR, id, code, message}
+//                 {type: Reply.ERROR, id, code, message, details?}
 // A 'loading' progress or an error before any request has id null.
 
 /** What the page asks; each entry says its fields and its answer. */

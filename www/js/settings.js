@@ -19,6 +19,7 @@
 // applies it as if it were its own.
 
 import { inStore } from './database.js';
+import { t } from './i18n.js';
 
 const STORE = 'settings';
 const KEY = 'current';
@@ -159,13 +160,13 @@ export async function importSettingsFile(text) {
   try {
     file = JSON.parse(String(text).replace(/^\uFEFF/, ''));
   } catch {
-    throw new Error('这不是词眼的设置文件：它不是 JSON 格式。');
+    throw new Error(t('settings.notJson'));
   }
   if (!isObject(file) || file.format !== FILE_FORMAT) {
-    throw new Error('这不是词眼的设置文件：设置文件由「导出全部设置」得到，名为 ciyan-settings.json。');
+    throw new Error(t('settings.notSettings'));
   }
   const { format, generator, ...values } = file;
-  const imported = checked(migrated(values), '设置文件有误');
+  const imported = checked(migrated(values), t('settings.fileWrong'));
   return updateSettings((draft) => Object.assign(draft, imported));
 }
 
@@ -215,20 +216,20 @@ export function removeStopword(word, baseWords) {
  */
 export function userWordProblem(word) {
   const length = [...word].length;
-  if (length === 0) return '词语不能为空。';
-  if (/\s/.test(word)) return `「${word}」含有空格：一个词里不能有空格。`;
-  if (length > MAX_WORD_LENGTH) return `「${[...word].slice(0, 12).join('')}…」太长：一个词最多 ${MAX_WORD_LENGTH} 个字。`;
+  if (length === 0) return t('settings.emptyWord');
+  if (/\s/.test(word)) return t('settings.space', word);
+  if (length > MAX_WORD_LENGTH) return t('settings.tooLong', [...word].slice(0, 12).join(''), MAX_WORD_LENGTH);
   return null;
 }
 
 /** Settings of an older version brought up to this one; a newer version is refused. */
 function migrated(value) {
-  if (!isObject(value)) throw new Error('设置有误：不是一个对象。');
+  if (!isObject(value)) throw new Error(t('settings.notObject'));
   let current = value;
   let version = current.version;
-  if (!Number.isInteger(version) || version < 1) throw new Error('设置文件有误：缺少版本号（version）。');
+  if (!Number.isInteger(version) || version < 1) throw new Error(t('settings.noVersion'));
   if (version > SETTINGS_VERSION) {
-    throw new Error(`这个设置文件来自更新版本的词眼（第 ${version} 版设置），这个页面读不了：请刷新页面，更新到最新版本后再导入。`);
+    throw new Error(t('settings.newer', version));
   }
   while (version < SETTINGS_VERSION) {
     current = MIGRATIONS[version](current);
@@ -240,56 +241,57 @@ function migrated(value) {
 /**
  * The settings in `value`, checked and tidied (white space trimmed, words
  * listed twice listed once, a missing part given its default). Throws an
- * Error whose message, a Chinese sentence starting with `what`, says what
- * is wrong.
+ * Error whose message, a sentence in the page's language (js/messages/)
+ * starting with `what`, says what is wrong.
  */
-function checked(value, what = '设置有误') {
-  const fail = (why) => { throw new Error(`${what}：${why}`); };
+function checked(value, what = t('settings.wrong')) {
+  const fail = (why) => { throw new Error(t('settings.failure', what, why)); };
+  const part = (key) => t(`settings.part.${key}`);
   const defaults = defaultSettings();
   const { userWords = defaults.userWords, stopwords = defaults.stopwords, names = defaults.names } = value;
 
-  const list = (items, name) => (Array.isArray(items) ? items : fail(`${name}应是一个列表。`));
+  const list = (items, name) => (Array.isArray(items) ? items : fail(t('settings.notList', name)));
   const word = (item, name) => {
-    if (typeof item !== 'string' || item.trim() === '') fail(`${name}里有一项不是词语：${JSON.stringify(item) ?? String(item)}。`);
+    if (typeof item !== 'string' || item.trim() === '') fail(t('settings.notWord', name, JSON.stringify(item) ?? String(item)));
     return item.trim();
   };
   const words = (items, name) => [...new Set(list(items, name).map((item) => word(item, name)))];
-  const flag = (item, name) => (typeof item === 'boolean' ? item : fail(`${name}应是 true 或 false。`));
-  const object = (item, name) => (isObject(item) ? item : fail(`${name}应是一个对象。`));
+  const flag = (item, name) => (typeof item === 'boolean' ? item : fail(t('settings.notFlag', name)));
+  const object = (item, name) => (isObject(item) ? item : fail(t('settings.notAnObject', name)));
 
   // The user dictionary: a later entry of a word replaces an earlier one, in its place.
   const entries = new Map();
-  if (list(userWords, '用户词典').length > MAX_USER_WORDS) fail(`用户词典最多 ${MAX_USER_WORDS} 个词。`);
+  if (list(userWords, part('userWords')).length > MAX_USER_WORDS) fail(t('settings.tooManyWords', MAX_USER_WORDS));
   for (const [i, entry] of userWords.entries()) {
-    if (!isObject(entry)) fail(`用户词典的第 ${i + 1} 项不是一个词。`);
+    if (!isObject(entry)) fail(t('settings.entryNotWord', i + 1));
     const text = typeof entry.word === 'string' ? entry.word.trim() : '';
     const problem = userWordProblem(text);
-    if (problem) fail(`用户词典的第 ${i + 1} 个词：${problem}`);
+    if (problem) fail(t('settings.entryProblem', i + 1, problem));
     const tidy = { word: text };
     if (entry.freq !== undefined && entry.freq !== null) {
-      if (!Number.isSafeInteger(entry.freq) || entry.freq < 0) fail(`「${text}」的词频应是不小于 0 的整数。`);
+      if (!Number.isSafeInteger(entry.freq) || entry.freq < 0) fail(t('settings.badFreq', text));
       tidy.freq = entry.freq;
     }
     if (entry.tag !== undefined && entry.tag !== null && entry.tag !== '') {
-      if (typeof entry.tag !== 'string' || !/^[A-Za-z]{1,8}$/.test(entry.tag)) fail(`「${text}」的词性「${entry.tag}」不是词性标记（如 n、nr、ns）。`);
+      if (typeof entry.tag !== 'string' || !/^[A-Za-z]{1,8}$/.test(entry.tag)) fail(t('settings.badTag', text, entry.tag));
       tidy.tag = entry.tag;
     }
     entries.set(text, tidy);
   }
 
-  object(stopwords, '停用词设置');
+  object(stopwords, part('stopwords'));
   const base = stopwords.base ?? 'iso';
-  if (!STOPWORD_BASES.includes(base)) fail(`停用词的基础词表「${base}」不存在（可选：${STOPWORD_BASES.join('、')}）。`);
+  if (!STOPWORD_BASES.includes(base)) fail(t('settings.badBase', base, STOPWORD_BASES));
 
-  object(names, '人名地名的修改');
-  const moved = list(names.moved ?? [], '移动的名字').map((entry) => {
-    object(entry, '移动的名字');
-    if (!NAME_KINDS.includes(entry.kind)) fail(`「${entry.word}」要移到的名单「${entry.kind}」不存在。`);
-    return { word: word(entry.word, '移动的名字'), kind: entry.kind };
+  object(names, part('names'));
+  const moved = list(names.moved ?? [], part('moved')).map((entry) => {
+    object(entry, part('moved'));
+    if (!NAME_KINDS.includes(entry.kind)) fail(t('settings.badKind', entry.word, entry.kind));
+    return { word: word(entry.word, part('moved')), kind: entry.kind };
   });
-  const aliases = list(names.aliases ?? [], '别名').map((entry) => {
-    object(entry, '别名');
-    return { name: word(entry.name, '别名'), forms: words(entry.forms ?? [], '别名') };
+  const aliases = list(names.aliases ?? [], part('aliases')).map((entry) => {
+    object(entry, part('aliases'));
+    return { name: word(entry.name, part('aliases')), forms: words(entry.forms ?? [], part('aliases')) };
   });
 
   return {
@@ -297,12 +299,12 @@ function checked(value, what = '设置有误') {
     userWords: [...entries.values()],
     stopwords: {
       base,
-      classical: flag(stopwords.classical ?? false, '文言虚词'),
-      added: words(stopwords.added ?? [], '加入的停用词'),
-      removed: words(stopwords.removed ?? [], '移出的停用词'),
+      classical: flag(stopwords.classical ?? false, part('classical')),
+      added: words(stopwords.added ?? [], part('added')),
+      removed: words(stopwords.removed ?? [], part('removed')),
     },
     names: {
-      removed: words(names.removed ?? [], '删去的名字'),
+      removed: words(names.removed ?? [], part('removedNames')),
       moved,
       aliases,
       keepImplausible: flag(names.keepImplausible ?? false, 'keepImplausible'),

@@ -3,6 +3,7 @@
 // screen readers announce them at once).
 
 import { formatMillis, formatPercent } from './format.js';
+import { t } from './i18n.js';
 import { Stage } from './protocol.js';
 
 export function createStatus(statusElement, errorElement) {
@@ -10,33 +11,40 @@ export function createStatus(statusElement, errorElement) {
     statusElement.textContent = text;
     statusElement.dataset.state = state;
   };
+  // What the line says, as a function, so that a switch of language can say it again.
+  let saying = () => {};
+  const sayAgain = (write) => { saying = write; write(); };
   return {
+    /** Says what the line says in the language switched to (a note added is dropped). */
+    relabel() { saying(); },
     /** A progress message of the worker: {stage, done, total}. */
     progress({ stage, done, total }) {
-      if (stage === Stage.LOADING) say('加载词典…', 'busy');
-      else if (stage === Stage.SEGMENTING) say(`分词 ${formatPercent(total ? done / total : 0)}`, 'busy');
-      else if (stage === Stage.KEYWORDS) say('提取关键词…', 'busy');
+      if (stage === Stage.LOADING) say(t('status.loading'), 'busy');
+      else if (stage === Stage.SEGMENTING) say(t('status.segmenting', formatPercent(total ? done / total : 0)), 'busy');
+      else if (stage === Stage.KEYWORDS) say(t('status.keywords'), 'busy');
     },
-    working(text = '分析中…') {
+    working(text = t('status.working')) {
       say(text, 'busy');
     },
     done(millis) {
       errorElement.textContent = '';
-      say(`分析完成，用时 ${formatMillis(millis)}`, 'done');
+      sayAgain(() => say(t('status.done', formatMillis(millis)), 'done'));
     },
     /** Adds a sentence to what the line says now. */
     note(text) {
       statusElement.textContent = `${statusElement.textContent} ${text}`.trim();
     },
     cancelled() {
-      say('已取消', 'cancelled');
+      sayAgain(() => say(t('status.cancelled'), 'cancelled'));
     },
     /** Nothing to say: no text. */
     clear() {
+      saying = () => {};
       say('');
       errorElement.textContent = '';
     },
     error(message) {
+      saying = () => {};
       say('');
       errorElement.textContent = message;
     },

@@ -4,6 +4,7 @@
 // shown while such a selection lasts, reached with Tab like any other.
 
 import { h } from './dom.js';
+import { t } from './i18n.js';
 import { addUserWord, DEFAULT_USER_TAG, isUserWord, userWordProblem } from './settings.js';
 
 /** Marks the KWIC and the reader draw that are no part of the text (a line break, a gap). */
@@ -29,9 +30,9 @@ export function offerSelectionAsWord(region, { line = null, skip = null } = {}) 
     button.hidden = word === null;
     if (word === null) return;
     const known = isUserWord(word);
-    button.textContent = known ? `「${word}」已在我的词典里` : `加为一个词「${word}」`;
+    button.textContent = known ? t('addWord.known', word) : t('addWord.add', word);
     button.disabled = known;
-    button.title = known ? '' : '加入我的词典（词性 n），然后重新分词';
+    button.title = known ? '' : t('addWord.title');
   });
   // A click on the button must not end the selection it offers.
   button.addEventListener('mousedown', (event) => event.preventDefault());

@@ -5,6 +5,7 @@
 // ask the worker again; sorting only redraws.
 
 import { debounce, h } from '../dom.js';
+import { errorText, onLocaleChange, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { posName } from '../pos.js';
@@ -19,11 +20,11 @@ const PAGE = 100;
 
 /** The part-of-speech filter: groups of jieba's tags. */
 const POS_GROUPS = [
-  { value: 'all', label: '全部词性', tags: undefined },
-  { value: 'nouns', label: '名词', tags: ['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn'] },
-  { value: 'verbs', label: '动词', tags: ['v', 'vd', 'vi', 'vn'] },
-  { value: 'adjectives', label: '形容词', tags: ['a', 'ad', 'an'] },
-  { value: 'names', label: '人名、地名、机构', tags: ['nr', 'nrfg', 'nrt', 'ns', 'nt'] },
+  { value: 'all', tags: undefined },
+  { value: 'nouns', tags: ['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn'] },
+  { value: 'verbs', tags: ['v', 'vd', 'vi', 'vn'] },
+  { value: 'adjectives', tags: ['a', 'ad', 'an'] },
+  { value: 'names', tags: ['nr', 'nrfg', 'nrt', 'ns', 'nt'] },
 ];
 
 /** Log-likelihood thresholds (χ², 1 df), strongest first. */
@@ -40,15 +41,16 @@ const formatTwo = (value) => two.format(value);
 const collator = new Intl.Collator('zh-CN');
 
 const COLUMNS = [
-  { key: 'word', label: '词语', first: 'ascending', title: '搭配词' },
-  { key: 'pos', label: '词性', first: 'ascending', title: '搭配词的词性（它第一次出现时的）' },
-  { key: 'count', label: '共现次数', symbol: 'O11', first: 'descending', format: formatInteger, title: '它出现在节点词跨度内的次数' },
-  { key: 'expected', label: '期望', symbol: 'E11', first: 'descending', format: formatTwo, title: '随机分布时预期的共现次数 E11 = R1·C1/N' },
-  { key: 'frequency', label: '词频', symbol: 'f_c', first: 'descending', format: formatInteger, title: '它在全文中的次数' },
-  { key: 'logLikelihood', label: '对数似然', symbol: 'G²', first: 'descending', format: formatTwo, title: '显著性：越大越不像偶然' },
-  { key: 'mi', label: 'MI', first: 'descending', format: formatTwo, title: '互信息 log2(O11/E11)：关联强度' },
-  { key: 'tScore', label: 'T 值', first: 'descending', format: formatTwo, title: 'T-score (O11 − E11)/√O11' },
-  { key: 'logDice', label: 'logDice', first: 'descending', format: formatTwo, title: '14 + log2(2·O11/(f_n + f_c))，最大 14' },
+// Each column's label and title: the catalogs' collocates.col.<key> and collocates.colTitle.<key>.
+  { key: 'word', first: 'ascending' },
+  { key: 'pos', first: 'ascending' },
+  { key: 'count', symbol: 'O11', first: 'descending', format: formatInteger },
+  { key: 'expected', symbol: 'E11', first: 'descending', format: formatTwo },
+  { key: 'frequency', symbol: 'f_c', first: 'descending', format: formatInteger },
+  { key: 'logLikelihood', symbol: 'G²', first: 'descending', format: formatTwo },
+  { key: 'mi', first: 'descending', format: formatTwo },
+  { key: 'tScore', first: 'descending', format: formatTwo },
+  { key: 'logDice', first: 'descending', format: formatTwo },
 ];
 
 export function create(container, { client }) {
@@ -65,6 +67,13 @@ export function create(container, { client }) {
     generation: 0,
   };
   build(container, view);
+  // A switch of language builds the parts again, keeping the options; the
+  // dashboard's update that follows draws the rows.
+  onLocaleChange(() => {
+    const values = Object.entries(view.inputs).map(([name, input]) => [name, input.type === 'checkbox' ? input.checked : input.value]);
+    build(container, view);
+    for (const [name, value] of values) view.inputs[name][view.inputs[name].type === 'checkbox' ? 'checked' : 'value'] = value;
+  });
   return {
     update({ word, document }) {
       view.word = word;
@@ -83,16 +92,16 @@ function build(container, view) {
   // Stopwords (的, 了, 是 …) are near every word: left in, they fill the top of the list.
   const stopwords = h('input', { type: 'checkbox', id: 'collocates-stopwords', checked: true });
   const pos = h('select', { id: 'collocates-pos' },
-    POS_GROUPS.map((group) => h('option', { value: group.value }, group.label)));
-  const controls = h('form', { className: 'view-toolbar collocates-controls', 'aria-label': '搭配词选项' },
+    POS_GROUPS.map((group) => h('option', { value: group.value }, t(`collocates.pos.${group.value}`))));
+  const controls = h('form', { className: 'view-toolbar collocates-controls', 'aria-label': t('collocates.options') },
     h('fieldset', { className: 'collocates-span' },
-      h('legend', {}, '跨度'),
-      h('label', { htmlFor: 'collocates-left' }, '左'), left,
-      h('label', { htmlFor: 'collocates-right' }, '右'), right,
-      h('span', { className: 'hint' }, '个词')),
-    h('label', { className: 'filter', htmlFor: 'collocates-min' }, '最少共现', minCount, h('span', { className: 'hint' }, '次')),
-    h('label', { className: 'check' }, stopwords, h('span', {}, '过滤停用词')),
-    h('label', { className: 'filter', htmlFor: 'collocates-pos' }, '词性', pos));
+      h('legend', {}, t('collocates.span')),
+      h('label', { htmlFor: 'collocates-left' }, t('collocates.left')), left,
+      h('label', { htmlFor: 'collocates-right' }, t('collocates.right')), right,
+      h('span', { className: 'hint' }, t('collocates.words'))),
+    h('label', { className: 'filter', htmlFor: 'collocates-min' }, t('collocates.minCount'), minCount, h('span', { className: 'hint' }, t('collocates.times'))),
+    h('label', { className: 'check' }, stopwords, h('span', {}, t('options.stopwords'))),
+    h('label', { className: 'filter', htmlFor: 'collocates-pos' }, t('frequency.pos'), pos));
   controls.addEventListener('submit', (event) => event.preventDefault());
   // Typing asks once it pauses; leaving the field or a step button asks at once.
   const ask = debounce(() => refresh(view), 350);
@@ -101,14 +110,14 @@ function build(container, view) {
 
   const summary = h('p', { className: 'hint collocates-summary', 'aria-live': 'polite' });
   const headers = COLUMNS.map((column) =>
-    h('th', { scope: 'col', 'data-key': column.key, className: `col-${column.key}`, title: column.title },
+    h('th', { scope: 'col', 'data-key': column.key, className: `col-${column.key}`, title: t(`collocates.colTitle.${column.key}`) },
       h('button', { type: 'button', className: 'sort', 'data-sort': column.key },
-        h('span', {}, column.label, column.symbol ? h('span', { className: 'symbol' }, ` ${column.symbol}`) : null),
+        h('span', {}, t(`collocates.col.${column.key}`), column.symbol ? h('span', { className: 'symbol' }, ` ${column.symbol}`) : null),
         h('span', { className: 'sort-mark', 'aria-hidden': 'true' }))));
   const body = h('tbody');
   const table = h('table', { className: 'collocates-table' },
-    h('caption', { className: 'visually-hidden' }, '搭配词表，点击表头排序'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', className: 'col-rank' }, h('span', { className: 'visually-hidden' }, '序号'), '#'), headers)),
+    h('caption', { className: 'visually-hidden' }, t('collocates.caption')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', className: 'col-rank' }, h('span', { className: 'visually-hidden' }, t('frequency.rank')), '#'), headers)),
     body);
   table.tHead.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-sort]');
@@ -118,23 +127,22 @@ function build(container, view) {
     else Object.assign(view, { sortKey: key, direction: COLUMNS.find((c) => c.key === key).first });
     drawRows(view);
   });
-  const more = h('button', { type: 'button', className: 'button small show-more' }, '显示更多');
+  const more = h('button', { type: 'button', className: 'button small show-more' }, t('collocates.more'));
   more.addEventListener('click', () => {
     view.shown += PAGE;
     drawRows(view);
   });
   const exports = exportButtons([
-    ['CSV', () => downloadCsv(`${fileName(view)}.csv`, CSV_HEADER, sorted(view).map(csvRow))],
+    ['CSV', () => downloadCsv(`${fileName(view)}.csv`, csvHeader(), sorted(view).map(csvRow))],
     ['JSON', () => downloadJson(`${fileName(view)}.json`, { word: view.asked.word, options: view.asked.options, collocates: sorted(view) })],
-  ], '导出搭配词');
+  ], 'collocates.export');
 
   container.replaceChildren(
     controls,
     h('div', { className: 'collocates-head' }, summary, exports),
-    h('div', { className: 'word-views-scroll collocates-scroll', role: 'region', tabIndex: 0, 'aria-label': '搭配词表' }, table),
+    h('div', { className: 'word-views-scroll collocates-scroll', role: 'region', tabIndex: 0, 'aria-label': t('collocates.table') }, table),
     more,
-    h('p', { className: 'hint collocates-legend' },
-      '对数似然的显著性：* p < .05（G² ≥ 3.84）　** p < .01（≥ 6.63）　*** p < .001（≥ 10.83）　**** p < .0001（≥ 15.13）'),
+    h('p', { className: 'hint collocates-legend' }, t('collocates.legend')),
     help());
   Object.assign(view, { inputs: { left, right, minCount, stopwords, pos }, summary, headers, body, more, exports });
 }
@@ -144,16 +152,8 @@ function help() {
   const item = (...children) => h('li', {}, ...children);
   const formula = (text) => h('code', {}, text);
   return h('details', { className: 'collocates-help' },
-    h('summary', {}, '这些数字怎么算'),
-    h('ul', {},
-      item('窗口模型：节点词每出现一次，取它左边 L 个、右边 R 个词为跨度（S = L + R；跨度到文本开头和结尾为止；标点不算词）。跨度里的另一个节点词也算一次共现。'),
-      item(formula('O11'), '：所有跨度里这个词出现的次数；', formula('f_n'), '：节点词的次数；', formula('f_c'), '：这个词的次数；', formula('N'), '：全文词数（过滤停用词时不含停用词）。'),
-      item(formula('R1 = f_n·S，C1 = f_c，R2 = N − R1，C2 = N − C1，E_ij = R_i·C_j/N'), '；所以 ', formula('E11 = R1·C1/N'), '。',
-        formula('O12 = R1 − O11，O21 = C1 − O11，O22 = N − R1 − C1 + O11'), '。'),
-      item('对数似然 ', formula('G² = 2·Σ O_ij·ln(O_ij/E_ij)'), '（四项之和，O_ij ≤ 0 的项记 0）。G² ≥ 3.84 / 6.63 / 10.83 / 15.13 即 p < .05 / .01 / .001 / .0001（χ²，自由度 1）。'),
-      item(formula('MI = log2(O11/E11)'), '（通常 ≥ 3 算强搭配）；', formula('T = (O11 − E11)/√O11'), '（通常 ≥ 2 算可靠）；',
-        formula('logDice = 14 + log2(2·O11/(f_n + f_c))'), '（Rychlý 2008，与跨度无关，最大 14）。'),
-      item('只列出 O11 > E11（相互吸引）且 O11 不少于“最少共现”的词，默认按对数似然从高到低排列。')));
+    h('summary', {}, t('collocates.helpTitle')),
+    h('ul', {}, t('collocates.help', formula).map((children) => item(...children))));
 }
 
 function readOptions({ inputs }) {
@@ -197,7 +197,7 @@ async function refresh(view) {
 
 function showError(view, error) {
   Object.assign(view, { rows: [], asked: null });
-  view.summary.textContent = error?.message ?? String(error);
+  view.summary.textContent = errorText(error);
   view.body.replaceChildren();
   view.more.hidden = true;
   view.exports.hidden = true;
@@ -220,17 +220,17 @@ function drawRows(view) {
   for (const th of headers) th.setAttribute('aria-sort', th.dataset.key === view.sortKey ? view.direction : 'none');
   const rows = sorted(view);
   const { left, right, minCount, skipStopwords, pos } = asked.options;
-  const group = pos ? `、${POS_GROUPS.find((g) => g.tags === pos)?.label ?? '所选词性'}` : '';
+  const found = POS_GROUPS.find((g) => g.tags === pos);
+  const group = pos ? (found ? t(`collocates.pos.${found.value}`) : t('collocates.chosenPos')) : '';
   const total = rows.length;
-  view.summary.textContent = `「${asked.word}」左 ${left} 右 ${right} 个词以内${skipStopwords ? '（不含停用词）' : ''}、共现至少 ${minCount} 次${group}的搭配词：`
-    + (total === 0 ? '没有。' : `共 ${formatInteger(total)} 个${total > view.shown ? `，显示前 ${formatInteger(view.shown)} 个` : ''}。`);
+  view.summary.textContent = t('collocates.summary', { word: asked.word, left, right, skipStopwords, minCount, group })
+    + t('collocates.found', formatInteger(total), total > view.shown ? formatInteger(view.shown) : null);
   view.exports.hidden = total === 0;
   view.more.hidden = total <= view.shown;
-  view.more.textContent = `显示更多（还有 ${formatInteger(total - view.shown)} 个）`;
+  view.more.textContent = t('collocates.moreLeft', formatInteger(total - view.shown));
   if (total === 0) {
-    const why = left + right === 0 ? '跨度是 0：左右至少要有一个词。'
-      : skipStopwords ? '没有符合条件的搭配词：试试加大跨度、减小最少共现次数，或取消“过滤停用词”（节点词本身是停用词时必须取消）。'
-        : '没有符合条件的搭配词：试试加大跨度或减小最少共现次数。';
+    const why = left + right === 0 ? t('collocates.zeroSpan')
+      : skipStopwords ? t('collocates.noneStopwords') : t('collocates.none');
     view.body.replaceChildren(h('tr', {}, h('td', { colSpan: COLUMNS.length + 1, className: 'empty' }, why)));
     return;
   }
@@ -252,10 +252,10 @@ function cell(column, row) {
     column.format(value),
     // A value without stars keeps an empty mark, so that the digits stay in line.
     level ? h('abbr', { className: 'significance', title: level.p }, level.stars) : column.key === 'logLikelihood' ? h('span', { className: 'significance' }) : null,
-    level ? h('span', { className: 'visually-hidden' }, `（${level.p}）`) : null);
+    level ? h('span', { className: 'visually-hidden' }, t('collocates.pHidden', level.p)) : null);
 }
 
-const CSV_HEADER = ['词语', '词性', '共现次数 O11', '期望 E11', '词频 f_c', '对数似然 G2', '显著性', 'MI', 'T 值', 'logDice'];
+const csvHeader = () => [t('csv.word'), t('csv.pos'), 'O11', 'E11', 'f_c', 'G2', t('collocates.significance'), 'MI', 'T', 'logDice'].map((name, i) => (i >= 2 && i <= 5 ? `${t(`collocates.col.${COLUMNS[i].key}`)} ${name}` : name));
 const round = (value) => Number(value.toFixed(4));
 const csvRow = (row) => [
   row.word, row.pos, row.count, round(row.expected), row.frequency,
@@ -264,5 +264,5 @@ const csvRow = (row) => [
 
 function fileName(view) {
   const { word, options } = view.asked;
-  return `搭配词-${word.replace(/[\\/:*?"<>|\s]+/g, '_')}-L${options.left}R${options.right}`;
+  return `${t('collocates.file')}-${word.replace(/[\\/:*?"<>|\s]+/g, '_')}-L${options.left}R${options.right}`;
 }

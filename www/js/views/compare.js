@@ -6,6 +6,7 @@
 // stands for (structure.js's within), so the lines show how A uses it.
 
 import { h } from '../dom.js';
+import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { Query } from '../protocol.js';
@@ -13,32 +14,16 @@ import { askWholeText, exportFigures, formatLl, formatRatio, keyWord, keynessHel
 
 export const needs = ['document'];
 
-const TEXT = {
-  a: 'A',
-  b: 'B',
-  rest: '其余部分',
-  groups: '发言人与角色',
-  sections: '各节',
-  files: '文件',
-  swap: '对调',
-  undivided: '先在「结构」里选一种划分方式（章回、发言人、段落……），再比较其中两部分。',
-  loading: '正在比较……',
-  same: 'A 和 B 是同一部分，换一个再比。',
-  summary: (a, b, shared) => `「${a.label}」${formatInteger(a.tokens)} 词、${formatInteger(a.types)} 种；「${b.label}」${formatInteger(b.tokens)} 词、${formatInteger(b.types)} 种；两边都用的词 ${formatInteger(shared)} 种。`,
-  more: (label) => `「${label}」用得更多`,
-  only: (label) => `只在「${label}」出现`,
-  none: '没有显著的差别。',
-  columns: ['词语', 'A', 'B', 'LL', 'Log Ratio', 'p'],
-  exportLabel: '导出比较',
-};
+// The strings: the catalogs' compare.* entries (js/messages/).
+const TEXT = texts('compare');
 /** Words listed in each only-in list. */
 const ONLY = 40;
 
 export function create(container, { client, structure }) {
   const view = { generation: 0, options: [], answer: null, a: null, b: null, pair: [], division: null };
   const ui = build(container, {
-    csv: () => downloadCsv('比较.csv', ['方向', ...TEXT.columns.map((c) => c.replace(/^A$/, `A ${view.answer.a.label}`).replace(/^B$/, `B ${view.answer.b.label}`))], csvRows(view.answer)),
-    json: () => downloadJson('比较.json', { division: structure.division, a: view.a, b: view.b, ...view.answer }),
+    csv: () => downloadCsv(`${TEXT.file}.csv`, [TEXT.direction, ...TEXT.columns.map((c) => c.replace(/^A$/, `A ${view.answer.a.label}`).replace(/^B$/, `B ${view.answer.b.label}`))], csvRows(view.answer)),
+    json: () => downloadJson(`${TEXT.file}.json`, { division: structure.division, a: view.a, b: view.b, ...view.answer }),
   });
   ui.selectA.addEventListener('change', () => load());
   ui.selectB.addEventListener('change', () => load());
@@ -134,13 +119,15 @@ export function create(container, { client, structure }) {
       container.dataset.state = 'ready';
     } catch (error) {
       if (generation !== view.generation) return;
-      ui.summary.textContent = error?.message ?? String(error);
+      ui.summary.textContent = errorText(error);
       ui.result.hidden = true;
       container.dataset.state = 'error';
     }
   }
 
   fill(structure);
+  // A switch of language: the fixed labels follow by themselves (data-i18n); the lists and the comparison, again.
+  onLocaleChange(() => fill(structure));
   return {
     // A new document: the structure brings its sections (or none) and fill() asks again.
     update() {},
@@ -167,13 +154,13 @@ function defaultPair(division, { groups, sections }) {
 function build(container, actions) {
   const selectA = h('select', { className: 'compare-a' });
   const selectB = h('select', { className: 'compare-b' });
-  const swap = h('button', { type: 'button', className: 'button small compare-swap', title: 'A 与 B 对调' }, '⇄', h('span', { className: 'visually-hidden' }, TEXT.swap));
+  const swap = h('button', { type: 'button', className: 'button small compare-swap', ...attrs({ title: 'compare.swapTitle' }) }, '⇄', hText('span', 'compare.swap', { className: 'visually-hidden' }));
   const pickers = h('div', { className: 'compare-pickers', hidden: true },
     h('label', { className: 'compare-field' }, h('span', { className: 'compare-tag is-a' }, TEXT.a), selectA),
     swap,
     h('label', { className: 'compare-field' }, h('span', { className: 'compare-tag is-b' }, TEXT.b), selectB));
   const summary = h('p', { className: 'hint compare-summary', 'aria-live': 'polite' });
-  const exports = exportButtons([['CSV', actions.csv], ['JSON', actions.json]], TEXT.exportLabel);
+  const exports = exportButtons([['CSV', actions.csv], ['JSON', actions.json]], 'compare.exportLabel');
   exports.hidden = true;
   const result = h('div', { className: 'compare-result', hidden: true });
   container.replaceChildren(pickers, h('div', { className: 'compare-head' }, summary, exports), result, keynessHelp());
@@ -214,18 +201,18 @@ function side(title, words, key, className) {
 
 function onlyList(title, words, key) {
   return h('section', { className: 'compare-only-list', 'data-only': key },
-    h('h3', {}, title, h('span', { className: 'hint' }, ` ${formatInteger(words.length)} 种`)),
+    h('h3', {}, title, h('span', { className: 'hint' }, TEXT.kinds(formatInteger(words.length)))),
     words.length === 0 ? h('p', { className: 'empty' }, '—')
       : h('p', { className: 'key-words' }, words.slice(0, ONLY).map((w) =>
-        h('button', { type: 'button', className: 'key-word', 'data-word': w.word, 'data-side': key, title: `${w.word}：${formatInteger(w.count)} 次` },
+        h('button', { type: 'button', className: 'key-word', 'data-word': w.word, 'data-side': key, title: TEXT.wordTitle(w.word, formatInteger(w.count)) },
           w.word, h('span', { className: 'key-count' }, formatInteger(w.count))))));
 }
 
 function csvRows(answer) {
   if (!answer) return [];
   return [
-    ...answer.words.map((k) => [k.positive ? 'A 多' : 'B 多', k.word, k.a, k.b, ...exportFigures(k)]),
-    ...answer.onlyA.map((w) => ['只在 A', w.word, w.count, 0, '', '', '']),
-    ...answer.onlyB.map((w) => ['只在 B', w.word, 0, w.count, '', '', '']),
+    ...answer.words.map((k) => [k.positive ? TEXT.moreA : TEXT.moreB, k.word, k.a, k.b, ...exportFigures(k)]),
+    ...answer.onlyA.map((w) => [TEXT.onlyA, w.word, w.count, 0, '', '', '']),
+    ...answer.onlyB.map((w) => [TEXT.onlyB, w.word, 0, w.count, '', '', '']),
   ];
 }

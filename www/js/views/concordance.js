@@ -13,6 +13,7 @@
 import { debounce, h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { attrs, errorText, hText, onLocaleChange, texts } from '../i18n.js';
 import { Query } from '../protocol.js';
 import { offerSelectionAsWord } from '../word-from-selection.js';
 import { formsOfName } from './entities.js';
@@ -25,16 +26,11 @@ const WIDTH = { min: 10, max: 60, step: 5, initial: 25 };
 /** Rows drawn at a time: a common word of a novel has thousands of lines. */
 const PAGE = 500;
 
-const SORTS = [
-  ['position', '文中顺序'],
-  ['L1', 'L1 左一词'],
-  ['L2', 'L2 左二词'],
-  ['L3', 'L3 左三词'],
-  ['R1', 'R1 右一词'],
-  ['R2', 'R2 右二词'],
-  ['R3', 'R3 右三词'],
-];
-const CSV_HEADER = ['序号', '左侧上下文', '关键词', '右侧上下文', '起点', '终点'];
+// The strings: the catalogs' concordance.* entries (js/messages/).
+const TEXT = texts('concordance');
+/** The orders of the lines; each label is the catalog's concordance.sort.<value>. */
+const SORTS = ['position', 'L1', 'L2', 'L3', 'R1', 'R2', 'R3'];
+const csvHeader = () => [TEXT.rank, TEXT.left, TEXT.node, TEXT.right, TEXT.start, TEXT.end];
 const collator = new Intl.Collator('zh-CN'); // pinyin order
 
 export function create(container, { client, structure }) {
@@ -58,7 +54,7 @@ export function create(container, { client, structure }) {
   // The compare view limits the lines of the word it opened to one part.
   const withinFor = (word) => (structure?.within && structure.within.word === word ? structure.within : null);
   const ui = build(container, {
-    csv: () => downloadCsv(fileName(view.word, 'csv'), CSV_HEADER, csvRows(view.shown, view.width)),
+    csv: () => downloadCsv(fileName(view.word, 'csv'), csvHeader(), csvRows(view.shown, view.width)),
     json: () => downloadJson(fileName(view.word, 'json'), jsonValue(view)),
   });
   const reader = createReader(container, (index) => focusLine(index));
@@ -75,7 +71,7 @@ export function create(container, { client, structure }) {
   });
   ui.width.addEventListener('input', () => {
     view.width = Number(ui.width.value);
-    ui.widthValue.value = `${view.width} 字`;
+    ui.widthValue.value = TEXT.chars(view.width);
     redrawSoon();
   });
   ui.substring.addEventListener('change', () => {
@@ -91,7 +87,7 @@ export function create(container, { client, structure }) {
   });
   function showWithin() {
     ui.within.hidden = !view.within;
-    ui.within.firstChild.textContent = view.within ? `只看「${view.within.label}」中的用法` : '';
+    ui.within.firstChild.textContent = view.within ? TEXT.within(view.within.label) : '';
   }
 
   ui.more.addEventListener('click', () => {
@@ -124,7 +120,7 @@ export function create(container, { client, structure }) {
     view.refocus ||= ui.results.contains(document.activeElement);
     view.loaded = false;
     setState('loading');
-    ui.summary.textContent = `正在查找「${word}」……`;
+    ui.summary.textContent = TEXT.finding(word);
     ui.nothing.hidden = true;
     // The dashboard hears of a new document a moment after the client: the
     // update that brings it comes next, and asks again.
@@ -136,7 +132,7 @@ export function create(container, { client, structure }) {
       if (view.within) options.within = view.within.ranges;
       answer = await client.query(Query.CONCORDANCE, word, options);
     } catch (error) {
-      if (asked === view.request) showError(error.message);
+      if (asked === view.request) showError(errorText(error));
       return;
     }
     if (asked !== view.request || answer.stale || client.document?.id !== documentId) return;
@@ -159,13 +155,13 @@ export function create(container, { client, structure }) {
     ui.nothing.hidden = true;
     ui.table.querySelector('col.kwic-node').style.width = nodeWidth(view.word);
     ui.summary.textContent = view.filter
-      ? `筛选出 ${formatInteger(view.shown.length)} 处（共 ${formatInteger(view.lines.length)} 处）`
-      : `共 ${formatInteger(view.lines.length)} 处`;
-    if (view.forms.length > 0) ui.summary.textContent += `（含 ${view.forms.join('、')}）`;
+      ? TEXT.filtered(formatInteger(view.shown.length), formatInteger(view.lines.length))
+      : TEXT.total(formatInteger(view.lines.length));
+    if (view.forms.length > 0) ui.summary.textContent += TEXT.forms(view.forms);
     ui.body.replaceChildren();
     view.drawn = 0;
     if (view.shown.length === 0) {
-      ui.body.append(h('tr', {}, h('td', { colSpan: 4, className: 'empty' }, `没有上下文含有「${view.filter}」的行。`)));
+      ui.body.append(h('tr', {}, h('td', { colSpan: 4, className: 'empty' }, TEXT.noneFiltered(view.filter))));
     }
     drawRows(PAGE);
     setState('ready');
@@ -181,17 +177,15 @@ export function create(container, { client, structure }) {
     view.drawn = end;
     const left = view.shown.length - end;
     ui.more.hidden = left === 0;
-    ui.more.textContent = `显示更多（已显示 ${formatInteger(end)} 行，还有 ${formatInteger(left)} 行）`;
+    ui.more.textContent = TEXT.more(formatInteger(end), formatInteger(left));
   }
 
   function showNothing() {
     view.shown = [];
     ui.results.hidden = true;
     ui.nothing.hidden = false;
-    ui.summary.textContent = '共 0 处';
-    ui.nothing.textContent = view.mode === 'word'
-      ? `文中没有「${view.word}」这个词。勾选「包含该字串的词也算」，可以找出含有它的词。`
-      : `文中没有「${view.word}」。`;
+    ui.summary.textContent = TEXT.total(0);
+    ui.nothing.textContent = view.mode === 'word' ? TEXT.noWord(view.word) : TEXT.noString(view.word);
     setState('ready');
   }
 
@@ -249,6 +243,14 @@ export function create(container, { client, structure }) {
     item.focus();
   }
 
+  // A switch of language: the lines and what the status says, again.
+  onLocaleChange(() => {
+    ui.widthValue.value = TEXT.chars(view.width);
+    showWithin();
+    if (view.loaded) arrange();
+    else if (container.dataset.state === 'loading') ui.summary.textContent = TEXT.finding(view.word);
+  });
+
   return {
     update({ word, document, analysis }) {
       if (!word || !document) {
@@ -280,40 +282,40 @@ export function create(container, { client, structure }) {
 
 /** The view's parts, built once so that the controls keep their focus and values. */
 function build(container, exports) {
-  const field = (label, control, ...after) => h('label', { className: 'kwic-field' }, h('span', {}, label), control, ...after);
-  const filter = h('input', { type: 'search', className: 'kwic-filter', placeholder: '上下文含有…', autocomplete: 'off' });
-  const sort = h('select', { className: 'kwic-sort' }, SORTS.map(([value, label]) => h('option', { value }, label)));
+  const field = (label, control, ...after) => h('label', { className: 'kwic-field' }, hText('span', label), control, ...after);
+  const filter = h('input', { type: 'search', className: 'kwic-filter', ...attrs({ placeholder: 'concordance.filterPlaceholder' }), autocomplete: 'off' });
+  const sort = h('select', { className: 'kwic-sort' }, SORTS.map((value) => hText('option', `concordance.sort.${value}`, { value })));
   const width = h('input', { type: 'range', className: 'kwic-width', min: WIDTH.min, max: WIDTH.max, step: WIDTH.step, value: WIDTH.initial });
-  const widthValue = h('output', { className: 'kwic-width-value' }, `${WIDTH.initial} 字`);
+  const widthValue = h('output', { className: 'kwic-width-value' }, TEXT.chars(WIDTH.initial));
   const substring = h('input', { type: 'checkbox', className: 'kwic-substring' });
   const summary = h('p', { className: 'kwic-summary', 'aria-live': 'polite' });
   const body = h('tbody');
   const table = h('table', { className: 'kwic' },
-    h('caption', { className: 'visually-hidden' }, '上下文：每行一处，关键词在中间一列。点一行，在原文中阅读。'),
+    hText('caption', 'concordance.caption', { className: 'visually-hidden' }),
     h('colgroup', {}, h('col', { className: 'kwic-rank' }), h('col', { className: 'kwic-left' }), h('col', { className: 'kwic-node' }), h('col', { className: 'kwic-right' })),
     h('thead', {}, h('tr', {},
-      h('th', { scope: 'col', className: 'kwic-rank' }, h('span', { className: 'visually-hidden' }, '序号'), '#'),
-      h('th', { scope: 'col', className: 'kwic-left' }, '左侧上下文'),
-      h('th', { scope: 'col', className: 'kwic-node' }, '关键词'),
-      h('th', { scope: 'col', className: 'kwic-right' }, '右侧上下文'))),
+      h('th', { scope: 'col', className: 'kwic-rank' }, hText('span', 'concordance.rank', { className: 'visually-hidden' }), '#'),
+      hText('th', 'concordance.left', { scope: 'col', className: 'kwic-left' }),
+      hText('th', 'concordance.node', { scope: 'col', className: 'kwic-node' }),
+      hText('th', 'concordance.right', { scope: 'col', className: 'kwic-right' }))),
     body);
   const more = h('button', { type: 'button', className: 'button small kwic-more', hidden: true });
   const nothing = h('p', { className: 'empty kwic-nothing', hidden: true });
-  const exportGroup = exportButtons([['导出 CSV', exports.csv], ['导出 JSON', exports.json]]);
-  const within = h('button', { type: 'button', className: 'kwic-within', hidden: true, title: '显示全文中的用法' },
-    h('span', {}), h('span', { 'aria-hidden': 'true', className: 'kwic-within-x' }, '×'), h('span', { className: 'visually-hidden' }, '（取消）'));
+  const exportGroup = exportButtons([['concordance.exportCsv', exports.csv], ['concordance.exportJson', exports.json]]);
+  const within = h('button', { type: 'button', className: 'kwic-within', hidden: true, ...attrs({ title: 'concordance.withinTitle' }) },
+    h('span', {}), h('span', { 'aria-hidden': 'true', className: 'kwic-within-x' }, '×'), hText('span', 'concordance.withinCancel', { className: 'visually-hidden' }));
 
   const ui = { filter, sort, width, widthValue, substring, summary, within, body, table, more, nothing, exports: exportGroup };
   ui.results = h('div', { className: 'kwic-results', hidden: true },
-    h('div', { className: 'kwic-scroll', role: 'region', 'aria-label': '上下文列表' }, table),
+    h('div', { className: 'kwic-scroll', role: 'region', ...attrs({ 'aria-label': 'concordance.list' }) }, table),
     more);
   container.hidden = true;
   container.replaceChildren(
     h('div', { className: 'view-toolbar kwic-toolbar' },
-      field('筛选', filter),
-      field('排序', sort),
-      field('每侧', width, widthValue),
-      h('label', { className: 'check', title: '例如「发展」也找出「发展中国家」里的' }, substring, h('span', {}, '包含该字串的词也算'))),
+      field('concordance.filter', filter),
+      field('concordance.sort', sort),
+      field('concordance.width', width, widthValue),
+      h('label', { className: 'check', ...attrs({ title: 'concordance.substringTitle' }) }, substring, hText('span', 'concordance.substring'))),
     h('div', { className: 'kwic-status' }, summary, within, offerSelectionAsWord(body, { line: 'tr', skip: '.kwic-rank' }), exportGroup),
     nothing,
     ui.results);
@@ -329,7 +331,7 @@ function lineRow(line, index, { width, sort }) {
     h('td', { className: 'kwic-left' }, h('div', { className: 'kwic-clip' },
       h('span', {}, contextNodes(left, locateLeft(left, line.leftWords), sort)))),
     h('td', { className: 'kwic-node' },
-      h('button', { type: 'button', className: 'kwic-open', tabIndex: -1, title: '在原文中阅读' }, line.word)),
+      h('button', { type: 'button', className: 'kwic-open', tabIndex: -1, title: TEXT.read }, line.word)),
     h('td', { className: 'kwic-right' }, h('div', { className: 'kwic-clip' },
       h('span', {}, contextNodes(right, locateRight(right, line.rightWords), sort)))));
 }
@@ -346,7 +348,7 @@ function contextNodes(text, words, sort) {
     nodes.push(...withBreaks(text.slice(at, start)));
     nodes.push(h('span', {
       className: slot === sort ? 'kwic-word is-key' : 'kwic-word',
-      'data-word': word, 'data-slot': slot, role: 'button', tabIndex: -1, title: `查看「${word}」`,
+      'data-word': word, 'data-slot': slot, role: 'button', tabIndex: -1, title: TEXT.see(word),
     }, word));
     at = end;
   }
@@ -357,7 +359,7 @@ function contextNodes(text, words, sort) {
 function withBreaks(text) {
   const nodes = [];
   text.split(/\r\n|\r|\n/).forEach((piece, i) => {
-    if (i > 0) nodes.push(h('span', { className: 'kwic-break', title: '换行' }, '⏎'));
+    if (i > 0) nodes.push(h('span', { className: 'kwic-break', title: TEXT.lineBreak }, '⏎'));
     if (piece) nodes.push(piece.replaceAll('\t', ' '));
   });
   return nodes;

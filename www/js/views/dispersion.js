@@ -6,10 +6,12 @@
 // that one file exports both.
 
 import { debounce, h, s } from '../dom.js';
+import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatInteger, formatWeight } from '../format.js';
 import { fit, measurer } from '../measure.js';
 import { Query } from '../protocol.js';
+import { niceTicks } from './chart-table.js';
 
 export const needs = ['analysis', 'word', 'document'];
 
@@ -74,7 +76,7 @@ export function create(container, { client }) {
 function build(container, view) {
   const partButtons = PART_CHOICES.map((n) =>
     h('button', { type: 'button', 'data-parts': n, 'aria-pressed': String(n === view.parts) }, String(n)));
-  const parts = h('div', { className: 'segmented dispersion-parts', role: 'group', 'aria-label': '分段数' }, partButtons);
+  const parts = h('div', { className: 'segmented dispersion-parts', role: 'group', 'aria-label': t('dispersion.partsLabel') }, partButtons);
   parts.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-parts]');
     if (!button || Number(button.dataset.parts) === view.parts) return;
@@ -85,12 +87,12 @@ function build(container, view) {
 
   const input = h('input', {
     type: 'text', id: 'dispersion-compare', className: 'dispersion-compare-input',
-    autocomplete: 'off', enterKeyHint: 'done', placeholder: '输入一个词',
+    autocomplete: 'off', enterKeyHint: 'done', placeholder: t('dispersion.placeholder'),
   });
   input.setAttribute('list', 'dispersion-words'); // a read-only property: only the attribute sets it
-  const addButton = h('button', { type: 'submit', className: 'button small' }, '添加');
+  const addButton = h('button', { type: 'submit', className: 'button small' }, t('dispersion.add'));
   const compareForm = h('form', { className: 'dispersion-compare' },
-    h('label', { htmlFor: 'dispersion-compare' }, '添加对比词'), input, addButton,
+    h('label', { htmlFor: 'dispersion-compare' }, t('dispersion.compare')), input, addButton,
     h('datalist', { id: 'dispersion-words' }));
   compareForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -101,7 +103,7 @@ function build(container, view) {
     ['PNG', () => downloadPng(`${fileName(view)}.png`, view.figure.querySelector('svg'), 2)],
     ['SVG', () => downloadSvg(`${fileName(view)}.svg`, view.figure.querySelector('svg'))],
     ['CSV', () => downloadCsv(`${fileName(view)}.csv`, ...partsTable(view.series))],
-  ], '导出分布');
+  ], 'dispersion.export');
 
   const message = h('p', { className: 'dispersion-message', 'aria-live': 'polite' });
   const stats = h('div', { className: 'dispersion-stats' });
@@ -109,12 +111,12 @@ function build(container, view) {
   const body = h('div', { className: 'dispersion-body' },
     stats,
     h('ul', { className: 'hint dispersion-help' },
-      h('li', {}, 'Gries’ DP = ½·Σ|fᵢ/f − sᵢ|（fᵢ：第 i 段的次数，sᵢ：第 i 段占全文的比例）：0 = 分布完全均匀，接近 1 = 集中在一处；DPnorm = DP/(1 − 最小的 sᵢ)。'),
-      h('li', {}, 'Juilland’s D = 1 − (σ/μ)/√(n − 1)（各段每万词频率的标准差与均值，n 段）：1 = 分布完全均匀，越小越集中。')),
+      h('li', {}, t('dispersion.helpDp')),
+      h('li', {}, t('dispersion.helpD'))),
     figure);
   container.replaceChildren(
     h('div', { className: 'view-toolbar dispersion-toolbar' },
-      h('span', { className: 'dispersion-parts-label', 'aria-hidden': 'true' }, '分段'), parts, compareForm, exports),
+      h('span', { className: 'dispersion-parts-label', 'aria-hidden': 'true' }, t('dispersion.parts')), parts, compareForm, exports),
     message, body);
   Object.assign(view, { input, message, stats, figure, body, exports, datalist: compareForm.querySelector('datalist') });
 }
@@ -163,7 +165,7 @@ async function refresh(view) {
   if (generation !== view.generation || series.includes(null)) return; // newer asked, or the document changed
   view.series = series;
   if (series[0].positions.length === 0) {
-    showNothing(view, `「${view.word}」没有在这段文本中出现。`);
+    showNothing(view, t('dispersion.absent', view.word));
     return;
   }
   view.body.hidden = false;
@@ -202,19 +204,19 @@ async function addCompared(view, text) {
   const word = text.trim();
   const say = (message) => { view.message.textContent = message; };
   if (!word || !view.word) return;
-  if (word === view.word || view.compared.includes(word)) return say(`「${word}」已经在图中。`);
-  if (1 + view.compared.length >= MAX_WORDS) return say(`最多同时比较 ${MAX_WORDS} 个词：先移除一个。`);
+  if (word === view.word || view.compared.includes(word)) return say(t('dispersion.already', word));
+  if (1 + view.compared.length >= MAX_WORDS) return say(t('dispersion.tooMany', MAX_WORDS));
   let series;
   try {
     series = await seriesOf(view, word);
   } catch (error) {
-    return say(error?.message ?? String(error)); // the chart drawn stays
+    return say(errorText(error)); // the chart drawn stays
   }
   if (!series) return;
-  if (series.positions.length === 0) return say(`「${word}」没有在这段文本中出现。`);
+  if (series.positions.length === 0) return say(t('dispersion.absent', word));
   // Asked again: other words may have been added while this one was on its way.
   if (view.compared.includes(word)) return;
-  if (1 + view.compared.length >= MAX_WORDS) return say(`最多同时比较 ${MAX_WORDS} 个词：先移除一个。`);
+  if (1 + view.compared.length >= MAX_WORDS) return say(t('dispersion.tooMany', MAX_WORDS));
   view.compared.push(word);
   view.input.value = '';
   say('');
@@ -223,7 +225,7 @@ async function addCompared(view, text) {
 
 function removeCompared(view, word) {
   view.compared = view.compared.filter((w) => w !== word);
-  view.message.textContent = `已移除「${word}」。`;
+  view.message.textContent = t('dispersion.removed', word);
   refresh(view);
 }
 
@@ -235,24 +237,24 @@ function showNothing(view, message) {
   view.message.textContent = message;
 }
 
-const showError = (view, error) => showNothing(view, error?.message ?? String(error));
+const showError = (view, error) => showNothing(view, errorText(error));
 
 /** The table of counts and dispersion measures, one row per word. */
 function drawStats(view) {
   const measure = (value) => (value === null || value === undefined
-    ? h('span', { title: '无法计算' }, '—')
+    ? h('span', { title: t('dispersion.incalculable') }, '—')
     : formatWeight(value));
   const rows = view.series.map((one, i) => {
     const total = one.partSizes.reduce((a, b) => a + b, 0);
     const remove = i === 0 ? null : h('button', {
-      type: 'button', className: 'button small dispersion-remove', 'aria-label': `移除对比词「${one.word}」`,
-    }, '移除');
+      type: 'button', className: 'button small dispersion-remove', 'aria-label': t('dispersion.removeLabel', one.word),
+    }, t('dispersion.remove'));
     remove?.addEventListener('click', () => removeCompared(view, one.word));
     return h('tr', { className: `series-${i}` },
       h('th', { scope: 'row' },
         h('span', { className: 'series-swatch', 'aria-hidden': 'true' }),
         h('button', { type: 'button', className: 'word-link', 'data-word': one.word }, one.word),
-        one.parts ? null : h('span', { className: 'hint' }, '（短语）')),
+        one.parts ? null : h('span', { className: 'hint' }, t('dispersion.phrase'))),
       h('td', {}, formatInteger(one.count)),
       h('td', {}, total ? number2.format((one.count / total) * PER) : '—'),
       h('td', {}, measure(one.dp)),
@@ -261,15 +263,15 @@ function drawStats(view) {
       h('td', { className: 'dispersion-actions' }, remove));
   });
   const phraseNote = view.series.some((one) => !one.parts)
-    ? h('p', { className: 'hint' }, '短语不是分词结果中的一个词：只画它的位置，不计算分段频率、DP 和 D。')
+    ? h('p', { className: 'hint' }, t('dispersion.phraseNote'))
     : '';
   view.stats.replaceChildren(
-    h('div', { className: 'word-views-scroll', role: 'region', tabIndex: 0, 'aria-label': '分布指标' },
+    h('div', { className: 'word-views-scroll', role: 'region', tabIndex: 0, 'aria-label': t('dispersion.stats') },
       h('table', { className: 'dispersion-table' },
-        h('caption', { className: 'visually-hidden' }, '分布指标：每个词的次数、每万词频率、DP、DPnorm 与 Juilland’s D'),
+        h('caption', { className: 'visually-hidden' }, t('dispersion.statsCaption')),
         h('thead', {}, h('tr', {},
-          ...['词语', '次数', '每万词', 'DP', 'DPnorm', 'Juilland’s D'].map((label) => h('th', { scope: 'col' }, label)),
-          h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, '操作')))),
+          ...[t('csv.word'), t('csv.count'), t('frequency.per10k'), 'DP', 'DPnorm', 'Juilland’s D'].map((label) => h('th', { scope: 'col' }, label)),
+          h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, t('dispersion.actions'))))),
         h('tbody', {}, rows))),
     phraseNote);
 }
@@ -291,7 +293,7 @@ function layout(series, width, measure) {
   const x = (fraction) => left + fraction * plotWidth;
 
   let y = 0;
-  const barcodeTitle = { y: y + 16, text: '位置（从文本开头到结尾，每条竖线是一次出现）' };
+  const barcodeTitle = { y: y + 16, text: t('dispersion.barcodeTitle') };
   y += TITLE;
   const rows = series.map((one, i) => ({
     index: i,
@@ -309,7 +311,7 @@ function layout(series, width, measure) {
   let trend = null;
   if (trendSeries.length) {
     const partCount = trendSeries[0].one.parts.length;
-    const trendTitle = { y: y + 16, text: `每万词出现次数（按词数平均分成 ${partCount} 段）` };
+    const trendTitle = { y: y + 16, text: t('dispersion.trendTitle', partCount) };
     y += TITLE;
     const legend = legendLayout(trendSeries, left, width - RIGHT, y, measure);
     y = legend.bottom + 6;
@@ -376,16 +378,6 @@ function legendLayout(trendSeries, left, right, top, measure) {
   return { items, bottom: y + LEGEND_ROW / 2 };
 }
 
-/** 0 and round steps (1, 2 or 5 × 10ⁿ) up to at least `max`. */
-function niceTicks(max) {
-  if (!(max > 0)) return [0, 1];
-  const rough = max / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough);
-  const ticks = [];
-  for (let value = 0; value < max + step * 0.999; value += step) ticks.push(Number(value.toPrecision(12)));
-  return ticks;
-}
 
 // ---- Painting: the layout as SVG. ----
 
@@ -406,7 +398,7 @@ function paint(geometry) {
 function barcodeRow(row, { left, width }) {
   const mid = row.top + MARK / 2;
   return s('g', { class: `barcode-row series-${row.index}`, 'data-hits': row.count },
-    s('title', {}, `「${row.fullWord}」共 ${formatInteger(row.count)} 次`),
+    s('title', {}, t('dispersion.rowTitle', row.fullWord, formatInteger(row.count))),
     s('rect', { class: 'series-swatch', x: 0, y: mid - 5, width: 10, height: 10, rx: 2 }),
     s('text', { class: 'series-label', x: 16, y: mid, 'dominant-baseline': 'central' }, row.word),
     s('rect', { class: 'barcode-track', x: left, y: row.top, width: width - left - RIGHT, height: MARK }),
@@ -424,13 +416,13 @@ function trendChart(trend) {
       s('line', { class: 'grid-line', x1: plot.left, x2: plot.right, y1: tick.y.toFixed(1), y2: tick.y.toFixed(1) }),
       s('text', { class: 'axis-label', x: plot.left - 6, y: tick.y.toFixed(1), 'text-anchor': 'end', 'dominant-baseline': 'central' }, tick.label))),
     axisLabels(trend.xTicks, plot.bottom + 16, 'part-axis'),
-    s('text', { class: 'axis-label', x: plot.left - 6, y: plot.bottom + 16, 'text-anchor': 'end' }, '段'));
+    s('text', { class: 'axis-label', x: plot.left - 6, y: plot.bottom + 16, 'text-anchor': 'end' }, t('dispersion.part')));
   for (const line of trend.lines) {
     const points = line.points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     group.append(s('g', { class: `trend-series series-${line.index}` },
       s('polyline', { class: 'series-line', points, fill: 'none' }),
       ...line.points.map((p) => s('circle', { class: 'series-dot', cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: trend.dots ? 3.5 : 2 },
-        s('title', {}, `「${line.word}」第 ${p.part} 段：${formatInteger(p.count)} 次，每万词 ${number2.format(p.value)}`)))));
+        s('title', {}, t('dispersion.pointTitle', line.word, p.part, formatInteger(p.count), number2.format(p.value)))))));
   }
   return group;
 }
@@ -442,9 +434,8 @@ function axisLabels(ticks, y, className) {
 
 /** What the chart shows, in a sentence (its text alternative, with the table after it). */
 function summary(rows, trend) {
-  const words = rows.map((row) => `「${row.fullWord}」${formatInteger(row.count)} 次`).join('，');
-  const parts = trend ? `下：每段每万词的出现次数（共 ${trend.lines[0].points.length} 段），数字见图后的表格。` : '';
-  return `分布图：${words}。上：每次出现在文本中的位置。${parts}`;
+  const words = rows.map((row) => t('dispersion.labelWord', row.fullWord, formatInteger(row.count))).join(t('cloud.separator'));
+  return t('dispersion.chartLabel', words, trend ? trend.lines[0].points.length : 0);
 }
 
 /** The counts per part as a table for screen readers (the chart's data). */
@@ -452,7 +443,7 @@ function partsAlternative(series) {
   const [header, rows] = partsTable(series);
   // Hidden by a box around it: a table grows to fit its cells whatever width it is given.
   return h('div', { className: 'visually-hidden' }, h('table', {},
-    h('caption', {}, '每段出现次数'),
+    h('caption', {}, t('dispersion.perPart')),
     h('thead', {}, h('tr', {}, header.map((label) => h('th', { scope: 'col' }, label)))),
     h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, String(cell)) : h('td', {}, String(cell)))))))));
 }
@@ -460,7 +451,7 @@ function partsAlternative(series) {
 /** [header, rows] of the counts per part: for the CSV and the screen reader's table. */
 function partsTable(series) {
   const withParts = series.filter((one) => one.parts);
-  const header = ['段', '词数', ...withParts.flatMap((one) => [`${one.word} 次数`, `${one.word} 每万词`])];
+  const header = [t('dispersion.partColumn'), t('dispersion.tokens'), ...withParts.flatMap((one) => [t('dispersion.countOf', one.word), t('dispersion.per10kOf', one.word)])];
   if (!withParts.length) return [header, []];
   const sizes = withParts[0].partSizes;
   const rows = sizes.map((size, i) => [
@@ -472,5 +463,5 @@ function partsTable(series) {
 
 function fileName(view) {
   const words = view.series.map((one) => one.word).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
-  return `分布-${words || '词语'}`;
+  return `${t('dispersion.file')}-${words || t('csv.word')}`;
 }

@@ -8,6 +8,7 @@
 import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { errorText, onLocaleChange, t } from '../i18n.js';
 import { currentSettings, updateSettings } from '../settings.js';
 
 export const needs = ['analysis'];
@@ -17,43 +18,28 @@ const PAGE = 15;
 
 /** The lists: the analysis's key, the kind the corrections name, how the page says each. */
 const LISTS = [
-  { key: 'people', kind: 'person', title: '人物', label: '人名' },
-  { key: 'places', kind: 'place', title: '地点', label: '地名' },
-  { key: 'organizations', kind: 'organization', title: '机构', label: '机构名' },
-];
+  { key: 'people', kind: 'person' },
+  { key: 'places', kind: 'place' },
+  { key: 'organizations', kind: 'organization' },
+].map((list) => ({
+  ...list,
+  get title() { return t(`names.${list.key}.title`); },
+  get label() { return t(`names.${list.key}.label`); },
+}));
 const LIST_OF_KIND = Object.fromEntries(LISTS.map((list) => [list.kind, list]));
 
 /** Where a listed name comes from: the badge, and what its tooltip explains. */
-const SOURCES = {
-  dictionary: {
-    badge: '词典',
-    explain: (list, entry) => `jieba 的词典把「${entry.word}」标为${list.label}（${entry.pos}）。词典的标注不总对：它也把「文明」「宣言」标为人名。`,
-  },
-  model: {
-    badge: '模型',
-    explain: (list, entry) => `jieba 的词典里没有「${entry.word}」：它的模型（HMM）按上下文把这几个字切成一个词，猜它是${list.label}（${entry.pos}）。模型会猜错。`,
-  },
-  userDictionary: {
-    badge: '我的词典',
-    explain: (list, entry) => `你在用户词典里给「${entry.word}」标了 ${entry.pos}。`,
-  },
-  user: {
-    badge: '我改的',
-    explain: (list, entry) => `你把「${entry.word}」放进了${list.title}名单（移动或合并）。`,
-  },
-};
+// The catalogs' names.source.<source> (the badge) and names.source.<source>.explain.
+const SOURCES = Object.fromEntries(['dictionary', 'model', 'userDictionary', 'user'].map((source) => [source, {
+  get badge() { return t(`names.source.${source}`); },
+  explain: (list, entry) => t(`names.source.${source}.explain`, list, entry),
+}]));
 
 /** Why a word tagged as a name was set aside: a short reason, and the long one. */
-const REASONS = {
-  oneCharacter: ['只有一个字', '名字至少两个字；一个字的多半是简称或别的词（美、巴、汝）。'],
-  numeral: ['数词开头', '以数词开头的词（二人、两国、二十大）不是名字。'],
-  noSurname: ['不以姓氏开头', '中文人名以姓氏开头；这个词的第一个字不是常见姓氏（文明、普惠）。译名和字号会被误排除。'],
-  tooLong: ['比名字长', '中文人名一般是两到四个字（复姓才有四字）。'],
-  commonWord: ['普通词语', '这是常用词或表示一类事物的词（大国、宣言、…化、…性），不是名字。'],
-  countryPair: ['两国简称', '两个国家的简称连在一起（中美、巴以），不是一个地名。'],
-  personName: ['像人名', '复姓开头的三字词，多半是人名（夏侯惇），不是地名。'],
-  removed: ['你删除的', '你把它从名单里删掉了。'],
-};
+// The catalogs' names.reason.<reason> and names.reason.<reason>.why.
+const REASONS = new Proxy({}, {
+  get: (_, reason) => (typeof reason === 'string' && t(`names.reason.${reason}`) !== `names.reason.${reason}` ? [t(`names.reason.${reason}`), t(`names.reason.${reason}.why`)] : undefined),
+});
 
 export function create(container) {
   const view = {
@@ -69,6 +55,8 @@ export function create(container) {
     focusAfter: null,
   };
   build(view);
+  // A switch of language builds the parts again; the dashboard's update that follows draws the lists.
+  onLocaleChange(() => build(view));
   // Escape, in the open corrections or on their button, closes them and
   // returns to the button.
   container.addEventListener('keydown', (event) => {
@@ -91,26 +79,25 @@ function build(view) {
   const keepAll = h('input', { type: 'checkbox', id: 'names-keep-all' });
   keepAll.addEventListener('change', () => {
     const on = keepAll.checked;
-    correct(view, on ? '已显示 jieba 标为名字的所有词（不按规则过滤）。' : '已按规则排除明显不是名字的词。', (names) => {
+    correct(view, on ? t('names.keptAll') : t('names.filtered'), (names) => {
       names.keepImplausible = on;
     });
   });
   const help = h('p', { className: 'hint entities-help' },
-    '名单来自 jieba 的词性标注：标注出自它的词典（词典没有的词由模型猜），',
-    '再按规则排除明显不是名字的词。两步都会出错，点名字旁的 ⋯ 更正；更正保存在这个浏览器里。');
+    t('names.help'));
   const toolbar = h('div', { className: 'entities-toolbar' },
-    h('label', { className: 'check', title: '不按规则排除：列出 jieba 标为人名、地名、机构名的所有词（你删除的除外）' },
-      keepAll, h('span', {}, '显示全部（不过滤）')));
+    h('label', { className: 'check', title: t('names.keepAllTitle') },
+      keepAll, h('span', {}, t('names.keepAll'))));
   const message = h('p', { className: 'entities-message', role: 'status' });
 
   const groups = LISTS.map((list) => {
     const box = h('div', { id: list.key, className: 'entity-list', 'aria-labelledby': `${list.key}-title` });
     const exports = exportButtons([
-      ['CSV', () => downloadCsv(`${list.title}.csv`, ['名称', '次数', '词性', '来源', '写法'],
+      ['CSV', () => downloadCsv(`${list.title}.csv`, [t('names.name'), t('csv.count'), t('csv.pos'), t('names.source'), t('names.forms')],
         entriesOf(view, list).map((e) => [e.word, e.count, e.pos, SOURCES[e.source]?.badge ?? e.source,
-          e.forms.map((f) => `${f.word} ${f.count}`).join('；')]))],
+          e.forms.map((f) => `${f.word} ${f.count}`).join(t('names.formSeparator'))]))],
       ['JSON', () => downloadJson(`${list.title}.json`, { kind: list.kind, names: entriesOf(view, list) })],
-    ], `导出${list.title}名单`);
+    ], t('names.exportList', list.title));
     const group = h('div', { className: 'entity-group', id: `${list.key}-group` },
       h('div', { className: 'entity-group-head' }, h('h3', { id: `${list.key}-title` }, list.title), exports),
       box);
@@ -120,14 +107,14 @@ function build(view) {
   const setAsideCount = h('span', { className: 'set-aside-count' });
   const setAsideBox = h('div', { className: 'set-aside-list' });
   const setAsideExports = exportButtons([
-    ['CSV', () => downloadCsv('已排除.csv', ['词语', '次数', '词性', '标为', '原因'],
+    ['CSV', () => downloadCsv(`${t('names.setAside')}.csv`, [t('csv.word'), t('csv.count'), t('csv.pos'), t('names.taggedAs'), t('names.reason')],
       setAsideOf(view).map((s) => [s.word, s.count, s.pos, LIST_OF_KIND[s.kind]?.label ?? s.kind, REASONS[s.reason]?.[0] ?? s.reason]))],
-    ['JSON', () => downloadJson('已排除.json', { setAside: setAsideOf(view) })],
-  ], '导出已排除的词');
+    ['JSON', () => downloadJson(`${t('names.setAside')}.json`, { setAside: setAsideOf(view) })],
+  ], t('names.exportSetAside'));
   const setAside = h('details', { className: 'set-aside', id: 'set-aside' },
-    h('summary', {}, '已排除', setAsideCount),
+    h('summary', {}, t('names.setAside'), setAsideCount),
     h('div', { className: 'set-aside-head' },
-      h('p', { className: 'hint' }, 'jieba 标成名字、但按规则明显不是名字的词，和你删除的词。规则也会误判：「恢复」把词放回名单。'),
+      h('p', { className: 'hint' }, t('names.setAsideHelp')),
       setAsideExports),
     setAsideBox);
 
@@ -160,14 +147,14 @@ function draw(view) {
   for (const { list, box } of view.groups) drawList(view, list, box, names);
   drawSetAside(view);
   view.targets.replaceChildren(...LISTS.flatMap((list) => entriesOf(view, list).map((entry) =>
-    h('option', { value: entry.word }, `${list.title} · ${formatInteger(entry.count)} 次`))));
+    h('option', { value: entry.word }, `${list.title} · ${t('names.times', formatInteger(entry.count))}`))));
   if (view.focusAfter !== null) placeFocus(view);
 }
 
 function drawList(view, list, box, names) {
   const entries = entriesOf(view, list);
   if (entries.length === 0) {
-    box.replaceChildren(h('p', { className: 'empty' }, '没有找到'));
+    box.replaceChildren(h('p', { className: 'empty' }, t('names.noneFound')));
     return;
   }
   const shown = view.shown[list.key] ?? PAGE;
@@ -183,7 +170,7 @@ function drawList(view, list, box, names) {
 
 function moreButton(rest, showMore) {
   if (rest <= 0) return null;
-  const button = h('button', { type: 'button', className: 'button small show-more' }, `显示更多（还有 ${formatInteger(rest)} 个）`);
+  const button = h('button', { type: 'button', className: 'button small show-more' }, t('collocates.moreLeft', formatInteger(rest)));
   button.addEventListener('click', showMore);
   return button;
 }
@@ -192,13 +179,13 @@ function moreButton(rest, showMore) {
 function nameItem(view, list, entry, names) {
   const source = SOURCES[entry.source] ?? { badge: entry.source, explain: () => '' };
   const toggle = h('button', {
-    type: 'button', className: 'entity-menu-toggle', 'aria-expanded': 'false', 'aria-label': `更正「${entry.word}」`, title: '更正',
+    type: 'button', className: 'entity-menu-toggle', 'aria-expanded': 'false', 'aria-label': t('names.correctWord', entry.word), title: t('names.correct'),
   }, '⋯');
   const item = h('li', { className: 'entity', 'data-name': entry.word },
     h('div', { className: 'entity-row' },
       h('button', { type: 'button', className: 'word-link entity-word', 'data-word': entry.word }, entry.word),
       h('span', { className: `name-source source-${entry.source}`, title: source.explain(list, entry) }, source.badge),
-      h('span', { className: 'entity-count', 'data-count': entry.count }, `${formatInteger(entry.count)} 次`),
+      h('span', { className: 'entity-count', 'data-count': entry.count }, t('names.times', formatInteger(entry.count))),
       toggle));
   if (entry.forms.length > 0) item.append(formsOf(view, entry, names));
   toggle.addEventListener('click', () => {
@@ -226,12 +213,12 @@ function closeActions(view) {
 function formsOf(view, entry, names) {
   const alias = names.aliases.find((a) => a.name === entry.word);
   const open = view.openForms.has(entry.word);
-  const forms = h('ul', { className: 'entity-forms', hidden: !open, 'aria-label': `「${entry.word}」的写法` },
+  const forms = h('ul', { className: 'entity-forms', hidden: !open, 'aria-label': t('names.formsOf', entry.word) },
     entry.forms.map((form) => {
       let split = null;
       if (alias?.forms.includes(form.word)) {
-        split = h('button', { type: 'button', className: 'entity-split', 'aria-label': `把「${form.word}」拆出来` }, '拆开');
-        split.addEventListener('click', () => correct(view, `已把「${form.word}」从「${entry.word}」拆开。`, (n) => {
+        split = h('button', { type: 'button', className: 'entity-split', 'aria-label': t('names.splitLabel', form.word) }, t('names.split'));
+        split.addEventListener('click', () => correct(view, t('names.splitDone', form.word, entry.word), (n) => {
           const own = n.aliases.find((a) => a.name === entry.word);
           if (!own) return;
           own.forms = own.forms.filter((f) => f !== form.word);
@@ -240,11 +227,11 @@ function formsOf(view, entry, names) {
       }
       return h('li', {},
         h('button', { type: 'button', className: 'word-link', 'data-word': form.word }, form.word),
-        h('span', { className: 'entity-count', 'data-count': form.count }, `${formatInteger(form.count)} 次`),
+        h('span', { className: 'entity-count', 'data-count': form.count }, t('names.times', formatInteger(form.count))),
         split);
     }));
   const toggle = h('button', { type: 'button', className: 'entity-forms-toggle', 'aria-expanded': String(open) },
-    `${entry.forms.length} 种写法`);
+    t('names.formCount', entry.forms.length));
   toggle.addEventListener('click', () => {
     const opening = forms.hidden;
     forms.hidden = !opening;
@@ -265,47 +252,47 @@ function actionsOf(view, list, entry, names) {
   const { word } = entry;
   // A merged name carries its forms along wherever it goes.
   const words = [word, ...entry.forms.map((f) => f.word).filter((w) => w !== word)];
-  const moves = LISTS.filter((other) => other !== list).map((other) => action(`移到${other.label}`, () =>
-    correct(view, `已把「${word}」移到${other.title}。`, (n) => {
+  const moves = LISTS.filter((other) => other !== list).map((other) => action(t('names.moveTo', other), () =>
+    correct(view, t('names.moved', word, other.title), (n) => {
       n.moved = n.moved.filter((m) => !words.includes(m.word));
       n.moved.push(...words.map((w) => ({ word: w, kind: other.kind })));
     }, word)));
   const unmove = names.moved.some((m) => m.word === word)
-    ? action('撤销移动', () => correct(view, `已撤销「${word}」的移动。`, (n) => {
+    ? action(t('names.unmove'), () => correct(view, t('names.unmoved', word), (n) => {
       n.moved = n.moved.filter((m) => !words.includes(m.word));
     }, word))
     : null;
 
   // One panel is open at a time: the field's id is unique.
   const target = h('input', {
-    type: 'text', id: 'entity-merge-target', autocomplete: 'off', enterKeyHint: 'done', placeholder: '另一个名字',
+    type: 'text', id: 'entity-merge-target', autocomplete: 'off', enterKeyHint: 'done', placeholder: t('names.otherName'),
   });
   target.setAttribute('list', 'entity-names');
   const problem = h('p', { className: 'entity-merge-problem', 'aria-live': 'polite' });
   const merge = h('form', { className: 'entity-merge' },
-    h('label', { htmlFor: 'entity-merge-target' }, `把「${word}」合并到名单上的`),
+    h('label', { htmlFor: 'entity-merge-target' }, t('names.mergeLabel', word)),
     target,
-    h('button', { type: 'submit', className: 'button small' }, '合并'),
+    h('button', { type: 'submit', className: 'button small' }, t('names.merge')),
     problem);
   merge.addEventListener('submit', (event) => {
     event.preventDefault();
     const into = target.value.trim();
     const listed = LISTS.some((l) => entriesOf(view, l).some((e) => e.word === into));
     if (into === '' || into === word || !listed) {
-      problem.textContent = into === '' ? '请填名单上的另一个名字。'
-        : into === word ? '不能合并到它自己。' : `名单上没有「${into}」。`;
+      problem.textContent = into === '' ? t('names.mergeEmpty')
+        : into === word ? t('names.mergeSelf') : t('names.mergeUnknown', into);
       target.focus();
       return;
     }
     view.openForms.add(into);
-    correct(view, `已把「${word}」合并到「${into}」：「${word}」算作「${into}」的一种写法。`, (n) => mergeInto(n, words, into), into);
+    correct(view, t('names.merged', word, into), (n) => mergeInto(n, words, into), into);
   });
 
-  return h('div', { className: 'entity-actions', role: 'group', 'aria-label': `更正「${word}」` },
+  return h('div', { className: 'entity-actions', role: 'group', 'aria-label': t('names.correctWord', word) },
     h('div', { className: 'entity-action-buttons' },
-      action('不是名字', () => correct(view, `已删除「${word}」：它在「已排除」里，可以恢复。`, (n) => {
+      action(t('names.notAName'), () => correct(view, t('names.deleted', word), (n) => {
         if (!n.removed.includes(word)) n.removed.push(word);
-      }, word), `「${word}」不是名字：删除`),
+      }, word), t('names.notANameLabel', word)),
       moves, unmove),
     merge);
 }
@@ -328,9 +315,9 @@ function mergeInto(names, words, into) {
 
 function drawSetAside(view) {
   const items = setAsideOf(view);
-  view.setAsideCount.textContent = `（${formatInteger(items.length)}）`;
+  view.setAsideCount.textContent = t('names.setAsideCount', formatInteger(items.length));
   if (items.length === 0) {
-    view.setAsideBox.replaceChildren(h('p', { className: 'empty' }, '没有'));
+    view.setAsideBox.replaceChildren(h('p', { className: 'empty' }, t('names.nothing')));
     return;
   }
   const shown = view.shown.setAside ?? PAGE;
@@ -338,9 +325,9 @@ function drawSetAside(view) {
     const [reason, why] = REASONS[item.reason] ?? [item.reason, ''];
     const kind = LIST_OF_KIND[item.kind];
     const restore = h('button', {
-      type: 'button', className: 'button small', 'data-restore': item.word, 'aria-label': `恢复「${item.word}」到${kind?.title ?? ''}名单`,
-    }, '恢复');
-    restore.addEventListener('click', () => correct(view, `已恢复「${item.word}」到${kind?.title ?? ''}名单。`, (n) => restoreName(n, item), item.word));
+      type: 'button', className: 'button small', 'data-restore': item.word, 'aria-label': t('names.restoreLabel', item.word, kind?.title ?? ''),
+    }, t('names.restore'));
+    restore.addEventListener('click', () => correct(view, t('names.restored', item.word, kind?.title ?? ''), (n) => restoreName(n, item), item.word));
     return h('tr', { 'data-name': item.word },
       h('th', { scope: 'row' }, h('button', { type: 'button', className: 'word-link', 'data-word': item.word }, item.word)),
       h('td', { className: 'set-aside-kind' }, kind?.label ?? item.kind),
@@ -350,8 +337,8 @@ function drawSetAside(view) {
   });
   const table = h('table', { className: 'set-aside-table' },
     h('thead', {}, h('tr', {},
-      h('th', { scope: 'col' }, '词语'), h('th', { scope: 'col' }, '标为'), h('th', { scope: 'col', className: 'number' }, '次数'),
-      h('th', { scope: 'col' }, '原因'), h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, '操作')))),
+      h('th', { scope: 'col' }, t('csv.word')), h('th', { scope: 'col' }, t('names.taggedAs')), h('th', { scope: 'col', className: 'number' }, t('csv.count')),
+      h('th', { scope: 'col' }, t('names.reason')), h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, t('dispersion.actions'))))),
     h('tbody', {}, rows));
   const more = moreButton(items.length - shown, () => {
     view.shown.setAside = shown + PAGE * 4;
@@ -397,15 +384,15 @@ async function correct(view, said, change, word = null) {
     }
   } catch (error) {
     view.container.classList.remove('is-saving');
-    say(view, `没有保存：${error?.message ?? error}`);
+    say(view, t('names.notSaved', errorText(error)));
   }
 }
 
 function say(view, text, before = null) {
   const parts = [h('span', {}, text)];
   if (before) {
-    const undo = h('button', { type: 'button', className: 'button small entities-undo' }, '撤销');
-    undo.addEventListener('click', () => correct(view, '已撤销。', (names) => {
+    const undo = h('button', { type: 'button', className: 'button small entities-undo' }, t('names.undo'));
+    undo.addEventListener('click', () => correct(view, t('names.undone'), (names) => {
       for (const key of Object.keys(names)) delete names[key];
       Object.assign(names, before);
     }, ''));

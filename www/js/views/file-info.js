@@ -6,21 +6,16 @@
 
 import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
+import { errorText, texts } from '../i18n.js';
 
 const AUTO = ''; // the select's value for "let the core detect it"
 
-const TEXT = {
-  corpusName: (names) => `${formatInteger(names.length)} 个文件（语料库）：${names.join('、')}`,
-  corpusDivided: '每个文件是一节，依次接在一起，中间空一行',
-  corpusDropped: '文本已手动改动，不再按文件分节（文件的分界已取消）',
-  filesLabel: '语料库里的文件',
-  encodingOf: (name) => `「${name}」的编码`,
-  failed: (failures) => `没有打开 ${formatInteger(failures.length)} 个文件：${failures.map((f) => `「${f.name}」（${f.message}）`).join('；')}`,
-};
+// The strings: the catalogs' file.* entries (js/messages/).
+const TEXT = texts('file');
 
 const kilo = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 function formatSize(bytes) {
-  if (bytes < 1024) return `${formatInteger(bytes)} 字节`;
+  if (bytes < 1024) return TEXT.bytes(bytes);
   if (bytes < 1024 * 1024) return `${kilo.format(bytes / 1024)} KB`;
   return `${kilo.format(bytes / 1024 / 1024)} MB`;
 }
@@ -35,14 +30,16 @@ export function createFileInfo({ container, name, decoding, select, replacements
   let selected = AUTO; // kept for when the list arrives after a file was shown
   let encodings = []; // the core's, once listed
   let files = []; // the corpus's, as shown
-  const options = () => [h('option', { value: AUTO }, '自动检测'), ...encodings.map((e) => h('option', { value: e }, e))];
+  let lastShown = null; // {files, failed, dropped}: for a switch of language
+  const options = () => [h('option', { value: AUTO }, TEXT.autoDetect), ...encodings.map((e) => h('option', { value: e }, e))];
   const picked = (file) => (file.detected ? AUTO : file.encoding);
   const list = h('ul', { className: 'corpus-files', 'aria-label': TEXT.filesLabel, hidden: true });
   name.closest('.file-source').after(list);
 
   function showFailures(failed) {
     skipped.hidden = failed.length === 0;
-    skipped.textContent = failed.length === 0 ? '' : TEXT.failed(failed);
+    // Each failure in the user's language, from its code and details.
+    skipped.textContent = failed.length === 0 ? '' : TEXT.failed(failed.map((f) => ({ name: f.name, message: errorText(f) })));
   }
 
   function showOne(decoded) {
@@ -80,7 +77,7 @@ export function createFileInfo({ container, name, decoding, select, replacements
     list.replaceChildren(...files.map((file, index) => h('li', {},
       h('span', { className: 'corpus-file-name' }, file.name), ' ',
       h('span', { className: 'corpus-file-detail' },
-        [formatSize(file.size), describe(file), file.replacements > 0 ? `${formatInteger(file.replacements)} 处无法解码的字节已替换为 �` : null]
+        [formatSize(file.size), describe(file), file.replacements > 0 ? TEXT.replaced(file.replacements) : null]
           .filter(Boolean).join(' · ')),
       // A Word document has no encoding to choose.
       file.encoding ? encodingSelect(file, index) : null)));
@@ -107,6 +104,7 @@ export function createFileInfo({ container, name, decoding, select, replacements
      * that could not be read.
      */
     show({ files, failed = [] }) {
+      lastShown = { files, failed };
       if (files.length === 1) showOne(files[0]);
       else showCorpus(files);
       container.classList.remove('is-dropped');
@@ -116,12 +114,25 @@ export function createFileInfo({ container, name, decoding, select, replacements
 
     /** A hand edit dropped the corpus's division: the names stay, the line says so. */
     corpusDropped() {
+      if (lastShown) lastShown.dropped = true;
       decoding.textContent = TEXT.corpusDropped;
       container.classList.add('is-dropped');
     },
 
     hide() {
+      lastShown = null;
       container.hidden = true;
+    },
+
+    /** Shows what it shows again, in the language switched to. */
+    relabel() {
+      list.setAttribute('aria-label', TEXT.filesLabel);
+      const options = select.options;
+      if (options.length) options[0].textContent = TEXT.autoDetect;
+      if (!lastShown) return;
+      const { dropped } = lastShown;
+      this.show(lastShown);
+      if (dropped) this.corpusDropped();
     },
   };
 }
@@ -129,12 +140,12 @@ export function createFileInfo({ container, name, decoding, select, replacements
 function describeReplacements({ encoding, detected, replacements }) {
   const count = formatInteger(replacements);
   // Detected as UTF-8 despite them: a damaged UTF-8 file, not another encoding.
-  if (encoding === 'UTF-8' && detected) return `文件中有 ${count} 处损坏的字节，已替换为 �；其余文字照常分析。`;
-  return `有 ${count} 处无法解码的字节已替换为 �，可以换一种编码试试。`;
+  if (encoding === 'UTF-8' && detected) return TEXT.damagedUtf8(count);
+  return TEXT.undecodable(count);
 }
 
 function describe({ format, encoding, detected }) {
-  if (format === 'docx') return 'Word 文档（.docx）正文';
-  const decoded = `按 ${encoding} 解码${detected ? '（自动检测）' : ''}`;
-  return format === 'html' ? `网页正文（已去掉脚本和样式），${decoded}` : decoded;
+  if (format === 'docx') return TEXT.docx;
+  const decoded = TEXT.decodedAs(encoding, detected);
+  return format === 'html' ? TEXT.html(decoded) : decoded;
 }

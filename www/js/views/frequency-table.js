@@ -8,6 +8,7 @@ import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { posLabel, posName } from '../pos.js';
+import { locale, t } from '../i18n.js';
 
 const ALL = '';
 const ROW_HEIGHT = 37; // px: every row has this height (views.css, .frequency tbody tr)
@@ -15,11 +16,12 @@ const OVERSCAN = 12; // rows drawn above and below the visible ones
 const collator = new Intl.Collator('zh-CN'); // pinyin order for words
 const perTenThousand = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+// Labels: the catalogs' frequency.<key> entries.
 const COLUMNS = [
-  { key: 'word', label: '词语', first: 'ascending' },
-  { key: 'count', label: '次数', first: 'descending' },
-  { key: 'per10k', label: '每万词', first: 'descending' },
-  { key: 'pos', label: '词性', first: 'ascending' },
+  { key: 'word', first: 'ascending' },
+  { key: 'count', first: 'descending' },
+  { key: 'per10k', first: 'descending' },
+  { key: 'pos', first: 'ascending' },
 ];
 
 // Per container: sort, filter and search survive new analyses; parts are
@@ -27,37 +29,40 @@ const COLUMNS = [
 const states = new WeakMap();
 
 export function render(container, analysis) {
-  const state = states.get(container) ?? build(container);
+  // Built again (keeping the sort, the filter and the search) in the language switched to.
+  const built = states.get(container);
+  const state = built?.locale === locale() ? built : build(container, built);
   state.analysis = analysis;
   fillFilter(state);
   update(state);
 }
 
-function build(container) {
-  const state = { sortKey: 'count', direction: 'descending', pos: ALL, search: '', analysis: null, rows: [] };
+function build(container, before) {
+  const state = { sortKey: 'count', direction: 'descending', pos: ALL, search: '', analysis: null, rows: [], locale: locale() };
+  if (before) Object.assign(state, { sortKey: before.sortKey, direction: before.direction, pos: before.pos, search: before.search });
   const select = h('select', { id: 'pos-filter' });
-  const search = h('input', { type: 'search', id: 'word-search', placeholder: '查找词语（或其中几个字）', autocomplete: 'off' });
+  const search = h('input', { type: 'search', id: 'word-search', placeholder: t('frequency.searchPlaceholder'), autocomplete: 'off', value: state.search });
   const summary = h('p', { className: 'hint table-summary', 'aria-live': 'polite' });
   const headers = COLUMNS.map((column) => {
     const button = h('button', { type: 'button', className: 'sort', 'data-sort': column.key },
-      column.label, h('span', { className: 'sort-mark', 'aria-hidden': 'true' }));
+      t(`frequency.${column.key}`), h('span', { className: 'sort-mark', 'aria-hidden': 'true' }));
     return h('th', { scope: 'col', 'data-key': column.key, className: `col-${column.key}` }, button);
   });
   const body = h('tbody');
   const table = h('table', {},
-    h('caption', { className: 'visually-hidden' }, '词频表，点击表头排序，点击词语查看上下文'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', className: 'col-rank' }, h('span', { className: 'visually-hidden' }, '序号'), '#'), headers)),
+    h('caption', { className: 'visually-hidden' }, t('frequency.caption')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', className: 'col-rank' }, h('span', { className: 'visually-hidden' }, t('frequency.rank')), '#'), headers)),
     body);
-  const scroller = h('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': '词频表' }, table);
+  const scroller = h('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': t('frequency.table') }, table);
   const exports = exportButtons([
-    ['CSV', () => downloadCsv('words.csv', ['词语', '次数', '每万词', '词性'], exportRows(state))],
+    ['CSV', () => downloadCsv('words.csv', [t('frequency.word'), t('frequency.count'), t('frequency.per10k'), t('csv.pos')], exportRows(state))],
     ['JSON', () => downloadJson('words.json', exportRows(state).map(([word, count, per10k, pos]) => ({ word, count, per10k, pos })))],
-  ], '导出词频表');
+  ], t('frequency.export'));
 
   container.replaceChildren(
     h('div', { className: 'table-controls' },
-      h('label', { className: 'filter word-search', htmlFor: 'word-search' }, h('span', { className: 'visually-hidden' }, '查找词语'), search),
-      h('label', { className: 'filter', htmlFor: 'pos-filter' }, '词性', select),
+      h('label', { className: 'filter word-search', htmlFor: 'word-search' }, h('span', { className: 'visually-hidden' }, t('frequency.search')), search),
+      h('label', { className: 'filter', htmlFor: 'pos-filter' }, t('frequency.pos'), select),
       summary, exports),
     scroller);
 
@@ -95,7 +100,7 @@ function fillFilter(state) {
   const tags = [...new Set(state.analysis.words.map((w) => w.pos))].sort();
   if (!tags.includes(state.pos)) state.pos = ALL;
   state.select.replaceChildren(
-    h('option', { value: ALL }, '全部词性'),
+    h('option', { value: ALL }, t('frequency.allPos')),
     ...tags.map((tag) => h('option', { value: tag }, posLabel(tag))));
   state.select.value = state.pos;
 }
@@ -112,8 +117,8 @@ function update(state) {
   }
   const total = analysis.counts.distinctWords;
   state.summary.textContent = chosen.length === total
-    ? `共 ${formatInteger(total)} 个词`
-    : `${formatInteger(chosen.length)} 个词符合（共 ${formatInteger(total)} 个）`;
+    ? t('frequency.total', formatInteger(total))
+    : t('frequency.matching', formatInteger(chosen.length), formatInteger(total));
   state.scroller.scrollTop = 0;
   drawWindow(state);
 }
@@ -121,7 +126,7 @@ function update(state) {
 function drawWindow(state) {
   const { rows, scroller, body } = state;
   if (rows.length === 0) {
-    body.replaceChildren(h('tr', {}, h('td', { colSpan: 5, className: 'empty' }, '没有词。')));
+    body.replaceChildren(h('tr', {}, h('td', { colSpan: 5, className: 'empty' }, t('frequency.none'))));
     return;
   }
   const visible = Math.ceil((scroller.clientHeight || 600) / ROW_HEIGHT);

@@ -7,6 +7,7 @@
 // to its word (data-word).
 
 import { s } from '../dom.js';
+import { t, texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { fit } from '../measure.js';
 import { labelEvery } from './chart-table.js';
@@ -17,12 +18,8 @@ const MAX_CELL = 48;
 const HEADER = 22; // the section numbers over the grid
 const GAP = 1; // between cells
 const END = 12; // after the last column
-const TEXT = {
-  cell: (word, section, count, value) => `「${word}」${section}：${count} 次，每万词 ${value}`,
-  label: (word) => `${word}：选中这个词`,
-  scope: (section) => `${section}：其他视图只看这一部分`,
-  grid: (words, sections) => `热图：${words} 个关键词在 ${sections} 个章节中每万词的出现次数，颜色越深越多`,
-};
+// The strings: the catalogs' heatMap.* entries (js/messages/).
+const TEXT = texts('heatMap');
 
 const number2 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
@@ -57,7 +54,7 @@ export function heatLayout(data, { width, measure, scale, scope = null }) {
           x: i * cell,
           value,
           count: row.counts[i],
-          section: sections[i].label || `第 ${i + 1} 节`,
+          section: sections[i].label || t('trends.section', i + 1),
           // The square root spreads the many small values of a global scale (a few words are used far more than the rest).
           shade: highest > 0 && value > 0 ? 0.14 + 0.86 * (scale === 'word' ? value / highest : Math.sqrt(value / highest)) : 0,
         })),
@@ -72,7 +69,7 @@ export function heatLayout(data, { width, measure, scale, scope = null }) {
 export function heatLabels(geometry) {
   const svg = s('svg', {
     class: 'heat-map heat-labels', width: geometry.labelWidth, height: geometry.height,
-    viewBox: `0 0 ${geometry.labelWidth} ${geometry.height}`, role: 'group', 'aria-label': '热图的词语',
+    viewBox: `0 0 ${geometry.labelWidth} ${geometry.height}`, role: 'group', 'aria-label': t('heatMap.words'),
   });
   svg.append(labelsGroup(geometry, true));
   return svg;

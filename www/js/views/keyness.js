@@ -4,13 +4,10 @@
 // help that says what the figures mean. Shared by the sections and compare views.
 
 import { h } from '../dom.js';
+import { hText, t, texts } from '../i18n.js';
 
-export const TEXT = {
-  help: '怎么算的',
-  helpLl: '对数似然值（LL）：这个词在这一部分和其余部分的出现频率差得有多明显——假设两边其实一样，看到这么大差别的可能性有多小。LL 越大越可信：3.84 对应 p < 0.05，6.63 对应 p < 0.01，10.83 对应 p < 0.001，15.13 对应 p < 0.0001（星号 * 到 ****）。',
-  helpRatio: 'Log Ratio：两边每万词出现次数之比取以 2 为底的对数，说差别有多大：1 表示多一倍，2 表示四倍，负数表示更少。LL 说差别是否可信，Log Ratio 说差别有多大；词少的部分，差别要更大才算得上显著。',
-  p: (p) => (p === null || p === undefined ? '不显著' : `p < ${p}`),
-};
+// The strings: the catalogs' keyness.* entries (js/messages/).
+export const TEXT = texts('keyness');
 
 const decimals = (digits) => new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const one = decimals(1);
@@ -25,7 +22,7 @@ export const formatLl = (value) => one.format(value);
 export const formatRatio = (value) => (value === null || value === undefined ? '—' : Number.isFinite(value) ? `${value > 0 ? '+' : ''}${two.format(value)}` : value > 0 ? '+∞' : '−∞');
 
 /** The figures of one keyness entry, as a line (a title, a CSV cell). */
-export const describe = (k) => `LL ${formatLl(k.logLikelihood)}，Log Ratio ${formatRatio(k.logRatio)}，${TEXT.p(k.p)}`;
+export const describe = (k) => t('keyness.describe', formatLl(k.logLikelihood), formatRatio(k.logRatio), TEXT.p(k.p));
 
 /** A word of a keyness list as a link to it, with its stars; `muted`: a word used less. */
 export function keyWord(k, { muted = false, side } = {}) {
@@ -34,16 +31,16 @@ export function keyWord(k, { muted = false, side } = {}) {
     className: muted ? 'key-word is-less' : 'key-word',
     'data-word': k.word,
     'data-side': side,
-    title: `${k.word}：${describe(k)}`,
+    title: t('keyness.title', k.word, describe(k)),
   }, k.word, stars(k.p) ? h('span', { className: 'key-stars', 'aria-label': TEXT.p(k.p) }, stars(k.p)) : null);
 }
 
 /** The help: what log-likelihood and Log Ratio mean. */
 export function keynessHelp() {
   return h('details', { className: 'keyness-help' },
-    h('summary', {}, TEXT.help),
-    h('p', {}, TEXT.helpLl),
-    h('p', {}, TEXT.helpRatio));
+    hText('summary', 'keyness.help'),
+    hText('p', 'keyness.helpLl'),
+    hText('p', 'keyness.helpRatio'));
 }
 
 /** The figures of a keyness entry for an export row: LL, Log Ratio, p. */

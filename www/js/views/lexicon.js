@@ -12,6 +12,7 @@
 import { h } from '../dom.js';
 import { download } from '../export.js';
 import { formatInteger } from '../format.js';
+import { attrs, errorText, hText, t } from '../i18n.js';
 import { posLabel } from '../pos.js';
 import {
   addStopword, addUserWord, currentSettings, DEFAULT_USER_TAG, exportSettingsFile, importSettingsFile, onSettingsChange,
@@ -22,11 +23,8 @@ export const needs = [];
 
 /** The tags a user word may be given here: jieba's common ones ('' gives none). */
 const TAGS = ['n', 'nr', 'ns', 'nt', 'nz', 'v', 'vn', 'a', 'i', 'l', 'j', 'eng', ''];
-const BASES = [
-  ['iso', '内置 stopwords-iso（约 790 个）'],
-  ['nltk', 'NLTK 中文（约 840 个）'],
-  ['none', '无'],
-];
+/** The base stopword lists; each one's name: the catalogs' lexicon.base.<value>. */
+const BASES = ['iso', 'nltk', 'none'];
 /** User words listed at once; the search box finds the others. */
 const LISTED = 200;
 /** How long a button that asks 确定？ waits for the second click. */
@@ -48,6 +46,13 @@ export function create(container, { client }) {
     draw() {
       render(view);
     },
+    /** A switch of language: the fixed labels follow by themselves (data-i18n); the rest, again. */
+    relabel() {
+      for (const option of ui.tag.options) option.textContent = option.value ? posLabel(option.value) : t('lexicon.noTag');
+      ui.wordList.replaceChildren(); // its rows are made again, in the new language
+      render(view);
+      if (view.stopwords) showStopwordCount(view, view.stopwords);
+    },
   };
 }
 
@@ -56,61 +61,62 @@ export function create(container, { client }) {
 function build(container) {
   const say = () => h('p', { className: 'lexicon-message', 'aria-live': 'polite' });
   const fileInput = (id, accept) => h('input', { type: 'file', id, accept, className: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true' });
-  const button = (text, props = {}) => h('button', { type: 'button', className: 'button small', ...props }, text);
+  const button = (key, props = {}) => hText('button', key, { type: 'button', className: 'button small', ...props });
 
   // The user dictionary
-  const word = h('input', { type: 'text', id: 'userdict-word', placeholder: '新词，如 一带一路', autocomplete: 'off', required: true, maxLength: 64 });
-  const freq = h('input', { type: 'number', id: 'userdict-freq', min: 0, step: 1, placeholder: '词频', inputMode: 'numeric' });
+  const word = h('input', { type: 'text', id: 'userdict-word', ...attrs({ placeholder: 'lexicon.wordPlaceholder' }), autocomplete: 'off', required: true, maxLength: 64 });
+  const freq = h('input', { type: 'number', id: 'userdict-freq', min: 0, step: 1, ...attrs({ placeholder: 'lexicon.freq' }), inputMode: 'numeric' });
   const tag = tagSelect(DEFAULT_USER_TAG, { id: 'userdict-tag' });
-  const addWord = h('form', { className: 'lexicon-add', 'aria-label': '加入词典' },
-    h('label', { className: 'visually-hidden', htmlFor: 'userdict-word' }, '词语'), word,
-    h('label', { className: 'visually-hidden', htmlFor: 'userdict-freq' }, '词频（可不填）'), freq,
-    h('label', { className: 'visually-hidden', htmlFor: 'userdict-tag' }, '词性'), tag,
-    h('button', { type: 'submit', className: 'button small primary' }, '加入'));
+  const addWord = h('form', { className: 'lexicon-add', ...attrs({ 'aria-label': 'lexicon.addWord' }) },
+    hText('label', 'csv.word', { className: 'visually-hidden', htmlFor: 'userdict-word' }), word,
+    hText('label', 'lexicon.freqOptional', { className: 'visually-hidden', htmlFor: 'userdict-freq' }), freq,
+    hText('label', 'csv.pos', { className: 'visually-hidden', htmlFor: 'userdict-tag' }), tag,
+    hText('button', 'lexicon.add', { type: 'submit', className: 'button small primary' }));
   const wordCount = h('span', { className: 'lexicon-count' });
-  const wordSearch = h('input', { type: 'search', id: 'userdict-search', placeholder: '在词典里查找', autocomplete: 'off', hidden: true });
+  const wordSearch = h('input', { type: 'search', id: 'userdict-search', ...attrs({ placeholder: 'lexicon.search' }), autocomplete: 'off', hidden: true });
   const wordList = h('ul', { className: 'lexicon-words', id: 'userdict-list', 'aria-labelledby': 'userdict-title' });
   const wordMore = h('p', { className: 'hint lexicon-more' });
-  const wordsEmpty = h('p', { className: 'empty' }, '还没有词。在上面输入，或在上下文、原文里选中几个字，点「加为一个词」。');
+  const wordsEmpty = hText('p', 'lexicon.noWords', { className: 'empty' });
   const wordFile = fileInput('userdict-file', '.txt,.dict,.csv,text/plain');
   const wordMessage = say();
-  const importWords = button('导入词典文件…');
-  const exportWords = button('导出（jieba 格式）', { id: 'userdict-export' });
-  const clearWords = button('清空词典', { className: 'button small danger' });
+  const importWords = button('lexicon.importWords');
+  const exportWords = button('lexicon.exportWords', { id: 'userdict-export' });
+  const clearWords = button('lexicon.clearWords', { className: 'button small danger' });
 
   const dictionary = h('section', { className: 'lexicon-part', 'aria-labelledby': 'userdict-title' },
-    h('h3', { id: 'userdict-title' }, '我的词典 ', wordCount),
-    h('p', { className: 'hint' }, '这里的词总是切成一个词（重新分词后生效）。词频可不填，自动取一个足以成词的值；词性决定它归入哪类：nr 人名、ns 地名、nt 机构名。'),
+    h('h3', { id: 'userdict-title' }, hText('span', 'lexicon.dictionary'), ' ', wordCount),
+    hText('p', 'lexicon.dictionaryHelp', { className: 'hint' }),
     addWord, wordMessage, wordSearch, wordsEmpty, wordList, wordMore,
     h('div', { className: 'lexicon-buttons' }, importWords, wordFile, exportWords, clearWords));
 
   // The stopwords
-  const base = h('select', { id: 'stopword-base' }, BASES.map(([value, label]) => h('option', { value }, label)));
+  const base = h('select', { id: 'stopword-base' }, BASES.map((value) => hText('option', `lexicon.base.${value}`, { value })));
   const classical = h('input', { type: 'checkbox', id: 'stopword-classical' });
-  const stopword = h('input', { type: 'text', id: 'stopword-word', placeholder: '加一个停用词', autocomplete: 'off', required: true, maxLength: 64 });
-  const addStop = h('form', { className: 'lexicon-add', 'aria-label': '加入停用词' },
-    h('label', { className: 'visually-hidden', htmlFor: 'stopword-word' }, '停用词'), stopword,
-    h('button', { type: 'submit', className: 'button small primary' }, '加入'));
+  const stopword = h('input', { type: 'text', id: 'stopword-word', ...attrs({ placeholder: 'lexicon.stopwordPlaceholder' }), autocomplete: 'off', required: true, maxLength: 64 });
+  const addStop = h('form', { className: 'lexicon-add', ...attrs({ 'aria-label': 'lexicon.addStopword' }) },
+    hText('label', 'lexicon.stopword', { className: 'visually-hidden', htmlFor: 'stopword-word' }), stopword,
+    hText('button', 'lexicon.add', { type: 'submit', className: 'button small primary' }));
   const stopCount = h('span', { className: 'lexicon-count' });
   const added = h('ul', { className: 'lexicon-chips', id: 'stopwords-added', 'aria-labelledby': 'stopwords-added-title' });
   const addedTitle = h('h4', { id: 'stopwords-added-title' });
   const removed = h('ul', { className: 'lexicon-chips', id: 'stopwords-removed', 'aria-labelledby': 'stopwords-removed-title' });
   const removedTitle = h('h4', { id: 'stopwords-removed-title' });
-  const allSummary = h('summary', {}, '查看全部停用词');
-  const allWords = h('p', { className: 'lexicon-all-words', lang: 'zh' });
+  const allSummary = h('summary', { id: 'stopwords-all-title' }, t('lexicon.allStopwords'));
+  // It scrolls: focusable, so that the keyboard scrolls it too.
+  const allWords = h('p', { className: 'lexicon-all-words', lang: 'zh', role: 'region', tabIndex: 0, 'aria-labelledby': 'stopwords-all-title' });
   const all = h('details', { className: 'lexicon-all', id: 'stopwords-all' }, allSummary, allWords);
   const stopFile = fileInput('stopwords-file', '.txt,text/plain');
   const stopMessage = say();
-  const importStops = button('导入停用词文件…');
-  const exportStops = button('导出全部停用词', { id: 'stopwords-export' });
+  const importStops = button('lexicon.importStopwords');
+  const exportStops = button('lexicon.exportStopwords', { id: 'stopwords-export' });
 
   const stopwords = h('section', { className: 'lexicon-part', 'aria-labelledby': 'stopwords-title' },
-    h('h3', { id: 'stopwords-title' }, '停用词 ', stopCount),
-    h('p', { className: 'hint' }, '停用词不进词频表、关键词和搭配词（勾选「过滤停用词」时）。改动后立即重新统计，不必重新分词。'),
+    h('h3', { id: 'stopwords-title' }, hText('span', 'lexicon.stopwords'), ' ', stopCount),
+    hText('p', 'lexicon.stopwordsHelp', { className: 'hint' }),
     h('div', { className: 'lexicon-row' },
-      h('label', { className: 'filter', htmlFor: 'stopword-base' }, '基础词表', base),
-      h('label', { className: 'check', title: '之、乎、者、也、曰、道、遂……古典小说里它们最多，会挤掉真正的关键词' },
-        classical, h('span', {}, '加上文言虚词（适合古典小说）'))),
+      h('label', { className: 'filter', htmlFor: 'stopword-base' }, hText('span', 'lexicon.base'), base),
+      h('label', { className: 'check', ...attrs({ title: 'lexicon.classicalTitle' }) },
+        classical, hText('span', 'lexicon.classical'))),
     addStop, stopMessage,
     addedTitle, added,
     removedTitle, removed,
@@ -120,14 +126,13 @@ function build(container) {
   // Every setting
   const settingsFile = fileInput('settings-file', '.json,application/json');
   const wholeMessage = say();
-  const exportAll = button('导出全部设置', { id: 'settings-export' });
-  const importAll = button('导入设置…', { id: 'settings-import' });
-  const reset = button('全部恢复默认', { id: 'settings-reset', className: 'button small danger', title: '清空词典、停用词恢复内置词表，人名地名的修改也一并撤销' });
-  const unsaved = h('p', { className: 'lexicon-unsaved', hidden: true },
-    '这个浏览器不能保存设置（可能是隐私模式）：关闭页面后，这里的改动会丢失。需要时请先「导出全部设置」。');
+  const exportAll = button('lexicon.exportAll', { id: 'settings-export' });
+  const importAll = button('lexicon.importAll', { id: 'settings-import' });
+  const reset = button('lexicon.reset', { id: 'settings-reset', className: 'button small danger', ...attrs({ title: 'lexicon.resetTitle' }) });
+  const unsaved = hText('p', 'lexicon.unsaved', { className: 'lexicon-unsaved', hidden: true });
   const whole = h('div', { className: 'lexicon-whole' },
     h('div', { className: 'lexicon-buttons' }, exportAll, importAll, settingsFile, reset),
-    h('p', { className: 'hint' }, '设置只保存在这个浏览器里。导出的 ciyan-settings.json 可以发给同事：导入后，同一文本得到同样的结果。'),
+    hText('p', 'lexicon.settingsHelp', { className: 'hint' }),
     unsaved, wholeMessage);
 
   container.replaceChildren(h('div', { className: 'lexicon-parts' }, dictionary, stopwords), whole);
@@ -143,7 +148,7 @@ function build(container) {
 function tagSelect(selected, props = {}) {
   const tags = TAGS.includes(selected) ? TAGS : [selected, ...TAGS];
   return h('select', { className: 'lexicon-tag', ...props },
-    tags.map((tag) => h('option', { value: tag, selected: tag === selected }, tag ? posLabel(tag) : '不指定')));
+    tags.map((tag) => h('option', { value: tag, selected: tag === selected }, tag ? posLabel(tag) : t('lexicon.noTag'))));
 }
 
 // ----------------------------------------------------------------- actions
@@ -155,7 +160,8 @@ function wire(view) {
       const said = await action(...args);
       if (typeof said === 'string') show(message, said);
     } catch (error) {
-      show(message, error.message ?? String(error), true);
+      // The worker's errors in the user's language (an Error of this view's own: its message).
+      show(message, errorText(error), true);
     }
   };
 
@@ -172,7 +178,7 @@ function wire(view) {
     ui.word.value = '';
     ui.freq.value = '';
     ui.word.focus({ preventScroll: true }); // the next word; the page stays where it is
-    return known ? `已更新「${word}」。` : `已加入「${word}」，正在重新分词。`;
+    return known ? t('lexicon.updated', word) : t('lexicon.added', word);
   }));
 
   // A word's tag, or its removal, from its row.
@@ -184,7 +190,7 @@ function wire(view) {
     if (select.value) entry.tag = select.value;
     else delete entry.tag;
     await addUserWord(entry);
-    return `「${word}」的词性改为 ${select.value ? posLabel(select.value) : '不指定'}。`;
+    return t('lexicon.retagged', word, select.value ? posLabel(select.value) : t('lexicon.noTag'));
   }));
   ui.wordList.addEventListener('click', attempt(ui.wordMessage, async (event) => {
     const button = event.target.closest('button.lexicon-remove');
@@ -195,7 +201,7 @@ function wire(view) {
     const neighbour = (item.nextElementSibling ?? item.previousElementSibling)?.dataset.item;
     await removeUserWord(word);
     focusRemove(ui.wordList, neighbour) || ui.word.focus();
-    return `已从词典删除「${word}」。`;
+    return t('lexicon.removedWord', word);
   }));
   ui.wordSearch.addEventListener('input', () => {
     view.search = ui.wordSearch.value.trim();
@@ -211,9 +217,9 @@ function wire(view) {
     try {
       words = await client.parseUserDictionary(text);
     } catch (error) {
-      throw new Error(`无法导入「${file.name}」：${error.message}`);
+      throw new Error(t('lexicon.cannotImport', file.name, errorText(error)));
     }
-    if (words.length === 0) throw new Error(`「${file.name}」里没有词（每行：词语 [词频] [词性]）。`);
+    if (words.length === 0) throw new Error(t('lexicon.noWordsInFile', file.name));
     const before = new Set(currentSettings().userWords.map((w) => w.word));
     await updateSettings((draft) => {
       for (const { word, freq, tag } of words) {
@@ -226,15 +232,15 @@ function wire(view) {
       }
     });
     const fresh = new Set(words.map((w) => w.word).filter((w) => !before.has(w))).size;
-    return `从「${file.name}」导入了 ${formatInteger(words.length)} 个词（新词 ${formatInteger(fresh)} 个），正在重新分词。`;
+    return t('lexicon.imported', file.name, formatInteger(words.length), formatInteger(fresh));
   }));
   ui.exportWords.addEventListener('click', attempt(ui.wordMessage, async () => {
     const text = await client.formatUserDictionary(currentSettings().userWords);
     download('ciyan-userdict.txt', text, 'text/plain;charset=utf-8');
   }));
-  confirmFirst(ui.clearWords, '确定清空词典？', attempt(ui.wordMessage, async () => {
+  confirmFirst(ui.clearWords, 'lexicon.confirmClear', attempt(ui.wordMessage, async () => {
     await updateSettings((draft) => { draft.userWords = []; });
-    return '词典已清空，正在重新分词。';
+    return t('lexicon.cleared');
   }));
 
   // Stopwords
@@ -245,15 +251,15 @@ function wire(view) {
   ui.addStop.addEventListener('submit', attempt(ui.stopMessage, async (event) => {
     event.preventDefault();
     const word = ui.stopword.value.trim();
-    if (word === '' || /\s/.test(word)) throw new Error('停用词是一个词：不能为空，也不能有空格。');
+    if (word === '' || /\s/.test(word)) throw new Error(t('lexicon.badStopword'));
     const { baseWords } = await client.stopwordList();
     await addStopword(word, new Set(baseWords));
     ui.stopword.value = '';
     ui.stopword.focus({ preventScroll: true });
-    return `「${word}」已是停用词。`;
+    return t('lexicon.alreadyStopword', word);
   }));
   // A chip's × button: un-add, or un-remove.
-  for (const [list, key, said] of [[ui.added, 'added', '不再是停用词'], [ui.removed, 'removed', '又算停用词了']]) {
+  for (const [list, key, said] of [[ui.added, 'added', 'lexicon.noLongerStopword'], [ui.removed, 'removed', 'lexicon.stopwordAgain']]) {
     list.addEventListener('click', attempt(ui.stopMessage, async (event) => {
       const button = event.target.closest('button.lexicon-remove');
       if (!button) return undefined;
@@ -263,8 +269,8 @@ function wire(view) {
       await updateSettings(({ stopwords }) => { stopwords[key] = stopwords[key].filter((w) => w !== word); });
       focusRemove(list, neighbour) || ui.stopword.focus();
       return key === 'added' && (view.stopwords?.baseWords ?? []).includes(word)
-        ? `「${word}」在基础词表里，仍是停用词。`
-        : `「${word}」${said}。`;
+        ? t('lexicon.inBase', word)
+        : t(said, word);
     }));
   }
   ui.all.addEventListener('toggle', () => { if (ui.all.open) renderAllStopwords(view); });
@@ -273,7 +279,7 @@ function wire(view) {
     const file = takeFile(ui.stopFile);
     if (!file) return undefined;
     const words = (await client.parseStopwords(await readText(client, file))).filter((w) => !/\s/.test(w));
-    if (words.length === 0) throw new Error(`「${file.name}」里没有词（一行一个词）。`);
+    if (words.length === 0) throw new Error(t('lexicon.noStopwordsInFile', file.name));
     const { baseWords } = await client.stopwordList();
     const base = new Set(baseWords);
     await updateSettings(({ stopwords }) => {
@@ -281,7 +287,7 @@ function wire(view) {
       stopwords.removed = stopwords.removed.filter((w) => !imported.has(w));
       for (const word of imported) if (!base.has(word) && !stopwords.added.includes(word)) stopwords.added.push(word);
     });
-    return `从「${file.name}」导入了 ${formatInteger(words.length)} 个停用词。`;
+    return t('lexicon.importedStopwords', file.name, formatInteger(words.length));
   }));
   ui.exportStops.addEventListener('click', attempt(ui.stopMessage, async () => {
     const { words } = await client.stopwordList();
@@ -295,11 +301,11 @@ function wire(view) {
     const file = takeFile(ui.settingsFile);
     if (!file) return undefined;
     await importSettingsFile(await file.text());
-    return `已导入「${file.name}」的设置，正在重新分析。`;
+    return t('lexicon.importedSettings', file.name);
   }));
-  confirmFirst(ui.reset, '确定全部恢复默认？', attempt(ui.wholeMessage, async () => {
+  confirmFirst(ui.reset, 'lexicon.confirmReset', attempt(ui.wholeMessage, async () => {
     await resetSettings();
-    return '已恢复默认设置。';
+    return t('lexicon.resetDone');
   }));
 }
 
@@ -325,16 +331,15 @@ async function readText(client, file) {
 
 /** A button that acts on its second click (within a few seconds), its label asking first. */
 function confirmFirst(button, question, action) {
-  const label = button.textContent;
   let timer = 0;
   const settle = () => {
     clearTimeout(timer);
-    button.textContent = label;
+    button.textContent = t(button.dataset.i18n);
     button.classList.remove('is-asking');
   };
   button.addEventListener('click', () => {
     if (!button.classList.contains('is-asking')) {
-      button.textContent = question;
+      button.textContent = t(question);
       button.classList.add('is-asking');
       timer = setTimeout(settle, CONFIRM_MILLIS);
       return;
@@ -360,10 +365,10 @@ function render(view) {
   renderWords(view);
   ui.base.value = stopwords.base;
   ui.classical.checked = stopwords.classical;
-  ui.addedTitle.textContent = `我加的停用词（${formatInteger(stopwords.added.length)}）`;
-  ui.removedTitle.textContent = `我移出的（${formatInteger(stopwords.removed.length)}，不再算停用词）`;
-  ui.added.replaceChildren(...stopwords.added.map((word) => chip(word, `移出停用词「${word}」`)));
-  ui.removed.replaceChildren(...stopwords.removed.map((word) => chip(word, `让「${word}」重新算停用词`)));
+  ui.addedTitle.textContent = t('lexicon.addedTitle', formatInteger(stopwords.added.length));
+  ui.removedTitle.textContent = t('lexicon.removedTitle', formatInteger(stopwords.removed.length));
+  ui.added.replaceChildren(...stopwords.added.map((word) => chip(word, t('lexicon.unstop', word))));
+  ui.removed.replaceChildren(...stopwords.removed.map((word) => chip(word, t('lexicon.restop', word))));
   ui.added.hidden = stopwords.added.length === 0;
   ui.removed.hidden = stopwords.removed.length === 0;
   ui.unsaved.hidden = settingsArePersistent();
@@ -372,7 +377,7 @@ function render(view) {
 function renderWords(view) {
   const { ui, search } = view;
   const { userWords } = currentSettings();
-  ui.wordCount.textContent = `（${formatInteger(userWords.length)} 个词）`;
+  ui.wordCount.textContent = t('lexicon.wordCount', formatInteger(userWords.length));
   ui.wordsEmpty.hidden = userWords.length > 0;
   ui.wordSearch.hidden = userWords.length <= 10 && search === '';
   ui.clearWords.hidden = userWords.length === 0;
@@ -387,17 +392,17 @@ function renderWords(view) {
     return kept.get(key) ?? wordRow(entry, key);
   }));
   ui.wordMore.textContent = matching.length > LISTED
-    ? `只列出最近加入的 ${LISTED} 个（共 ${formatInteger(matching.length)} 个）：用查找框找其他的。`
-    : search && matching.length === 0 ? `词典里没有含「${search}」的词。` : '';
+    ? t('lexicon.listed', LISTED, formatInteger(matching.length))
+    : search && matching.length === 0 ? t('lexicon.noMatch', search) : '';
 }
 
 function wordRow(entry, key) {
   const { word, freq, tag = '' } = entry;
   return h('li', { 'data-item': word, 'data-key': key },
     h('span', { className: 'lexicon-word', lang: 'zh' }, word),
-    h('span', { className: 'lexicon-freq', title: '词频' }, freq === undefined ? '' : `词频 ${formatInteger(freq)}`),
-    tagSelect(tag, { 'aria-label': `「${word}」的词性` }),
-    h('button', { type: 'button', className: 'lexicon-remove', 'aria-label': `从词典删除「${word}」`, title: '删除' }, '×'));
+    h('span', { className: 'lexicon-freq', title: t('lexicon.freq') }, freq === undefined ? '' : t('lexicon.freqOf', formatInteger(freq))),
+    tagSelect(tag, { 'aria-label': t('lexicon.tagOf', word) }),
+    h('button', { type: 'button', className: 'lexicon-remove', 'aria-label': t('lexicon.removeWord', word), title: t('lexicon.remove') }, '×'));
 }
 
 function chip(word, label) {
@@ -415,13 +420,17 @@ async function refreshStopwordList(view) {
     return; // a restart: the next change asks again
   }
   view.stopwords = list;
-  ui.stopCount.textContent = `（当前 ${formatInteger(list.words.length)} 个）`;
-  ui.allSummary.textContent = `查看全部停用词（${formatInteger(list.words.length)} 个）`;
+  showStopwordCount(view, list);
   if (ui.all.open) renderAllStopwords(view);
+}
+
+function showStopwordCount({ ui }, list) {
+  ui.stopCount.textContent = t('lexicon.stopCount', formatInteger(list.words.length));
+  ui.allSummary.textContent = t('lexicon.allStopwordsCount', formatInteger(list.words.length));
 }
 
 async function renderAllStopwords(view) {
   const list = view.stopwords ?? await view.client.stopwordList().catch(() => null);
   if (!list) return;
-  view.ui.allWords.textContent = list.words.length > 0 ? list.words.join('　') : '（没有停用词）';
+  view.ui.allWords.textContent = list.words.length > 0 ? list.words.join('　') : t('lexicon.noStopwords');
 }

@@ -6,6 +6,7 @@
 // to its word (data-word: a click, or Enter on the focused node).
 
 import { s } from '../dom.js';
+import { texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 
 /** Communities get one of this many colours (css/network.css: --community-0 …); the rest share them in turn. */
@@ -17,11 +18,8 @@ const FONT_SIZE = 13;
 /** A group of words is enlarged at most this many times (spreadComponents). */
 const MAX_SPREAD = 8;
 
-const TEXT = {
-  node: (word, count, degree, community) => `${word}：出现 ${count} 次，与 ${degree} 个词相连，第 ${community} 组`,
-  edge: (a, b, jaccard, together, unit) => `${a} – ${b}：Jaccard ${jaccard}，${together} 个${unit}里同时出现`,
-  summary: (nodes, edges, communities) => `共现网络：${nodes} 个词，${edges} 条连线，${communities} 组；连线列表见「以表格显示」。`,
-};
+// The strings: the catalogs' networkChart.* entries (js/messages/).
+const TEXT = texts('networkChart');
 
 const jaccardFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 export const formatJaccard = (j) => jaccardFormat.format(j);

@@ -10,6 +10,7 @@
 // options, another scope) while it is in view.
 
 import { debounce, h } from '../dom.js';
+import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { measurer } from '../measure.js';
@@ -21,29 +22,12 @@ export const needs = ['analysis', 'document', 'word'];
 
 const WORDS = 120; // the most frequent words the core considers
 const EDGES = { min: 30, max: 150, step: 10, initial: 60 };
-const UNITS = { sentence: '句', paragraph: '段' };
+/** The units of co-occurrence, each with its name in a sentence (network.unit.<unit>). */
+const UNITS = { sentence: null, paragraph: null };
+const unitName = (unit) => t(`network.unit.${unit}`);
 
-const TEXT = {
-  near: '滚动到这里时画出共现网络。',
-  working: '正在计算共现网络……',
-  empty: '这段文本太短，没有足够的词在同一句里一起出现，画不出网络。',
-  summary: (nodes, edges, communities, modularity, units, unit, minCount) =>
-    `${nodes} 个词、${edges} 条连线、${communities} 组（模块度 ${modularity}）；按${unit}统计，共 ${units} ${unit}；每个词至少出现 ${minCount} 次。`,
-  unitLabel: '共现单位',
-  sentence: '句子',
-  paragraph: '段落',
-  edges: '连线数',
-  table: '以表格显示',
-  tableCaption: '共现网络的连线：两个词、Jaccard 系数和同时出现的次数',
-  help: '这张图说明什么',
-  helpItems: [
-    '每个圆是一个词，面积越大，词出现得越多。两个词常在同一句（或同一段）里出现，就用线连起来。',
-    '连线的粗细是 Jaccard 系数：两个词同时出现的句数 ÷ 至少出现其一的句数。只画系数最高的若干条（上面可调）。',
-    '颜色是用 Louvain 模块度算法找出的词群：同一颜色的词彼此联系比和其他词更紧密。',
-    '布局由固定的随机种子算出：同一段文本、同样的选项，总是画出同一张图。',
-    '点一个词（或用 Tab 选中后按回车），看它的上下文，图中会突出它和与它相连的词。',
-  ],
-};
+// The strings: the catalogs' network.* entries (js/messages/).
+const TEXT = texts('network');
 
 export function create(container, { client, selection }) {
   const view = {
@@ -77,8 +61,8 @@ export function create(container, { client, selection }) {
 
 function build(container, view) {
   const unitButtons = Object.keys(UNITS).map((unit) =>
-    h('button', { type: 'button', 'data-unit': unit, 'aria-pressed': String(unit === view.unit) }, TEXT[unit]));
-  const units = h('div', { className: 'segmented network-unit', role: 'group', 'aria-label': TEXT.unitLabel }, unitButtons);
+    hText('button', `network.${unit}`, { type: 'button', 'data-unit': unit, 'aria-pressed': String(unit === view.unit) }));
+  const units = h('div', { className: 'segmented network-unit', role: 'group', ...attrs({ 'aria-label': 'network.unitLabel' }) }, unitButtons);
   units.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-unit]');
     if (!button || button.dataset.unit === view.unit) return;
@@ -99,7 +83,7 @@ function build(container, view) {
   });
   edges.addEventListener('change', () => askAgain.flush());
 
-  const tableToggle = h('button', { type: 'button', className: 'button small network-table-toggle', 'aria-pressed': 'false' }, TEXT.table);
+  const tableToggle = h('button', { type: 'button', className: 'button small network-table-toggle', 'aria-pressed': 'false', 'data-i18n': 'network.table' }, TEXT.table);
   tableToggle.addEventListener('click', () => {
     view.asTable = !view.asTable;
     tableToggle.setAttribute('aria-pressed', String(view.asTable));
@@ -107,23 +91,30 @@ function build(container, view) {
   });
 
   const exports = exportButtons([
-    ['PNG', () => exportDrawn('png', `共现网络-${TEXT[view.unit]}.png`, () => chartFor(view).svg)],
-    ['SVG', () => exportDrawn('svg', `共现网络-${TEXT[view.unit]}.svg`, () => chartFor(view).svg)],
-    ['节点 CSV', () => downloadCsv('共现网络-节点.csv', ...nodesTable(view.answer))],
-    ['连线 CSV', () => downloadCsv('共现网络-连线.csv', ...edgesTable(view.answer, false))],
-    ['JSON', () => downloadJson('共现网络.json', { options: view.asked, ...view.answer })],
-  ], '导出共现网络');
+    ['PNG', () => exportDrawn('png', `${TEXT.file}-${TEXT[view.unit]}.png`, () => chartFor(view).svg)],
+    ['SVG', () => exportDrawn('svg', `${TEXT.file}-${TEXT[view.unit]}.svg`, () => chartFor(view).svg)],
+    ['network.nodesCsv', () => downloadCsv(`${TEXT.file}-${TEXT.nodesFile}.csv`, ...nodesTable(view.answer))],
+    ['network.edgesCsv', () => downloadCsv(`${TEXT.file}-${TEXT.edgesFile}.csv`, ...edgesTable(view.answer, false))],
+    ['JSON', () => downloadJson(`${TEXT.file}.json`, { options: view.asked, ...view.answer })],
+  ], 'network.export');
 
   const summary = h('p', { className: 'hint network-summary', 'aria-live': 'polite' });
   const figure = h('div', { className: 'network-figure' });
-  const help = h('details', { className: 'network-help' },
-    h('summary', {}, TEXT.help),
-    h('ul', {}, TEXT.helpItems.map((item) => h('li', {}, item))));
+  const helpList = h('ul', {});
+  const help = h('details', { className: 'network-help' }, hText('summary', 'network.help'), helpList);
+  const drawHelp = () => helpList.replaceChildren(...TEXT.helpItems.map((item) => h('li', {}, item)));
+  drawHelp();
+  // A switch of language: the fixed labels follow by themselves (data-i18n); the help, the summary and the chart, again.
+  onLocaleChange(() => {
+    drawHelp();
+    if (view.answer) draw(view);
+    else if (view.documentId) view.summary.textContent = view.waiting ? TEXT.near : TEXT.working;
+  });
   const body = h('div', { className: 'network-body' }, figure, help);
   container.replaceChildren(
     h('div', { className: 'view-toolbar network-toolbar' },
-      h('span', { className: 'network-label-text', 'aria-hidden': 'true' }, TEXT.unitLabel), units,
-      h('label', { className: 'network-edges', htmlFor: 'network-edges' }, TEXT.edges, edges, edgesShown),
+      hText('span', 'network.unitLabel', { className: 'network-label-text', 'aria-hidden': 'true' }), units,
+      h('label', { className: 'network-edges', htmlFor: 'network-edges' }, hText('span', 'network.edges'), edges, edgesShown),
       tableToggle, exports),
     summary, body);
   body.hidden = true;
@@ -145,7 +136,7 @@ async function refresh(view) {
     if (generation !== view.generation) return;
     view.container.classList.remove('is-loading');
     Object.assign(view, { answer: null, svg: null, geometry: null });
-    view.summary.textContent = error?.message ?? String(error);
+    view.summary.textContent = errorText(error);
     view.body.hidden = true;
     view.exports.hidden = true;
     return;
@@ -168,7 +159,7 @@ function draw(view) {
     Object.assign(view, { svg: null, geometry: null });
     return;
   }
-  const unit = UNITS[view.asked.unit];
+  const unit = unitName(view.asked.unit);
   view.summary.textContent = TEXT.summary(
     formatInteger(answer.nodes.length), formatInteger(answer.edges.length), formatInteger(answer.communities),
     formatJaccard(answer.modularity), formatInteger(answer.units), unit, formatInteger(answer.minCount));
@@ -189,7 +180,7 @@ function draw(view) {
 function chartFor(view) {
   const width = Math.max(300, view.figure.clientWidth || 720);
   const measure = measurer(`13px ${getComputedStyle(view.figure).fontFamily}`);
-  const geometry = networkLayout(view.answer, { width, height: boxHeight(width), measure, unitName: UNITS[view.asked.unit] });
+  const geometry = networkLayout(view.answer, { width, height: boxHeight(width), measure, unitName: unitName(view.asked.unit) });
   const svg = networkSvg(geometry);
   highlight(svg, geometry, view.word);
   return { svg, geometry };
@@ -207,6 +198,6 @@ function edgesTable(answer, numbered) {
   const rows = edges.map((e) => [nodes[e.source].word, nodes[e.target].word, Number(e.jaccard.toFixed(4)), e.together]);
   // The file: the protocol's names (Gephi reads source and target); the page: Chinese.
   return numbered
-    ? [['#', '词语 A', '词语 B', 'Jaccard', '同时出现'], rows.map((row, i) => [i + 1, ...row])]
+    ? [TEXT.columns, rows.map((row, i) => [i + 1, ...row])]
     : [['source', 'target', 'jaccard', 'together'], rows];
 }

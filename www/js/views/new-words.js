@@ -5,6 +5,7 @@
 // that the next cut keeps it whole.
 
 import { h } from '../dom.js';
+import { errorText, onLocaleChange, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { Query } from '../protocol.js';
@@ -36,6 +37,12 @@ export function create(container, { client }) {
     view.near = entries.some((entry) => entry.isIntersecting);
     if (view.near && view.waiting) refresh(view);
   }, { rootMargin: '100px 0px' }).observe(container);
+  // A switch of language builds the parts again, and draws what they showed.
+  onLocaleChange(() => {
+    build(container, view);
+    if (view.answer) draw(view);
+    else if (view.documentId) view.summary.textContent = t(view.waiting ? 'newWords.waiting' : 'newWords.finding');
+  });
   return {
     update({ document, analysis }) {
       view.analysis = analysis;
@@ -45,7 +52,7 @@ export function create(container, { client }) {
       view.body.hidden = true;
       view.exports.hidden = true;
       view.note.hidden = true;
-      view.summary.textContent = '滚动到这里时查找新词。';
+      view.summary.textContent = t('newWords.waiting');
       if (view.near) refresh(view);
     },
   };
@@ -54,32 +61,27 @@ export function create(container, { client }) {
 function build(container, view) {
   const summary = h('p', { className: 'hint new-words-summary', 'aria-live': 'polite' });
   const exports = exportButtons([
-    ['CSV', () => downloadCsv('新词.csv', ['词语', '次数', '凝固度', '左熵', '右熵', '得分'],
+    ['CSV', () => downloadCsv(`${t('newWords.file')}.csv`, [t('csv.word'), t('csv.count'), t('newWords.cohesion'), t('newWords.leftEntropy'), t('newWords.rightEntropy'), t('newWords.score')],
       view.answer.words.map((w) => [w.word, w.count, w.cohesion, w.leftEntropy, w.rightEntropy, w.score]))],
-    ['JSON', () => downloadJson('新词.json', view.answer)],
-  ], '导出新词');
+    ['JSON', () => downloadJson(`${t('newWords.file')}.json`, view.answer)],
+  ], t('newWords.export'));
   const note = h('p', { className: 'new-words-note' });
   const rows = h('tbody');
   const body = h('div', { className: 'new-words-scroll' },
     h('table', { className: 'new-words-table' },
-      h('caption', { className: 'visually-hidden' }, '新词：次数、凝固度、左右熵和得分'),
+      h('caption', { className: 'visually-hidden' }, t('newWords.caption')),
       h('thead', {}, h('tr', {},
-        h('th', { scope: 'col', className: 'col-word' }, '词语'),
-        h('th', { scope: 'col', className: 'number' }, '次数'),
-        h('th', { scope: 'col', className: 'number', title: '这几个字连在一起出现的次数，比各自随机相遇多多少倍' }, '凝固度'),
-        h('th', { scope: 'col', className: 'number', title: '它前面的字有多杂（熵，单位 nat）' }, '左熵'),
-        h('th', { scope: 'col', className: 'number', title: '它后面的字有多杂（熵，单位 nat）' }, '右熵'),
-        h('th', { scope: 'col', className: 'number col-score', title: '次数 × 较小的熵 × ln(凝固度)' }, '得分'),
-        h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, '加入词典')))),
+        h('th', { scope: 'col', className: 'col-word' }, t('csv.word')),
+        h('th', { scope: 'col', className: 'number' }, t('csv.count')),
+        h('th', { scope: 'col', className: 'number', title: t('newWords.cohesionTitle') }, t('newWords.cohesion')),
+        h('th', { scope: 'col', className: 'number', title: t('newWords.leftEntropyTitle') }, t('newWords.leftEntropy')),
+        h('th', { scope: 'col', className: 'number', title: t('newWords.rightEntropyTitle') }, t('newWords.rightEntropy')),
+        h('th', { scope: 'col', className: 'number col-score', title: t('newWords.scoreTitle') }, t('newWords.score')),
+        h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, t('newWords.add'))))),
       rows));
   const help = h('section', { className: 'new-words-help', 'aria-labelledby': 'new-words-help-title' },
-    h('h3', { id: 'new-words-help-title' }, '怎么找的'),
-    h('ul', {},
-      h('li', {}, '只看字，不看词典和分词：把文中连在一起的几个汉字（不跨标点）都当作候选。'),
-      h('li', {}, h('strong', {}, '凝固度'), '：这几个字一起出现的次数，是它们各自出现、随机碰在一起的多少倍。越大越像一个词；越长的候选要求越高。'),
-      h('li', {}, h('strong', {}, '左熵、右熵'), '：它前面、后面出现过的字有多杂。一个词前后什么字都能接；「唐三」后面总是「藏」，右熵为 0，只是词的一部分。'),
-      h('li', {}, h('strong', {}, '得分'), ' = 次数 × 较小的熵 × ln(凝固度)。词典里已有的词、以「的」「了」等虚字开头或结尾的不列出。'),
-      h('li', {}, '「加入词典」把词加进你的用户词典，之后分词会把它切成一个词。')));
+    h('h3', { id: 'new-words-help-title' }, t('newWords.helpTitle')),
+    h('ul', {}, t('newWords.help', (text) => h('strong', {}, text)).map((children) => h('li', {}, ...children))));
   container.replaceChildren(h('div', { className: 'new-words-head' }, summary, exports), note, h('div', { className: 'new-words-main' }, body, help));
   Object.assign(view, { summary, exports, note, rows, body });
 }
@@ -89,7 +91,7 @@ async function refresh(view) {
   if (!view.documentId) return;
   view.waiting = false;
   view.container.classList.add('is-loading');
-  view.summary.textContent = '正在查找新词……';
+  view.summary.textContent = t('newWords.finding');
   let answer;
   try {
     answer = await view.client.query(Query.NEW_WORDS);
@@ -97,7 +99,7 @@ async function refresh(view) {
     if (generation !== view.generation) return;
     view.container.classList.remove('is-loading');
     view.answer = null;
-    view.summary.textContent = error?.message ?? String(error);
+    view.summary.textContent = errorText(error);
     view.body.hidden = true;
     view.exports.hidden = true;
     return;
@@ -111,11 +113,11 @@ async function refresh(view) {
 function draw(view) {
   const { words, hanCharacters, tooShort, minCount } = view.answer;
   view.summary.textContent = words.length === 0
-    ? `没有找到出现至少 ${minCount} 次的新词。`
-    : `词典里没有的词 ${formatInteger(words.length)} 个，按得分排序（每个至少出现 ${minCount} 次，按文本长度自动选定）。`;
+    ? t('newWords.none', minCount)
+    : t('newWords.found', formatInteger(words.length), minCount);
   view.note.hidden = !tooShort;
   view.note.textContent = tooShort
-    ? `这段文本只有 ${formatInteger(hanCharacters)} 个汉字：新词发现要约 ${formatInteger(SHORT_TEXT)} 字才可靠，下面的数字仅供参考。`
+    ? t('newWords.tooShort', formatInteger(hanCharacters), formatInteger(SHORT_TEXT))
     : '';
   view.exports.hidden = words.length === 0;
   view.body.hidden = words.length === 0;
@@ -133,11 +135,11 @@ function draw(view) {
 /** 加入词典: the word goes to the user dictionary, and the text is cut again with it. */
 function addButton(view, word, added) {
   const button = h('button', {
-    type: 'button', className: 'button small add-word', disabled: added, 'aria-label': `把「${word}」加入词典`,
-  }, added ? '已加入' : '加入词典');
+    type: 'button', className: 'button small add-word', disabled: added, 'aria-label': t('newWords.addLabel', word),
+  }, added ? t('newWords.added') : t('newWords.add'));
   button.addEventListener('click', async () => {
     button.disabled = true;
-    button.textContent = '已加入';
+    button.textContent = t('newWords.added');
     // A name the cut already makes (王毅, tagged nr by the model) keeps its
     // tag, so that it stays on its name list; anything else is a noun.
     const pos = view.analysis?.words.find((w) => w.word === word)?.pos ?? '';
@@ -148,8 +150,8 @@ function addButton(view, word, added) {
       });
     } catch (error) {
       button.disabled = false;
-      button.textContent = '加入词典';
-      view.summary.textContent = `没有加入：${error?.message ?? error}`;
+      button.textContent = t('newWords.add');
+      view.summary.textContent = t('newWords.notAdded', errorText(error));
     }
   });
   return button;

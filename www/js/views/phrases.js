@@ -4,6 +4,7 @@
 // as a run of words.
 
 import { debounce, h } from '../dom.js';
+import { attrs, errorText, hText, onLocaleChange, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { Query } from '../protocol.js';
@@ -29,6 +30,11 @@ export function create(container, { client }) {
     view.near = entries.some((entry) => entry.isIntersecting);
     if (view.near && view.waiting) refresh(view);
   }, { rootMargin: '800px 0px' }).observe(container);
+  // A switch of language: the fixed labels follow by themselves (data-i18n); the summary and the list, again.
+  onLocaleChange(() => {
+    if (view.asked) drawList(view);
+    else if (view.documentId) view.summary.textContent = t(view.waiting ? 'phrases.waiting' : 'phrases.finding');
+  });
   return {
     update({ document }) {
       if (document?.id === view.documentId) return;
@@ -37,7 +43,7 @@ export function create(container, { client }) {
       view.list.replaceChildren();
       view.more.hidden = true;
       view.exports.hidden = true;
-      view.summary.textContent = '滚动到这里时查找重复短语。';
+      view.summary.textContent = t('phrases.waiting');
       if (view.near) refresh(view);
     },
   };
@@ -50,27 +56,27 @@ function build(container, view) {
   });
   // Voyant's default: 人类命运 is left out when every use of it is inside 构建人类命运共同体.
   const longestOnly = h('input', { type: 'checkbox', id: 'phrases-longest', checked: true });
-  const controls = h('form', { className: 'view-toolbar phrases-controls', 'aria-label': '短语选项' },
-    h('label', { className: 'filter', htmlFor: 'phrases-min' }, '最少出现', minCount, h('span', { className: 'hint' }, '次')),
-    h('label', { className: 'check', title: '短语只出现在一个更长的短语里（次数相同）时，只列出更长的那个' },
-      longestOnly, h('span', {}, '只保留最长的')));
+  const controls = h('form', { className: 'view-toolbar phrases-controls', ...attrs({ 'aria-label': 'phrases.options' }) },
+    h('label', { className: 'filter', htmlFor: 'phrases-min' }, hText('span', 'phrases.minCount'), minCount, hText('span', 'phrases.times', { className: 'hint' })),
+    h('label', { className: 'check', ...attrs({ title: 'phrases.longestTitle' }) },
+      longestOnly, hText('span', 'phrases.longest')));
   controls.addEventListener('submit', (event) => event.preventDefault());
   const ask = debounce(() => refresh(view), 350);
   controls.addEventListener('input', ask);
   controls.addEventListener('change', () => ask.flush());
 
   const summary = h('p', { className: 'hint phrases-summary', 'aria-live': 'polite' });
-  const list = h('ol', { className: 'phrase-list', 'aria-label': '重复短语' });
-  const more = h('button', { type: 'button', className: 'button small show-more' }, '显示更多');
+  const list = h('ol', { className: 'phrase-list', ...attrs({ 'aria-label': 'phrases.title' }) });
+  const more = h('button', { type: 'button', className: 'button small show-more' });
   more.addEventListener('click', () => {
     view.shown += PAGE;
     drawList(view);
   });
   const exports = exportButtons([
-    ['CSV', () => downloadCsv('重复短语.csv', ['短语', '词', '词数', '次数'],
+    ['CSV', () => downloadCsv(`${t('phrases.file')}.csv`, [t('phrases.phrase'), t('phrases.words'), t('phrases.wordCount'), t('csv.count')],
       view.phrases.map((p) => [p.phrase, p.words.join(' '), p.words.length, p.count]))],
-    ['JSON', () => downloadJson('重复短语.json', { options: view.asked, phrases: view.phrases })],
-  ], '导出短语');
+    ['JSON', () => downloadJson(`${t('phrases.file')}.json`, { options: view.asked, phrases: view.phrases })],
+  ], 'phrases.export');
   container.replaceChildren(controls, h('div', { className: 'phrases-head' }, summary, exports), list, more);
   Object.assign(view, { inputs: { minCount, longestOnly }, summary, list, more, exports });
 }
@@ -89,7 +95,7 @@ async function refresh(view) {
   view.waiting = false;
   const options = readOptions(view);
   view.container.classList.add('is-loading');
-  if (!view.asked) view.summary.textContent = '正在查找重复短语……';
+  if (!view.asked) view.summary.textContent = t('phrases.finding');
   let answer;
   try {
     answer = await view.client.query(Query.PHRASES, options);
@@ -97,7 +103,7 @@ async function refresh(view) {
     if (generation !== view.generation) return;
     view.container.classList.remove('is-loading');
     Object.assign(view, { phrases: [], asked: null });
-    view.summary.textContent = error?.message ?? String(error);
+    view.summary.textContent = errorText(error);
     view.list.replaceChildren();
     view.more.hidden = true;
     view.exports.hidden = true;
@@ -113,12 +119,12 @@ function drawList(view) {
   const { phrases, asked, shown } = view;
   const total = phrases.length;
   view.summary.textContent = total === 0
-    ? `没有出现 ${asked.minCount} 次以上的短语。`
-    : `出现至少 ${asked.minCount} 次的短语共 ${formatInteger(total)} 个${total > shown ? `，显示前 ${formatInteger(shown)} 个` : ''}。`;
+    ? t('phrases.none', asked.minCount)
+    : t('phrases.found', asked.minCount, formatInteger(total), total > shown ? formatInteger(shown) : null);
   view.exports.hidden = total === 0;
   view.more.hidden = total <= shown;
-  view.more.textContent = `显示更多（还有 ${formatInteger(total - shown)} 个）`;
+  view.more.textContent = t('collocates.moreLeft', formatInteger(total - shown));
   view.list.replaceChildren(...phrases.slice(0, shown).map((phrase) => h('li', {},
     h('button', { type: 'button', className: 'word-link phrase', 'data-word': phrase.phrase, title: phrase.words.join(' / ') }, phrase.phrase),
-    h('span', { className: 'phrase-count', 'data-count': phrase.count }, `${formatInteger(phrase.count)} 次`))));
+    h('span', { className: 'phrase-count', 'data-count': phrase.count }, t('names.times', formatInteger(phrase.count))))));
 }

@@ -7,6 +7,7 @@
 
 import { h } from '../dom.js';
 import { formatInteger, formatPercent } from '../format.js';
+import { attrs, hText, t } from '../i18n.js';
 import { offerSelectionAsWord } from '../word-from-selection.js';
 
 /** UTF-16 units of text the reader shows on each side of its hit. */
@@ -25,10 +26,10 @@ const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
 export function createReader(container, onClose) {
   const title = h('h4', { className: 'reader-title', id: 'concordance-reader-title' });
   const position = h('p', { className: 'reader-position', 'aria-live': 'polite' });
-  const previous = h('button', { type: 'button', className: 'button small reader-previous' }, '上一处');
-  const next = h('button', { type: 'button', className: 'button small reader-next' }, '下一处');
-  const close = h('button', { type: 'button', className: 'button small reader-close', 'aria-label': '关闭' }, '关闭');
-  const text = h('div', { className: 'reader-text', tabIndex: 0, role: 'region', 'aria-label': '原文' });
+  const previous = hText('button', 'reader.previous', { type: 'button', className: 'button small reader-previous' });
+  const next = hText('button', 'reader.next', { type: 'button', className: 'button small reader-next' });
+  const close = hText('button', 'reader.close', { type: 'button', className: 'button small reader-close' });
+  const text = h('div', { className: 'reader-text', tabIndex: 0, role: 'region', ...attrs({ 'aria-label': 'reader.text' }) });
   const where = h('p', { className: 'reader-where' });
   const addSelection = offerSelectionAsWord(text);
   const dialog = h('dialog', { className: 'reader', 'aria-labelledby': title.id },
@@ -36,7 +37,7 @@ export function createReader(container, onClose) {
       h('div', { className: 'reader-head' }, title, position,
         h('div', { className: 'reader-buttons' }, previous, next, close)),
       text,
-      h('div', { className: 'reader-foot' }, where, addSelection, h('p', { className: 'reader-keys' }, '选中几个字可加为一个词 · Esc 关闭'))));
+      h('div', { className: 'reader-foot' }, where, addSelection, hText('p', 'reader.keys', { className: 'reader-keys' }))));
   container.append(dialog);
 
   let reading = null; // {word, text, all, shown, index, span: {start, end}, marks: Map(start → mark)}
@@ -74,8 +75,8 @@ export function createReader(container, onClose) {
     mark?.classList.add('is-current');
     mark?.setAttribute('aria-current', 'true');
     mark?.scrollIntoView({ block: 'center' });
-    position.textContent = `第 ${formatInteger(index + 1)} / ${formatInteger(reading.shown.length)} 处`;
-    where.textContent = `约在全文 ${formatPercent(hit.start / Math.max(1, reading.text.length))} 处`;
+    position.textContent = t('reader.position', formatInteger(index + 1), formatInteger(reading.shown.length));
+    where.textContent = t('reader.where', formatPercent(hit.start / Math.max(1, reading.text.length)));
     previous.disabled = index === 0;
     next.disabled = index === reading.shown.length - 1;
   }
@@ -86,7 +87,7 @@ export function createReader(container, onClose) {
     const span = textWindow(whole, hit);
     const nodes = [];
     const marks = new Map();
-    if (span.start > 0) nodes.push(h('span', { className: 'reader-gap', title: '前面还有' }, '……\n'));
+    if (span.start > 0) nodes.push(h('span', { className: 'reader-gap', title: t('reader.before') }, '……\n'));
     let at = span.start;
     for (let i = firstHitFrom(all, span.start); i < all.length && all[i].end <= span.end; i++) {
       const { start, end } = all[i];
@@ -98,7 +99,7 @@ export function createReader(container, onClose) {
       at = end;
     }
     nodes.push(display(whole.slice(at, span.end)));
-    if (span.end < whole.length) nodes.push(h('span', { className: 'reader-gap', title: '后面还有' }, '\n……'));
+    if (span.end < whole.length) nodes.push(h('span', { className: 'reader-gap', title: t('reader.after') }, '\n……'));
     text.replaceChildren(...nodes);
     Object.assign(reading, { span, marks });
   }
@@ -107,7 +108,7 @@ export function createReader(container, onClose) {
     open({ word, text: whole, all, shown, index }) {
       reading = { word, text: whole, all, shown, index: -1, span: null, marks: new Map() };
       restoreFocus = true;
-      title.textContent = `「${word}」在原文中`;
+      title.textContent = t('reader.title', word);
       dialog.showModal();
       show(index);
       (next.disabled ? previous : next).focus();

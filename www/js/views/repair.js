@@ -13,47 +13,23 @@
 import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { onLocaleChange, t, texts } from '../i18n.js';
 import { Query } from '../protocol.js';
 
-const TEXT = {
-  summary: (n) => `找到 ${formatInteger(n)} 处排版留下的毛病。原文不会自动改动：点「修复」才改，改了可以撤销。`,
-  nothingLeft: '没有要修复的了。',
-  stale: '文本改动了：点「分析」后再修复。',
-  reanalysing: '重新分析修复后的文本…',
-  fix: '修复',
-  fixAll: (n) => `全部修复（${formatInteger(n)}）`,
-  deleteLine: '删去这一行',
-  undo: '撤销上一次修复',
-  showOther: '看前一份',
-  showMore: (n) => `再显示 ${formatInteger(n)} 处`,
-  showFewer: '收起',
-  working: '修复后重新分析…',
-  undoing: '撤销后重新分析…',
-  fixed: (n) => `已修复 ${formatInteger(n)} 处。`,
-  undone: '已撤销，文本恢复原样。',
-  brokenWord: (word) => `接上后成词：${word}`,
-  joined: (text) => `接上后：…${text}…`,
-  repeatedOf: (other) => `前文已有（第 ${formatInteger(other.start + 1)} 字起），修复即删去这一份`,
-  excerptLabel: '在文本中选中这一处',
-  exportLabel: '导出修复建议',
-  helpTitle: '检查什么，为什么',
-  help: [
-    '报纸、杂志的版面转成文字（从网页、PDF 复制，或扫描识别）时，常把版面的痕迹带进正文。它们会让统计出错：被拆开的词算成两个字，印了两遍的段落算两遍。',
-    '断行：一句话在转版或换行处被拆开，正好拆在一个词中间（「改变中⏎国体制」）。',
-    '重复的段落：同一段文字印了两次，多是转版时重复排了，或复制时多粘了一遍。',
-    '半截的行：一行字没说完就断了，下文接不上，多是版面转到了别处。',
-    '图片说明：夹在正文里的照片说明（「图为……（记者 摄）」）。',
-    '这些都是猜测：看一眼原文再修复。点一处，文本框里会选中它。',
-  ],
-};
+// The strings: the catalogs' repair.* entries (js/messages/).
+const TEXT = texts('repair');
 
 /** The kinds, in the order shown, with their headings and what a fix does. */
 const KINDS = [
-  { kind: 'brokenLine', title: '断行', hint: '一句话在词中间断开，修复即把两半接上' },
-  { kind: 'repeated', title: '重复的段落', hint: '同一段文字出现两次，修复即删去后一份' },
-  { kind: 'fragment', title: '半截的行', hint: '没说完就断了的一行', deletes: true },
-  { kind: 'caption', title: '图片说明', hint: '混在正文里的照片说明', deletes: true },
-];
+  { kind: 'brokenLine' },
+  { kind: 'repeated' },
+  { kind: 'fragment', deletes: true },
+  { kind: 'caption', deletes: true },
+].map((kind) => ({
+  ...kind,
+  get title() { return t(`repair.kind.${kind.kind}`); },
+  get hint() { return t(`repair.kind.${kind.kind}.hint`); },
+}));
 
 /** Findings of a kind shown before 再显示 (a long newspaper corpus has hundreds). */
 const FIRST_SHOWN = 3;
@@ -76,6 +52,8 @@ export function create(container, context) {
     message: '',
     generation: 0,
     expanded: new Set(), // the kinds shown in full
+    // The card starts folded to its summary line (the results come first); 查看 opens it.
+    collapsed: true,
   };
   // A hand edit moves the text under the findings' positions.
   context.textarea.addEventListener('input', () => {
@@ -83,6 +61,8 @@ export function create(container, context) {
     Object.assign(view, { stale: 'edited', message: '' });
     draw(view);
   });
+  // A switch of language: drawn again.
+  onLocaleChange(() => draw(view));
   return {
     /** After each analysis: `document` the worker's kept one ({id, text}), null for none. */
     update(document) {
@@ -139,9 +119,9 @@ function draw(view) {
     .filter((group) => group.items.length > 0)
     .map((group) => drawGroup(view, group, disabled));
   const exports = findings.length > 0 ? exportButtons([
-    ['CSV', () => downloadCsv('文本修复.csv', ['类型', '起', '止', '原文', '修复为', '词语'],
+    ['CSV', () => downloadCsv(`${TEXT.file}.csv`, TEXT.csvHeader,
       findings.map((f) => [kindTitle(f.kind), f.start, f.end, f.text, f.replacement, f.word ?? '']))],
-    ['JSON', () => downloadJson('文本修复.json', findings)],
+    ['JSON', () => downloadJson(`${TEXT.file}.json`, findings)],
   ], TEXT.exportLabel) : null;
   const help = h('details', { className: 'repair-help' },
     h('summary', {}, TEXT.helpTitle),
@@ -151,10 +131,23 @@ function draw(view) {
   const hadFocus = container.contains(document.activeElement);
   const focusKey = hadFocus ? document.activeElement.dataset.focusKey : undefined;
   container.replaceChildren(
-    h('div', { className: 'repair-head' }, summary, undoButton, exports),
+    h('div', { className: 'repair-head' }, summary, undoButton, exports, toggleButton(view)),
     status, ...groups, help);
   const again = focusKey && container.querySelector(`[data-focus-key="${focusKey}"]`);
   if (hadFocus) (again || undoButton || summary).focus({ preventScroll: true });
+}
+
+/** 查看 / 收起: the findings shown or folded away (css/layout.css: .repair-card.is-collapsed). */
+function toggleButton(view) {
+  view.card.classList.toggle('is-collapsed', view.collapsed);
+  const toggle = button(view.collapsed ? TEXT.open : TEXT.close, () => {
+    view.collapsed = !view.collapsed;
+    draw(view);
+  }, 'button small repair-toggle');
+  toggle.setAttribute('aria-expanded', String(!view.collapsed));
+  toggle.setAttribute('aria-controls', view.container.id);
+  toggle.setAttribute('data-focus-key', 'toggle');
+  return toggle;
 }
 
 const kindTitle = (kind) => KINDS.find((k) => k.kind === kind)?.title ?? kind;

@@ -4,28 +4,30 @@
 // every other card as if it described the whole text.
 
 import { h } from '../dom.js';
-import { formatInteger } from '../format.js';
+import { onLocaleChange, texts } from '../i18n.js';
 
-const TEXT = {
-  only: '只看：',
-  showAll: '显示全文',
-  units: { chapter: '章', speaker: '段', paragraph: '段', parts: '份', given: '个文件' },
-  count: (n, unit) => `（${formatInteger(n)} ${unit}）`,
-};
+// The strings: the catalogs' scope.* entries (js/messages/).
+const TEXT = texts('scope');
 
 export function create(element, { structure }) {
   const label = h('strong', { className: 'scope-label' });
-  const showAll = h('button', { type: 'button', className: 'button small' }, TEXT.showAll);
+  const showAll = h('button', { type: 'button', className: 'button small' });
   showAll.addEventListener('click', () => structure.setScope(null));
-  element.replaceChildren(h('p', { className: 'scope-text' }, TEXT.only, label), showAll);
+  const only = h('span');
+  element.replaceChildren(h('p', { className: 'scope-text' }, only, label), showAll);
   element.setAttribute('role', 'region');
-  element.setAttribute('aria-label', '结果的范围');
+  function relabel() {
+    showAll.textContent = TEXT.showAll;
+    only.textContent = TEXT.only;
+    element.setAttribute('aria-label', TEXT.label);
+  }
+  relabel();
+  onLocaleChange(() => { relabel(); draw(structure); });
 
   function draw({ scope, division }) {
     element.hidden = !scope;
     if (!scope) return;
-    const unit = TEXT.units[division?.by] ?? '节';
-    label.textContent = scope.sections.length > 1 ? `${scope.label}${TEXT.count(scope.sections.length, unit)}` : scope.label;
+    label.textContent = scope.sections.length > 1 ? `${scope.label}${TEXT.count(scope.sections.length, division?.by)}` : scope.label;
   }
   structure.subscribe((state, changed) => {
     if (changed.includes('scope')) draw(state);

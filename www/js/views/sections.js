@@ -8,6 +8,7 @@
 // division the core suggests for this text, and a button to use it.
 
 import { debounce, h } from '../dom.js';
+import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { Query } from '../protocol.js';
@@ -15,32 +16,8 @@ import { askWholeText, describe, keynessHelp, keyWord } from './keyness.js';
 
 export const needs = ['document'];
 
-const TEXT = {
-  pickerLabel: '划分方式',
-  kinds: { none: '不分', chapter: '章回', speaker: '发言人', paragraph: '段落', parts: '等分', given: '文件' },
-  suggested: '建议',
-  partsLabel: '份数',
-  undivided: '全文不分节。选一种划分方式，看各部分的词语差别。',
-  suggest: (kind, n) => `这篇文本看来可以按「${kind}」划分（${formatInteger(n)} 节）。`,
-  useSuggested: (kind) => `按${kind}划分`,
-  loading: '正在划分……',
-  summary: (n, tokens) => `共 ${formatInteger(n)} 节，${formatInteger(tokens)} 词。每节与其余部分比，列出它特有的词（* 越多越显著；灰色：用得更少的词）。`,
-  oneSection: '这种划分只得到一节：文中没有找到可分的标记。',
-  groups: '发言人与角色',
-  speakerFilter: '只看',
-  everyone: '全部发言',
-  sectionsCaption: '各节的词数与特征词',
-  groupsCaption: '各发言人、各角色的词数与特征词',
-  columns: { label: '节', speaker: '发言人', turns: '段数', tokens: '词数', words: '特征词' },
-  /** After a number on a phone, where the table has no header. */
-  units: { turns: ' 段', tokens: ' 词' },
-  kind: { speaker: '发言人', role: '角色' },
-  only: '只看这一节',
-  onlyGroup: '只看',
-  showAll: '显示全文',
-  exportLabel: '导出各节',
-  noneDistinctive: '—',
-};
+// The strings: the catalogs' sections.* entries (js/messages/).
+const TEXT = texts('sections');
 
 const KINDS = ['none', 'chapter', 'speaker', 'paragraph', 'parts', 'given'];
 const PARTS = { min: 2, max: 100, initial: 5 };
@@ -61,8 +38,8 @@ export function create(container, { client, structure }) {
   };
   const ui = build(container, view, {
     pick: (kind) => pick(kind),
-    csv: () => downloadCsv('各节特征词.csv', ['序号', '节', '起点', '终点', '词数', '特征词（多）', '特征词（少）'], csvRows(view)),
-    json: () => downloadJson('各节特征词.json', jsonValue(view)),
+    csv: () => downloadCsv(`${TEXT.file}.csv`, TEXT.csvHeader, csvRows(view)),
+    json: () => downloadJson(`${TEXT.file}.json`, jsonValue(view)),
   });
 
   /** A pick in the picker: the division it names, for the structure (which then asks for its sections). */
@@ -145,10 +122,17 @@ export function create(container, { client, structure }) {
       setState(container, 'ready');
     } catch (error) {
       if (!current()) return;
-      ui.summary.textContent = error?.message ?? String(error);
+      ui.summary.textContent = errorText(error);
       setState(container, 'error');
     }
   }
+
+  // A switch of language: the fixed labels follow by themselves (data-i18n); what was drawn, again.
+  onLocaleChange(() => {
+    drawPicker(ui, view, structure.division);
+    if (view.answer) drawSections(ui, view, structure.scope);
+    else if (view.suggested && !structure.division) drawUndivided(ui, view);
+  });
 
   return {
     update({ document }) {
@@ -199,19 +183,19 @@ function build(container, view, actions) {
   }));
   const parts = h('input', { type: 'number', className: 'sections-parts', min: PARTS.min, max: PARTS.max, step: 1, value: PARTS.initial });
   const picker = h('div', { className: 'sections-picker' },
-    h('div', { className: 'segmented', role: 'group', 'aria-label': TEXT.pickerLabel }, ...Object.values(buttons)),
-    h('label', { className: 'sections-parts-field' }, h('span', {}, TEXT.partsLabel), parts));
+    h('div', { className: 'segmented', role: 'group', ...attrs({ 'aria-label': 'sections.pickerLabel' }) }, ...Object.values(buttons)),
+    h('label', { className: 'sections-parts-field' }, hText('span', 'sections.partsLabel'), parts));
   const summary = h('p', { className: 'hint sections-summary', 'aria-live': 'polite' });
   const suggestion = h('div', { className: 'sections-suggestion', hidden: true });
   const speaker = h('select', { className: 'sections-speaker' });
-  const speakerField = h('label', { className: 'sections-speaker-field', hidden: true }, h('span', {}, TEXT.speakerFilter), speaker);
-  const exports = exportButtons([['CSV', actions.csv], ['JSON', actions.json]], TEXT.exportLabel);
+  const speakerField = h('label', { className: 'sections-speaker-field', hidden: true }, hText('span', 'sections.speakerFilter'), speaker);
+  const exports = exportButtons([['CSV', actions.csv], ['JSON', actions.json]], 'sections.exportLabel');
   const groupRows = h('tbody');
   const groups = h('div', { className: 'sections-scroll sections-groups', hidden: true },
-    table(TEXT.groupsCaption, [TEXT.columns.speaker, TEXT.columns.turns, TEXT.columns.tokens, TEXT.columns.words], groupRows));
+    table('groupsCaption', ['speaker', 'turns', 'tokens', 'words'], groupRows));
   const rows = h('tbody');
-  const sections = h('div', { className: 'sections-scroll', hidden: true, role: 'region', 'aria-label': TEXT.sectionsCaption, tabIndex: 0 },
-    table(TEXT.sectionsCaption, ['#', TEXT.columns.label, TEXT.columns.tokens, TEXT.columns.words], rows));
+  const sections = h('div', { className: 'sections-scroll', hidden: true, role: 'region', ...attrs({ 'aria-label': 'sections.sectionsCaption' }), tabIndex: 0 },
+    table('sectionsCaption', ['#', 'label', 'tokens', 'words'], rows));
   container.replaceChildren(
     picker,
     h('div', { className: 'sections-head' }, summary, speakerField, exports),
@@ -219,13 +203,19 @@ function build(container, view, actions) {
   return { buttons, parts, summary, suggestion, speaker, speakerField, exports, groupRows, groups, rows, sections };
 }
 
+/** `caption`: its name under sections.*; `columns`: '#' or names under sections.columns. */
 function table(caption, columns, body) {
+  const header = (column) => (column === '#'
+    ? h('th', { scope: 'col', className: 'number' }, '#')
+    : h('th', { scope: 'col', className: column === 'tokens' || column === 'turns' ? 'number' : undefined }, TEXT.columns[column]));
+  const thead = h('thead', {}, h('tr', {}, columns.map(header),
+    h('th', { scope: 'col' }, hText('span', 'sections.only', { className: 'visually-hidden' }))));
+  // The column names again after a switch of language.
+  onLocaleChange(() => thead.querySelectorAll('th').forEach((th, i) => {
+    if (columns[i] && columns[i] !== '#') th.textContent = TEXT.columns[columns[i]];
+  }));
   return h('table', { className: 'sections-table' },
-    h('caption', { className: 'visually-hidden' }, caption),
-    h('thead', {}, h('tr', {}, columns.map((column, i) =>
-      h('th', { scope: 'col', className: i === 0 && column === '#' ? 'number' : column === TEXT.columns.tokens || column === TEXT.columns.turns ? 'number' : undefined }, column)),
-    h('th', { scope: 'col' }, h('span', { className: 'visually-hidden' }, TEXT.only)))),
-    body);
+    hText('caption', `sections.${caption}`, { className: 'visually-hidden' }), thead, body);
 }
 
 function drawPicker(ui, view, division) {
@@ -281,12 +271,12 @@ function drawSections(ui, view, scope) {
     h('td', { className: 'sections-only' }, scopeButton(`g:${i}`, TEXT.onlyGroup, group.label)))));
   ui.speakerField.hidden = groups.length === 0;
   ui.speaker.replaceChildren(h('option', { value: '' }, TEXT.everyone),
-    ...groups.map((group, i) => h('option', { value: `g:${i}` }, `${group.label}（${formatInteger(group.sections.length)} 段）`)));
+    ...groups.map((group, i) => h('option', { value: `g:${i}` }, `${group.label}${TEXT.turnCount(formatInteger(group.sections.length))}`)));
   markScope(ui, view, scope);
 }
 
 function scopeButton(key, text, label) {
-  return h('button', { type: 'button', className: 'button small', 'data-scope': key, 'aria-pressed': 'false', 'aria-label': `${text}：${label}` }, text);
+  return h('button', { type: 'button', className: 'button small', 'data-scope': key, 'aria-pressed': 'false', 'aria-label': TEXT.scopeLabel(text, label) }, text);
 }
 
 /** A part's distinctive words: the top ones used more, then (muted) a few used less. */
@@ -316,7 +306,7 @@ function csvRows({ answer, distinctive, groupsDistinctive }) {
   if (!answer) return [];
   const rows = answer.sections.map((section, i) => [i + 1, section.label, section.start, section.end, section.tokens,
     wordList(distinctive?.[i]?.positive), wordList(distinctive?.[i]?.negative)]);
-  const groups = answer.groups.map((group, i) => [`组 ${i + 1}`, group.label, '', '', group.tokens,
+  const groups = answer.groups.map((group, i) => [TEXT.group(i + 1), group.label, '', '', group.tokens,
     wordList(groupsDistinctive?.[i]?.positive), wordList(groupsDistinctive?.[i]?.negative)]);
   return [...rows, ...groups];
 }

@@ -4,6 +4,7 @@
 // link to its word (data-word; the dashboard's linkWords selects it).
 
 import { s } from '../dom.js';
+import { t, texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { fit } from '../measure.js';
 import { labelEvery, niceTicks } from './chart-table.js';
@@ -12,12 +13,8 @@ const LEFT = 46; // the y axis's labels
 const RIGHT = 18;
 const LEGEND_ROW = 22;
 const AXIS = 30; // the section numbers under the plot
-const TEXT = {
-  yAxis: '每万词',
-  xAxis: '节',
-  point: (word, section, count, value) => `「${word}」${section}：${count} 次，每万词 ${value}`,
-  summary: (words, n) => `趋势图：${words} 在 ${n} 个章节中每万词的出现次数；数字见「以表格显示」。`,
-};
+// The strings: the catalogs' trendLines.* entries (js/messages/).
+const TEXT = texts('trendLines');
 
 const number2 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 const number1 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
@@ -58,7 +55,7 @@ function layout({ sections, series }, width, measure) {
       word: one.word,
       index: one.index,
       points: one.perTenThousand.map((value, i) => ({
-        x: xOf(i), y: yOf(value), value, count: one.counts[i], section: sections[i].label || `第 ${i + 1} 节`,
+        x: xOf(i), y: yOf(value), value, count: one.counts[i], section: sections[i].label || t('trends.section', i + 1),
       })),
     })),
     summary: TEXT.summary(series.map((one) => `「${one.word}」`).join(''), sections.length),

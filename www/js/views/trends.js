@@ -8,6 +8,7 @@
 // this only draws.
 
 import { debounce, h } from '../dom.js';
+import { attrs, errorText, has, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { measurer } from '../measure.js';
@@ -24,37 +25,9 @@ const HEAT_KEYWORDS = 20;
 const SUGGESTED = 200; // the most frequent words the add box suggests
 const FONT_SIZE = 13;
 
-const TEXT = {
-  noDivision: '先在「结构」里把文本分成章节、发言人或若干等分，这里就按顺序画出每一节里词语的频率。',
-  oneSection: '这样分只得到一节：换一种分法（比如若干等分），才能看出词语在文中的变化。',
-  dividing: '正在划分……',
-  near: '滚动到这里时计算趋势。',
-  working: '正在计算……',
-  summary: (by, n) => `${by}，共 ${formatInteger(n)} 节；数值为每万词出现次数。`,
-  present: (word) => `「${word}」已经在图中。`,
-  tooMany: `最多同时画 ${MAX_LINES} 个词：先移除一个。`,
-  absent: (word) => `「${word}」没有在这段文本中出现。`,
-  removed: (word) => `已移除「${word}」。`,
-  lineTitle: '趋势图',
-  heatTitle: '热图：前 20 个关键词',
-  heatHelp: '每格是一个词在一节里的每万词频率；颜色越深越多。点一格选中这个词。',
-  table: '以表格显示',
-  add: '添加词语',
-  addButton: '添加',
-  remove: (word) => `从趋势图移除「${word}」`,
-  scaleWord: '按每个词',
-  scaleAll: '统一刻度',
-  scaleLabel: '热图颜色',
-  section: '章节',
-  tokens: '词数',
-  count: (word) => `${word} 次数`,
-  per: (word) => `${word} 每万词`,
-};
+// The strings: the catalogs' trends.* entries (js/messages/).
+const TEXT = texts('trends');
 
-const DIVISION_NAMES = {
-  chapter: '按章回', speaker: '按发言', paragraph: '按段落', given: '按文件',
-  parts: (n) => `平均分成 ${n} 份`,
-};
 
 export function create(container, { client, structure }) {
   const view = {
@@ -80,6 +53,14 @@ export function create(container, { client, structure }) {
   new ResizeObserver(redraw).observe(container);
   // The division comes from the structure card (js/structure.js), not from the dashboard's state.
   structure?.subscribe?.(() => schedule(view));
+  // A switch of language: the fixed labels follow by themselves (data-i18n); the rest is drawn again.
+  onLocaleChange(() => {
+    view.feedback.textContent = '';
+    if (!view.sections) return schedule(view);
+    const division = divisionOf(view);
+    if (division) view.message.textContent = TEXT.summary(divisionName(division), view.sections.length);
+    draw(view);
+  });
   return {
     update({ analysis, word, document }) {
       suggestWords(view, analysis);
@@ -94,42 +75,42 @@ export function create(container, { client, structure }) {
 function build(container, view) {
   const message = h('p', { className: 'hint trends-message', 'aria-live': 'polite' });
   const feedback = h('p', { className: 'trends-feedback', 'aria-live': 'polite' });
-  const tableToggle = h('button', { type: 'button', className: 'button small trends-table-toggle', 'aria-pressed': 'false' }, TEXT.table);
+  const tableToggle = h('button', { type: 'button', className: 'button small trends-table-toggle', 'aria-pressed': 'false', 'data-i18n': 'trends.table' }, TEXT.table);
   tableToggle.addEventListener('click', () => {
     view.asTable = !view.asTable;
     tableToggle.setAttribute('aria-pressed', String(view.asTable));
     draw(view);
   });
-  const chips = h('ul', { className: 'trends-chips', 'aria-label': '趋势图中的词语' });
-  const input = h('input', { type: 'text', id: 'trends-add', autocomplete: 'off', enterKeyHint: 'done', placeholder: '输入一个词' });
+  const chips = h('ul', { className: 'trends-chips', ...attrs({ 'aria-label': 'trends.chips' }) });
+  const input = h('input', { type: 'text', id: 'trends-add', autocomplete: 'off', enterKeyHint: 'done', ...attrs({ placeholder: 'dispersion.placeholder' }) });
   input.setAttribute('list', 'trends-words');
   const form = h('form', { className: 'trends-add' },
-    h('label', { htmlFor: 'trends-add' }, TEXT.add), input,
-    h('button', { type: 'submit', className: 'button small' }, TEXT.addButton), h('datalist', { id: 'trends-words' }));
+    hText('label', 'trends.add', { htmlFor: 'trends-add' }), input,
+    hText('button', 'trends.addButton', { type: 'submit', className: 'button small' }), h('datalist', { id: 'trends-words' }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     addWord(view, input.value);
   });
 
-  const lineName = () => safeName('趋势', ...view.lines.map((one) => one.word));
+  const lineName = () => safeName(TEXT.file, ...view.lines.map((one) => one.word));
   const lineExports = exportButtons([
     ['PNG', () => exportDrawn('png', `${lineName()}.png`, () => lineChart(view))],
     ['SVG', () => exportDrawn('svg', `${lineName()}.svg`, () => lineChart(view))],
     ['CSV', () => downloadCsv(`${lineName()}.csv`, ...sectionsTable(view, view.lines))],
     ['JSON', () => downloadJson(`${lineName()}.json`, dataOf(view, view.lines))],
-  ], '导出趋势图');
+  ], 'trends.exportLines');
   lineExports.classList.add('trends-line-exports');
   const heatExports = exportButtons([
-    ['PNG', () => exportDrawn('png', '趋势-热图.png', () => heatWhole(heatGeometry(view)))],
-    ['SVG', () => exportDrawn('svg', '趋势-热图.svg', () => heatWhole(heatGeometry(view)))],
-    ['CSV', () => downloadCsv('趋势-热图.csv', ...sectionsTable(view, view.heat))],
-    ['JSON', () => downloadJson('趋势-热图.json', dataOf(view, view.heat))],
-  ], '导出热图');
+    ['PNG', () => exportDrawn('png', `${TEXT.heatFile}.png`, () => heatWhole(heatGeometry(view)))],
+    ['SVG', () => exportDrawn('svg', `${TEXT.heatFile}.svg`, () => heatWhole(heatGeometry(view)))],
+    ['CSV', () => downloadCsv(`${TEXT.heatFile}.csv`, ...sectionsTable(view, view.heat))],
+    ['JSON', () => downloadJson(`${TEXT.heatFile}.json`, dataOf(view, view.heat))],
+  ], 'trends.exportHeat');
   heatExports.classList.add('trends-heat-exports');
 
-  const scaleButtons = [['word', TEXT.scaleWord], ['all', TEXT.scaleAll]].map(([scale, label]) =>
-    h('button', { type: 'button', 'data-scale': scale, 'aria-pressed': String(scale === view.scale) }, label));
-  const scaleSwitch = h('div', { className: 'segmented trends-scale', role: 'group', 'aria-label': TEXT.scaleLabel }, scaleButtons);
+  const scaleButtons = [['word', 'trends.scaleWord'], ['all', 'trends.scaleAll']].map(([scale, key]) =>
+    hText('button', key, { type: 'button', 'data-scale': scale, 'aria-pressed': String(scale === view.scale) }));
+  const scaleSwitch = h('div', { className: 'segmented trends-scale', role: 'group', ...attrs({ 'aria-label': 'trends.scaleLabel' }) }, scaleButtons);
   scaleSwitch.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-scale]');
     if (!button) return;
@@ -144,11 +125,11 @@ function build(container, view) {
     h('div', { className: 'view-toolbar trends-toolbar' }, chips, form, tableToggle),
     feedback,
     h('section', { className: 'trends-part', 'aria-labelledby': 'trends-line-title' },
-      h('div', { className: 'trends-part-head' }, h('h3', { id: 'trends-line-title' }, TEXT.lineTitle), lineExports),
+      h('div', { className: 'trends-part-head' }, hText('h3', 'trends.lineTitle', { id: 'trends-line-title' }), lineExports),
       lineFigure),
     h('section', { className: 'trends-part', 'aria-labelledby': 'trends-heat-title' },
-      h('div', { className: 'trends-part-head' }, h('h3', { id: 'trends-heat-title' }, TEXT.heatTitle), scaleSwitch, heatExports),
-      h('p', { className: 'hint' }, TEXT.heatHelp),
+      h('div', { className: 'trends-part-head' }, hText('h3', 'trends.heatTitle', { id: 'trends-heat-title' }), scaleSwitch, heatExports),
+      hText('p', 'trends.heatHelp', { className: 'hint' }),
       heatFigure));
   body.hidden = true;
   container.replaceChildren(message, body);
@@ -230,17 +211,18 @@ async function refresh(view) {
     if (generation !== view.generation) return;
     view.sections = null;
     view.body.hidden = true;
-    view.message.textContent = error?.message ?? String(error);
+    view.message.textContent = errorText(error);
     return;
   } finally {
     if (generation === view.generation) view.container.classList.remove('is-loading');
   }
-  const division = divisionOf(view);
-  const by = division.by === 'parts' ? DIVISION_NAMES.parts(division.parts) : DIVISION_NAMES[division.by] ?? '';
-  view.message.textContent = TEXT.summary(by, view.sections.length);
+  view.message.textContent = TEXT.summary(divisionName(divisionOf(view)), view.sections.length);
   view.body.hidden = false;
   draw(view);
 }
+
+/** 按章回, In 5 equal parts…: how the text is divided, for the summary. */
+const divisionName = (division) => (has(`trends.by.${division.by}`) ? t(`trends.by.${division.by}`, division.parts) : '');
 
 const seriesOf = (view, words) => words.filter((word) => view.answers.has(word)).map((word, index) => ({ ...view.answers.get(word), word, index }));
 
@@ -259,7 +241,7 @@ function draw(view) {
   view.heatFigure.replaceChildren(view.heat.length
     ? h('div', { className: 'heat-frame' },
       heatLabels(geometry),
-      h('div', { className: 'heat-scroll', role: 'region', tabIndex: 0, 'aria-label': '热图（可左右滚动）' }, heatGrid(geometry)))
+      h('div', { className: 'heat-scroll', role: 'region', tabIndex: 0, 'aria-label': TEXT.heatScroll }, heatGrid(geometry)))
     : '');
   view.drawnWidth = view.lineFigure.clientWidth;
 }
@@ -295,11 +277,11 @@ async function addWord(view, text) {
   if (!word || !view.sections) return;
   const words = lineWords(view);
   if (words.includes(word)) return say(TEXT.present(word));
-  if (words.length >= MAX_LINES) return say(TEXT.tooMany);
+  if (words.length >= MAX_LINES) return say(TEXT.tooMany(MAX_LINES));
   try {
     if (!await ask(view, [word])) return;
   } catch (error) {
-    return say(error?.message ?? String(error));
+    return say(errorText(error));
   }
   if (view.answers.get(word).counts.every((n) => n === 0)) return say(TEXT.absent(word));
   const chosen = view.chosen ?? keywords(view, LINE_KEYWORDS);

@@ -8,6 +8,7 @@
 import { h } from '../dom.js';
 import { downloadPng, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { locale, t } from '../i18n.js';
 
 /** Per canvas: the words as placed, for finding the one under the pointer. */
 const placements = new WeakMap();
@@ -21,9 +22,12 @@ export function render(container, analysis) {
   const canvas = container.querySelector('canvas');
   const list = container.querySelector('ol.cloud-words') ?? container.appendChild(h('ol', { className: 'cloud-words' }));
   if (!placements.has(canvas)) follow(canvas);
-  if (!container.parentElement.querySelector('.cloud-export')) {
-    container.before(h('div', { className: 'cloud-export' },
-      exportButtons([['PNG', () => downloadPng('word-cloud.png', canvas)]], '导出词云')));
+  // Made again after a switch of language (i18n.js).
+  const exports = container.parentElement.querySelector('.cloud-export');
+  if (exports?.dataset.locale !== locale()) {
+    exports?.remove();
+    container.before(h('div', { className: 'cloud-export', 'data-locale': locale() },
+      exportButtons([['PNG', () => downloadPng('word-cloud.png', canvas)]], t('cloud.export'))));
   }
 
   // The box's size comes from CSS (it fills its card, the canvas does not
@@ -52,10 +56,10 @@ export function render(container, analysis) {
     context.fillText(word.word, word.x, word.y);
   }
 
-  const summary = placed.slice(0, 10).map((w) => `${w.word} ${formatInteger(w.count)} 次`).join('，');
-  canvas.setAttribute('aria-label', placed.length ? `词云，出现最多的词：${summary}。完整列表见下。` : '词云：没有可显示的词');
+  const summary = placed.slice(0, 10).map((w) => t('cloud.times', w.word, formatInteger(w.count))).join(t('cloud.separator'));
+  canvas.setAttribute('aria-label', placed.length ? t('cloud.label', summary) : t('cloud.empty'));
   list.replaceChildren(...placed.map((w) =>
-    h('li', {}, h('button', { type: 'button', className: 'word-link', 'data-word': w.word }, `${w.word}：${formatInteger(w.count)} 次`))));
+    h('li', {}, h('button', { type: 'button', className: 'word-link', 'data-word': w.word }, t('cloud.item', w.word, formatInteger(w.count))))));
   placements.set(canvas, placed);
 }
 

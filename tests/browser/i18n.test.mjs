@@ -1,0 +1,205 @@
+// The page in Chinese and in English (js/i18n.js, js/messages/): a browser
+// set to English gets the English page (title, buttons, headings, the
+// keyword chart, the part-of-speech names, the word card, error sentences
+// by their code); one set to Chinese gets the Chinese page; the header's
+// switch changes the language of everything on screen at once, and the
+// choice outlives a reload. Both catalogs have the same keys. Screenshots
+// of both languages, desktop and phone.
+
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import en from '../../www/js/messages/en.js';
+import zhCN from '../../www/js/messages/zh-CN.js';
+import { analysed, artifactPath, assertClean, chartWords, resultsAfter, start, WWW } from './harness.mjs';
+
+const HAN = /[\u4e00-\u9fff]/;
+
+test('the two catalogs have the same keys, and the same kind of entry under each', () => {
+  assert.deepEqual(Object.keys(en).sort(), Object.keys(zhCN).sort());
+  for (const key of Object.keys(zhCN)) {
+    // An entry may be a string in one language and a function in the other only for the errors
+    // (a function that keeps the core's sentence when it is in the page's language).
+    if (!key.startsWith('error.')) assert.equal(typeof en[key], typeof zhCN[key], key);
+  }
+  // English sentences (Chinese examples inside them are fine: fewer Han characters than letters).
+  for (const [key, value] of Object.entries(en)) {
+    if (typeof value !== 'string' || key.startsWith('pos.')) continue;
+    const han = value.match(new RegExp(HAN.source, 'g'))?.length ?? 0;
+    const letters = value.match(/[A-Za-z]/g)?.length ?? 0;
+    assert.ok(han === 0 || han < letters, `en ${key} reads as Chinese: ${value}`);
+  }
+});
+
+/** What the page shows that tells its language. */
+function pageFacts(page) {
+  return page.evaluate(() => {
+    const text = (selector) => document.querySelector(selector)?.textContent.trim();
+    return {
+      lang: document.documentElement.lang,
+      title: document.title,
+      analyze: text('#analyze'),
+      open: text('#open-file'),
+      inputTitle: text('#input-title'),
+      keywordsTitle: text('#keywords-title'),
+      frequencyTitle: text('#frequency-title'),
+      placeholder: document.getElementById('text').placeholder,
+      chartLabel: document.querySelector('#keyword-chart svg')?.getAttribute('aria-label'),
+      chartNote: text('#keyword-chart .chart-note'),
+      counts: [...document.querySelectorAll('#counts .count-label')].map((label) => label.textContent),
+      posNames: [...document.querySelectorAll('#frequency-table .pos-name')].map((name) => name.textContent),
+      posFilter: text('#pos-filter option'),
+      columns: [...document.querySelectorAll('#frequency-table thead button.sort')].map((b) => b.textContent),
+      export: text('#results-export button'),
+      pressed: document.querySelector('.locale-switch [aria-pressed="true"]')?.dataset.locale,
+    };
+  });
+}
+
+async function screenshots(page, language) {
+  for (const [viewport, size] of [[{ width: 1280, height: 800 }, 1280], [{ width: 390, height: 844 }, 390]]) {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: await artifactPath(`i18n-${language}-${size}.png`) });
+    await page.locator('#keywords-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: await artifactPath(`i18n-${language}-${size}-results.png`) });
+    for (const part of ['word-info', 'concordance', 'dispersion', 'collocates']) {
+      await page.locator(`#${part}`).screenshot({ path: await artifactPath(`i18n-${language}-${size}-${part}.png`) });
+    }
+    for (const card of ['sections-card', 'entities']) {
+      await page.locator(`#${card}`).screenshot({ path: await artifactPath(`i18n-${language}-${size}-${card}.png`) });
+    }
+    await page.locator('.frequency-card').screenshot({ path: await artifactPath(`i18n-${language}-${size}-frequency.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Selects the chart's first keyword and waits for its concordance and collocates. */
+async function selectFirstKeyword(page) {
+  await page.locator('#keyword-chart .bar-row').first().click();
+  await page.waitForSelector('#concordance[data-state="ready"]');
+  await page.waitForFunction(() => document.querySelector('#collocates .collocates-summary')?.textContent !== '');
+}
+
+describe('a browser set to English', () => {
+  let browser;
+  let page;
+  after(() => browser?.close());
+
+  test('gets the English page', async () => {
+    browser = await start({ serverArgs: ['--dir', WWW], locale: 'en-US' });
+    page = await browser.open();
+    const facts = await pageFacts(page);
+    assert.equal(facts.lang, 'en');
+    assert.equal(facts.title, en['page.title']);
+    assert.equal(facts.analyze, 'Analyse');
+    assert.equal(facts.open, 'Open file…');
+    assert.equal(facts.inputTitle, 'Text');
+    assert.equal(facts.keywordsTitle, 'Keywords');
+    assert.equal(facts.frequencyTitle, 'Word frequencies');
+    assert.equal(facts.placeholder, 'Paste Chinese text here…');
+    assert.match(facts.chartLabel, /^Keywords \(TF-IDF\), \d+ in all$/);
+    assert.equal(facts.chartNote, en['keywords.tfidfNote']);
+    assert.ok(facts.counts.includes('Words') && facts.counts.includes('Sentences'), facts.counts.join());
+    assert.ok(facts.posNames.includes('noun'), `POS names: ${facts.posNames.slice(0, 10)}`);
+    for (const name of facts.posNames) assert.doesNotMatch(name, HAN, name);
+    assert.equal(facts.posFilter, 'All parts of speech');
+    assert.deepEqual(facts.columns, ['Word', 'Count', 'Per 10,000', 'POS']);
+    assert.equal(facts.export, 'Export all results (JSON)');
+    assert.equal(facts.pressed, 'en');
+    // The headings and the buttons of the whole page: none left in Chinese.
+    const chinese = await page.$$eval('h2, h3, h4, button, label, legend, th, summary, .hint, caption, option', (elements) => elements
+      .filter((element) => (element.getClientRects().length > 0 || element.matches('caption, option')) && !element.closest('[data-word], .word-link, .entity, tbody th, #compare select, .sections-speaker'))
+      .map((element) => element.textContent.trim())
+      .filter((text) => /[\u4e00-\u9fff]/.test(text) && !/^(中文|词眼)/.test(text)));
+    assert.deepEqual(chinese.filter((text) => !text.startsWith('词眼')), [], 'Chinese labels on the English page');
+  });
+
+  test('the word card speaks English', async () => {
+    await selectFirstKeyword(page);
+    const word = (await chartWords(page))[0];
+    assert.match(await page.textContent('#concordance .kwic-summary'), /^\d+ lines/);
+    assert.equal(await page.textContent('#concordance th.kwic-left'), 'Left context');
+    assert.match(await page.textContent('#collocates .collocates-summary'), new RegExp(`^Collocates of “${word}”`));
+    assert.match(await page.textContent('#word-info .word-info-count'), /times, .* per 10,000 words/);
+    await page.waitForSelector('#dispersion svg');
+    assert.match(await page.locator('#dispersion svg').first().getAttribute('aria-label'), /^Dispersion chart: /);
+  });
+
+  test('an error code becomes the English sentence', async () => {
+    await page.fill('#text', '');
+    await page.click('#analyze');
+    await page.waitForFunction(() => document.getElementById('error').textContent !== '');
+    assert.equal(await page.textContent('#error'), en['error.empty-text']);
+    await analysed(page, () => page.click('#load-sample'));
+  });
+
+  test('screenshots in English', async () => {
+    await selectFirstKeyword(page);
+    await screenshots(page, 'en');
+  });
+
+  test('the switch turns the page to Chinese at once, and the choice outlives a reload', async () => {
+    const chart = await chartWords(page);
+    await page.getByRole('button', { name: '中文' }).click();
+    let facts = await pageFacts(page);
+    assert.equal(facts.lang, 'zh-CN');
+    assert.equal(facts.title, zhCN['page.title']);
+    assert.equal(facts.analyze, '分析');
+    assert.equal(facts.keywordsTitle, '关键词');
+    assert.match(facts.chartLabel, /^关键词（TF-IDF），共 \d+ 个$/);
+    assert.ok(facts.posNames.includes('名词'));
+    assert.deepEqual(facts.columns, ['词语', '次数', '每万词', '词性']);
+    assert.equal(facts.pressed, 'zh-CN');
+    assert.deepEqual(await chartWords(page), chart, 'the same analysis, redrawn');
+    assert.match(await page.textContent('#concordance .kwic-summary'), /^共 \d+ 处/);
+    assert.equal(await page.textContent('#concordance th.kwic-left'), '左侧上下文');
+    assert.match(await page.textContent('#status'), /^分析完成/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('ciyan-locale')), 'zh-CN');
+
+    await page.reload();
+    await resultsAfter(page, 0);
+    facts = await pageFacts(page);
+    assert.equal(facts.lang, 'zh-CN', 'the choice, not the browser’s English');
+    assert.equal(facts.analyze, '分析');
+    assert.ok(facts.posNames.includes('名词'));
+
+    // And back: English again.
+    await page.getByRole('button', { name: 'English' }).click();
+    facts = await pageFacts(page);
+    assert.equal(facts.lang, 'en');
+    assert.equal(facts.keywordsTitle, 'Keywords');
+    assert.ok(facts.posNames.includes('noun'));
+  });
+
+  test('no errors in the English page', () => assertClean(assert, browser));
+});
+
+describe('a browser set to Chinese', () => {
+  let browser;
+  let page;
+  after(() => browser?.close());
+
+  test('gets the Chinese page', async () => {
+    browser = await start({ serverArgs: ['--dir', WWW], locale: 'zh-CN' });
+    page = await browser.open();
+    const facts = await pageFacts(page);
+    assert.equal(facts.lang, 'zh-CN');
+    assert.equal(facts.title, '词眼 Ciyan · 离线中文文本分析');
+    assert.equal(facts.analyze, '分析');
+    assert.equal(facts.inputTitle, '文本');
+    assert.equal(facts.keywordsTitle, '关键词');
+    assert.match(facts.chartLabel, /^关键词（TF-IDF），共 \d+ 个$/);
+    assert.ok(facts.counts.includes('词数'));
+    assert.ok(facts.posNames.includes('名词'));
+    assert.equal(facts.posFilter, '全部词性');
+    assert.equal(facts.pressed, 'zh-CN');
+    assert.equal(await page.evaluate(() => localStorage.getItem('ciyan-locale')), null, 'nothing stored without a choice');
+  });
+
+  test('screenshots in Chinese', async () => {
+    await selectFirstKeyword(page);
+    await screenshots(page, 'zh');
+  });
+
+  test('no errors in the Chinese page', () => assertClean(assert, browser));
+});

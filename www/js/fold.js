@@ -1,0 +1,110 @@
+// The input card folds once an analysis is on screen, so that the results
+// come first: the text box (and, on a phone, the toolbar) give way to one
+// line — where the text came from, its size, and 编辑. The card unfolds when
+// the user goes back to the text: 编辑, the text box focused (typing, or a
+// repair shown in the text), a paste or a drop. It folds again after the
+// next analysis unless the user is still in the text box.
+//
+// Folded, the text box stays in the page (on a desktop two lines of it, on a
+// phone visually hidden, css/layout.css) so that code that focuses it and
+// selects in it still can; the focus unfolds the card.
+
+import { h } from './dom.js';
+import { formatInteger } from './format.js';
+import { attrs, hText, onLocaleChange, texts } from './i18n.js';
+
+// The strings: the catalogs' fold.* entries (js/messages/).
+const TEXT = texts('fold');
+
+const SOURCE_KEY = 'ciyan-input-source';
+
+/**
+ * elements: {card (the input card), textarea, fileInfo (#file-info),
+ * fileName (#file-name), sampleButton}. Returns {analysed(),
+ * fromSample(), fold(), unfold(), folded()}.
+ */
+export function createInputFold({ card, textarea, fileInfo, fileName, sampleButton }) {
+  const name = h('span', { className: 'input-summary-name' });
+  const size = h('span', { className: 'input-summary-size' });
+  const edit = hText('button', 'fold.edit', { type: 'button', className: 'button small input-summary-edit', ...attrs({ 'aria-label': 'fold.editLabel' }) });
+  const summary = h('p', { className: 'input-summary', hidden: true }, name, size, edit);
+  card.querySelector('.card-head').append(summary);
+
+  // Where the text came from, when not from a file (a file is named by #file-info).
+  let source = storedSource();
+  const setSource = (value) => {
+    source = value;
+    try { localStorage.setItem(SOURCE_KEY, value); } catch { /* storage blocked: not kept */ }
+  };
+  sampleButton.addEventListener('click', () => setSource('sample'));
+  textarea.addEventListener('input', () => setSource('pasted'));
+
+  function fold() {
+    card.classList.add('is-folded');
+    summary.hidden = false;
+  }
+  function unfold() {
+    if (!card.classList.contains('is-folded')) return;
+    card.classList.remove('is-folded');
+    summary.hidden = true;
+  }
+
+  edit.addEventListener('click', () => {
+    unfold();
+    textarea.focus();
+  });
+  textarea.addEventListener('focus', unfold);
+  // A paste outside any field replaces the text (input.js); a dropped file too.
+  document.addEventListener('paste', (event) => {
+    if (!(event.target instanceof HTMLElement && event.target.matches('input, textarea, select, [contenteditable]'))) {
+      setSource('pasted');
+      unfold();
+    }
+  });
+  window.addEventListener('drop', (event) => {
+    if (event.dataTransfer && [...event.dataTransfer.types].includes('Files')) unfold();
+  });
+
+  /** The summary: what the text is, and its size. */
+  function describe() {
+    const fromFile = !fileInfo.hidden && fileName.textContent !== '';
+    name.textContent = fromFile ? fileName.textContent : source === 'sample' ? TEXT.sample : TEXT.pasted;
+    name.title = name.textContent;
+    size.textContent = TEXT.size(characters(textarea.value));
+  }
+  // A switch of language: the summary again (the button follows by itself, data-i18n).
+  onLocaleChange(() => { if (size.textContent) describe(); });
+
+  return {
+    /** After an analysis is shown: the summary says what the text is, and the card folds. */
+    analysed() {
+      describe();
+      if (document.activeElement !== textarea) fold();
+    },
+    /** The text being loaded is the sample (loaded without a click, as the page opens). */
+    fromSample: () => setSource('sample'),
+    fold,
+    unfold,
+    folded: () => card.classList.contains('is-folded'),
+  };
+}
+
+// The whole text's characters other than white space (as the counts' 字数
+// of an analysis of all of it): the counts may be of a part (a scope).
+let counted = { text: '', count: 0 };
+function characters(text) {
+  if (text !== counted.text) {
+    const spaces = text.match(/\s/gu)?.length ?? 0;
+    const surrogatePairs = text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0;
+    counted = { text, count: text.length - spaces - surrogatePairs };
+  }
+  return counted.count;
+}
+
+function storedSource() {
+  try {
+    return localStorage.getItem(SOURCE_KEY) ?? 'pasted';
+  } catch {
+    return 'pasted';
+  }
+}

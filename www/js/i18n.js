@@ -1,0 +1,133 @@
+// The page's language: Chinese (zh-CN) or English (en), each a message
+// catalog in js/messages/ with the same keys. The locale is the user's
+// stored choice, else the browser's languages; it is known synchronously
+// when this module is evaluated, so the first drawing is already in it.
+//
+// A third catalog (繁體中文, 'zh-Hant') needs only js/messages/zh-Hant.js
+// with the same keys, an entry in CATALOGS and LABELS, and a line in
+// fromBrowser() (zh-TW / zh-HK / zh-Hant… → 'zh-Hant'); nothing else names a
+// locale.
+//
+// t(key, ...args): a catalog entry is a string, or a function of args that
+// returns one. texts(prefix) gives an object whose properties are looked
+// up at each read (TEXT.title, TEXT.count(3)), so a view's strings follow a
+// switch without the view keeping anything.
+
+import { h } from './dom.js';
+import en from './messages/en.js';
+import zhCN from './messages/zh-CN.js';
+
+const CATALOGS = { 'zh-CN': zhCN, en };
+/** What the toggle shows for each locale, in that locale. */
+export const LABELS = { 'zh-CN': '中文', en: 'English' };
+export const LOCALES = Object.keys(CATALOGS);
+const STORAGE_KEY = 'ciyan-locale';
+
+/** The locale for the browser's language list: a Chinese entry first wins. */
+function fromBrowser(languages) {
+  for (const language of languages) {
+    const tag = language.toLowerCase();
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en'; // no Chinese and no English: English is read more widely
+}
+
+function stored() {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value && CATALOGS[value] ? value : null;
+  } catch {
+    return null; // storage blocked: the browser's language
+  }
+}
+
+let current = stored() ?? fromBrowser(navigator.languages?.length ? navigator.languages : [navigator.language ?? '']);
+const listeners = new Set();
+
+export const locale = () => current;
+
+/** The catalog's text for `key`; a missing key shows the Chinese one, then the key. */
+export function t(key, ...args) {
+  const entry = CATALOGS[current][key] ?? zhCN[key];
+  if (entry === undefined) return key;
+  return typeof entry === 'function' ? entry(...args) : entry;
+}
+
+/** Whether the catalog has `key`. */
+export const has = (key) => key in CATALOGS[current];
+
+/**
+ * An object whose property `name` reads `prefix.name` now: a string, or a
+ * function (of the entry's arguments) for an entry that is one.
+ */
+export function texts(prefix) {
+  return new Proxy({}, {
+    get(_, name) {
+      if (typeof name !== 'string') return undefined;
+      const key = `${prefix}.${name}`;
+      const entry = CATALOGS[current][key] ?? zhCN[key];
+      return entry === undefined ? key : entry;
+    },
+  });
+}
+
+/** Switches to `next`, remembers it, and tells every listener. */
+export function setLocale(next) {
+  if (!CATALOGS[next] || next === current) return;
+  current = next;
+  try { localStorage.setItem(STORAGE_KEY, next); } catch { /* not remembered */ }
+  document.documentElement.lang = next;
+  for (const listener of listeners) listener(next);
+}
+
+/** Calls `listener(locale)` after every switch; returns an unsubscribe function. */
+export function onLocaleChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Fills the static text of `root`: data-i18n="key" sets the element's text;
+ * data-i18n-attr="title:key; aria-label:key2" sets attributes.
+ */
+export function applyStatic(root = document) {
+  document.documentElement.lang = current;
+  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  for (const element of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of element.dataset.i18nAttr.split(';')) {
+      const [attribute, key] = pair.split(':').map((part) => part.trim());
+      if (attribute && key) element.setAttribute(attribute, t(key));
+    }
+  }
+}
+
+/**
+ * An element whose text is the catalog's `key`, and follows a switch
+ * (data-i18n; applyStatic): for the fixed labels of a view built once.
+ */
+export const hText = (tag, key, props = {}) => h(tag, { ...props, 'data-i18n': key }, t(key));
+
+/**
+ * Attributes {name: key} as props for dom.js's h(): each set to the
+ * catalog's text now, and again after a switch (data-i18n-attr).
+ */
+export function attrs(map) {
+  const props = { 'data-i18n-attr': Object.entries(map).map(([name, key]) => `${name}:${key}`).join(';') };
+  for (const [name, key] of Object.entries(map)) props[name] = t(key);
+  return props;
+}
+
+/**
+ * The sentence for an error of the worker or the core ({code, message}):
+ * the catalog's for a known code (error.<code>, a function of the error),
+ * else the error's own message.
+ */
+export function errorText(error) {
+  if (!error) return '';
+  const key = `error.${error.code}`;
+  if (error.code && has(key)) return t(key, error);
+  return error.message ?? String(error);
+}
+
+document.documentElement.lang = current;
