@@ -1,6 +1,7 @@
-// The READMEs' screenshots of the newer cards: the sample analysed and
-// divided by speaker, the structure, compare, trends, network and repair
-// cards at 1280×800, the first screen at 390×844; saved to docs/.
+// The READMEs' screenshots: the first screen at 1280×800 (in Chinese and in
+// English) and at 390×844 (light and dark), the word card with 合作
+// selected, and the newer cards (the sample divided by speaker: structure,
+// compare, trends, network, repair); saved to docs/.
 // Run: node scripts/docs-screenshots.mjs (serves www/ as it is).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,9 +34,25 @@ try {
   await page.locator('#repair-card').screenshot({ path: path.join(DOCS, 'screenshot-repair.png') });
   await page.close();
 
-  const phone = await browser.open({ viewport: { width: 390, height: 844 } });
-  await phone.screenshot({ path: path.join(DOCS, 'screenshot-phone.png') });
-  await phone.close();
+  const shoot = async (name, options, what = null) => {
+    const shot = await browser.open(options);
+    await shot.waitForSelector('#dashboard[data-results]', { state: 'attached' });
+    await shot.waitForTimeout(800); // the cloud and the lazy views settle
+    if (what) {
+      await shot.locator(what).scrollIntoViewIfNeeded();
+      await shot.waitForSelector('#concordance[data-state="ready"]');
+      await shot.waitForTimeout(500);
+      await shot.locator(what).screenshot({ path: path.join(DOCS, name) });
+    } else {
+      await shot.screenshot({ path: path.join(DOCS, name) });
+    }
+    await shot.close();
+  };
+  await shoot('screenshot-desktop.png', { viewport: { width: 1280, height: 800 } });
+  await shoot('screenshot-english.png', { viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  await shoot('screenshot-phone.png', { viewport: { width: 390, height: 844 } });
+  await shoot('screenshot-phone-dark.png', { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+  await shoot('screenshot-word.png', { viewport: { width: 1280, height: 800 }, hash: `#w=${encodeURIComponent('合作')}` }, '#word-card');
 } finally {
   await browser.close();
 }
