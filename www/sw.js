@@ -63,6 +63,7 @@ const SHELL = [
   'js/views/compare.js',
   'js/views/concordance.js',
   'js/views/counts.js',
+  'js/views/dispersion-chart.js',
   'js/views/dispersion.js',
   'js/views/entities.js',
   'js/views/file-info.js',
