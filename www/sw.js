@@ -16,6 +16,7 @@ const VERSION = `ciyan-${self.CIYAN_BUILD_ID}`;
 // tests/browser/offline.test.mjs checks that this names every file of www/.
 const SHELL = [
   './',
+  'boot.js',
   'css/base.css',
   'css/concordance.css',
   'css/layout.css',

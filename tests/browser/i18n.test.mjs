@@ -3,14 +3,16 @@
 // keyword chart, the part-of-speech names, the word card, error sentences
 // by their code); one set to Chinese gets the Chinese page; the header's
 // switch changes the language of everything on screen at once, and the
-// choice outlives a reload. Both catalogs have the same keys. Screenshots
-// of both languages, desktop and phone.
+// choice outlives a reload; a message on screen follows a switch. The first
+// paint is in the chosen language already (boot.js), with no Chinese seen
+// by an English reader. Both catalogs have the same keys. Screenshots of
+// both languages, desktop and phone.
 
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import en from '../../www/js/messages/en.js';
 import zhCN from '../../www/js/messages/zh-CN.js';
-import { analysed, artifactPath, assertClean, chartWords, resultsAfter, start, WWW } from './harness.mjs';
+import { alertText, analysed, artifactPath, assertClean, chartWords, dropFile, fixture, resultsAfter, start, WWW } from './harness.mjs';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -79,6 +81,118 @@ async function selectFirstKeyword(page) {
   await page.waitForSelector('#concordance[data-state="ready"]');
   await page.waitForFunction(() => document.querySelector('#collocates .collocates-summary')?.textContent !== '');
 }
+
+/**
+ * Opens the page with js/main.js held back (the modules have not run: what
+ * the first paint shows), calls `check(page)`, then lets main.js through and
+ * waits for the results; resolves with the page.
+ */
+async function beforeModules({ context, url }, check) {
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/js/main.js', async (route) => { await held; await route.continue(); });
+  await page.goto(url, { waitUntil: 'commit' });
+  // The whole body parsed (the footer is its last part but the overlay).
+  await page.waitForSelector('#drop-overlay', { state: 'attached' });
+  try {
+    await check(page);
+  } finally {
+    release();
+  }
+  await resultsAfter(page, 0);
+  return page;
+}
+
+/**
+ * What the first paint shows of index.html's static text: the <html> lang
+ * and class, and each static text (data-i18n) that is laid out, whether it
+ * is seen. The reveal of the CSS fallback (css/i18n.css: the text shows
+ * after 1.5 s should the modules fail) is set back to its start and paused,
+ * so that what is checked is the first moment whatever the machine's speed.
+ */
+function firstPaint(page) {
+  return page.evaluate(() => {
+    for (const animation of document.getAnimations()) {
+      if (animation.animationName?.startsWith('i18n-reveal')) { animation.pause(); animation.currentTime = 0; }
+    }
+    const seen = [...document.querySelectorAll('[data-i18n]')]
+      .filter((element) => {
+        const style = getComputedStyle(element);
+        return element.getClientRects().length > 0 && style.visibility === 'visible' && style.webkitTextFillColor !== 'rgba(0, 0, 0, 0)';
+      })
+      .map((element) => element.textContent.trim());
+    const placeholder = getComputedStyle(document.getElementById('text'), '::placeholder').color;
+    const pressed = [...document.querySelectorAll('.locale-switch .button')]
+      .filter((button) => getComputedStyle(button).fontWeight === '600').map((button) => button.dataset.locale);
+    const result = { lang: document.documentElement.lang, pending: document.documentElement.classList.contains('i18n-pending'), seen, placeholder, pressed };
+    for (const animation of document.getAnimations()) if (animation.animationName?.startsWith('i18n-reveal')) animation.play();
+    return result;
+  });
+}
+
+const TRANSPARENT = 'rgba(0, 0, 0, 0)';
+
+describe('the first paint, before the modules run', () => {
+  let browser;
+  after(() => browser?.close());
+
+  test('a browser set to English sees no Chinese static text; the text is English once the modules ran', async () => {
+    browser = await start({ serverArgs: ['--dir', WWW], locale: 'en-US' });
+    // No service worker in this browser: it would answer main.js from its
+    // cache, past the route that holds it back (offline.js registers none
+    // without navigator.serviceWorker).
+    await browser.context.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
+    const page = await beforeModules(browser, async (page) => {
+      const first = await firstPaint(page);
+      assert.equal(first.lang, 'en', 'boot.js set the locale');
+      assert.equal(first.pending, true, 'the static text waits for its English');
+      assert.deepEqual(first.seen.filter((text) => HAN.test(text)), [], 'Chinese static text seen before the modules ran');
+      assert.equal(first.placeholder, TRANSPARENT, 'the Chinese placeholder is not seen');
+      assert.deepEqual(first.pressed, ['en'], 'English looks pressed in the switch');
+      await page.screenshot({ path: await artifactPath('i18n-en-first-paint.png') });
+    });
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('i18n-pending')), false, 'applyStatic removed the class');
+    assert.equal(await page.textContent('#input-title'), 'Text');
+    assert.equal(await page.isVisible('#input-title'), true);
+    assert.notEqual(await page.$eval('#text', (element) => getComputedStyle(element, '::placeholder').color), TRANSPARENT);
+    await page.close();
+  });
+
+  test('should the modules fail, the static text shows anyway (in Chinese) after a moment', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/js/main.js', (route) => route.abort());
+    await page.goto(browser.url);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('i18n-pending')), true);
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('input-title')).webkitTextFillColor !== 'rgba(0, 0, 0, 0)', null, { timeout: 10_000 });
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('text'), '::placeholder').color !== 'rgba(0, 0, 0, 0)', null, { timeout: 10_000 });
+    assert.equal(await page.textContent('#input-title'), '文本');
+    await page.close();
+  });
+
+  test('the stored choice decides before the modules: Chinese for an English browser, with nothing hidden', async () => {
+    const page = await browser.open();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.close();
+    const chinese = await beforeModules(browser, async (page) => {
+      const first = await firstPaint(page);
+      assert.equal(first.lang, 'zh-CN');
+      assert.equal(first.pending, false);
+      assert.ok(first.seen.includes('文本'), 'the Chinese static text is seen at once');
+      assert.notEqual(first.placeholder, TRANSPARENT);
+      assert.deepEqual(first.pressed, ['zh-CN']);
+    });
+    assert.equal(await chinese.textContent('#input-title'), '文本');
+    // And English again, chosen: hidden until written.
+    await chinese.getByRole('button', { name: 'English' }).click();
+    await chinese.close();
+    (await beforeModules(browser, async (page) => {
+      const first = await firstPaint(page);
+      assert.equal(first.lang, 'en');
+      assert.equal(first.pending, true);
+    })).close();
+  });
+});
 
 describe('a browser set to English', () => {
   let browser;
@@ -169,6 +283,45 @@ describe('a browser set to English', () => {
     assert.equal(facts.lang, 'en');
     assert.equal(facts.keywordsTitle, 'Keywords');
     assert.ok(facts.posNames.includes('noun'));
+  });
+
+  test('a message on screen is said again in the language switched to', async () => {
+    const zh = () => page.getByRole('button', { name: '中文' }).click();
+    const english = () => page.getByRole('button', { name: 'English' }).click();
+    // Cancelled (the analysis asked for and cancelled at once).
+    await zh();
+    await page.evaluate(() => {
+      document.getElementById('analyze').click();
+      document.getElementById('cancel').click();
+    });
+    await page.waitForFunction(() => document.getElementById('status').dataset.state === 'cancelled');
+    assert.equal(await page.textContent('#status'), zhCN['status.cancelled']);
+    await english();
+    assert.equal(await page.textContent('#status'), en['status.cancelled']);
+
+    // An error of the core, by its code.
+    await zh();
+    await page.fill('#text', '');
+    await page.click('#analyze');
+    assert.equal(await alertText(page), zhCN['error.empty-text']);
+    await english();
+    assert.equal(await page.textContent('#error'), en['error.empty-text']);
+
+    // A file refused: the sentence around the core's.
+    await zh();
+    await dropFile(page, 'binary.bin', [await fixture('binary.bin')]);
+    await page.waitForFunction(() => document.getElementById('error').textContent.startsWith('无法打开'));
+    assert.equal(await page.textContent('#error'), zhCN['file.cannotOpen']('binary.bin', zhCN['error.binary']));
+    await english();
+    assert.equal(await page.textContent('#error'), en['file.cannotOpen']('binary.bin', en['error.binary']));
+
+    // The time an analysis took, in Chinese, then in English.
+    await zh();
+    await analysed(page, () => page.click('#load-sample'));
+    assert.match(await page.textContent('#status'), /^分析完成/);
+    await english();
+    assert.match(await page.textContent('#status'), /^Analysed in /);
+    assert.equal(await page.textContent('#error'), '');
   });
 
   test('no errors in the English page', () => assertClean(assert, browser));

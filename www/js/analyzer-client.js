@@ -20,7 +20,7 @@
 import { errorText, t } from './i18n.js';
 import { ErrorCode, Reply, Request } from './protocol.js';
 
-const CANCELLED = { code: ErrorCode.CANCELLED, message: '已取消' };
+const CANCELLED = { code: ErrorCode.CANCELLED, message: 'Cancelled' };
 
 export class AnalyzerClient {
   constructor(url = new URL('../worker.js', import.meta.url)) {

@@ -1,12 +1,13 @@
 // The page's language: Chinese (zh-CN) or English (en), each a message
-// catalog in js/messages/ with the same keys. The locale is the user's
-// stored choice, else the browser's languages; it is known synchronously
-// when this module is evaluated, so the first drawing is already in it.
+// catalog in js/messages/ with the same keys. The locale is decided before
+// the first paint by boot.js (the user's stored choice, else the browser's
+// languages), which sets <html lang>; this module reads it from there when
+// it is evaluated, so the first drawing is already in it.
 //
 // A third catalog (繁體中文, 'zh-Hant') needs only js/messages/zh-Hant.js
-// with the same keys, an entry in CATALOGS and LABELS, and a line in
-// fromBrowser() (zh-TW / zh-HK / zh-Hant… → 'zh-Hant'); nothing else names a
-// locale.
+// with the same keys, an entry in CATALOGS and LABELS, and the locale in
+// boot.js (its LOCALES, and zh-TW / zh-HK / zh-Hant… → 'zh-Hant'); nothing
+// else names a locale.
 //
 // t(key, ...args): a catalog entry is a string, or a function of args that
 // returns one. texts(prefix) gives an object whose properties are looked
@@ -21,28 +22,14 @@ const CATALOGS = { 'zh-CN': zhCN, en };
 /** What the toggle shows for each locale, in that locale. */
 export const LABELS = { 'zh-CN': '中文', en: 'English' };
 export const LOCALES = Object.keys(CATALOGS);
+// Where the user's choice is kept; boot.js reads it.
 const STORAGE_KEY = 'ciyan-locale';
+// The class of <html> that hides index.html's Chinese text while another
+// locale's is not written yet (boot.js adds it, applyStatic removes it).
+const PENDING = 'i18n-pending';
 
-/** The locale for the browser's language list: a Chinese entry first wins. */
-function fromBrowser(languages) {
-  for (const language of languages) {
-    const tag = language.toLowerCase();
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'en'; // no Chinese and no English: English is read more widely
-}
-
-function stored() {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value && CATALOGS[value] ? value : null;
-  } catch {
-    return null; // storage blocked: the browser's language
-  }
-}
-
-let current = stored() ?? fromBrowser(navigator.languages?.length ? navigator.languages : [navigator.language ?? '']);
+// boot.js's choice; Chinese, the language index.html is written in, if it did not run.
+let current = CATALOGS[document.documentElement.lang] ? document.documentElement.lang : 'zh-CN';
 const listeners = new Set();
 
 export const locale = () => current;
@@ -100,6 +87,7 @@ export function applyStatic(root = document) {
       if (attribute && key) element.setAttribute(attribute, t(key));
     }
   }
+  if (root === document) document.documentElement.classList.remove(PENDING);
 }
 
 /**

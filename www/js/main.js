@@ -39,8 +39,10 @@ const selection = createSelection();
 const structure = createStructure();
 const dashboard = createDashboard($('dashboard'), { client, selection, structure });
 const lexiconPanel = lexicon.create($('lexicon'), { client, selection });
-client.onLoadError = (error) => status.error(errorText(error));
-client.onRestart = (error) => status.error(errorText(error));
+// The status line keeps each message as a function that words it, so that a
+// switch of language words it again (status.js).
+client.onLoadError = (error) => status.error(() => errorText(error));
+client.onRestart = (error) => status.error(() => errorText(error));
 const openedFile = createOpenedFile(client);
 const corpus = createCorpus(structure);
 // Test hook, as below: tests/browser/corpus.test.mjs reads the division.
@@ -97,10 +99,10 @@ let sentScope = 'null';
 const scopeKey = () => JSON.stringify(structure.scopeOption() ?? null);
 structure.subscribe(() => queueMicrotask(() => {
   if (scopeKey() === sentScope || !client.document || textarea.value.trim() === '') return;
-  analyze(t('status.recount'));
+  analyze(() => t('status.recount'));
 }));
 
-/** `working`: what the status line says meanwhile. */
+/** `working`: what the status line says meanwhile (words for status.js: a string, or a function that words it). */
 async function analyze(working = undefined) {
   const request = ++latest;
   status.clearError();
@@ -121,12 +123,12 @@ async function analyze(working = undefined) {
     status.done(answer.millis);
     if (settingsEdited && !settingsArePersistent() && !unsavedSaid) {
       unsavedSaid = true;
-      status.note(t('status.notSaved'));
+      status.note(() => t('status.notSaved'));
     }
   } catch (error) {
     if (request !== latest) return;
     if (error.code === ErrorCode.CANCELLED) status.cancelled();
-    else status.error(errorText(error));
+    else status.error(() => errorText(error));
     // The results on screen no longer describe the text.
     dashboard.stale();
   } finally {
@@ -165,7 +167,7 @@ async function whileCurrent(decoding, describeFailure) {
   } catch (error) {
     if (request !== fileRequest || error.code === ErrorCode.CANCELLED) return;
     // The text in the box stays as it was.
-    status.error(describeFailure(error));
+    status.error(() => describeFailure(error));
   }
 }
 
@@ -250,7 +252,7 @@ async function configureWorker(settings) {
     await client.configure(settings);
     return true;
   } catch (error) {
-    if (error.code !== ErrorCode.CANCELLED) status.error(t('status.settingsFailed', errorText(error)));
+    if (error.code !== ErrorCode.CANCELLED) status.error(() => t('status.settingsFailed', errorText(error)));
     return false;
   }
 }
@@ -263,7 +265,7 @@ onSettingsChange(async (settings, changed) => {
   settingsEdited = true;
   const words = changed.has('userWords');
   const applied = !(words || changed.has('stopwords')) || await configureWorker(settings);
-  if (applied && textarea.value.trim() !== '') await analyze(t(words ? 'status.resegment' : 'status.recount'));
+  if (applied && textarea.value.trim() !== '') await analyze(() => t(words ? 'status.resegment' : 'status.recount'));
   // What the panel asks the worker (the stopword list) waits for the
   // analysis: asked before, it would hold up the cut.
   lexiconPanel.update();
