@@ -4,8 +4,9 @@
 // scrolled to (phrases, new words, network), the text divided by speaker
 // (structure, compare, trends), the repair card's findings and every "what
 // is this" opened. Fails on any serious or critical violation, listed with
-// the elements concerned; on the desktop, on a 390×844 phone, and in dark
-// mode. Also checks that the new views are usable from the keyboard alone.
+// the elements concerned, and on the moderate rules already fixed
+// (FAILING_RULES); on the desktop, on a 390×844 phone, and in dark mode.
+// Also checks that the new views are usable from the keyboard alone.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,18 @@ import { assertClean, resultCount, resultsAfter, start, WWW } from './harness.mj
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FAILING = new Set(['serious', 'critical']);
+// Moderate rules that fail too, once fixed: every landmark (a card, a
+// labelled section, a scrolling region) has a name of its own.
+const FAILING_RULES = new Set(['landmark-unique']);
+// Known findings of those rules, each with what removes it. The trends
+// card's tables (views/trends.js) are captioned with their section's heading
+// (trends.lineTitle, trends.heatTitle), so each table's region has the name
+// of the section around it: the view is to caption them with trends.lineTable
+// and trends.heatTable (in the catalogs). Matched by the elements axe names.
+const KNOWN = [
+  { id: 'landmark-unique', targets: ['section[aria-labelledby="trends-line-title"]', 'section[aria-labelledby="trends-heat-title"]'] },
+];
+const known = ({ id, nodes }) => KNOWN.some((entry) => entry.id === id && nodes.every((node) => entry.targets.includes(node.target)));
 
 let browser;
 before(async () => {
@@ -104,10 +117,11 @@ function describe(violations) {
 
 async function assertAccessible(page, where) {
   const violations = await audit(page);
-  const failing = violations.filter((v) => FAILING.has(v.impact));
-  const others = violations.filter((v) => !FAILING.has(v.impact));
+  const fails = (v) => (FAILING.has(v.impact) || FAILING_RULES.has(v.id)) && !known(v);
+  const failing = violations.filter(fails);
+  const others = violations.filter((v) => !fails(v));
   if (others.length > 0) console.log(`axe, ${where}: minor or moderate (not failing)\n${describe(others)}`);
-  assert.equal(failing.length, 0, `axe, ${where}: serious or critical violations\n${describe(failing)}`);
+  assert.equal(failing.length, 0, `axe, ${where}: serious or critical violations, or moderate ones fixed before (${[...FAILING_RULES]})\n${describe(failing)}`);
 }
 
 test('desktop 1280×800, light: no serious or critical violation with every view open', async () => {

@@ -164,6 +164,33 @@ test('on a phone the search mode note shows too, under the counts', async () => 
   await page.close();
 });
 
+/** How many lines the header's tagline takes, and whether it is under the logo row (on a phone). */
+const tagline = (page) => page.$eval('.tagline', (element) => {
+  const { height, top } = element.getBoundingClientRect();
+  return {
+    lines: Math.round(height / parseFloat(getComputedStyle(element).lineHeight)),
+    below: top >= document.querySelector('.logo').getBoundingClientRect().bottom - 1,
+  };
+});
+
+test('the tagline takes two lines at most on a phone and one on a desktop, in Chinese and in English', async () => {
+  const page = await openAt(PHONE);
+  for (const [language, button] of [['zh-CN', '中文'], ['en', 'English'], ['zh-CN', '中文']]) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), language);
+    await page.setViewportSize(PHONE);
+    const phone = await tagline(page);
+    assert.ok(phone.lines <= 2, `${language}, 390 px: ${phone.lines} lines`);
+    assert.ok(phone.below, `${language}, 390 px: under the logo, the name and the switch`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.site-header').screenshot({ path: await artifactPath(`layout-390-header-${language}.png`) });
+    await page.setViewportSize(DESKTOP);
+    assert.equal((await tagline(page)).lines, 1, `${language}, 1280 px`);
+  }
+  // (It ends in Chinese, the browser's language, as the page began.)
+  await page.close();
+});
+
 test('nothing went wrong and nothing left the origin', () => {
   assertClean(assert, browser);
 });

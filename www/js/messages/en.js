@@ -261,7 +261,7 @@ export default {
   'frequency.searchPlaceholder': 'Find a word',
   'frequency.search': 'Find a word',
   'frequency.caption': 'Word frequencies: click a column header to sort, a word to see it in context',
-  'frequency.table': 'Word frequencies',
+  'frequency.table': 'Word frequency table',
   'frequency.export': 'Export the frequency table',
   'frequency.allPos': 'All parts of speech',
   'frequency.total': (n) => `${n} words`,
@@ -422,7 +422,7 @@ export default {
   'collocates.caption': 'Collocates: click a column header to sort',
   'collocates.more': 'Show more',
   'collocates.export': 'Export collocates',
-  'collocates.table': 'Collocates',
+  'collocates.table': 'Table of collocates',
   'collocates.legend': 'Significance of the log-likelihood: * p < .05 (G² ≥ 3.84)  ** p < .01 (≥ 6.63)  *** p < .001 (≥ 10.83)  **** p < .0001 (≥ 15.13)',
   'collocates.helpTitle': 'How these numbers are computed',
   'collocates.help': (f) => [
@@ -932,4 +932,8 @@ export default {
   'namesHelp.wrong': 'So the lists make mistakes: the dictionary tags some common words as names of people (文明, 宣言), the model joins unrelated characters into a “name”, the different ways of naming one person (full name, surname, title) make several entries, and people of the same name make one. Words that are plainly no names are under Set aside, with the reason beside them.',
   'namesHelp.correct': 'The button beside a name deletes it, moves it to another list, or merges it into another name; these corrections are kept in this browser.',
   // @end
+  // page polish
+  // The trends card's tables, named apart from the section each is in (views/trends.js's dataTable captions).
+  'trends.lineTable': 'Trend chart as a table',
+  'trends.heatTable': 'Heat map as a table',
 };

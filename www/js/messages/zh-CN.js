@@ -923,4 +923,8 @@ export default {
   'namesHelp.wrong': '所以名单会错：词典把一些普通词也标成了人名（「文明」「宣言」），模型会把不相干的字连成「名字」，一个人的不同叫法（全名、姓、职务）会分成几条，同名的人会并成一条。明显不是名字的词已放到「已排除」里，理由写在旁边。',
   'namesHelp.correct': '点一个名字旁边的按钮可以删掉它、移到别的名单，或并进另一个名字；这些更正保存在这个浏览器里。',
   // @end
+  // page polish
+  // The trends card's tables, named apart from the section each is in (views/trends.js's dataTable captions).
+  'trends.lineTable': '趋势图的数据表',
+  'trends.heatTable': '热图的数据表',
 };
