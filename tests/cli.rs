@@ -311,6 +311,9 @@ fn sections_by_speaker_chapter_or_parts() {
     let labels: Vec<&str> = turns.as_array().unwrap().iter().map(|t| t["label"].as_str().unwrap()).collect();
     assert_eq!(labels.iter().filter(|l| **l == "王毅").count(), 12);
     assert_eq!(labels.iter().filter(|l| l.ends_with("记者")).count(), 11);
+    assert_eq!(labels[0], "", "the opening (the headline and lead) is unlabelled: the page names it");
+    let table = stdout(&ciyan(&["sections", SAMPLE]));
+    assert!(table.lines().nth(1).unwrap().starts_with("(opening)\t0\t"), "{table}");
     let first = &turns[1];
     assert!(
         first["start"].as_u64().unwrap() < first["end"].as_u64().unwrap() && first["tokens"].as_u64().unwrap() > 100

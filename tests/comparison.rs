@@ -4,7 +4,7 @@
 use ciyan::analyses::comparison::{compare_parts, distinctive, trends, CompareOptions, Part};
 use ciyan::analyses::network::{network, NetworkOptions};
 use ciyan::analyses::repairs::{repairs, RepairKind};
-use ciyan::analyses::sections::{groups, sections, SectionBy, REPORTERS};
+use ciyan::analyses::sections::{groups, sections, GroupKind, SectionBy, REPORTERS};
 use ciyan::analyses::Unit;
 use ciyan::{Analyzer, Document};
 
@@ -22,7 +22,8 @@ fn speakers_against_each_other() {
     let turns = sections(&document, &SectionBy::Speaker, Unit::Scalar);
     let groups = groups(&turns);
     let wang = groups.iter().find(|g| g.label == "王毅").unwrap();
-    let reporters = groups.iter().find(|g| g.label == REPORTERS).unwrap();
+    let reporters = groups.iter().find(|g| g.kind == GroupKind::Role).unwrap();
+    assert_eq!(reporters.label, REPORTERS, "a role group is labelled with its role's word, for the page to name");
     assert_eq!((wang.sections.len(), reporters.sections.len()), (12, 11));
     let options = CompareOptions { skip_stopwords: true, ..Default::default() };
     let parts: Vec<Part> =

@@ -52,6 +52,7 @@ const SHELL = [
   'js/messages/zh-CN.js',
   'js/opened-file.js',
   'js/options-form.js',
+  'js/part-name.js',
   'js/pos.js',
   'js/protocol.js',
   'js/saved-text.js',

@@ -199,7 +199,8 @@ pub fn distinctive(document: &Document, by: &SectionBy, options: &CompareOptions
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Side {
-    /// Its label (其余部分 for the rest).
+    /// Its label; empty for the rest of the text ([`REST`]), which the page
+    /// names in the reader's language.
     pub label: String,
     /// Its word tokens.
     pub tokens: usize,
@@ -261,8 +262,9 @@ pub struct Comparison {
     pub only_b: Vec<OneSide>,
 }
 
-/// The label of the rest of a text.
-pub const REST: &str = "其余部分";
+/// The label of the rest of a text: none, as for the opening of a division
+/// (`sections::OPENING`); the page names it.
+pub const REST: &str = "";
 
 /// `a` against `b` (the rest of the text when `None`).
 pub fn compare_parts(

@@ -56,7 +56,8 @@ pub struct GivenSection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
-    /// The speaker, or the role (记者（全部提问）).
+    /// The speaker; for a role, the word the role's labels end in (记者).
+    /// The page names a role group in the reader's language.
     pub label: String,
     /// Whether it is one speaker's turns or a role's.
     pub kind: GroupKind,
@@ -76,8 +77,9 @@ pub enum GroupKind {
     Role,
 }
 
-/// The label of the role group of every reporter's turn: the questions.
-pub const REPORTERS: &str = "记者（全部提问）";
+/// The label of the role group of every reporter's turn (the questions):
+/// the word their labels end in.
+pub const REPORTERS: &str = "记者";
 
 /// The groups of speaker turns: one per label, in order of its first turn
 /// (the opening before the first turn in none);
@@ -85,7 +87,7 @@ pub const REPORTERS: &str = "记者（全部提问）";
 /// ends in 记者.
 pub fn groups(sections: &[Section]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    // The text before the first turn (开头) is nobody's.
+    // The text before the first turn (the opening) is nobody's.
     for (i, section) in sections.iter().enumerate().filter(|(_, s)| s.label != OPENING) {
         match groups.iter_mut().find(|g| g.label == section.label) {
             Some(group) => {
@@ -101,8 +103,8 @@ pub fn groups(sections: &[Section]) -> Vec<Group> {
         }
     }
     let reporters: Vec<usize> =
-        sections.iter().enumerate().filter(|(_, s)| s.label.ends_with("记者")).map(|(i, _)| i).collect();
-    let labels = groups.iter().filter(|g| g.label.ends_with("记者")).count();
+        sections.iter().enumerate().filter(|(_, s)| s.label.ends_with(REPORTERS)).map(|(i, _)| i).collect();
+    let labels = groups.iter().filter(|g| g.label.ends_with(REPORTERS)).count();
     if labels > 1 {
         let tokens = reporters.iter().map(|&i| sections[i].tokens).sum();
         groups.push(Group { label: REPORTERS.to_string(), kind: GroupKind::Role, sections: reporters, tokens });
@@ -114,7 +116,8 @@ pub fn groups(sections: &[Section]) -> Vec<Group> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
-    /// The heading, the speaker, or the first words of a paragraph or part.
+    /// The heading, the speaker, or the first words of a paragraph or part;
+    /// empty for the opening (see [`OPENING`]).
     pub label: String,
     /// Where it starts and ends, in the unit asked for.
     pub start: usize,
@@ -125,8 +128,8 @@ pub struct Section {
 }
 
 /// The sections of `document` by `by`, positions in `unit`. Text before the
-/// first heading or turn is a section of its own, labelled 开头 (if it has
-/// a word). No heading or turn at all: one section, the whole text.
+/// first heading or turn is a section of its own, the opening, with an
+/// empty label (if it has a word). No heading or turn at all: one section, the whole text.
 pub fn sections(document: &Document, by: &SectionBy, unit: Unit) -> Vec<Section> {
     let spans = section_spans(document, by);
     let words = document.word_tokens(false);
@@ -192,8 +195,11 @@ pub fn suggest(text: &str) -> SectionBy {
     }
 }
 
-/// The label of text before the first heading or turn.
-const OPENING: &str = "开头";
+/// The label of the opening, the text before the first heading or turn: none.
+/// No heading, speaker, paragraph or part has an empty label, so an empty
+/// one marks the opening, and the page names it in the reader's language
+/// (开头, Opening) rather than the core in one of them.
+pub const OPENING: &str = "";
 
 /// The lines of `text` with their byte starts.
 fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -397,7 +403,7 @@ mod tests {
     fn a_label_is_a_speaker_by_its_role_or_by_speaking_twice() {
         let text = "标题\n王毅：甲。\n法新社记者：乙？\n王毅：丙。\n我们将重点抓好三件大事：一是丁。\n";
         let labels: Vec<String> = speaker_spans(text).into_iter().map(|s| s.0).collect();
-        assert_eq!(labels, ["开头", "王毅", "法新社记者", "王毅"]);
+        assert_eq!(labels, [OPENING, "王毅", "法新社记者", "王毅"]);
         // The turn's text starts after the colon.
         let (_, start, end) = &speaker_spans(text)[1];
         assert_eq!(&text[*start..*end], "甲。\n");

@@ -8,14 +8,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { AI_TEXT, analysed, artifactPath, assertClean, chartWords, resultCount, resultsAfter, RIVER_TEXT, start, TEA_TEXT, WWW } from './harness.mjs';
+import { AI_TEXT, analysed, artifactPath, assertClean, chartWords, resultCount, resultsAfter, RIVER_TEXT, startWithPage, TEA_TEXT } from './harness.mjs';
 
 let browser;
 let page;
 before(async () => {
-  // www/ as it is now (dist/ is made by the lead's build).
-  browser = await start({ serverArgs: ['--dir', WWW] });
-  page = await browser.open();
+  ({ browser, page } = await startWithPage());
 });
 after(() => browser?.close());
 
@@ -144,6 +142,40 @@ test('the sections export as CSV and JSON with their words', async () => {
   const json = JSON.parse((await download('#sections', 'JSON')).text);
   assert.equal(json.division.by, 'speaker');
   assert.ok(json.sections.some((s) => s.distinctive?.positive.length > 0));
+});
+
+test('the parts the core leaves unnamed are named in the reader\'s language: 开头 / Opening, the reporters, 其余部分 / The rest', async () => {
+  const names = () => page.evaluate(() => ({
+    opening: document.querySelector('#sections tr[data-section="0"] th').textContent,
+    role: document.querySelector('#sections .sections-groups tr[data-kind="role"] th').textContent,
+    rest: document.querySelector('#compare .compare-b option[value="rest"]').textContent,
+    b: document.querySelector('#compare .compare-b').selectedOptions[0].textContent,
+    banner: document.querySelector('#scope-banner .scope-label').textContent,
+    summary: document.querySelector('#compare .compare-summary').textContent,
+  }));
+  await rescoped(() => page.click('#sections .sections-groups tr[data-kind="role"] [data-scope]'));
+  await ready('compare');
+  const chinese = await names();
+  assert.deepEqual({ ...chinese, summary: undefined },
+    { opening: '开头', role: '记者（全部提问）', rest: '其余部分', b: '记者（全部提问）', banner: '记者（全部提问）（11 段）', summary: undefined });
+  assert.match(chinese.summary, /「记者（全部提问）」/);
+
+  await page.click('.locale-switch [data-locale="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => /Opening/.test(document.querySelector('#sections tr[data-section="0"] th').textContent));
+  await ready('compare');
+  const english = await names();
+  assert.deepEqual({ ...english, summary: undefined }, {
+    opening: 'Opening', role: 'All reporters (the questions)', rest: 'The rest', b: 'All reporters (the questions)',
+    banner: 'All reporters (the questions) (11 turns)', summary: undefined,
+  });
+  assert.match(english.summary, /“All reporters \(the questions\)”/);
+  assert.doesNotMatch(Object.values(english).join(' '), /开头|全部提问|其余/);
+
+  await page.click('.locale-switch [data-locale="zh-CN"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await ready('compare');
+  await rescoped(() => page.click('#scope-banner button'));
 });
 
 test('screenshots of the structure and compare cards, desktop and phone', async () => {

@@ -10,7 +10,7 @@ use ciyan::analyses::dispersion::{self, DispersionOptions};
 use ciyan::analyses::keyness::Keyness;
 use ciyan::analyses::new_words::NewWords;
 use ciyan::analyses::phrases::{self, PhraseOptions};
-use ciyan::analyses::sections::SectionBy;
+use ciyan::analyses::sections::{SectionBy, OPENING};
 use ciyan::analyses::Unit;
 use ciyan::{Analyzer, Document};
 use serde::Serialize;
@@ -181,8 +181,8 @@ pub fn new_words(out: &mut impl Write, found: &NewWords, json: bool) -> io::Resu
     Ok(())
 }
 
-/// Sections: JSON `[{label, start, end, tokens}]` (Unicode scalars), or a
-/// table.
+/// Sections: JSON `[{label, start, end, tokens}]` (Unicode scalars; the
+/// opening's label empty), or a table.
 pub fn sections(out: &mut impl Write, document: &Document, by: SectionBy, json: bool) -> io::Result<()> {
     let found = ciyan::analyses::sections::sections(document, &by, Unit::Scalar);
     if json {
@@ -191,7 +191,9 @@ pub fn sections(out: &mut impl Write, document: &Document, by: SectionBy, json: 
     }
     writeln!(out, "label\tstart\tend\ttokens")?;
     for s in &found {
-        writeln!(out, "{}\t{}\t{}\t{}", s.label, s.start, s.end, s.tokens)?;
+        // The opening has no label (the page names it in the reader's language).
+        let label = if s.label == OPENING { "(opening)" } else { &s.label };
+        writeln!(out, "{}\t{}\t{}\t{}", label, s.start, s.end, s.tokens)?;
     }
     Ok(())
 }

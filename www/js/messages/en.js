@@ -527,6 +527,10 @@ export default {
   'repair.hint': 'Traces the page layout left in the text: broken words, passages printed twice, lines cut short, photo captions',
   'sections.title': 'Structure',
   'sections.hint': 'Divide by chapter, speaker, paragraph or file, and see the words typical of each part; or look at one part only',
+  // The parts of a text the core leaves to the page to name (part-name.js).
+  'parts.opening': 'Opening',
+  'parts.reporters': 'All reporters (the questions)',
+  'parts.rest': 'The rest',
   'compare.title': 'Compare',
   'compare.hint': 'The words each of two parts uses more (log-likelihood test); click a word to see it used in that part',
   'trends.title': 'Trends',
@@ -606,7 +610,6 @@ export default {
   'trendLines.point': (word, section, count, value) => `“${word}” in ${section}: ${count} uses, ${value} per 10,000 words`,
   'trendLines.summary': (words, n) => `Trend chart: uses per 10,000 words of ${words} in ${n} sections; the numbers are under “Show as a table”.`,
   'heatMap.words': 'Words of the heat map',
-  'trends.section': (n) => `Section ${n}`,
 
   // The co-occurrence network (views/network.js)
   'network.near': 'The network is drawn once you scroll here.',
@@ -693,7 +696,6 @@ export default {
   'sections.groupsCaption': 'Words and distinctive words of each speaker and role',
   'sections.columns': { label: 'Section', speaker: 'Speaker', turns: 'Turns', tokens: 'Words', words: 'Distinctive words' },
   'sections.units': { turns: ' turns', tokens: ' words' },
-  'sections.kind': { speaker: 'speaker', role: 'role' },
   'sections.only': 'Only this section',
   'sections.onlyGroup': 'Only',
   'sections.showAll': 'Show the whole text',
@@ -716,7 +718,6 @@ export default {
   // Compare two parts
   'compare.a': 'A',
   'compare.b': 'B',
-  'compare.rest': 'The rest',
   'compare.groups': 'Speakers and roles',
   'compare.sections': 'Sections',
   'compare.files': 'Files',

@@ -519,6 +519,10 @@ export default {
   'repair.hint': '版面留在文字里的痕迹：断开的词、印了两遍的段落、半截的行、图片说明',
   'sections.title': '结构',
   'sections.hint': '按章回、发言人、段落或文件划分，看每一部分特有的词；可以只看其中一部分',
+  // The parts of a text the core leaves to the page to name (part-name.js).
+  'parts.opening': '开头',
+  'parts.reporters': '记者（全部提问）',
+  'parts.rest': '其余部分',
   'compare.title': '比较',
   'compare.hint': '两部分各自多用的词（对数似然检验）；点一个词，看它在那一部分中的用法',
   'trends.title': '趋势',
@@ -597,7 +601,6 @@ export default {
   'trendLines.point': (word, section, count, value) => `「${word}」${section}：${count} 次，每万词 ${value}`,
   'trendLines.summary': (words, n) => `趋势图：${words} 在 ${n} 个章节中每万词的出现次数；数字见「以表格显示」。`,
   'heatMap.words': '热图的词语',
-  'trends.section': (n) => `第 ${n} 节`,
 
   // The co-occurrence network (views/network.js)
   'network.near': '滚动到这里时画出共现网络。',
@@ -684,7 +687,6 @@ export default {
   'sections.groupsCaption': '各发言人、各角色的词数与特征词',
   'sections.columns': { label: '节', speaker: '发言人', turns: '段数', tokens: '词数', words: '特征词' },
   'sections.units': { turns: ' 段', tokens: ' 词' },
-  'sections.kind': { speaker: '发言人', role: '角色' },
   'sections.only': '只看这一节',
   'sections.onlyGroup': '只看',
   'sections.showAll': '显示全文',
@@ -707,7 +709,6 @@ export default {
   // Compare two parts (views/compare.js)
   'compare.a': 'A',
   'compare.b': 'B',
-  'compare.rest': '其余部分',
   'compare.groups': '发言人与角色',
   'compare.sections': '各节',
   'compare.files': '文件',

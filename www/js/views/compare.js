@@ -9,6 +9,7 @@ import { h } from '../dom.js';
 import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { partName, REST } from '../part-name.js';
 import { Query } from '../protocol.js';
 import { askWholeText, exportFigures, formatLl, formatRatio, keyWord, keynessHelp, stars, TEXT as KEY_TEXT } from './keyness.js';
 
@@ -22,7 +23,7 @@ const ONLY = 40;
 export function create(container, { client, structure }) {
   const view = { generation: 0, options: [], answer: null, a: null, b: null, pair: [], division: null };
   const ui = build(container, {
-    csv: () => downloadCsv(`${TEXT.file}.csv`, [TEXT.direction, ...TEXT.columns.map((c) => c.replace(/^A$/, `A ${view.answer.a.label}`).replace(/^B$/, `B ${view.answer.b.label}`))], csvRows(view.answer)),
+    csv: () => downloadCsv(`${TEXT.file}.csv`, [TEXT.direction, ...TEXT.columns.map((c) => c.replace(/^A$/, `A ${partName(view.a)}`).replace(/^B$/, `B ${partName(view.b ?? REST)}`))], csvRows(view.answer)),
     json: () => downloadJson(`${TEXT.file}.json`, { division: structure.division, a: view.a, b: view.b, ...view.answer }),
   });
   ui.selectA.addEventListener('change', () => load());
@@ -42,12 +43,12 @@ export function create(container, { client, structure }) {
     const word = event.target.closest('[data-word][data-side]');
     if (!word || !view.answer) return;
     const side = word.dataset.side;
-    const part = view.answer[side];
+    const part = side === 'a' ? view.a : view.b ?? REST;
     // The concordance answers about the scope: a part outside it would show no lines.
-    const sections = side === 'a' ? view.a.sections : view.b?.sections ?? rest(view.a.sections);
+    const sections = part.sections ?? rest(view.a.sections);
     const scope = structure.scope;
     if (scope && !sections.every((i) => scope.sections.includes(i))) structure.setScope(null);
-    structure.setWithin({ word: word.dataset.word, label: part.label, ranges: part.ranges });
+    structure.setWithin({ word: word.dataset.word, label: part.label, kind: part.kind, rest: part.rest, ranges: view.answer[side].ranges });
   });
   const rest = (sections) => structure.sections.sections.map((_, i) => i).filter((i) => !sections.includes(i));
 
@@ -71,15 +72,16 @@ export function create(container, { client, structure }) {
       ui.summary.textContent = division && !answer ? TEXT.loading : TEXT.undivided;
       return;
     }
-    const groups = answer.groups.map((group, i) => ({ key: `g:${i}`, label: group.label, sections: group.sections }));
-    const sections = answer.sections.map((section, i) => ({ key: `s:${i}`, label: `${i + 1}. ${section.label}`, name: section.label, sections: [i] }));
+    // Each option: its key in the selects, the text it shows, and the part it stands for (named by part-name.js).
+    const groups = answer.groups.map((group, i) => ({ key: `g:${i}`, text: partName(group), part: { label: group.label, kind: group.kind, sections: group.sections } }));
+    const sections = answer.sections.map((section, i) => ({ key: `s:${i}`, text: `${i + 1}. ${partName(section)}`, part: { label: section.label, sections: [i] } }));
     view.options = [...groups, ...sections];
     const groupLabel = division.by === 'given' ? TEXT.files : TEXT.sections;
     for (const [select, withRest] of [[ui.selectA, false], [ui.selectB, true]]) {
       select.replaceChildren(
-        withRest ? h('option', { value: 'rest' }, TEXT.rest) : null,
-        groups.length ? h('optgroup', { label: TEXT.groups }, groups.map((o) => h('option', { value: o.key }, o.label))) : null,
-        h('optgroup', { label: groupLabel }, sections.map((o) => h('option', { value: o.key }, o.label))));
+        withRest ? h('option', { value: 'rest' }, partName(REST)) : null,
+        groups.length ? h('optgroup', { label: TEXT.groups }, groups.map((o) => h('option', { value: o.key }, o.text))) : null,
+        h('optgroup', { label: groupLabel }, sections.map((o) => h('option', { value: o.key }, o.text))));
     }
     // The same division again (the same text cut again, other stopwords):
     // the pair picked stays; else the default one.
@@ -93,10 +95,7 @@ export function create(container, { client, structure }) {
 
   async function load() {
     const generation = ++view.generation;
-    const part = (key) => {
-      const option = view.options.find((o) => o.key === key);
-      return option ? { label: option.name ?? option.label, sections: option.sections } : null;
-    };
+    const part = (key) => view.options.find((o) => o.key === key)?.part ?? null;
     view.pair = [ui.selectA.value, ui.selectB.value];
     const a = part(ui.selectA.value);
     const b = ui.selectB.value === 'rest' ? null : part(ui.selectB.value);
@@ -112,10 +111,10 @@ export function create(container, { client, structure }) {
     ui.summary.textContent = TEXT.loading;
     try {
       const skipStopwords = client.document?.options?.stopwords ?? true;
-      const answer = await askWholeText(client, Query.KEYNESS, structure.division, a, b, { minCount: 3, skipStopwords, limit: 200, top: 200 });
+      const answer = await askWholeText(client, Query.KEYNESS, structure.division, asked(a), b && asked(b), { minCount: 3, skipStopwords, limit: 200, top: 200 });
       if (generation !== view.generation || answer.stale) return;
       Object.assign(view, { answer, a, b });
-      draw(ui, answer);
+      draw(ui, answer, partName(a), partName(b ?? REST));
       container.dataset.state = 'ready';
     } catch (error) {
       if (generation !== view.generation) return;
@@ -167,8 +166,15 @@ function build(container, actions) {
   return { selectA, selectB, swap, pickers, summary, exports, result };
 }
 
-function draw(ui, answer) {
-  const { a, b, words, shared, onlyA, onlyB } = answer;
+/** A part as the core takes it: {label, sections}. */
+const asked = ({ label, sections }) => ({ label, sections });
+
+/** The comparison, its sides called `nameA` and `nameB`. */
+function draw(ui, answer, nameA, nameB) {
+  const { words, shared, onlyA, onlyB } = answer;
+  // The sides as the core counted them, under the names the reader's language gives them.
+  const a = { ...answer.a, label: nameA };
+  const b = { ...answer.b, label: nameB };
   ui.summary.textContent = TEXT.summary(a, b, shared);
   ui.exports.hidden = false;
   ui.result.hidden = false;

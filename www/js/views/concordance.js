@@ -14,6 +14,7 @@ import { debounce, h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { attrs, errorText, hText, onLocaleChange, texts } from '../i18n.js';
+import { partName } from '../part-name.js';
 import { Query } from '../protocol.js';
 import { offerSelectionAsWord } from '../word-from-selection.js';
 import { formsOfName } from './entities.js';
@@ -87,7 +88,7 @@ export function create(container, { client, structure }) {
   });
   function showWithin() {
     ui.within.hidden = !view.within;
-    ui.within.firstChild.textContent = view.within ? TEXT.within(view.within.label) : '';
+    ui.within.firstChild.textContent = view.within ? TEXT.within(partName(view.within)) : '';
   }
 
   ui.more.addEventListener('click', () => {

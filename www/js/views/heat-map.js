@@ -11,6 +11,7 @@ import { t, texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { fit } from '../measure.js';
 import { labelEvery } from './chart-table.js';
+import { partName } from '../part-name.js';
 
 const CELL_HEIGHT = 20;
 const MIN_CELL = 9;
@@ -54,14 +55,14 @@ export function heatLayout(data, { width, measure, scale, scope = null }) {
           x: i * cell,
           value,
           count: row.counts[i],
-          section: sections[i].label || t('trends.section', i + 1),
+          section: partName(sections[i]),
           // The square root spreads the many small values of a global scale (a few words are used far more than the rest).
           shade: highest > 0 && value > 0 ? 0.14 + 0.86 * (scale === 'word' ? value / highest : Math.sqrt(value / highest)) : 0,
         })),
       };
     }),
     sectionCount: sections.length,
-    scope: (scope ?? []).filter((i) => i < sections.length).map((i) => ({ x: i * cell, label: sections[i].label })),
+    scope: (scope ?? []).filter((i) => i < sections.length).map((i) => ({ x: i * cell, label: partName(sections[i]) })),
   };
 }
 

@@ -5,6 +5,7 @@
 
 import { h } from '../dom.js';
 import { onLocaleChange, texts } from '../i18n.js';
+import { partName } from '../part-name.js';
 
 // The strings: the catalogs' scope.* entries (js/messages/).
 const TEXT = texts('scope');
@@ -27,7 +28,8 @@ export function create(element, { structure }) {
   function draw({ scope, division }) {
     element.hidden = !scope;
     if (!scope) return;
-    label.textContent = scope.sections.length > 1 ? `${scope.label}${TEXT.count(scope.sections.length, division?.by)}` : scope.label;
+    const name = partName(scope);
+    label.textContent = scope.sections.length > 1 ? `${name}${TEXT.count(scope.sections.length, division?.by)}` : name;
   }
   structure.subscribe((state, changed) => {
     if (changed.includes('scope')) draw(state);

@@ -11,6 +11,7 @@ import { debounce, h } from '../dom.js';
 import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { partName } from '../part-name.js';
 import { Query } from '../protocol.js';
 import { askWholeText, describe, keynessHelp, keyWord } from './keyness.js';
 
@@ -165,12 +166,12 @@ function setState(container, state) {
 const kindOf = (division) => division?.by ?? 'none';
 const sameScope = (a, b) => Boolean(a && b) && a.sections.join() === b.sections.join();
 
-/** 's:3' (a section) or 'g:1' (a group) → a scope {label, sections}. */
+/** 's:3' (a section) or 'g:1' (a group) → a scope {label, kind?, sections} (named by part-name.js). */
 function scopeOf(view, key) {
   const [type, index] = [key[0], Number(key.slice(2))];
   if (type === 'g') {
     const group = view.answer.groups[index];
-    return { label: group.label, sections: group.sections };
+    return { label: group.label, kind: group.kind, sections: group.sections };
   }
   return { label: view.answer.sections[index].label, sections: [index] };
 }
@@ -258,20 +259,20 @@ function drawSections(ui, view, scope) {
   ui.sections.hidden = false;
   ui.rows.replaceChildren(...sections.map((section, i) => h('tr', { 'data-section': i },
     h('td', { className: 'number' }, formatInteger(i + 1)),
-    h('th', { scope: 'row', className: 'sections-label', title: section.label }, section.label),
+    h('th', { scope: 'row', className: 'sections-label', title: partName(section) }, partName(section)),
     h('td', { className: 'number', 'data-tokens': section.tokens, 'data-unit': TEXT.units.tokens }, formatInteger(section.tokens)),
     h('td', { className: 'sections-words' }, wordsOf(view.distinctive?.[i])),
-    h('td', { className: 'sections-only' }, scopeButton(`s:${i}`, TEXT.only, section.label)))));
+    h('td', { className: 'sections-only' }, scopeButton(`s:${i}`, TEXT.only, partName(section))))));
   ui.groups.hidden = groups.length === 0;
   ui.groupRows.replaceChildren(...groups.map((group, i) => h('tr', { 'data-group': group.label, 'data-kind': group.kind },
-    h('th', { scope: 'row', className: 'sections-label', title: group.label }, group.label, group.kind === 'role' ? h('span', { className: 'group-kind' }, TEXT.kind.role) : null),
+    h('th', { scope: 'row', className: 'sections-label', title: partName(group) }, partName(group)),
     h('td', { className: 'number', 'data-turns': group.sections.length, 'data-unit': TEXT.units.turns }, formatInteger(group.sections.length)),
     h('td', { className: 'number', 'data-tokens': group.tokens, 'data-unit': TEXT.units.tokens }, formatInteger(group.tokens)),
     h('td', { className: 'sections-words' }, wordsOf(view.groupsDistinctive?.[i])),
-    h('td', { className: 'sections-only' }, scopeButton(`g:${i}`, TEXT.onlyGroup, group.label)))));
+    h('td', { className: 'sections-only' }, scopeButton(`g:${i}`, TEXT.onlyGroup, partName(group))))));
   ui.speakerField.hidden = groups.length === 0;
   ui.speaker.replaceChildren(h('option', { value: '' }, TEXT.everyone),
-    ...groups.map((group, i) => h('option', { value: `g:${i}` }, `${group.label}${TEXT.turnCount(formatInteger(group.sections.length))}`)));
+    ...groups.map((group, i) => h('option', { value: `g:${i}` }, `${partName(group)}${TEXT.turnCount(formatInteger(group.sections.length))}`)));
   markScope(ui, view, scope);
 }
 
@@ -304,9 +305,9 @@ const wordList = (list = []) => list.map((k) => `${k.word}(${describe(k)})`).joi
 
 function csvRows({ answer, distinctive, groupsDistinctive }) {
   if (!answer) return [];
-  const rows = answer.sections.map((section, i) => [i + 1, section.label, section.start, section.end, section.tokens,
+  const rows = answer.sections.map((section, i) => [i + 1, partName(section), section.start, section.end, section.tokens,
     wordList(distinctive?.[i]?.positive), wordList(distinctive?.[i]?.negative)]);
-  const groups = answer.groups.map((group, i) => [TEXT.group(i + 1), group.label, '', '', group.tokens,
+  const groups = answer.groups.map((group, i) => [TEXT.group(i + 1), partName(group), '', '', group.tokens,
     wordList(groupsDistinctive?.[i]?.positive), wordList(groupsDistinctive?.[i]?.negative)]);
   return [...rows, ...groups];
 }

@@ -8,6 +8,7 @@ import { t, texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { fit } from '../measure.js';
 import { labelEvery, niceTicks } from './chart-table.js';
+import { partName } from '../part-name.js';
 
 const LEFT = 46; // the y axis's labels
 const RIGHT = 18;
@@ -55,7 +56,7 @@ function layout({ sections, series }, width, measure) {
       word: one.word,
       index: one.index,
       points: one.perTenThousand.map((value, i) => ({
-        x: xOf(i), y: yOf(value), value, count: one.counts[i], section: sections[i].label || t('trends.section', i + 1),
+        x: xOf(i), y: yOf(value), value, count: one.counts[i], section: partName(sections[i]),
       })),
     })),
     summary: TEXT.summary(series.map((one) => `「${one.word}」`).join(''), sections.length),

@@ -16,6 +16,7 @@ import { Query } from '../protocol.js';
 import { dataTable, exportDrawn, safeName } from './chart-table.js';
 import { heatGrid, heatLabels, heatLayout, heatWhole } from './heat-map.js';
 import { trendLines } from './trend-lines.js';
+import { partName } from '../part-name.js';
 
 export const needs = ['analysis', 'document', 'word'];
 
@@ -232,8 +233,8 @@ function draw(view) {
   view.heat = seriesOf(view, keywords(view, HEAT_KEYWORDS));
   drawChips(view);
   if (view.asTable) {
-    view.lineFigure.replaceChildren(dataTable(TEXT.lineTitle, ...sectionsTable(view, view.lines), { className: 'trends-table' }));
-    view.heatFigure.replaceChildren(dataTable(TEXT.heatTitle, ...sectionsTable(view, view.heat), { className: 'trends-table' }));
+    view.lineFigure.replaceChildren(dataTable(TEXT.lineTable, ...sectionsTable(view, view.lines), { className: 'trends-table' }));
+    view.heatFigure.replaceChildren(dataTable(TEXT.heatTable, ...sectionsTable(view, view.heat), { className: 'trends-table' }));
     return;
   }
   view.lineFigure.replaceChildren(view.lines.length ? lineChart(view) : '');
@@ -303,7 +304,7 @@ function removeWord(view, word) {
 function sectionsTable(view, series) {
   const header = ['#', TEXT.section, TEXT.tokens, ...series.flatMap((one) => [TEXT.count(one.word), TEXT.per(one.word)])];
   const rows = (view.sections ?? []).map((section, i) => [
-    i + 1, section.label, section.tokens,
+    i + 1, partName(section), section.tokens,
     ...series.flatMap((one) => [one.counts[i], Number(one.perTenThousand[i].toFixed(4))]),
   ]);
   return [header, rows];
