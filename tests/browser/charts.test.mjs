@@ -9,14 +9,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, start, WWW } from './harness.mjs';
+import { analysed, artifactPath, assertClean, startWithPage } from './harness.mjs';
 
 let browser;
 let page;
 before(async () => {
-  // www/ as it is (dist/ is made by the build, which only the lead runs).
-  browser = await start({ serverArgs: ['--dir', WWW] });
-  page = await browser.open({ hash: '#test' });
+  ({ browser, page } = await startWithPage({ hash: '#test' }));
 });
 after(() => browser?.close());
 
@@ -266,6 +264,8 @@ test('a scope (one chapter) draws the network again and is marked on the heat ma
   await page.locator('#trends-card').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-scope').length === 1);
   await analysed(page, () => page.click('#sections button[data-scope="s:1"]'));
+  // The click scrolled to the structure card: the trends card redraws once it is near the screen again.
+  await page.locator('#trends-card').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-scope').length === 0);
 });
 

@@ -7,14 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { joinTexts, shiftSpans } from '../../www/js/corpus.js';
-import { analysed, artifactPath, assertClean, dropFiles, fixture, start, WWW } from './harness.mjs';
+import { analysed, artifactPath, assertClean, dropFiles, fixture, startWithPage } from './harness.mjs';
 
 let browser;
 let page;
 before(async () => {
-  // www/ as it is now (dist/ is made by the lead's build).
-  browser = await start({ serverArgs: ['--dir', WWW] });
-  page = await browser.open({ hash: '#test' });
+  ({ browser, page } = await startWithPage({ hash: '#test' }));
 });
 after(() => browser?.close());
 

@@ -5,15 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, start, WWW } from './harness.mjs';
+import { analysed, artifactPath, assertClean, startWithPage } from './harness.mjs';
 
 let browser;
 let page;
 let original;
 before(async () => {
-  // www/ as it is now (dist/ is made by the lead's build).
-  browser = await start({ serverArgs: ['--dir', WWW] });
-  page = await browser.open();
+  ({ browser, page } = await startWithPage());
   // The card starts folded to its summary line (the results come first): 查看 opens it.
   await page.waitForSelector('#repair-card:not([hidden]) .repair-toggle', { timeout: 30_000 });
   assert.equal(await page.isVisible('#repair-card .repair-item'), false, 'folded at first');

@@ -10,13 +10,14 @@
 // options, another scope) while it is in view.
 
 import { debounce, h } from '../dom.js';
-import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
+import { attrs, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { measurer } from '../measure.js';
 import { Query } from '../protocol.js';
 import { dataTable, exportDrawn } from './chart-table.js';
 import { boxHeight, formatJaccard, highlight, networkLayout, networkSvg } from './network-chart.js';
+import { showFailure, whenNear } from './lazy-card.js';
 
 export const needs = ['analysis', 'document', 'word'];
 
@@ -38,10 +39,7 @@ export function create(container, { client, selection }) {
     generation: 0, near: false, waiting: false, drawnWidth: 0,
   };
   build(container, view);
-  new IntersectionObserver((entries) => {
-    view.near = entries.some((entry) => entry.isIntersecting);
-    if (view.near && view.waiting) refresh(view);
-  }, { rootMargin: '200px 0px' }).observe(container);
+  whenNear(container, view, () => refresh(view), 200);
   const redraw = debounce(() => {
     if (view.answer && !view.asTable && view.figure.clientWidth !== view.drawnWidth) draw(view);
   }, 150);
@@ -134,11 +132,8 @@ async function refresh(view) {
     answer = await view.client.query(Query.NETWORK, options);
   } catch (error) {
     if (generation !== view.generation) return;
-    view.container.classList.remove('is-loading');
     Object.assign(view, { answer: null, svg: null, geometry: null });
-    view.summary.textContent = errorText(error);
-    view.body.hidden = true;
-    view.exports.hidden = true;
+    showFailure(view, error);
     return;
   }
   if (generation !== view.generation || answer.stale) return;

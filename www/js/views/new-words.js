@@ -10,6 +10,7 @@ import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { Query } from '../protocol.js';
 import { currentSettings, updateSettings } from '../settings.js';
+import { showFailure, whenNear } from './lazy-card.js';
 
 // The analysis: a word the cut already makes keeps its tag when it is added.
 export const needs = ['document', 'analysis'];
@@ -33,10 +34,7 @@ export function create(container, { client }) {
   // Up to a second on a novel, during which the worker answers nothing else
   // (the concordance of a clicked word waits): asked for only once the card
   // is on screen.
-  new IntersectionObserver((entries) => {
-    view.near = entries.some((entry) => entry.isIntersecting);
-    if (view.near && view.waiting) refresh(view);
-  }, { rootMargin: '100px 0px' }).observe(container);
+  whenNear(container, view, () => refresh(view), 100);
   // A switch of language builds the parts again, and draws what they showed.
   onLocaleChange(() => {
     build(container, view);
@@ -97,11 +95,8 @@ async function refresh(view) {
     answer = await view.client.query(Query.NEW_WORDS);
   } catch (error) {
     if (generation !== view.generation) return;
-    view.container.classList.remove('is-loading');
     view.answer = null;
-    view.summary.textContent = errorText(error);
-    view.body.hidden = true;
-    view.exports.hidden = true;
+    showFailure(view, error);
     return;
   }
   if (generation !== view.generation || answer.stale) return;

@@ -8,6 +8,7 @@ import { attrs, errorText, hText, onLocaleChange, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { Query } from '../protocol.js';
+import { whenNear } from './lazy-card.js';
 
 export const needs = ['document'];
 
@@ -26,10 +27,7 @@ export function create(container, { client }) {
   // A long text's phrases keep the worker busy for seconds (20 MB: 10 to 20
   // s), and it answers nothing else meanwhile (the concordance of a clicked
   // word waits): they are asked for only once the card comes near the view.
-  new IntersectionObserver((entries) => {
-    view.near = entries.some((entry) => entry.isIntersecting);
-    if (view.near && view.waiting) refresh(view);
-  }, { rootMargin: '800px 0px' }).observe(container);
+  whenNear(container, view, () => refresh(view), 800);
   // A switch of language: the fixed labels follow by themselves (data-i18n); the summary and the list, again.
   onLocaleChange(() => {
     if (view.asked) drawList(view);

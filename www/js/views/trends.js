@@ -14,6 +14,7 @@ import { formatInteger } from '../format.js';
 import { measurer } from '../measure.js';
 import { Query } from '../protocol.js';
 import { dataTable, exportDrawn, safeName } from './chart-table.js';
+import { whenNear } from './lazy-card.js';
 import { heatGrid, heatLabels, heatLayout, heatWhole } from './heat-map.js';
 import { trendLines } from './trend-lines.js';
 import { partName } from '../part-name.js';
@@ -44,10 +45,7 @@ export function create(container, { client, structure }) {
     generation: 0, near: false, waiting: false, drawnWidth: 0,
   };
   build(container, view);
-  new IntersectionObserver((entries) => {
-    view.near = entries.some((entry) => entry.isIntersecting);
-    if (view.near && view.waiting) refresh(view);
-  }, { rootMargin: '400px 0px' }).observe(container);
+  whenNear(container, view, () => refresh(view), 400);
   const redraw = debounce(() => {
     if (view.sections && !view.asTable && view.lineFigure.clientWidth !== view.drawnWidth) draw(view);
   }, 150);
