@@ -36,9 +36,11 @@ test-wasm:
 	WASM_BINDGEN_USE_DEDICATED_WORKER=1 CHROMEDRIVER=$${CHROMEDRIVER:-/usr/bin/chromedriver} \
 		cargo test --release --target wasm32-unknown-unknown --test wasm
 
-# Against dist/, served by scripts/serve.py as a user gets it.
+# Against dist/, served by scripts/serve.py as a user gets it. Each file
+# starts its own server and Chromium, and they wait more than they compute
+# (one at a time: 10 minutes, 4.7 of them on the CPU), so two run at once.
 test-browser: dist
-	node --test --test-concurrency=1 tests/browser/
+	node --test --test-concurrency=2 tests/browser/
 
 bench: dist
 	python3 benches/run.py

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { assertClean, resultCount, resultsAfter, start, WWW } from './harness.mjs';
+import { assertClean, resultCount, resultsAfter, start } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,20 +20,10 @@ const FAILING = new Set(['serious', 'critical']);
 // Moderate rules that fail too, once fixed: every landmark (a card, a
 // labelled section, a scrolling region) has a name of its own.
 const FAILING_RULES = new Set(['landmark-unique']);
-// Known findings of those rules, each with what removes it. The trends
-// card's tables (views/trends.js) are captioned with their section's heading
-// (trends.lineTitle, trends.heatTitle), so each table's region has the name
-// of the section around it: the view is to caption them with trends.lineTable
-// and trends.heatTable (in the catalogs). Matched by the elements axe names.
-const KNOWN = [
-  { id: 'landmark-unique', targets: ['section[aria-labelledby="trends-line-title"]', 'section[aria-labelledby="trends-heat-title"]'] },
-];
-const known = ({ id, nodes }) => KNOWN.some((entry) => entry.id === id && nodes.every((node) => entry.targets.includes(node.target)));
 
 let browser;
 before(async () => {
-  // www/ as it is now (dist/ is made by the lead's build).
-  browser = await start({ serverArgs: ['--dir', WWW] });
+  browser = await start();
 });
 after(() => browser?.close());
 
@@ -117,7 +107,7 @@ function describe(violations) {
 
 async function assertAccessible(page, where) {
   const violations = await audit(page);
-  const fails = (v) => (FAILING.has(v.impact) || FAILING_RULES.has(v.id)) && !known(v);
+  const fails = (v) => FAILING.has(v.impact) || FAILING_RULES.has(v.id);
   const failing = violations.filter(fails);
   const others = violations.filter((v) => !fails(v));
   if (others.length > 0) console.log(`axe, ${where}: minor or moderate (not failing)\n${describe(others)}`);
@@ -155,7 +145,7 @@ test('dark mode: no serious or critical violation (the contrast of the dark colo
 });
 
 test('the English page (a browser in English): no serious or critical violation', async () => {
-  const english = await start({ serverArgs: ['--dir', WWW], locale: 'en-US' });
+  const english = await start({ locale: 'en-US' });
   try {
     const page = await openEverything({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' }, english);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');

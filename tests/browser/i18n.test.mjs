@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import en from '../../www/js/messages/en.js';
 import zhCN from '../../www/js/messages/zh-CN.js';
-import { alertText, analysed, artifactPath, assertClean, chartWords, dropFile, fixture, resultsAfter, start, WWW } from './harness.mjs';
+import { alertText, analysed, artifactPath, assertClean, chartWords, dropFile, fixture, resultsAfter, start } from './harness.mjs';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -95,6 +95,8 @@ async function beforeModules({ context, url }, check) {
   await page.goto(url, { waitUntil: 'commit' });
   // The whole body parsed (the footer is its last part but the overlay).
   await page.waitForSelector('#drop-overlay', { state: 'attached' });
+  // And the style sheets in: they block the first paint, not the parsing.
+  await page.waitForFunction(() => [...document.querySelectorAll('link[rel="stylesheet"]')].every((link) => link.sheet));
   try {
     await check(page);
   } finally {
@@ -138,7 +140,7 @@ describe('the first paint, before the modules run', () => {
   after(() => browser?.close());
 
   test('a browser set to English sees no Chinese static text; the text is English once the modules ran', async () => {
-    browser = await start({ serverArgs: ['--dir', WWW], locale: 'en-US' });
+    browser = await start({ locale: 'en-US' });
     // No service worker in this browser: it would answer main.js from its
     // cache, past the route that holds it back (offline.js registers none
     // without navigator.serviceWorker).
@@ -200,7 +202,7 @@ describe('a browser set to English', () => {
   after(() => browser?.close());
 
   test('gets the English page', async () => {
-    browser = await start({ serverArgs: ['--dir', WWW], locale: 'en-US' });
+    browser = await start({ locale: 'en-US' });
     page = await browser.open();
     const facts = await pageFacts(page);
     assert.equal(facts.lang, 'en');
@@ -333,7 +335,7 @@ describe('a browser set to Chinese', () => {
   after(() => browser?.close());
 
   test('gets the Chinese page', async () => {
-    browser = await start({ serverArgs: ['--dir', WWW], locale: 'zh-CN' });
+    browser = await start({ locale: 'zh-CN' });
     page = await browser.open();
     const facts = await pageFacts(page);
     assert.equal(facts.lang, 'zh-CN');

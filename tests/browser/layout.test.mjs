@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, chartWords, start, WWW } from './harness.mjs';
+import { analysed, artifactPath, assertClean, chartWords, start } from './harness.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -14,8 +14,7 @@ const NOUN_TAGS = ['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn'];
 
 let browser;
 before(async () => {
-  // www/ as it is now (dist/ is made by the lead's build).
-  browser = await start({ serverArgs: ['--dir', WWW] });
+  browser = await start();
 });
 after(() => browser?.close());
 

@@ -14,7 +14,8 @@ const PASTE_DELAY = 300;
  * onText({replaced}): the textarea holds new text to analyse; `replaced`:
  *   all of it is new (the sample, a paste outside the box).
  * onFiles(files): the Files the user dropped or opened (at least one).
- * onError(message): a Chinese sentence for the user.
+ * onError(words): the message for the user, a sentence or a function that
+ * gives it in the current language (status.js says it again after a switch).
  * Returns {loadSample}: resolves once the sample's analysis has ended.
  */
 export function setupInput({ textarea, openButton, fileInput, sampleButton, overlay }, { onText, onFiles, onError }) {
@@ -81,7 +82,7 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
       // The file opens with blank lines; they would only push the text out of view.
       textarea.value = (await response.text()).trimStart();
     } catch {
-      onError(t('input.sampleFailed'));
+      onError(() => t('input.sampleFailed')); // words again after a switch of language
       return;
     }
     afterPaste.cancel();
