@@ -226,7 +226,7 @@ export default {
 
   // The keyword chart
   'keywords.title': 'Keywords',
-  'keywords.hint': 'The top 20, by weight',
+  'keywords.hint': 'By weight, highest first',
   'keywords.tfidfNote': 'Words common in this text and rare in texts in general come first',
   'keywords.textrankNote': 'Ranked by how words occur together; the most important word is 1',
   'keywords.method': 'Keyword method',

@@ -218,7 +218,7 @@ export default {
 
   // The keyword chart (views/keyword-chart.js)
   'keywords.title': '关键词',
-  'keywords.hint': '前 20 个，按权重排序',
+  'keywords.hint': '按权重从高到低',
   'keywords.tfidfNote': '在本文常见、在一般文本里少见的词排在前面',
   'keywords.textrankNote': '按词语之间的共现关系排序，最重要的词为 1',
   'keywords.method': '关键词算法',
