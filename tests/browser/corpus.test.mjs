@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { joinTexts, shiftSpans } from '../../www/js/corpus.js';
-import { analysed, artifactPath, assertClean, dropFiles, fixture, startWithPage } from './harness.mjs';
+import { analysed, artifactPath, assertClean, dropFiles, fixture, resultsAfter, startWithPage } from './harness.mjs';
 
 let browser;
 let page;
@@ -96,10 +96,14 @@ test('two of the files compared: each one\'s words, a word\'s lines in its own f
   assert.equal(await page.$$eval('#concordance .kwic tbody tr[data-index]', (rows) => rows.length), 3);
 });
 
-test('the saved text is the joined text', async () => {
+test('the saved text is the joined text, and a reload divides it by file again', async () => {
   const text = await page.inputValue('#text');
+  const before = await division();
   const reloaded = await browser.open({ hash: '#test' });
   assert.equal(await reloaded.inputValue('#text'), text);
+  await reloaded.waitForFunction(() => window.__ciyanStructure?.division?.by === 'given');
+  assert.deepEqual(await reloaded.evaluate(() => window.__ciyanStructure.division), before);
+  await reloaded.waitForFunction(() => ['a.txt', 'b.txt', 'c.txt'].every((name) => document.getElementById('sections-card').textContent.includes(name)));
   await reloaded.close();
 });
 
@@ -126,6 +130,13 @@ test('an edit by hand drops the division, and the file line says so', async () =
   assert.equal(await division(), null);
   assert.match(await page.textContent('#file-decoding'), /不再按文件分节/);
   assert.equal(await fileName(), '3 个文件（语料库）：a.txt、b.txt、c.txt', 'the names stay');
+  // Nor does a reload bring the division back once the typing is saved.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 800)));
+  const reloaded = await browser.open({ hash: '#test' });
+  assert.ok((await reloaded.inputValue('#text')).endsWith('新'));
+  await resultsAfter(reloaded, 0);
+  assert.equal(await reloaded.evaluate(() => window.__ciyanStructure.division), null);
+  await reloaded.close();
 });
 
 test('files chosen with the button: a file that cannot be read is named, the others are used', async () => {

@@ -18,7 +18,7 @@ async function reload() {
 }
 
 /** The text saved in IndexedDB, read the way the page reads it. */
-const savedText = () => page.evaluate(async () => (await import('/js/saved-text.js')).loadSavedText());
+const savedText = () => page.evaluate(async () => (await (await import('/js/saved-text.js')).loadSavedText()).text);
 
 /** Waits until `text` is the saved text (typing is saved after a pause). */
 async function waitForSaved(text, timeout = 5000) {
@@ -78,6 +78,25 @@ test('清除 while an analysis runs stops it quietly', async () => {
   await page.fill('#text', TEA_TEXT);
   await analysed(page, () => page.click('#analyze'));
   assert.ok((await chartWords(page)).includes('龙井茶'));
+});
+
+test('a record saved before corpora were kept (the text alone) still loads; spans that do not fit the text are dropped', async () => {
+  const loaded = await page.evaluate(async () => {
+    const { inStore } = await import('/js/database.js');
+    const { loadSavedText } = await import('/js/saved-text.js');
+    await inStore('texts', 'readwrite', (store) => store.put('旧的文本', 'current'));
+    const old = await loadSavedText();
+    const spans = [{ label: 'a.txt', start: 0, end: 2 }, { label: 'b.txt', start: 2, end: 99 }];
+    await inStore('texts', 'readwrite', (store) => store.put({ text: '新的文本', sections: spans }, 'current'));
+    const tooLong = await loadSavedText();
+    spans[1].end = 4;
+    await inStore('texts', 'readwrite', (store) => store.put({ text: '新的文本', sections: spans }, 'current'));
+    return { old, tooLong, fitting: await loadSavedText() };
+  });
+  assert.deepEqual(loaded.old, { text: '旧的文本', sections: null });
+  assert.deepEqual(loaded.tooLong, { text: '新的文本', sections: null });
+  assert.deepEqual(loaded.fitting.sections.map((s) => s.label), ['a.txt', 'b.txt']);
+  await page.evaluate(async () => (await import('/js/saved-text.js')).clearSavedText());
 });
 
 test('nothing went wrong and nothing left the origin', () => {

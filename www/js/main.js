@@ -70,7 +70,7 @@ const repairPanel = repair.create($('repair'), {
     corpus.restore(files);
   },
   commit(working) {
-    saveText(textarea.value);
+    keepText();
     return analyze(working);
   },
 });
@@ -153,7 +153,7 @@ function useDecoded(opened) {
   }
   listEncodings();
   fileInfo.show(opened);
-  saveText(textarea.value);
+  keepText();
   return analyze();
 }
 
@@ -213,7 +213,7 @@ const input = setupInput(
   {
     onText({ replaced }) {
       if (replaced) forgetFile();
-      saveText(textarea.value);
+      keepText();
       return analyze();
     },
     onFiles: openFiles,
@@ -225,11 +225,18 @@ $('clear').addEventListener('click', clearText);
 cancelButton.addEventListener('click', () => client.cancel());
 onOptionsChange(form, () => analyze());
 
+/** Keeps the text in the box now, with its files' spans if it is a corpus (saved-text.js). */
+function keepText() {
+  return saveText(textarea.value, corpus.sections);
+}
+
 // Typing is saved once it pauses, and at once when the page is hidden (a
 // closed tab, a switch to another app) so that the last words are not lost.
-textarea.addEventListener('input', () => saveSoon(textarea.value));
-// A hand edit could be anywhere: the files' boundaries no longer hold.
-textarea.addEventListener('input', () => { if (corpus.dropped()) fileInfo.corpusDropped(); });
+textarea.addEventListener('input', () => {
+  // A hand edit could be anywhere: the files' boundaries no longer hold (and are not kept).
+  if (corpus.dropped()) fileInfo.corpusDropped();
+  saveSoon(textarea.value, corpus.sections);
+});
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') saveSoon.flush();
 });
@@ -273,7 +280,7 @@ onSettingsChange(async (settings, changed) => {
 
 // The text of the last visit, else the sample (the first visit, or after 清除).
 async function start() {
-  const [saved, settings] = await Promise.all([loadSavedText(), loadSettings()]);
+  const [{ text: saved, sections }, settings] = await Promise.all([loadSavedText(), loadSettings()]);
   // Sent before the first analysis; the worker takes requests in order.
   configureWorker(settings);
   lexiconPanel.draw();
@@ -283,6 +290,8 @@ async function start() {
     return input.loadSample();
   }
   textarea.value = saved;
+  // A corpus is divided by file again (the files themselves are not kept: no encoding menus).
+  if (sections) corpus.restore({ files: [], sections, dropped: false });
   return analyze();
 }
 
