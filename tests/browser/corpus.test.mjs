@@ -104,6 +104,8 @@ test('the saved text is the joined text, and a reload divides it by file again',
   await reloaded.waitForFunction(() => window.__ciyanStructure?.division?.by === 'given');
   assert.deepEqual(await reloaded.evaluate(() => window.__ciyanStructure.division), before);
   await reloaded.waitForFunction(() => ['a.txt', 'b.txt', 'c.txt'].every((name) => document.getElementById('sections-card').textContent.includes(name)));
+  // The folded input line still names the files (their encodings are not kept: no file list).
+  assert.equal(await reloaded.textContent('.input-summary-name'), '3 个文件（语料库）：a.txt、b.txt、c.txt');
   await reloaded.close();
 });
 

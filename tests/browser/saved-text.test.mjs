@@ -47,6 +47,7 @@ test('a dropped file\'s text is saved at once', async () => {
   await reload();
   assert.ok((await page.inputValue('#text')).startsWith('长江是中国第一大河'));
   assert.ok((await chartWords(page)).includes('长江'));
+  assert.equal(await page.textContent('.input-summary-name'), 'gb18030.txt', 'the folded input line still names the file');
 });
 
 test('清除 empties the box and the saved copy; the next visit shows the sample', async () => {

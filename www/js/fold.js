@@ -11,7 +11,7 @@
 
 import { h } from './dom.js';
 import { formatInteger } from './format.js';
-import { attrs, hText, onLocaleChange, texts } from './i18n.js';
+import { attrs, hText, onLocaleChange, t, texts } from './i18n.js';
 
 // The strings: the catalogs' fold.* entries (js/messages/).
 const TEXT = texts('fold');
@@ -21,7 +21,7 @@ const SOURCE_KEY = 'ciyan-input-source';
 /**
  * elements: {card (the input card), textarea, fileInfo (#file-info),
  * fileName (#file-name), sampleButton}. Returns {analysed(),
- * fromSample(), fold(), unfold(), folded()}.
+ * fromSample(), fromFiles(names), fold(), unfold(), folded()}.
  */
 export function createInputFold({ card, textarea, fileInfo, fileName, sampleButton }) {
   const name = h('span', { className: 'input-summary-name' });
@@ -30,7 +30,9 @@ export function createInputFold({ card, textarea, fileInfo, fileName, sampleButt
   const summary = h('p', { className: 'input-summary', hidden: true }, name, size, edit);
   card.querySelector('.card-head').append(summary);
 
-  // Where the text came from, when not from a file (a file is named by #file-info).
+  // Where the text came from: 'sample', 'pasted', or 'files:' and the
+  // files' names as JSON, kept so that a reload still names the files
+  // (#file-info, which names them while they are open, is not kept).
   let source = storedSource();
   const setSource = (value) => {
     source = value;
@@ -68,7 +70,10 @@ export function createInputFold({ card, textarea, fileInfo, fileName, sampleButt
   /** The summary: what the text is, and its size. */
   function describe() {
     const fromFile = !fileInfo.hidden && fileName.textContent !== '';
-    name.textContent = fromFile ? fileName.textContent : source === 'sample' ? TEXT.sample : TEXT.pasted;
+    const files = source.startsWith('files:') ? namesIn(source.slice('files:'.length)) : null;
+    name.textContent = fromFile ? fileName.textContent
+      : files ? (files.length === 1 ? files[0] : t('file.corpusName', files))
+      : source === 'sample' ? TEXT.sample : TEXT.pasted;
     name.title = name.textContent;
     size.textContent = TEXT.size(characters(textarea.value));
   }
@@ -83,6 +88,8 @@ export function createInputFold({ card, textarea, fileInfo, fileName, sampleButt
     },
     /** The text being loaded is the sample (loaded without a click, as the page opens). */
     fromSample: () => setSource('sample'),
+    /** The text is that of the files named `names` (one, or a corpus). */
+    fromFiles: (names) => setSource(`files:${JSON.stringify(names)}`),
     fold,
     unfold,
     folded: () => card.classList.contains('is-folded'),
@@ -99,6 +106,16 @@ function characters(text) {
     counted = { text, count: text.length - spaces - surrogatePairs };
   }
   return counted.count;
+}
+
+/** The file names of a stored source, or null if it is not a list of names. */
+function namesIn(json) {
+  try {
+    const names = JSON.parse(json);
+    return Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string') ? names : null;
+  } catch {
+    return null;
+  }
 }
 
 function storedSource() {

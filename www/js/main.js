@@ -153,6 +153,7 @@ function useDecoded(opened) {
   }
   listEncodings();
   fileInfo.show(opened);
+  inputFold.fromFiles(files.map((file) => file.name));
   keepText();
   return analyze();
 }
