@@ -73,6 +73,7 @@ const SHELL = [
   'js/views/heat-map.js',
   'js/views/keyness.js',
   'js/views/keyword-chart.js',
+  'js/views/kwic-line.js',
   'js/views/lazy-card.js',
   'js/views/lexicon.js',
   'js/views/network-chart.js',

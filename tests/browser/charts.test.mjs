@@ -182,6 +182,12 @@ test('network screenshots at 1280×800 and 390×844, light and dark', async () =
     await page.locator('#network-card').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300); // the redraw at the new width
     await networkDrawn();
+    // Laid out again for the card's new width (chart-table.js's redrawOnResize).
+    await page.waitForFunction(() => {
+      const figure = document.querySelector('#network .network-figure');
+      const svg = figure?.querySelector('svg.network-chart');
+      return svg && Math.abs(svg.viewBox.baseVal.width - figure.clientWidth) <= 1;
+    }, null, { timeout: 5_000 });
     await page.locator('#network-card').screenshot({ path: await artifactPath(`charts-network-${name}.png`) });
     // The communities' colours in the dark theme (the SVG follows the CSS).
     await page.emulateMedia({ colorScheme: 'dark' });

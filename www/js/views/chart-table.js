@@ -1,8 +1,9 @@
-// What the charts of the trends and network cards have in common: the table
-// that is each chart's text alternative, the off-screen copy of a chart that
-// is drawn whole for export, and the round axis steps.
+// What the charts of the trends, network and dispersion cards have in
+// common: the table that is each chart's text alternative, the off-screen
+// copy of a chart that is drawn whole for export, the round axis steps, and
+// drawing again at a new width.
 
-import { h } from '../dom.js';
+import { debounce, h } from '../dom.js';
 import { downloadPng, downloadSvg } from '../export.js';
 
 /**
@@ -72,3 +73,15 @@ export function labelEvery(step, gap = 26) {
 
 /** A file name made of `parts`, without the characters file systems refuse. */
 export const safeName = (...parts) => parts.filter(Boolean).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
+
+/**
+ * Calls `draw()` once a resize of `observed` has paused, if `figure` is no
+ * longer as wide as the chart was drawn (`drawnWidth()`) and `shown()` says
+ * a chart is on screen: a chart is laid out for its width.
+ */
+export function redrawOnResize(observed, figure, { shown, drawnWidth, draw }) {
+  const redraw = debounce(() => {
+    if (shown() && figure.clientWidth !== drawnWidth()) draw();
+  }, 150);
+  new ResizeObserver(redraw).observe(observed);
+}

@@ -5,12 +5,13 @@
 // row of the barcode and a line of the chart. This module asks the core and
 // keeps the words; dispersion-chart.js draws them.
 
-import { debounce, h } from '../dom.js';
+import { h } from '../dom.js';
 import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatInteger, formatWeight } from '../format.js';
 import { measurer } from '../measure.js';
 import { Query } from '../protocol.js';
+import { redrawOnResize } from './chart-table.js';
 import { FONT_SIZE, layout, paint, partsAlternative, partsTable, PER } from './dispersion-chart.js';
 
 export const needs = ['analysis', 'word', 'document'];
@@ -40,10 +41,7 @@ export function create(container, { client }) {
   };
   build(container, view);
 
-  const redraw = debounce(() => {
-    if (view.series.length && view.figure.clientWidth !== view.drawnWidth) drawChart(view);
-  }, 150);
-  new ResizeObserver(redraw).observe(view.figure);
+  redrawOnResize(view.figure, view.figure, { shown: () => view.series.length > 0, drawnWidth: () => view.drawnWidth, draw: () => drawChart(view) });
 
   return {
     update({ analysis, word, document }) {

@@ -15,7 +15,7 @@ import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { measurer } from '../measure.js';
 import { Query } from '../protocol.js';
-import { dataTable, exportDrawn } from './chart-table.js';
+import { dataTable, exportDrawn, redrawOnResize } from './chart-table.js';
 import { boxHeight, formatJaccard, highlight, networkLayout, networkSvg } from './network-chart.js';
 import { showFailure, whenNear } from './lazy-card.js';
 
@@ -40,10 +40,7 @@ export function create(container, { client, selection }) {
   };
   build(container, view);
   whenNear(container, view, () => refresh(view), 200);
-  const redraw = debounce(() => {
-    if (view.answer && !view.asTable && view.figure.clientWidth !== view.drawnWidth) draw(view);
-  }, 150);
-  new ResizeObserver(redraw).observe(view.figure);
+  redrawOnResize(view.figure, view.figure, { shown: () => view.answer && !view.asTable, drawnWidth: () => view.drawnWidth, draw: () => draw(view) });
   return {
     update({ analysis, word, document }) {
       view.word = word;

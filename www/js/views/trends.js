@@ -7,13 +7,13 @@
 // and export as PNG, SVG, CSV and JSON. The core counts (Query.TRENDS);
 // this only draws.
 
-import { debounce, h } from '../dom.js';
+import { h } from '../dom.js';
 import { attrs, errorText, has, hText, onLocaleChange, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { measurer } from '../measure.js';
 import { Query } from '../protocol.js';
-import { dataTable, exportDrawn, safeName } from './chart-table.js';
+import { dataTable, exportDrawn, redrawOnResize, safeName } from './chart-table.js';
 import { whenNear } from './lazy-card.js';
 import { heatGrid, heatLabels, heatLayout, heatWhole } from './heat-map.js';
 import { trendLines } from './trend-lines.js';
@@ -46,10 +46,7 @@ export function create(container, { client, structure }) {
   };
   build(container, view);
   whenNear(container, view, () => refresh(view), 400);
-  const redraw = debounce(() => {
-    if (view.sections && !view.asTable && view.lineFigure.clientWidth !== view.drawnWidth) draw(view);
-  }, 150);
-  new ResizeObserver(redraw).observe(container);
+  redrawOnResize(container, view.lineFigure, { shown: () => view.sections && !view.asTable, drawnWidth: () => view.drawnWidth, draw: () => draw(view) });
   // The division comes from the structure card (js/structure.js), not from the dashboard's state.
   structure?.subscribe?.(() => schedule(view));
   // A switch of language: the fixed labels follow by themselves (data-i18n); the rest is drawn again.
