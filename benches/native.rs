@@ -21,7 +21,7 @@ mod native {
     use ciyan::analyses::comparison::{distinctive, CompareOptions};
     use ciyan::analyses::network::{network, NetworkOptions};
     use ciyan::analyses::sections;
-    use ciyan::{Analyzer, Options, UserDictionary, UserWord};
+    use ciyan::{Segmenter, Options, UserDictionary, UserWord};
     use jieba_rs::Jieba;
 
     fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
@@ -48,9 +48,9 @@ mod native {
         let files = &args[1.min(args.len())..];
 
         report("jieba-rs", "load", "", 0, &time(runs, Jieba::new));
-        report("ciyan-native", "load", "", 0, &time(runs, Analyzer::new));
+        report("ciyan-native", "load", "", 0, &time(runs, Segmenter::new));
         let jieba = Jieba::new();
-        let analyzer = Analyzer::new();
+        let analyzer = Segmenter::new();
         for file in files {
             let text = std::fs::read_to_string(file).expect("a UTF-8 text file");
             let name = std::path::Path::new(file).file_name().unwrap().to_string_lossy();
@@ -68,7 +68,7 @@ mod native {
             }
             // What the page does when the user adds a word: a copy of the
             // dictionary with the user's words, a new cut, a summary.
-            let mut editing = Analyzer::new();
+            let mut editing = Segmenter::new();
             let words = ["一带一路", "人类命运共同体", "宝二爷"];
             report(
                 "ciyan-native",

@@ -13,9 +13,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::analyses::comparison::{self, CompareOptions, Part};
 use crate::analyses::sections::SectionBy;
-use crate::analyses::{collocates, concordance, dispersion, network, phrases, repairs, sections, Unit};
+use crate::analyses::{collocates, concordance, dispersion, network, phrases, repairs, sections};
+use crate::document::Unit;
 use crate::{
-    stopwords, Analyzer, Cut, Dictionary, Document, Error, Options, StopwordSettings, Stopwords, UserDictionary,
+    stopwords, Segmenter, Cut, Dictionary, Document, Error, Options, StopwordSettings, Stopwords, UserDictionary,
 };
 
 thread_local! {
@@ -42,12 +43,12 @@ pub fn last_panic() -> Option<String> {
 }
 
 /// An analyzer with jieba's dictionary loaded; create it once per worker.
-#[wasm_bindgen(js_name = Analyzer)]
+#[wasm_bindgen(js_name = Segmenter)]
 pub struct JsAnalyzer {
-    inner: Analyzer,
+    inner: Segmenter,
 }
 
-#[wasm_bindgen(js_class = Analyzer)]
+#[wasm_bindgen(js_class = Segmenter)]
 impl JsAnalyzer {
     /// Loads the dictionary, the HMM model and the IDF table from the bytes
     /// of Ciyan's dictionary file (`pkg/ciyan.dict`). Throws `{code,
@@ -55,7 +56,7 @@ impl JsAnalyzer {
     #[wasm_bindgen(constructor)]
     pub fn new(dictionary: &[u8]) -> Result<JsAnalyzer, JsValue> {
         let dictionary = Dictionary::from_bytes(dictionary).map_err(|e| to_js_error(&e))?;
-        Ok(JsAnalyzer { inner: Analyzer::with_dictionary(dictionary) })
+        Ok(JsAnalyzer { inner: Segmenter::with_dictionary(dictionary) })
     }
 
     /// Analyses `text` and returns one `Analysis` object.
@@ -79,7 +80,7 @@ impl JsAnalyzer {
     }
 }
 
-#[wasm_bindgen(js_class = Analyzer)]
+#[wasm_bindgen(js_class = Segmenter)]
 impl JsAnalyzer {
     /// Starts cutting `text` into a document; `hmm` as in the options.
     /// Throws `{code, message}` for an empty or too large text.
@@ -106,7 +107,7 @@ impl JsAnalyzer {
     }
 }
 
-#[wasm_bindgen(js_class = Analyzer)]
+#[wasm_bindgen(js_class = Segmenter)]
 impl JsAnalyzer {
     /// Why `word` is, or is not, a keyword of `document` by `options` (as
     /// for `summarize`): `{word, count, pos, idf, idfSource, medianIdf, tf,
@@ -119,7 +120,7 @@ impl JsAnalyzer {
     }
 }
 
-#[wasm_bindgen(js_class = Analyzer)]
+#[wasm_bindgen(js_class = Segmenter)]
 impl JsAnalyzer {
     /// Cuts with the user's words from now on: `words` is `[{word, freq?,
     /// tag?}]` in the order they were added (`[]` gives back jieba's own
@@ -175,7 +176,7 @@ pub fn format_user_dictionary(words: JsValue) -> Result<String, JsValue> {
 }
 
 /// The words of a base stopword list without the user's additions and
-/// removals: `settings` as for `Analyzer.setStopwords` (its `added` and
+/// removals: `settings` as for `Segmenter.setStopwords` (its `added` and
 /// `removed` are ignored), sorted.
 #[wasm_bindgen(js_name = baseStopwordList)]
 pub fn base_stopword_list(settings: JsValue) -> Result<Vec<String>, JsValue> {
@@ -400,7 +401,7 @@ pub fn crash_for_testing() {
     panic!("crashForTesting was called");
 }
 
-#[wasm_bindgen(js_class = Analyzer)]
+#[wasm_bindgen(js_class = Segmenter)]
 impl JsAnalyzer {
     /// The flaws of a printed text and their fixes: `[{kind, start, end,
     /// text, replacement, word, other}]` (the dictionary tells a word

@@ -9,24 +9,23 @@
 //! same functions.
 //!
 //! ```
-//! let analyzer = ciyan::Analyzer::new();
+//! let analyzer = ciyan::Segmenter::new();
 //! let analysis = analyzer.analyze("我来到北京清华大学。", &ciyan::Options::default()).unwrap();
 //! assert_eq!(analysis.counts.sentences, 1);
 //! assert!(analysis.words.iter().any(|w| w.word == "清华大学"));
 //! ```
 
 pub mod analyses;
-mod analysis;
-mod analyzer;
 pub mod decode;
 mod dictionary;
 pub mod document;
 mod error;
 mod full_cut;
-mod keywords;
+pub mod keywords;
 pub mod names;
 mod options;
 pub mod script;
+mod segmenter;
 pub mod stopwords;
 pub mod text;
 pub mod user_dictionary;
@@ -34,8 +33,9 @@ pub mod user_dictionary;
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
 
-pub use analysis::{Analysis, Counts, Entities, Keyword, Keywords, WordCount};
-pub use analyzer::{Analyzer, Cut, Progress, Stage};
+pub use analyses::summary::{Analysis, Counts, Entities, Keywords, WordCount};
+pub use keywords::Keyword;
+pub use segmenter::{Cut, Progress, Segmenter, Stage};
 pub use decode::{decode, Decoded, Format};
 pub use dictionary::Dictionary;
 pub use document::Document;

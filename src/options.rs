@@ -23,7 +23,7 @@ pub enum SegmentMode {
     Full,
 }
 
-/// Options of [`crate::Analyzer::analyze`]. Every field has a default, so
+/// Options of [`crate::Segmenter::analyze`]. Every field has a default, so
 /// `Options::default()` (or `{}` from JavaScript) is a complete request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]

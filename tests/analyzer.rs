@@ -1,11 +1,11 @@
 //! The core's answer on real and edge-case texts.
 
-use ciyan::{Analyzer, Error, Options, SegmentMode};
+use ciyan::{Segmenter, Error, Options, SegmentMode};
 use std::sync::OnceLock;
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(Analyzer::new)
+fn analyzer() -> &'static Segmenter {
+    static A: OnceLock<Segmenter> = OnceLock::new();
+    A.get_or_init(Segmenter::new)
 }
 
 fn sample() -> String {

@@ -45,7 +45,7 @@ fn analyze_json_is_the_analysis_the_page_receives() {
     assert!(o.status.success(), "{}", stderr(&o));
     let analysis: ciyan::Analysis = serde_json::from_str(&stdout(&o)).unwrap();
     let text = std::fs::read_to_string(SAMPLE).unwrap();
-    let direct = ciyan::Analyzer::new().analyze(&text, &ciyan::Options::default()).unwrap();
+    let direct = ciyan::Segmenter::new().analyze(&text, &ciyan::Options::default()).unwrap();
     assert_eq!(analysis, direct);
     let raw: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(raw["counts"]["hanCharacters"].is_u64(), "camelCase keys, as in JavaScript");

@@ -5,13 +5,13 @@ use ciyan::analyses::comparison::{compare_parts, distinctive, trends, CompareOpt
 use ciyan::analyses::network::{network, NetworkOptions};
 use ciyan::analyses::repairs::{repairs, RepairKind};
 use ciyan::analyses::sections::{groups, sections, GroupKind, SectionBy, REPORTERS};
-use ciyan::analyses::Unit;
-use ciyan::{Analyzer, Document};
+use ciyan::document::Unit;
+use ciyan::{Segmenter, Document};
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
 
-fn sample() -> (Analyzer, Document) {
-    let analyzer = Analyzer::new();
+fn sample() -> (Segmenter, Document) {
+    let analyzer = Segmenter::new();
     let document = analyzer.document(SAMPLE.to_string(), true).unwrap();
     (analyzer, document)
 }

@@ -3,7 +3,7 @@
 //! analyzer: each gives a result or a clear error, never a panic.
 
 use ciyan::decode::{UnsupportedFormat, MAX_FILE_BYTES};
-use ciyan::{decode, Analyzer, Error, Format, Options};
+use ciyan::{decode, Segmenter, Error, Format, Options};
 use std::sync::OnceLock;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -14,9 +14,9 @@ fn decoded(name: &str) -> ciyan::Decoded {
     decode(&fixture(name), Some(name), None).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(Analyzer::new)
+fn analyzer() -> &'static Segmenter {
+    static A: OnceLock<Segmenter> = OnceLock::new();
+    A.get_or_init(Segmenter::new)
 }
 
 fn words(text: &str) -> Vec<String> {

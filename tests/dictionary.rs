@@ -6,7 +6,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use ciyan::Analyzer;
+use ciyan::Segmenter;
 use jieba_rs::Jieba;
 
 fn texts() -> Vec<(&'static str, String)> {
@@ -19,7 +19,7 @@ fn texts() -> Vec<(&'static str, String)> {
 
 #[test]
 fn tags_and_cuts_are_jieba_rs_with_its_own_data() {
-    let ours = Analyzer::new();
+    let ours = Segmenter::new();
     let theirs = Jieba::new();
     for (name, text) in texts() {
         for hmm in [true, false] {
@@ -39,7 +39,7 @@ fn tags_and_cuts_are_jieba_rs_with_its_own_data() {
 
 #[test]
 fn unknown_words_alone_get_jieba_rs_tags() {
-    let ours = Analyzer::new();
+    let ours = Segmenter::new();
     let theirs = Jieba::new();
     for word in ["王毅", "贾宝玉", "黛玉", "宝钗", "袭人", "刘姥姥", "习近平", "一带一路", "碳中和", "鑫淼", "𠮷野家"]
     {

@@ -3,7 +3,7 @@
 //! Python jieba's cut.
 
 use ciyan::analyses::keyness::{keyness, KeynessOptions, WordCounts};
-use ciyan::Analyzer;
+use ciyan::Segmenter;
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
@@ -12,7 +12,7 @@ const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-0
 fn keyness_of_the_sample_halves_equals_the_independent_script() {
     let lines: Vec<&str> = SAMPLE.split('\n').collect();
     let half = lines.len() / 2;
-    let analyzer = Analyzer::new();
+    let analyzer = Segmenter::new();
     let side = |text: String| WordCounts::of(&analyzer.document(text, true).unwrap(), false);
     let (first, second) = (side(lines[..half].join("\n")), side(lines[half..].join("\n")));
     let fixture: Value = serde_json::from_str(include_str!("fixtures/keyness-sample-halves.json")).unwrap();

@@ -5,7 +5,7 @@
 //! `cargo test --test names -- --nocapture` prints the figures the README
 //! gives.
 
-use ciyan::{Analyzer, Options};
+use ciyan::{Segmenter, Options};
 use serde_json::Value;
 
 const TOP: usize = 15;
@@ -28,7 +28,7 @@ fn precision(words: &[String], judged: &Value, what: &str) -> f64 {
 #[test]
 fn the_filter_makes_the_lists_precise() {
     let judged: Value = serde_json::from_str(include_str!("fixtures/names-judged.json")).unwrap();
-    let analyzer = Analyzer::new();
+    let analyzer = Segmenter::new();
     for text in ["sample", "sanguo"] {
         let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), judged[text]["file"].as_str().unwrap());
         let analysis = analyzer.analyze(&std::fs::read_to_string(path).unwrap(), &Options::default()).unwrap();

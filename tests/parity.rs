@@ -13,14 +13,14 @@
 //!   words, order and weights exactly ([`check_textrank_of_python_tags`]).
 //! - POS tags of words outside the dictionary (same cause) are not compared.
 
-use ciyan::{Analyzer, KeywordMethod, SegmentMode};
+use ciyan::{Segmenter, KeywordMethod, SegmentMode};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(Analyzer::new)
+fn analyzer() -> &'static Segmenter {
+    static A: OnceLock<Segmenter> = OnceLock::new();
+    A.get_or_init(Segmenter::new)
 }
 
 fn fixture(name: &str) -> (String, Value) {

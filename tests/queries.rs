@@ -10,15 +10,15 @@ use ciyan::analyses::collocates::{collocates, CollocateOptions};
 use ciyan::analyses::concordance::{concordance, ConcordanceOptions, MatchMode};
 use ciyan::analyses::dispersion::{dispersion, DispersionOptions};
 use ciyan::analyses::phrases::{phrases, PhraseOptions};
-use ciyan::analyses::Unit;
-use ciyan::{Analyzer, Document, Options};
+use ciyan::document::Unit;
+use ciyan::{Segmenter, Document, Options};
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(Analyzer::new)
+fn analyzer() -> &'static Segmenter {
+    static A: OnceLock<Segmenter> = OnceLock::new();
+    A.get_or_init(Segmenter::new)
 }
 
 fn sample() -> &'static Document {
@@ -221,7 +221,7 @@ fn phrases_repeat_do_not_cross_punctuation_and_longest_come_first() {
 
 #[test]
 fn a_keyword_is_explained_and_so_is_a_word_that_is_not_one() {
-    use ciyan::analyses::keyword_explanation::{Exclusion, IdfSource};
+    use ciyan::keywords::{Exclusion, IdfSource};
     let d = sample();
     let options = Options::default();
     let analysis = analyzer().summarize(d, &options, |_| {}).unwrap();

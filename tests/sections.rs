@@ -1,13 +1,13 @@
 //! Sections: the chapters of 红楼梦 and the speaker turns of the sample.
 
 use ciyan::analyses::sections::{sections, suggest, Section, SectionBy};
-use ciyan::analyses::Unit;
-use ciyan::Analyzer;
+use ciyan::document::Unit;
+use ciyan::Segmenter;
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
 
 fn split(text: &str, by: SectionBy) -> Vec<Section> {
-    let document = Analyzer::new().document(text.to_string(), true).unwrap();
+    let document = Segmenter::new().document(text.to_string(), true).unwrap();
     sections(&document, &by, Unit::Scalar)
 }
 
@@ -46,7 +46,7 @@ fn chapters_of_hongloumeng() {
 
 #[test]
 fn parts_and_paragraphs_cover_every_word() {
-    let document = Analyzer::new().document(SAMPLE.to_string(), true).unwrap();
+    let document = Segmenter::new().document(SAMPLE.to_string(), true).unwrap();
     let words = document.word_tokens(false).len();
     for by in [SectionBy::Parts { parts: 10 }, SectionBy::Paragraph, SectionBy::Speaker] {
         let found = sections(&document, &by, Unit::Scalar);

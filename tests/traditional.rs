@@ -5,7 +5,7 @@
 
 use ciyan::analyses::concordance::{concordance, ConcordanceOptions};
 use ciyan::script::{detect, to_simplified, Script};
-use ciyan::{Analyzer, Options, UserDictionary};
+use ciyan::{Segmenter, Options, UserDictionary};
 
 const SIMPLIFIED: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
 const TRADITIONAL: &str = include_str!("fixtures/sample-traditional.txt");
@@ -18,7 +18,7 @@ fn the_script_is_told() {
 
 #[test]
 fn traditional_keywords_converted_equal_the_simplified_ones() {
-    let analyzer = Analyzer::new();
+    let analyzer = Segmenter::new();
     let simplified = analyzer.analyze(SIMPLIFIED, &Options::default()).unwrap();
     let traditional = analyzer.analyze(TRADITIONAL, &Options::default()).unwrap();
     let words = |list: &[ciyan::Keyword], convert: bool| -> Vec<String> {
@@ -36,7 +36,7 @@ fn traditional_keywords_converted_equal_the_simplified_ones() {
 
 #[test]
 fn tokens_and_positions_are_the_original_text() {
-    let analyzer = Analyzer::new();
+    let analyzer = Segmenter::new();
     let document = analyzer.document(TRADITIONAL.to_string(), true).unwrap();
     let plain = analyzer.document(SIMPLIFIED.to_string(), true).unwrap();
     assert_eq!(document.len(), plain.len());
@@ -60,7 +60,7 @@ fn tokens_and_positions_are_the_original_text() {
 
 #[test]
 fn a_user_word_applies_in_both_scripts() {
-    let mut analyzer = Analyzer::new();
+    let mut analyzer = Segmenter::new();
     analyzer.set_user_dictionary(UserDictionary::parse("人類命運共同體\n").unwrap()).unwrap();
     let document = analyzer.document(TRADITIONAL.to_string(), true).unwrap();
     assert_eq!(document.vocabulary().id("人類命運共同體").map(|id| document.vocabulary().count(id)), Some(9));

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use ciyan::names::{Alias, MovedName, NameCorrections, NameKind, SetAsideReason};
-use ciyan::{Analyzer, KeywordMethod, Options, StopwordBase, StopwordSettings, Stopwords, UserDictionary, UserWord};
+use ciyan::{Segmenter, KeywordMethod, Options, StopwordBase, StopwordSettings, Stopwords, UserDictionary, UserWord};
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
@@ -17,13 +17,13 @@ fn python() -> Value {
     serde_json::from_str(include_str!("fixtures/userdict-sample.json")).unwrap()
 }
 
-fn with_user_dict() -> Analyzer {
-    let mut analyzer = Analyzer::new();
+fn with_user_dict() -> Segmenter {
+    let mut analyzer = Segmenter::new();
     analyzer.set_user_dictionary(UserDictionary::parse(USER_DICT).unwrap()).unwrap();
     analyzer
 }
 
-fn tokens(analyzer: &Analyzer, text: &str) -> Vec<String> {
+fn tokens(analyzer: &Segmenter, text: &str) -> Vec<String> {
     let document = analyzer.document(text.to_string(), true).unwrap();
     (0..document.len()).map(|i| document.token(i).to_string()).collect()
 }
@@ -47,7 +47,7 @@ fn words_without_a_frequency_are_cut_whole_as_python_cuts_them() {
     assert_eq!(count("人类命运共同体"), 9);
     assert_eq!(count("进博会"), 2);
     // Without the user dictionary, none of them is one word.
-    let plain = Analyzer::new();
+    let plain = Segmenter::new();
     let plain = plain.cut(SAMPLE, ciyan::SegmentMode::Precise, true);
     assert!(!plain.iter().any(|t| *t == "一带一路" || *t == "人类命运共同体" || *t == "进博会"));
 }
@@ -72,7 +72,7 @@ fn a_user_tag_is_the_word_s_tag() {
     let tags = analyzer.tag("全球南方和一带一路", true);
     assert_eq!(tags, [("全球南方", "nz"), ("和", "c"), ("一带一路", "x")]);
     // A known word keeps the dictionary's tag in jieba-rs; the user's wins.
-    let mut analyzer = Analyzer::new();
+    let mut analyzer = Segmenter::new();
     let word = UserWord { word: "中国".into(), freq: None, tag: Some("nz".into()) };
     analyzer.set_user_dictionary(UserDictionary { words: vec![word] }).unwrap();
     assert_eq!(analyzer.tag("中国", true), [("中国", "nz")]);
@@ -80,7 +80,7 @@ fn a_user_tag_is_the_word_s_tag() {
 
 #[test]
 fn removing_words_gives_back_the_original_cut_exactly() {
-    let original = tokens(&Analyzer::new(), SAMPLE);
+    let original = tokens(&Segmenter::new(), SAMPLE);
     let mut analyzer = with_user_dict();
     assert_ne!(tokens(&analyzer, SAMPLE), original);
     analyzer.set_user_dictionary(UserDictionary::default()).unwrap();
@@ -90,9 +90,9 @@ fn removing_words_gives_back_the_original_cut_exactly() {
     let all = UserDictionary::parse(USER_DICT).unwrap();
     let mut fewer = all.clone();
     fewer.words.retain(|w| w.word != "一带一路");
-    let mut from_scratch = Analyzer::new();
+    let mut from_scratch = Segmenter::new();
     from_scratch.set_user_dictionary(fewer.clone()).unwrap();
-    let mut edited = Analyzer::new();
+    let mut edited = Segmenter::new();
     edited.set_user_dictionary(all).unwrap();
     edited.set_user_dictionary(fewer).unwrap();
     assert_eq!(tokens(&edited, SAMPLE), tokens(&from_scratch, SAMPLE));
@@ -108,14 +108,14 @@ fn bad_words_change_nothing() {
     assert_eq!(UserDictionary::parse("好 1 2 3\n").unwrap_err().code(), "bad-user-dictionary");
 }
 
-fn tfidf_words(analyzer: &Analyzer, document: &ciyan::Document) -> Vec<String> {
+fn tfidf_words(analyzer: &Segmenter, document: &ciyan::Document) -> Vec<String> {
     let analysis = analyzer.summarize(document, &Options::default(), |_| {}).unwrap();
     analysis.keywords.tfidf.into_iter().map(|k| k.word).collect()
 }
 
 #[test]
 fn stopword_edits_change_the_keywords_without_a_new_cut() {
-    let mut analyzer = Analyzer::new();
+    let mut analyzer = Segmenter::new();
     let mut document = analyzer.document(SAMPLE.to_string(), true).unwrap();
     let before = tfidf_words(&analyzer, &document);
     assert!(before.iter().any(|w| w == "王毅"));
@@ -138,14 +138,14 @@ fn stopword_edits_change_the_keywords_without_a_new_cut() {
     let none = StopwordSettings { base: StopwordBase::None, ..Default::default() };
     document.set_stopwords(Arc::new(Stopwords::new(&none)));
     let python_like = tfidf_words(&analyzer, &document);
-    let plain = Analyzer::new().keywords(SAMPLE, KeywordMethod::TfIdf, 20, None, false).unwrap();
+    let plain = Segmenter::new().keywords(SAMPLE, KeywordMethod::TfIdf, 20, None, false).unwrap();
     assert_eq!(python_like, plain.into_iter().map(|k| k.word).collect::<Vec<_>>());
 }
 
 #[test]
 fn aliases_sum_counts_and_corrections_apply() {
     let text = include_str!("fixtures/hongloumeng-200k.txt");
-    let analyzer = Analyzer::new();
+    let analyzer = Segmenter::new();
     let document = analyzer.document(text.to_string(), true).unwrap();
     let plain = analyzer.summarize(&document, &Options::default(), |_| {}).unwrap();
     let count = |word: &str| plain.words.iter().find(|w| w.word == word).map_or(0, |w| w.count);

@@ -4,12 +4,12 @@
 
 use std::sync::OnceLock;
 
-use ciyan::{Analyzer, Options, SegmentMode};
+use ciyan::{Segmenter, Options, SegmentMode};
 use libfuzzer_sys::fuzz_target;
 
-fn analyzer() -> &'static Analyzer {
-    static A: OnceLock<Analyzer> = OnceLock::new();
-    A.get_or_init(Analyzer::new)
+fn analyzer() -> &'static Segmenter {
+    static A: OnceLock<Segmenter> = OnceLock::new();
+    A.get_or_init(Segmenter::new)
 }
 
 const ENCODINGS: [Option<&str>; 4] = [None, Some("gb18030"), Some("big5"), Some("utf-16le")];

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::keyness::{self, Keyness};
 use super::sections::{section_spans, SectionBy};
-use super::Unit;
+use crate::document::Unit;
 use crate::document::WordId;
 use crate::Document;
 

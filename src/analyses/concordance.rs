@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Unit;
+use crate::document::Unit;
 use crate::Document;
 
 /// How a concordance finds its word.

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::concordance::{self, ConcordanceOptions};
-use super::Unit;
+use crate::document::Unit;
 use crate::Document;
 
 /// A dispersion request.

@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::sections::turns;
-use super::Unit;
+use crate::document::Unit;
 use crate::Document;
 
 /// The shortest passage counted as printed twice, in characters.
@@ -256,7 +256,7 @@ mod tests {
     use super::*;
 
     fn repairs_of(text: &str) -> Vec<Repair> {
-        let document = crate::Analyzer::new().document(text.to_string(), true).unwrap();
+        let document = crate::Segmenter::new().document(text.to_string(), true).unwrap();
         repairs(&document, |w| ["中国", "体制"].contains(&w), Unit::Scalar)
     }
 

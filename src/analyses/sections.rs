@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Unit;
+use crate::document::Unit;
 use crate::Document;
 
 /// How to split a text.

@@ -10,14 +10,13 @@
 mod offsets;
 mod scope;
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
-pub use offsets::Offsets;
+pub use offsets::{Offsets, Unit};
 pub use scope::Origin;
 
-use crate::analyses::keyword_explanation::KeywordRanking;
 use crate::stopwords::Stopwords;
 use crate::text;
 
@@ -53,8 +52,6 @@ pub struct Document {
     stopwords: Arc<Stopwords>,
     /// The simplified conversion the cut read, for a traditional text.
     simplified: Option<String>,
-    /// The keyword ranking of the last summary (see `Analyzer::summarize`).
-    pub(crate) keyword_ranking: Mutex<Option<Arc<KeywordRanking>>>,
     /// For a scope (some sections of a text, see [`Document::scoped`]): the
     /// whole text, where every position leaving the core points.
     origin: Option<Box<Origin>>,
@@ -175,7 +172,6 @@ impl DocumentBuilder {
                 word_tokens_without_stopwords: OnceLock::new(),
                 stopwords,
                 simplified: None,
-                keyword_ranking: Mutex::new(None),
                 origin: None,
                 text: Arc::from(""),
             },
@@ -367,12 +363,11 @@ impl Document {
     }
 
     /// Changes the stopwords; nothing is cut again. What was kept for the
-    /// old list (the tokens without stopwords, the keyword ranking) goes.
+    /// old list (the tokens without stopwords) goes.
     pub fn set_stopwords(&mut self, stopwords: Arc<Stopwords>) {
         if stopwords.id() != self.stopwords.id() {
             self.stopwords = stopwords;
             self.word_tokens_without_stopwords = OnceLock::new();
-            *self.keyword_ranking.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
         }
     }
 

@@ -6,10 +6,10 @@
 //! into the whole text (see [`Document::offset`]).
 
 use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use super::{Document, DocumentBuilder};
-use crate::analyses::Unit;
+use super::Unit;
 
 /// Where a scope's text comes from: the whole text, and per piece of the
 /// scope where it starts there.
@@ -85,7 +85,6 @@ impl Document {
         }
         let mut document = builder.finish(text, simplified);
         document.origin = Some(Box::new(Origin { text: origin_text, offsets: self.offsets.clone(), pieces }));
-        document.keyword_ranking = Mutex::new(None);
         document.word_tokens = OnceLock::new();
         document
     }
@@ -103,12 +102,12 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyses::Unit;
+    use crate::document::Unit;
 
     #[test]
     fn a_scope_counts_only_its_tokens_and_points_into_the_whole_text() {
         let text = "记者：中国经济怎么样？\n王毅：中国经济很好。\n记者：美国呢？\n王毅：美国𠀀也好。\n";
-        let document = crate::Analyzer::new().document(text.to_string(), true).unwrap();
+        let document = crate::Segmenter::new().document(text.to_string(), true).unwrap();
         let turn = |label: &str| {
             let at = text.find(label).unwrap() + label.len();
             at..text[at..].find('\n').map_or(text.len(), |e| at + e + 1)

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::sync::Mutex;
 
-use ciyan::{Analyzer, Options};
+use ciyan::{Segmenter, Options};
 
 use crate::input::{self, Input};
 
@@ -14,7 +14,7 @@ use crate::input::{self, Input};
 /// the `file` and its `error`. An error in one file does not stop the
 /// others; it makes the exit status 1.
 pub fn analyze(
-    analyzer: &Analyzer,
+    analyzer: &Segmenter,
     files: Vec<Input>,
     jobs: Option<usize>,
     options: &Options,

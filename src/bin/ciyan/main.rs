@@ -25,7 +25,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use args::{Command, Lexicon};
-use ciyan::{Analyzer, StopwordBase, StopwordSettings, Stopwords, UserDictionary};
+use ciyan::{Segmenter, StopwordBase, StopwordSettings, Stopwords, UserDictionary};
 
 fn main() -> ExitCode {
     let (command, lexicon) = match args::parse(std::env::args_os().skip(1)) {
@@ -49,8 +49,8 @@ fn main() -> ExitCode {
 }
 
 /// The analyzer with the user's words and stopwords, if any.
-fn analyzer(lexicon: &Lexicon) -> Result<Analyzer, Box<dyn std::error::Error>> {
-    let mut analyzer = Analyzer::new();
+fn analyzer(lexicon: &Lexicon) -> Result<Segmenter, Box<dyn std::error::Error>> {
+    let mut analyzer = Segmenter::new();
     let read = |path: &std::path::Path| {
         std::fs::read(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))
@@ -173,7 +173,7 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
             let found = ciyan::analyses::repairs::repairs(
                 &document,
                 |w| analyzer.dictionary().has_word(w),
-                ciyan::analyses::Unit::Scalar,
+                ciyan::document::Unit::Scalar,
             );
             queries::repairs(&mut out, &found, json)?;
         }

@@ -11,14 +11,14 @@ use ciyan::analyses::keyness::Keyness;
 use ciyan::analyses::new_words::NewWords;
 use ciyan::analyses::phrases::{self, PhraseOptions};
 use ciyan::analyses::sections::{SectionBy, OPENING};
-use ciyan::analyses::Unit;
-use ciyan::{Analyzer, Document};
+use ciyan::document::Unit;
+use ciyan::{Segmenter, Document};
 use serde::Serialize;
 
 use crate::input::{self, Input};
 
 /// The input, read and cut once (precise, HMM on).
-pub fn document(analyzer: &Analyzer, input: &Input) -> Result<Document, Box<dyn std::error::Error>> {
+pub fn document(analyzer: &Segmenter, input: &Input) -> Result<Document, Box<dyn std::error::Error>> {
     let text = input::read(input)?;
     Ok(analyzer.document(text, true)?)
 }

@@ -1,44 +1,84 @@
-//! Keywords: the ranking a document keeps for its summaries and
+//! Keywords of a kept document, ranked once for its summaries and
 //! explanations, and Python jieba's `extract_tags` / `textrank` of a text.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use super::{check_size, Analyzer, CHUNK_BYTES};
-use crate::analyses::keyword_explanation::{KeywordExplanation, KeywordRanking};
+use super::explanation::{self, KeywordExplanation};
+use super::{Keyword, KeywordMethod, StopWords, TextRank, TfIdfRun};
 use crate::document::Document;
-use crate::keywords::{self, KeywordMethod, StopWords, TextRank, TfIdfRun};
+use crate::keywords;
 use crate::script::{self, Script};
+use crate::segmenter::{check_size, Segmenter, CHUNK_BYTES};
 use crate::text;
-use crate::{Error, Keyword, Options, Progress, Stage};
+use crate::{Error, Options, Progress, Stage};
 
-impl Analyzer {
+/// Every candidate of a document ranked by each keyword method, for one
+/// choice of stopwords and tags.
+#[derive(Debug)]
+pub(crate) struct KeywordRanking {
+    /// (stopwords, keyword tags) of the options it was ranked for.
+    pub(crate) key: (bool, Option<Vec<String>>),
+    /// TF-IDF's candidate tokens: the denominator of every tf.
+    pub(crate) candidate_tokens: usize,
+    pub(crate) tfidf: Vec<Keyword>,
+    pub(crate) textrank: Vec<Keyword>,
+}
+
+/// The last ranking of one document, kept by whoever keeps the document
+/// (the [`Session`](crate::session::Session)), so that a keyword's
+/// explanation after a summary ranks nothing again. Empty it when the
+/// document or its stopwords change.
+#[derive(Debug, Default)]
+pub struct KeywordCache(Mutex<Option<Arc<KeywordRanking>>>);
+
+impl KeywordCache {
+    /// Forgets the ranking.
+    pub fn clear(&self) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+impl Segmenter {
     /// Why `word` is, or is not, a keyword of `document` under `options`.
     pub fn explain_keyword(&self, document: &Document, word: &str, options: &Options) -> KeywordExplanation {
-        let ranking = self.keyword_ranking(document, options, |_| {});
-        crate::analyses::keyword_explanation::explain(document, &self.dictionary.idf, &ranking, word, options)
+        self.explain_keyword_cached(document, word, options, &KeywordCache::default())
+    }
+
+    /// [`Segmenter::explain_keyword`] from the ranking in `cache`, if it
+    /// was ranked for the same choices (it is kept there otherwise).
+    pub fn explain_keyword_cached(
+        &self,
+        document: &Document,
+        word: &str,
+        options: &Options,
+        cache: &KeywordCache,
+    ) -> KeywordExplanation {
+        let ranking = self.keyword_ranking(document, options, cache, |_| {});
+        explanation::explain(document, &self.dictionary().idf, &ranking, word, options)
     }
 
     /// Every candidate ranked by each keyword method, for the stopword and
-    /// tag choices of `options`: kept with the document, so that the
+    /// tag choices of `options`: kept in `cache`, so that the
     /// explanation of a word after a summary ranks nothing again.
     /// Reports progress (stage `Keywords`, in bytes of text) as it reads
     /// the document, when it ranks anew.
-    pub(super) fn keyword_ranking(
+    pub(crate) fn keyword_ranking(
         &self,
         document: &Document,
         options: &Options,
+        cache: &KeywordCache,
         mut on_progress: impl FnMut(Progress),
     ) -> Arc<KeywordRanking> {
         let key = (options.stopwords, options.keyword_pos.clone());
         let stop_words = || StopWords::of(document, options.stopwords);
-        let mut kept = document.keyword_ranking.lock().unwrap_or_else(|e| e.into_inner());
+        let mut kept = cache.0.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(ranking) = kept.as_ref().filter(|r| r.key == key) {
             return Arc::clone(ranking);
         }
         let textrank_pos = options.keyword_pos.clone().unwrap_or_else(keywords::python_textrank_pos);
         let mut textrank = TextRank::new(textrank_pos, stop_words());
         let tfidf_pos = options.keyword_pos.as_deref().unwrap_or(&[]);
-        let mut tfidf = TfIdfRun::new(&self.dictionary.idf, tfidf_pos, stop_words());
+        let mut tfidf = TfIdfRun::new(&self.dictionary().idf, tfidf_pos, stop_words());
         let total = document.text().len();
         let mut next_report = CHUNK_BYTES;
         for (i, (word, tag)) in document.tagged_normal().enumerate() {
@@ -109,8 +149,8 @@ impl Analyzer {
         match method {
             KeywordMethod::TfIdf => {
                 let pos = allowed_pos.unwrap_or(&[]);
-                let stops = StopWords::with(stopwords.then(|| Arc::clone(&self.stopwords)));
-                let mut run = TfIdfRun::new(&self.dictionary.idf, pos, stops);
+                let stops = StopWords::with(stopwords.then(|| Arc::clone(self.stopwords())));
+                let mut run = TfIdfRun::new(&self.dictionary().idf, pos, stops);
                 for chunk in text::line_chunks(text, CHUNK_BYTES) {
                     self.tag(chunk, true).into_iter().for_each(|(word, tag)| run.push(word, tag));
                 }
@@ -119,7 +159,7 @@ impl Analyzer {
             KeywordMethod::TextRank => {
                 let pos = allowed_pos.map_or_else(keywords::python_textrank_pos, <[String]>::to_vec);
                 let tags = text::line_chunks(text, CHUNK_BYTES).flat_map(|chunk| self.tag(chunk, true));
-                let stops = StopWords::with(stopwords.then(|| Arc::clone(&self.stopwords)));
+                let stops = StopWords::with(stopwords.then(|| Arc::clone(self.stopwords())));
                 let mut rank = TextRank::new(pos, stops);
                 tags.for_each(|(word, tag)| rank.push(word, tag));
                 rank.rank(top_k)

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::keywords::Keyword;
 pub use crate::names::Entities;
 
 /// Everything Ciyan found in one text. One value is the page's whole answer
@@ -47,19 +48,6 @@ pub struct WordCount {
     /// How many times it occurs in the cut.
     pub count: usize,
     /// Its part-of-speech tag (jieba's tag set: n, v, nr, ns, …).
-    pub pos: String,
-}
-
-/// One keyword with its weight.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Keyword {
-    /// The word.
-    pub word: String,
-    /// Its weight: TF-IDF as Python jieba computes it, or the TextRank score
-    /// normalised as Python jieba does (the best keyword has 1.0).
-    pub weight: f64,
-    /// Its part-of-speech tag.
     pub pos: String,
 }
 

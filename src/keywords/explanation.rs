@@ -5,8 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dictionary::Idf;
+use super::ranking::KeywordRanking;
 use crate::keywords;
-use crate::{Document, Keyword, Options};
+use crate::{Document, Options};
 
 /// Where a word's idf comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,18 +66,6 @@ pub struct KeywordExplanation {
     pub tfidf_candidates: usize,
     pub textrank_candidates: usize,
     pub top_k: usize,
-}
-
-/// Every candidate of a document ranked by each keyword method, for one
-/// choice of stopwords and tags.
-#[derive(Debug)]
-pub(crate) struct KeywordRanking {
-    /// (stopwords, keyword tags) of the options it was ranked for.
-    pub(crate) key: (bool, Option<Vec<String>>),
-    /// TF-IDF's candidate tokens: the denominator of every tf.
-    pub(crate) candidate_tokens: usize,
-    pub(crate) tfidf: Vec<Keyword>,
-    pub(crate) textrank: Vec<Keyword>,
 }
 
 /// Explains `word` as a keyword of `document` under `options` (stopwords,

@@ -11,10 +11,30 @@
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::dictionary::Idf;
 use crate::stopwords::{self, Stopwords};
-use crate::Keyword;
+
+mod explanation;
+mod ranking;
+
+pub use explanation::{Exclusion, IdfSource, KeywordExplanation};
+pub use ranking::KeywordCache;
+
+/// One keyword with its weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// Its weight: TF-IDF as Python jieba computes it, or the TextRank score
+    /// normalised as Python jieba does (the best keyword has 1.0).
+    pub weight: f64,
+    /// Its part-of-speech tag.
+    pub pos: String,
+}
+
 
 /// Which keyword method to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,9 +1,15 @@
 //! The summary of a document: counts, the word list (in any mode), the
-//! name lists with the evidence they weigh, and new words.
+//! name lists with the evidence they weigh, and new words. The types of the
+//! answer are in `types.rs`.
+
+mod types;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Analyzer, CHUNK_BYTES};
+pub use types::{Analysis, Counts, Entities, Keywords, WordCount};
+
+use crate::keywords::KeywordCache;
+use crate::segmenter::{check_size, Segmenter, CHUNK_BYTES};
 use crate::analyses::new_words::{NewWordOptions, NewWords};
 use crate::dictionary::Dictionary;
 use crate::document::{Document, WordId};
@@ -11,7 +17,7 @@ use crate::names::{self, NameEvidence};
 use crate::script::Script;
 use crate::stopwords::Stopwords;
 use crate::text::{self, CharCounts};
-use crate::{Analysis, Counts, Error, Keywords, Options, Progress, SegmentMode, Stage, WordCount};
+use crate::{Error, Options, Progress, SegmentMode, Stage};
 
 /// What the analysis knows of one distinct word while it reads.
 struct WordStat<'t> {
@@ -40,7 +46,32 @@ fn precise_stats(document: &Document) -> HashMap<&str, WordStat<'_>> {
         .collect()
 }
 
-impl Analyzer {
+impl Segmenter {
+    /// Analyses `text`.
+    pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
+        self.analyze_with_progress(text, options, |_| {})
+    }
+
+    /// Analyses `text`, calling `on_progress` between pieces of about a
+    /// quarter of a megabyte. In search and full mode the segmenting stage
+    /// reads the text twice, and its `total` is twice the text's size.
+    pub fn analyze_with_progress(
+        &self,
+        text: &str,
+        options: &Options,
+        mut on_progress: impl FnMut(Progress),
+    ) -> Result<Analysis, Error> {
+        options.validate()?;
+        check_size(text)?;
+        // Search and full mode cut the text a second time for the word list.
+        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
+        let total = text.len();
+        let document = self.document_with_progress(text.to_owned(), options.hmm, |p| {
+            on_progress(Progress { total: total * passes, ..p })
+        })?;
+        self.summarize(&document, options, on_progress)
+    }
+
     /// The summary of a document: counts, the word list, keywords and names,
     /// by `options`. Options that only filter or rank (stopwords, how many
     /// keywords, their tags) read the document as it is; the search and full
@@ -50,6 +81,18 @@ impl Analyzer {
         &self,
         document: &Document,
         options: &Options,
+        on_progress: impl FnMut(Progress),
+    ) -> Result<Analysis, Error> {
+        self.summarize_cached(document, options, &KeywordCache::default(), on_progress)
+    }
+
+    /// [`Segmenter::summarize`], keeping the keyword ranking in `cache` for
+    /// the next summary or explanation of the same document.
+    pub fn summarize_cached(
+        &self,
+        document: &Document,
+        options: &Options,
+        cache: &KeywordCache,
         mut on_progress: impl FnMut(Progress),
     ) -> Result<Analysis, Error> {
         options.validate()?;
@@ -74,7 +117,7 @@ impl Analyzer {
             }
         };
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
-        let ranking = self.keyword_ranking(document, options, &mut on_progress);
+        let ranking = self.keyword_ranking(document, options, cache, &mut on_progress);
         let tfidf = ranking.tfidf.iter().take(options.top_k).cloned().collect();
         let textrank = ranking.textrank.iter().take(options.top_k).cloned().collect();
         on_progress(Progress { stage: Stage::Keywords, done: total, total });
@@ -91,7 +134,7 @@ impl Analyzer {
             },
             words,
             keywords: Keywords { tfidf, textrank },
-            entities: names::entities(&all_precise, &Evidence::of(&self.dictionary, document), &options.names),
+            entities: names::entities(&all_precise, &Evidence::of(self.dictionary(), document), &options.names),
         })
     }
 
@@ -111,7 +154,7 @@ impl Analyzer {
         // A traditional text is read in its simplified conversion (what the
         // dictionary knows); each word is shown as the text spells it.
         let cut_text = document.cut_text();
-        let mut found = crate::analyses::new_words::discover(cut_text, |word| self.dictionary.has_word(word), options);
+        let mut found = crate::analyses::new_words::discover(cut_text, |word| self.dictionary().has_word(word), options);
         if document.script() == Script::Traditional {
             for w in &mut found.words {
                 if let Some(at) = cut_text.find(&w.word) {
@@ -161,7 +204,7 @@ impl Analyzer {
 
     /// jieba's tag for `word` cut on its own, or `x` if it falls apart.
     fn tag_alone<'t>(&'t self, word: &'t str) -> &'t str {
-        match self.dictionary.tag(word, false).as_slice() {
+        match self.dictionary().tag(word, false).as_slice() {
             [(_, tag)] => tag,
             _ => "x",
         }

@@ -1,11 +1,10 @@
-//! The analyzer: jieba loaded once (with the user's words and stopwords),
-//! one call per text. Cutting a text piece by piece is in `cut.rs`, the
-//! summary of a document (word list, names, new words) in `summary.rs`,
-//! keywords in `keywords.rs`.
+//! The segmenter: jieba loaded once (with the user's words and stopwords),
+//! cutting texts into [`Document`]s. Cutting a text piece by piece is in
+//! `cut.rs`. What is asked of a document afterwards (its summary, keywords,
+//! the analyses) lives above this module and borrows the segmenter's
+//! dictionary; nothing here knows of them.
 
 mod cut;
-mod keywords;
-mod summary;
 
 use std::sync::Arc;
 
@@ -14,16 +13,16 @@ use crate::document::{Document, DocumentBuilder};
 use crate::full_cut;
 use crate::stopwords::Stopwords;
 use crate::text::MAX_TEXT_BYTES;
-use crate::{Analysis, Error, Options, SegmentMode, UserDictionary};
+use crate::{Error, SegmentMode, UserDictionary};
 
 pub use cut::{Cut, Progress, Stage};
 
 /// How much text is cut between two progress reports.
-const CHUNK_BYTES: usize = 256 * 1024;
+pub(crate) const CHUNK_BYTES: usize = 256 * 1024;
 
 /// jieba's dictionary and IDF table, loaded once (about a tenth of a second
 /// natively), answering any number of analyses.
-pub struct Analyzer {
+pub struct Segmenter {
     /// jieba's dictionary as loaded, never changed: the user's words are
     /// always added to a copy of it (see [`Dictionary::with_user_words`]).
     base: Arc<Dictionary>,
@@ -35,30 +34,30 @@ pub struct Analyzer {
     stopwords: Arc<Stopwords>,
 }
 
-impl Default for Analyzer {
+impl Default for Segmenter {
     fn default() -> Self {
-        Analyzer::new()
+        Segmenter::new()
     }
 }
 
-impl std::fmt::Debug for Analyzer {
+impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer").finish_non_exhaustive()
+        f.debug_struct("Segmenter").finish_non_exhaustive()
     }
 }
 
-impl Analyzer {
+impl Segmenter {
     /// Loads the dictionary, HMM model and IDF table embedded in the native
     /// library.
     pub fn new() -> Self {
-        Analyzer::with_dictionary(Dictionary::embedded())
+        Segmenter::with_dictionary(Dictionary::embedded())
     }
 
     /// An analyzer over a loaded dictionary (the web build fetches its
     /// dictionary file; see [`Dictionary::from_bytes`]).
     pub fn with_dictionary(dictionary: Dictionary) -> Self {
         let dictionary = Arc::new(dictionary);
-        Analyzer {
+        Segmenter {
             base: Arc::clone(&dictionary),
             dictionary,
             user_dictionary: UserDictionary::default(),
@@ -95,7 +94,7 @@ impl Analyzer {
         &self.dictionary
     }
 
-    /// The stopwords new documents start with, and [`Analyzer::keywords`]
+    /// The stopwords new documents start with, and [`Segmenter::keywords`]
     /// leaves out.
     pub fn set_stopwords(&mut self, stopwords: Arc<Stopwords>) {
         self.stopwords = stopwords;
@@ -106,38 +105,13 @@ impl Analyzer {
         &self.stopwords
     }
 
-    /// Analyses `text`.
-    pub fn analyze(&self, text: &str, options: &Options) -> Result<Analysis, Error> {
-        self.analyze_with_progress(text, options, |_| {})
-    }
-
-    /// Analyses `text`, calling `on_progress` between pieces of about a
-    /// quarter of a megabyte. In search and full mode the segmenting stage
-    /// reads the text twice, and its `total` is twice the text's size.
-    pub fn analyze_with_progress(
-        &self,
-        text: &str,
-        options: &Options,
-        mut on_progress: impl FnMut(Progress),
-    ) -> Result<Analysis, Error> {
-        options.validate()?;
-        check_size(text)?;
-        // Search and full mode cut the text a second time for the word list.
-        let passes = if options.mode == SegmentMode::Precise { 1 } else { 2 };
-        let total = text.len();
-        let document = self.document_with_progress(text.to_owned(), options.hmm, |p| {
-            on_progress(Progress { total: total * passes, ..p })
-        })?;
-        self.summarize(&document, options, on_progress)
-    }
-
     /// Cuts `text` once, precisely and tagged, into a [`Document`] that
     /// answers any number of questions without cutting it again.
     pub fn document(&self, text: String, hmm: bool) -> Result<Document, Error> {
         self.document_with_progress(text, hmm, |_| {})
     }
 
-    /// [`Analyzer::document`], calling `on_progress` (stage `Segmenting`)
+    /// [`Segmenter::document`], calling `on_progress` (stage `Segmenting`)
     /// between pieces of about a quarter of a megabyte.
     pub fn document_with_progress(
         &self,
@@ -177,7 +151,7 @@ impl Analyzer {
     }
 }
 
-fn check_size(text: &str) -> Result<(), Error> {
+pub(crate) fn check_size(text: &str) -> Result<(), Error> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(Error::TextTooLarge { bytes: text.len(), limit: MAX_TEXT_BYTES });
     }
