@@ -108,11 +108,12 @@ def make_big(directory):
 # --- sizes -----------------------------------------------------------------
 
 def first_visit_files():
-    """What the page downloads on a first visit: its service worker's SHELL
-    (every file the page uses, which it caches) and sw.js itself."""
-    sw = open(os.path.join(WWW, "sw.js"), encoding="utf-8").read()
-    shell = re.findall(r"'([^']*)'", re.search(r"const SHELL = \[(.*?)\];", sw, re.S).group(1))
-    return ["index.html" if name == "./" else name for name in shell] + ["sw.js"]
+    """What the page downloads on a first visit: its service worker's shell
+    list (every file the page uses, which it caches; dist/shell.js, written
+    by scripts/dist.mjs), sw.js and shell.js themselves."""
+    script = open(os.path.join(DIST, "shell.js"), encoding="utf-8").read()
+    shell = json.loads(re.search(r"self\.CIYAN_SHELL = (\[.*?\]);", script, re.S).group(1))
+    return ["index.html" if name == "./" else name for name in shell] + ["sw.js", "shell.js"]
 
 
 GROUPS = [(".wasm", "wasm"), (".dict", "dictionary"), (".js", "JS"), (".css", "CSS"), (".html", "HTML"), (".txt", "sample"), ("", "other (icons, manifest)")]

@@ -9,7 +9,6 @@ build.rs wrote (`ciyan.dict`, which the worker fetches) next to the wasm, and
 prints the sizes.
 """
 import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -44,7 +43,6 @@ def main():
         if os.path.exists(path):
             os.remove(path)
     shutil.copyfile(dictionary, os.path.join(out_dir, "ciyan.dict"))
-    write_build_id(out_dir)
     for path in (wasm, os.path.join(out_dir, "ciyan.dict")):
         data = open(path, "rb").read()
         print(f"{os.path.relpath(path, ROOT)}: {len(data) / 1e6:.2f} MB, {len(gzip.compress(data, 9)) / 1e6:.2f} MB gzip")
@@ -68,24 +66,6 @@ def build_dictionary(profile):
         if os.path.basename(os.path.dirname(message["out_dir"])).startswith("ciyan-"):
             return os.path.join(message["out_dir"], "ciyan.dict")
     sys.exit("cargo did not report ciyan's build script output (ciyan.dict)")
-
-
-def write_build_id(out_dir):
-    """Writes pkg/build-id.js: a hash of every file of www/, which names the
-    service worker's cache (www/sw.js), so a build that changes any file
-    replaces what browsers keep offline."""
-    www = os.path.join(ROOT, "www")
-    target = os.path.join(out_dir, "build-id.js")
-    digest = hashlib.sha256()
-    for base, dirs, names in sorted(os.walk(www)):
-        dirs.sort()
-        for name in sorted(names):
-            path = os.path.join(base, name)
-            if path != target:
-                digest.update(os.path.relpath(path, www).encode() + b"\0" + open(path, "rb").read())
-    with open(target, "w") as f:
-        f.write("// Written by scripts/build-wasm.py: names the service worker's cache.\n")
-        f.write(f'self.CIYAN_BUILD_ID = "{digest.hexdigest()[:16]}";\n')
 
 
 if __name__ == "__main__":

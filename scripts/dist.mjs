@@ -1,5 +1,8 @@
 // Writes dist/: the page as any static host serves it. Every file of www/
-// (build the wasm into www/pkg first: make wasm), and beside each file that
+// (build the wasm into www/pkg first: make wasm), with the lists made from
+// the files themselves (scripts/lists.mjs): index.html's modulepreload links
+// and locale buttons, boot.js's locales, and shell.js, the service worker's
+// file list and build id. Beside each file that
 // compresses a brotli (.br, quality 11) and a gzip (.gz, level 9) copy, so
 // that a server sends the smallest one the browser accepts without
 // compressing anything itself (nginx brotli_static/gzip_static, Caddy's
@@ -12,10 +15,11 @@
 // so a rebuild takes a moment, not the half minute brotli 11 needs.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildPage } from './lists.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -33,8 +37,7 @@ function* filesOf(dir, base = dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* filesOf(full, base);
-    // TypeScript declarations of the wasm package: for editors, not for browsers.
-    else if (!entry.name.endsWith('.d.ts')) yield path.relative(base, full);
+    else yield path.relative(base, full);
   }
 }
 
@@ -65,8 +68,7 @@ const stamps = existsSync(STAMPS) ? JSON.parse(readFileSync(STAMPS, 'utf8')) : {
 const newStamps = {};
 const kept = new Set();
 const totals = { raw: 0, gzip: 0, brotli: 0 };
-for (const name of filesOf(WWW)) {
-  const bytes = readFileSync(path.join(WWW, name));
+for (const [name, bytes] of await buildPage(WWW)) {
   const target = path.join(OUT, name);
   const changed = writeIfChanged(target, bytes);
   kept.add(target);

@@ -23,13 +23,12 @@ const CHROMIUM_ARGS = [
 
 /**
  * Starts scripts/serve.py on a free port, serving dist/ as `make serve`
- * does (www/ itself with CIYAN_TEST_WWW=1 in the environment: the page as
- * edited, before a build); resolves once it has printed its URL. `args`:
- * more of its options.
+ * does (www/ is not a page until built: scripts/dist.mjs writes its
+ * preloads, locales and offline list; node scripts/dist.mjs takes seconds);
+ * resolves once it has printed its URL. `args`: more of its options.
  */
 function startServer(args = []) {
-  const www = process.env.CIYAN_TEST_WWW ? ['--dir', WWW] : [];
-  const server = spawn('python3', ['scripts/serve.py', '--port', '0', ...www, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn('python3', ['scripts/serve.py', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (chunk) => { stderr += chunk; });
   const url = new Promise((resolve, reject) => {

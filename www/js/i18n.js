@@ -1,13 +1,13 @@
-// The page's language: Chinese (zh-CN) or English (en), each a message
-// catalog in js/messages/ with the same keys. The locale is decided before
-// the first paint by boot.js (the user's stored choice, else the browser's
-// languages), which sets <html lang>; this module reads it from there when
-// it is evaluated, so the first drawing is already in it.
+// The page's language: one of the locales of js/messages/locales.js, each a
+// message catalog in js/messages/ with the same keys. The locale is decided
+// before the first paint by boot.js (the user's stored choice, else the
+// browser's languages), which sets <html lang>; this module reads it from
+// there when it is evaluated, so the first drawing is already in it.
 //
-// A third catalog (繁體中文, 'zh-Hant') needs only js/messages/zh-Hant.js
-// with the same keys, an entry in CATALOGS and LABELS, and the locale in
-// boot.js (its LOCALES, and zh-TW / zh-HK / zh-Hant… → 'zh-Hant'); nothing
-// else names a locale.
+// js/messages/locales.js is the one list of locales: this module takes the
+// catalogs from it, and scripts/dist.mjs writes it into boot.js and the
+// buttons of index.html's switch. No other file lists the locales: a new
+// one is its catalog and its entry there.
 //
 // t(key, ...args): a catalog entry is a string, or a function of args that
 // returns one. texts(prefix) gives an object whose properties are looked
@@ -15,28 +15,26 @@
 // switch without the view keeping anything.
 
 import { h } from './dom.js';
-import en from './messages/en.js';
-import zhCN from './messages/zh-CN.js';
+import { LOCALES } from './messages/locales.js';
 
-const CATALOGS = { 'zh-CN': zhCN, en };
-/** What the toggle shows for each locale, in that locale. */
-export const LABELS = { 'zh-CN': '中文', en: 'English' };
-export const LOCALES = Object.keys(CATALOGS);
+const CATALOGS = Object.fromEntries(LOCALES.map(({ code, catalog }) => [code, catalog]));
+// The language index.html is written in: its catalog fills a key another lacks.
+const WRITTEN_IN = LOCALES[0].code;
 // Where the user's choice is kept; boot.js reads it.
 const STORAGE_KEY = 'ciyan-locale';
 // The class of <html> that hides index.html's Chinese text while another
 // locale's is not written yet (boot.js adds it, applyStatic removes it).
 const PENDING = 'i18n-pending';
 
-// boot.js's choice; Chinese, the language index.html is written in, if it did not run.
-let current = CATALOGS[document.documentElement.lang] ? document.documentElement.lang : 'zh-CN';
+// boot.js's choice; the language index.html is written in if it did not run.
+let current = CATALOGS[document.documentElement.lang] ? document.documentElement.lang : WRITTEN_IN;
 const listeners = new Set();
 
 export const locale = () => current;
 
-/** The catalog's text for `key`; a missing key shows the Chinese one, then the key. */
+/** The catalog's text for `key`; a missing key shows index.html's language's, then the key. */
 export function t(key, ...args) {
-  const entry = CATALOGS[current][key] ?? zhCN[key];
+  const entry = CATALOGS[current][key] ?? CATALOGS[WRITTEN_IN][key];
   if (entry === undefined) return key;
   return typeof entry === 'function' ? entry(...args) : entry;
 }
@@ -53,7 +51,7 @@ export function texts(prefix) {
     get(_, name) {
       if (typeof name !== 'string') return undefined;
       const key = `${prefix}.${name}`;
-      const entry = CATALOGS[current][key] ?? zhCN[key];
+      const entry = CATALOGS[current][key] ?? CATALOGS[WRITTEN_IN][key];
       return entry === undefined ? key : entry;
     },
   });
