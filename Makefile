@@ -2,18 +2,19 @@
 #
 #   make serve   build the page and serve it at http://127.0.0.1:8000/
 #                (make serve PORT=9000 for another port)
-#   make test    every test: Rust core, CLI, parity, wasm (Node and Chromium), browser
+#   make test    every test: Rust core, CLI, parity, the page's modules in Node,
+#                wasm (Node and Chromium), browser
 #
 #   make dist    the page as any static host serves it, in dist/ (with
 #                precompressed .br and .gz copies; see the README)
 #   make bench   Ciyan beside its peers (benches/run.py)
 
-.PHONY: serve test dist setup-build setup-test wasm test-rust test-wasm test-browser bench
+.PHONY: serve test dist setup-build setup-test wasm test-rust test-node test-wasm test-browser bench
 
 serve: setup-build dist
 	python3 scripts/serve.py $(if $(PORT),--port $(PORT))
 
-test: setup-test test-rust test-wasm test-browser
+test: setup-test test-rust test-node test-wasm test-browser
 
 dist: wasm
 	node scripts/dist.mjs
@@ -29,6 +30,11 @@ wasm:
 
 test-rust:
 	cargo test
+
+# The page's modules that need no browser (state, layouts, catalogs,
+# exports, the lists of dist/), in Node: a second or two.
+test-node:
+	node --test tests/node/
 
 # The bindings' tests, in Node and in a dedicated worker of headless Chromium.
 test-wasm:

@@ -47,9 +47,11 @@ if [ "$have" != "$want" ]; then
   cargo install --quiet --locked --force wasm-bindgen-cli --version "$want"
 fi
 
-# npm packages: binaryen (wasm-opt) for the build, playwright-core and axe-core
-# (the accessibility audit) for the tests.
-if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules ]; then
+# npm packages: binaryen (wasm-opt) for the build, playwright-core, axe-core
+# (the accessibility audit) and fake-indexeddb (the Node tests of what the
+# page keeps) for the tests.
+if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+  || [ ! -d node_modules/fake-indexeddb ] || [ package-lock.json -nt node_modules ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
