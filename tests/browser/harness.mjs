@@ -1,11 +1,16 @@
-// Shared set-up of the browser tests: the development server on a free port,
-// a headless Chromium with a throw-away profile, and pages that record what
-// the tests check at the end (console errors and warnings, uncaught errors,
-// every request URL, dialogs).
+// Shared set-up of the browser tests: one server (scripts/serve.py) and one
+// headless Chromium for every test file, a new browser context (a profile
+// with storage of its own) for each test that needs one, and pages that
+// record what the tests check at the end (console errors and warnings,
+// uncaught errors, every request URL, dialogs).
+//
+// tests/browser/run.mjs (make test-browser) starts the server and Chromium
+// once and gives their addresses to the test files it runs
+// (CIYAN_TEST_URL, CIYAN_TEST_BROWSER); a file run on its own
+// (node --test tests/browser/x.test.mjs) starts its own.
 
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -16,59 +21,115 @@ export const ARTIFACTS = path.join(ROOT, 'tests/browser/artifacts');
 export const WWW = path.join(ROOT, 'www');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/input');
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // A page in a background tab or an occluded window keeps its timers and
+  // its worker at full speed: two tests may run side by side.
+  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
 ];
+
+/** Generous: a wait costs nothing when things pass, and a busy machine is slow. */
+export const PATIENCE = 60_000;
 
 /**
  * Starts scripts/serve.py on a free port, serving dist/ as `make serve`
  * does (www/ is not a page until built: scripts/dist.mjs writes its
- * preloads, locales and offline list; node scripts/dist.mjs takes seconds);
- * resolves once it has printed its URL. `args`: more of its options.
+ * preloads, locales and offline list; node scripts/dist.mjs takes seconds).
+ * Returns {server, url: a promise of its URL}. `args`: more of its options.
  */
-function startServer(args = []) {
+export function startServer(args = []) {
   const server = spawn('python3', ['scripts/serve.py', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (chunk) => { stderr += chunk; });
   const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.py printed no URL in 10 s\n${stderr}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`serve.py printed no URL in 30 s\n${stderr}`)), 30_000);
     createInterface({ input: server.stdout }).on('line', (line) => {
       const match = line.match(/Ciyan is at (http:\/\/127\.0\.0\.1:\d+\/)/);
       if (match) { clearTimeout(timer); resolve(match[1]); }
     });
     server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited (${code})\n${stderr}`)); });
   });
-  return { server, url };
+  const exited = new Promise((resolve) => server.on('exit', resolve));
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+    await exited;
+  };
+  return { server, url, stop };
 }
 
 /**
- * Starts the server and the browser. Returns
- * {url, open(options) → page, records, stopServer(), close()}; `records`
- * holds what every page opened so far logged, threw and requested.
- * stopServer() ends the server (to test the page offline); resolves once
- * it has exited. `serverArgs`: more options of scripts/serve.py (--log).
- * `locale`: the browser's language (navigator.languages, Accept-Language);
- * zh-CN unless a test asks for another, so that the page is in Chinese
- * whatever the machine's language (js/i18n.js follows the browser's).
+ * The server and the browser the sessions of this process share, while one
+ * is open: those of run.mjs if it started them, else this process's own.
  */
-export async function start({ serverArgs = [], locale = 'zh-CN' } = {}) {
-  const { server, url: urlPromise } = startServer(serverArgs);
-  const url = await urlPromise;
-  const profile = await mkdtemp(path.join(tmpdir(), 'ciyan-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    locale,
-  });
-  const records = { console: [], pageErrors: [], requests: [], dialogs: [] };
-  context.on('request', (request) => records.requests.push(request.url()));
+const shared = { users: 0, browser: null, server: null };
 
-  /** `hash`: appended to the URL ('#test' exposes the page's test hook). */
-  async function open({ viewport, colorScheme = 'light', waitForResults = true, hash = '' } = {}) {
-    const page = await context.newPage();
+async function acquireShared() {
+  shared.users += 1;
+  shared.browser ??= process.env.CIYAN_TEST_BROWSER
+    ? chromium.connect(process.env.CIYAN_TEST_BROWSER, { timeout: PATIENCE })
+    : chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  if (!process.env.CIYAN_TEST_URL) shared.server ??= startServer();
+  const [browser, url] = await Promise.all([shared.browser, process.env.CIYAN_TEST_URL ?? shared.server.url]);
+  return { browser, url };
+}
+
+async function releaseShared() {
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  const { browser, server } = shared;
+  shared.browser = null;
+  shared.server = null;
+  // Connected: this only disconnects, and run.mjs's Chromium goes on.
+  await (await browser?.catch(() => null))?.close().catch(() => {});
+  await server?.stop();
+}
+
+/**
+ * A session of one test file: the shared browser (or a server of its own,
+ * when `serverArgs` are given or `ownServer` is set, for a test that reads
+ * its log or stops it), and the contexts and pages it opens, whose
+ * problems and requests all go to `records`. Returns
+ * {url, context, newContext(options), open(options), page(t, options),
+ *  records, stopServer(), close()}:
+ *  - context: the session's first context, made at once;
+ *  - newContext({locale, serviceWorkers}): a new context (empty storage,
+ *    its own HTTP cache), closed with the session;
+ *  - open({context, viewport, colorScheme, waitForResults, hash, beforeGoto}):
+ *    a page of `context` (the first one by default) at the page's URL;
+ *    `beforeGoto(page)` runs before it navigates (to route requests);
+ *  - page(t, options): a page of a context of its own, closed after the
+ *    test `t`: what a test that sets up its own state starts from;
+ *  - stopServer(): ends the session's own server (the page offline).
+ * `locale`: the browser's language (navigator.languages, Accept-Language);
+ * zh-CN unless asked for another, so that the page is in Chinese whatever
+ * the machine's language.
+ */
+export async function start({ serverArgs = [], ownServer = serverArgs.length > 0, locale = 'zh-CN' } = {}) {
+  const { browser, url: sharedUrl } = await acquireShared();
+  const own = ownServer ? startServer(serverArgs) : null;
+  const url = own ? await own.url : sharedUrl;
+  const records = { console: [], pageErrors: [], requests: [], dialogs: [] };
+  const contexts = new Set();
+
+  async function newContext({ locale: language = locale, serviceWorkers = 'allow' } = {}) {
+    const context = await browser.newContext({ locale: language, viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    contexts.add(context);
+    context.on('close', () => contexts.delete(context));
+    context.on('request', (request) => records.requests.push(request.url()));
+    // Without a service worker the page makes no offline copy: fewer
+    // requests for the tests that are not about it. (Playwright's own
+    // blocking warns in the console, which the tests count as a problem.)
+    if (serviceWorkers === 'block') await context.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
+    return context;
+  }
+
+  const context = await newContext();
+
+  async function open({ context: target = context, viewport, colorScheme = 'light', waitForResults = true, hash = '', beforeGoto } = {}) {
+    const page = await target.newPage();
+    page.setDefaultTimeout(PATIENCE);
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') {
         records.console.push(`${message.type()}: ${message.text()} (${message.location().url})`);
@@ -81,24 +142,31 @@ export async function start({ serverArgs = [], locale = 'zh-CN' } = {}) {
     });
     if (viewport) await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme });
+    if (beforeGoto) await beforeGoto(page);
     await page.goto(url + hash);
     if (waitForResults) await resultsAfter(page, 0);
     return page;
   }
 
-  const exited = new Promise((resolve) => server.on('exit', resolve));
+  /** A page of a new context, closed once the test `t` ends; `options` as open()'s, and newContext()'s locale and serviceWorkers. */
+  async function page(t, { locale: language, serviceWorkers, ...options } = {}) {
+    const fresh = await newContext({ locale: language, serviceWorkers });
+    t.after(() => fresh.close().catch(() => {}));
+    return open({ ...options, context: fresh });
+  }
+
   async function stopServer() {
-    server.kill('SIGTERM');
-    await exited;
+    if (!own) throw new Error('stopServer: this session shares the server; start({ownServer: true})');
+    await own.stop();
   }
 
   async function close() {
-    await context.close().catch(() => {});
-    await stopServer();
-    await rm(profile, { recursive: true, force: true });
+    await Promise.all([...contexts].map((c) => c.close().catch(() => {})));
+    await own?.stop();
+    await releaseShared();
   }
 
-  return { url, context, open, records, stopServer, close };
+  return { url, context, newContext, open, page, records, stopServer, close };
 }
 
 /** How many analyses the page has shown so far (#dashboard's data-results). */
@@ -106,9 +174,9 @@ export const resultCount = (page) =>
   page.$eval('#dashboard', (element) => Number(element.dataset.results || 0));
 
 /** Waits until the page has shown more than `count` analyses. */
-export async function resultsAfter(page, count, timeout = 30_000) {
+export async function resultsAfter(page, count, timeout = PATIENCE) {
   await page.waitForFunction(
-    (n) => Number(document.getElementById('dashboard').dataset.results || 0) > n,
+    (n) => Number(document.getElementById('dashboard')?.dataset.results || 0) > n,
     count, { timeout },
   );
 }
@@ -145,6 +213,19 @@ export async function fixture(name) {
 }
 
 /**
+ * Runs `action` (a click that downloads) on `page`; resolves with the file
+ * it saved: {name, bytes (a Buffer), text (UTF-8)}. Read as a stream: a
+ * browser connected to over the network gives no path.
+ */
+export async function downloaded(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  const bytes = Buffer.concat(chunks);
+  return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+}
+
+/**
  * Drops a file made in the page from `parts` (strings or arrays of byte
  * values) on the page's body, as a drag from the desktop would. Resolves
  * with what the page did: {overlayShown, dropAccepted, overlayAfter}.
@@ -176,10 +257,52 @@ export async function alertText(page) {
   return page.textContent('[role="alert"]');
 }
 
-/** A browser and one page, for the tests of one file: {browser, page}. */
-export async function startWithPage(options) {
-  const browser = await start();
-  return { browser, page: await browser.open(options) };
+/**
+ * Holds back every request of `target` (a page or a context) that matches
+ * `pattern` (a glob, as route's) until release() is called: a long step
+ * (the dictionary's download, a script) is then certainly still under way
+ * when the test acts. Set it before the page navigates. Returns {release,
+ * requested: a promise that resolves once the first such request is held}.
+ */
+export async function holdRequests(target, pattern) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  let requested;
+  const seen = new Promise((resolve) => { requested = resolve; });
+  await target.route(pattern, async (route) => {
+    requested();
+    await released;
+    await route.continue().catch(() => {}); // the page may have gone meanwhile
+  });
+  return { release, requested: seen };
+}
+
+/**
+ * Puts `text` in the box and analyses it, as typing and 分析 would (set in
+ * the page: filling a long text key by key takes long); resolves once it is
+ * shown.
+ */
+export async function analyseText(page, text) {
+  await analysed(page, () => page.evaluate((value) => {
+    const textarea = document.getElementById('text');
+    textarea.value = value;
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    document.getElementById('analyze').click();
+  }, text));
+}
+
+/**
+ * The division of the text the structure card shows (views/sections.js):
+ * {by, sections: [label]} of the pressed division button and the rows of
+ * its table, or null for the whole text (or no card).
+ */
+export function shownDivision(page) {
+  return page.evaluate(() => {
+    const pressed = document.querySelector('#sections button[data-kind][aria-pressed="true"]');
+    if (!pressed || pressed.dataset.kind === 'none') return null;
+    const labels = [...document.querySelectorAll('#sections .sections-scroll:not(.sections-groups) tbody th')].map((th) => th.textContent);
+    return { by: pressed.dataset.kind, sections: labels };
+  });
 }
 
 /** Short texts whose keywords tell them apart (人工智能, 长江, 龙井茶). */
@@ -188,10 +311,47 @@ export const RIVER_TEXT = '长江是中国第一大河。长江流域的水电�
 export const TEA_TEXT = '龙井茶产于杭州西湖。杭州的茶农采摘龙井茶，炒制龙井茶需要经验。'.repeat(3);
 
 /** Pastes `text` over the textarea's text with a real Ctrl+V through the clipboard; resolves once it is analysed. */
-export async function pasteWithKeyboard({ context, url }, page, text) {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+export async function pasteWithKeyboard({ url }, page, text) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await page.click('#text');
   await page.keyboard.press('Control+A');
   await analysed(page, () => page.keyboard.press('Control+V'));
+}
+
+/**
+ * Serves, for /worker.js in `context`, a test worker: the real worker
+ * (imported under another URL) behind a filter that makes it fail as only
+ * a bug or a broken deploy would, with no test hook in the page or the
+ * core. `trapOn`: an ANALYZE of a text containing it is answered as a trap
+ * of the core is (an INTERNAL error, then the worker closes itself);
+ * `failConcordanceOf`: the first concordance query of that word is
+ * answered with a NO_DOCUMENT error. The page's service worker, which
+ * would answer /worker.js past the route, is kept out of `context`:
+ * make it with newContext({serviceWorkers: 'block'}).
+ */
+export async function routeTestWorker(context, { trapOn = null, failConcordanceOf = null } = {}) {
+  const source = `
+    import { ErrorCode, Query, Reply, Request } from '/js/protocol.js';
+    import '/worker.js?under-test';
+    const real = self.onmessage;
+    const trapOn = ${JSON.stringify(trapOn)};
+    let failConcordanceOf = ${JSON.stringify(failConcordanceOf)};
+    self.onmessage = (event) => {
+      const { type, id, text, query, args } = event.data;
+      if (trapOn && type === Request.ANALYZE && text.includes(trapOn)) {
+        self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.INTERNAL, message: 'test trap' });
+        self.close();
+        return;
+      }
+      if (failConcordanceOf && type === Request.QUERY && query === Query.CONCORDANCE && args[0] === failConcordanceOf) {
+        failConcordanceOf = null;
+        self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.NO_DOCUMENT, message: 'no text has been analysed yet' });
+        return;
+      }
+      real.call(self, event);
+    };
+  `;
+  await context.route((url) => url.pathname === '/worker.js' && url.search === '', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: source }));
 }

@@ -14,7 +14,7 @@ import { registerServiceWorker } from './offline.js';
 import { createOpenedFile } from './opened-file.js';
 import { onOptionsChange, readOptions } from './options-form.js';
 import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
-import { createSelection, hashParams } from './selection.js';
+import { createSelection } from './selection.js';
 import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent } from './settings.js';
 import { createStatus } from './status.js';
 import { createStructure } from './structure.js';
@@ -45,8 +45,6 @@ client.onLoadError = (error) => status.error(() => errorText(error));
 client.onRestart = (error) => status.error(() => errorText(error));
 const openedFile = createOpenedFile(client);
 const corpus = createCorpus(structure);
-// Test hook, as below: tests/browser/corpus.test.mjs reads the division.
-if (hashParams().has('test')) window.__ciyanStructure = structure;
 const fileInfo = createFileInfo(
   {
     container: $('file-info'), name: $('file-name'), decoding: $('file-decoding'), select: $('encoding'),
@@ -74,11 +72,6 @@ const repairPanel = repair.create($('repair'), {
     return analyze(working);
   },
 });
-
-// Test hook, only on /#test: the browser tests reach the worker client
-// (to make the core trap, tests/browser/resilience.test.mjs). Without the
-// hash the page exposes nothing.
-if (hashParams().has('test')) window.__ciyanClient = client;
 
 let latest = 0; // the newest analysis asked for; older answers are dropped
 
