@@ -51,13 +51,18 @@ pub enum Error {
         /// What is wrong with it.
         problem: crate::user_dictionary::LineProblem,
     },
+    /// A question about the kept text before any text was kept.
+    NoDocument,
+    /// A request or query that is not one of the contract's (see
+    /// [`crate::session::Request`]); the string says what is wrong.
+    BadRequest(String),
 }
 
 impl Error {
     /// A short stable name for the kind of error: `empty-text`,
     /// `text-too-large`, `invalid-option`, `file-too-large`,
     /// `unsupported-format`, `binary`, `unknown-encoding`, `bad-document`,
-    /// `bad-dictionary` or `bad-user-dictionary`.
+    /// `bad-dictionary`, `bad-user-dictionary`, `no-document` or `bad-request`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::EmptyText => "empty-text",
@@ -70,6 +75,8 @@ impl Error {
             Error::BadDocument(_) => "bad-document",
             Error::BadDictionary(_) => "bad-dictionary",
             Error::BadUserDictionary { .. } => "bad-user-dictionary",
+            Error::NoDocument => "no-document",
+            Error::BadRequest(_) => "bad-request",
         }
     }
 
@@ -79,12 +86,12 @@ impl Error {
     pub fn details(&self) -> ErrorDetails {
         let mut details = ErrorDetails::default();
         match self {
-            Error::EmptyText | Error::Binary => {}
+            Error::EmptyText | Error::Binary | Error::NoDocument => {}
             Error::TextTooLarge { bytes, limit } | Error::FileTooLarge { bytes, limit } => {
                 details.bytes = Some(*bytes);
                 details.limit = Some(*limit);
             }
-            Error::InvalidOption(why) | Error::BadDocument(why) | Error::BadDictionary(why) => {
+            Error::InvalidOption(why) | Error::BadDocument(why) | Error::BadDictionary(why) | Error::BadRequest(why) => {
                 details.why = Some(why.clone())
             }
             Error::UnknownEncoding(label) => details.label = Some(label.clone()),
@@ -160,6 +167,8 @@ impl fmt::Display for Error {
             Error::UnknownEncoding(label) => write!(f, "unknown encoding {label:?}"),
             Error::BadDocument(why) => write!(f, "the Word document cannot be read ({why})"),
             Error::BadDictionary(why) => write!(f, "the dictionary file is damaged ({why})"),
+            Error::NoDocument => f.write_str("no text has been analysed yet"),
+            Error::BadRequest(why) => write!(f, "bad request: {why}"),
         }
     }
 }

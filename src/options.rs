@@ -10,6 +10,7 @@ pub const MAX_TOP_K: usize = 500;
 
 /// How the text is cut into words (the three modes of jieba).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum SegmentMode {
     /// The most likely segmentation (`jieba.cut`): each character in one word.
@@ -26,6 +27,7 @@ pub enum SegmentMode {
 /// Options of [`crate::Segmenter::analyze`]. Every field has a default, so
 /// `Options::default()` (or `{}` from JavaScript) is a complete request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Options {
     /// How the word list is cut. Keywords, people and places always come from

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 /// The script of a text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Script {
     /// Simplified characters (or no Han characters at all).

@@ -43,6 +43,7 @@ pub const CLASSICAL: &[&str] = &[
 
 /// Which list the stopwords start from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum StopwordBase {
     /// The Chinese list of stopwords-iso (about 790 words).
@@ -57,6 +58,7 @@ pub enum StopwordBase {
 /// What the user chose: a base list, the classical function words or not,
 /// and words added and removed (a removal wins over every list).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct StopwordSettings {
     /// The base list.

@@ -58,6 +58,7 @@ fn is_tag(tag: &str) -> bool {
 
 /// One word of a user dictionary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UserWord {
     /// The word, without white space.
@@ -104,6 +105,7 @@ impl UserWord {
 /// A user dictionary: words in the order they are added (the order matters,
 /// as each estimated frequency depends on the words before it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct UserDictionary {
     /// The words; a later entry for the same word replaces an earlier one.

@@ -26,6 +26,7 @@ use crate::Document;
 
 /// A collocates request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct CollocateOptions {
     /// Words to the left of the node (L), and to its right (R).
@@ -52,6 +53,7 @@ pub const MAX_SPAN: usize = 50;
 
 /// One collocate with its statistics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Collocate {
     /// The word.

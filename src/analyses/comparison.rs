@@ -18,6 +18,7 @@ use crate::Document;
 
 /// Sections taken together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Part {
     /// What the user sees: a speaker, a chapter, a file.
@@ -28,6 +29,7 @@ pub struct Part {
 
 /// Options of every comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct CompareOptions {
     /// The fewest occurrences in both parts together (3).
@@ -51,6 +53,7 @@ use keyness::CRITICAL;
 
 /// One part against the rest of the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Distinctive {
     /// The part's label.
@@ -197,6 +200,7 @@ pub fn distinctive(document: &Document, by: &SectionBy, options: &CompareOptions
 
 /// One side of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Side {
     /// Its label; empty for the rest of the text ([`REST`]), which the page
@@ -212,6 +216,7 @@ pub struct Side {
 
 /// A span of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Range {
     /// Where it starts.
@@ -222,6 +227,7 @@ pub struct Range {
 
 /// A word in one side only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct OneSide {
     /// The word.
@@ -232,6 +238,7 @@ pub struct OneSide {
 
 /// A word both sides use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Shared {
     /// The word.
@@ -244,6 +251,7 @@ pub struct Shared {
 
 /// Two parts compared.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The first part.
@@ -336,6 +344,7 @@ pub fn compare_parts(
 
 /// Words across sections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Trends {
     /// Each section's label and word tokens.
@@ -346,6 +355,7 @@ pub struct Trends {
 
 /// A section's label and size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SectionSize {
     /// Its label.
@@ -356,6 +366,7 @@ pub struct SectionSize {
 
 /// One word across sections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Trend {
     /// The word.

@@ -8,6 +8,7 @@ use crate::Document;
 
 /// How a concordance finds its word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum MatchMode {
     /// The word as the cut has it: a token equal to it (or, for a word the
@@ -20,6 +21,7 @@ pub enum MatchMode {
 
 /// A concordance request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConcordanceOptions {
     /// How to find the word.
@@ -29,6 +31,7 @@ pub struct ConcordanceOptions {
     /// In word mode, only tokens with this part-of-speech tag.
     pub pos: Option<String>,
     /// The unit of `start` and `end`.
+    #[serde(skip)]
     pub unit: Unit,
     /// Other forms of the term, found as it is (a name's aliases: 孔明 for
     /// 诸葛亮); the lines of every form come in text order.
@@ -56,6 +59,7 @@ pub const MAX_WIDTH: usize = 500;
 
 /// One occurrence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ConcordanceLine {
     /// Up to `width` characters before the occurrence.

@@ -19,6 +19,7 @@ use crate::Document;
 
 /// A dispersion request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct DispersionOptions {
     /// How many equal parts.
@@ -26,6 +27,7 @@ pub struct DispersionOptions {
     /// Whether stopwords leave the text first (they then leave N too).
     pub skip_stopwords: bool,
     /// The unit of `positions` and `textLength`.
+    #[serde(skip)]
     pub unit: Unit,
 }
 
@@ -40,6 +42,7 @@ pub const MAX_PARTS: usize = 1000;
 
 /// Where a word occurs and how evenly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Dispersion {
     /// The word's count in each part.

@@ -17,6 +17,7 @@ use crate::Document;
 
 /// What to compare.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeynessOptions {
     /// The fewest occurrences in both texts together (3).
@@ -33,6 +34,7 @@ impl Default for KeynessOptions {
 
 /// One word's keyness.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyness {
     /// The word.

@@ -20,3 +20,4 @@ pub mod phrases;
 pub mod repairs;
 pub mod sections;
 pub mod summary;
+pub mod text_profile;

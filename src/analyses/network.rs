@@ -23,6 +23,7 @@ use crate::Document;
 
 /// The unit words co-occur in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum CooccurrenceUnit {
     /// Runs of tokens ended by 。！？；… or a line break.
@@ -34,6 +35,7 @@ pub enum CooccurrenceUnit {
 
 /// What to draw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase")]
 pub struct NetworkOptions {
     /// The unit.
@@ -52,6 +54,7 @@ impl Default for NetworkOptions {
 
 /// A word of the network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Node {
     /// The word.
@@ -72,6 +75,7 @@ pub struct Node {
 
 /// Two words that co-occur.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Edge {
     /// A node's index.
@@ -86,6 +90,7 @@ pub struct Edge {
 
 /// The network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Network {
     /// Words with at least one edge.

@@ -56,6 +56,7 @@ const FUNCTION_CHARS: &str = "的了是在和也就都而及与着或之其被�
 
 /// A new-words request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewWordOptions {
     /// The most characters in a word, 2 to [`MAX_LEN`] (6 by default).
@@ -103,6 +104,7 @@ impl NewWordOptions {
 
 /// One new word.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NewWord {
     /// The word as the text spells it.
@@ -121,6 +123,7 @@ pub struct NewWord {
 
 /// The new words of a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct NewWords {
     /// Best first: by score, then by word.

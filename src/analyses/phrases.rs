@@ -15,6 +15,7 @@ use crate::Document;
 
 /// A phrases request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct PhraseOptions {
     /// The fewest and most words a phrase has (2 to 5 by default).
@@ -37,6 +38,7 @@ pub const MAX_LENGTH: usize = 8;
 
 /// One repeated phrase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Phrase {
     /// The phrase as the text spells it.

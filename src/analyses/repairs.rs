@@ -30,6 +30,7 @@ const MOST: usize = 200;
 
 /// What is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum RepairKind {
     /// A sentence broken across lines.
@@ -44,6 +45,7 @@ pub enum RepairKind {
 
 /// A flaw and its fix: replace `start..end` with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Repair {
     /// What is wrong.
@@ -65,6 +67,7 @@ pub struct Repair {
 
 /// A span of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Span {
     /// Where it starts.

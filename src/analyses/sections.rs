@@ -19,6 +19,7 @@ use crate::Document;
 
 /// How to split a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", tag = "by")]
 pub enum SectionBy {
     /// At chapter headings (第X回, 第X章, 第X节, 卷X …).
@@ -42,6 +43,7 @@ pub enum SectionBy {
 
 /// A section the caller gives: its label and span in UTF-16 units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct GivenSection {
     /// The label (a file name).
@@ -54,6 +56,7 @@ pub struct GivenSection {
 
 /// Sections taken together: all turns of one speaker, or of one role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
     /// The speaker; for a role, the word the role's labels end in (记者).
@@ -69,6 +72,7 @@ pub struct Group {
 
 /// What a [`Group`] gathers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum GroupKind {
     /// The turns of one speaker label.
@@ -114,6 +118,7 @@ pub fn groups(sections: &[Section]) -> Vec<Group> {
 
 /// One section.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     /// The heading, the speaker, or the first words of a paragraph or part;

@@ -19,6 +19,10 @@ pub use encoding::supported_encodings;
 /// The largest file accepted, in bytes (64 MiB, as for text).
 pub const MAX_FILE_BYTES: usize = crate::text::MAX_TEXT_BYTES;
 
+/// The file name endings read as text, a web page or a Word document: what
+/// a file chooser offers (any other file is read too, by its bytes).
+pub const TEXT_EXTENSIONS: [&str; 9] = [".txt", ".text", ".md", ".csv", ".srt", ".htm", ".html", ".xhtml", ".docx"];
+
 /// What kind of document the text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -88,6 +88,7 @@ mod tests {
 
 /// The unit of the positions an analysis reports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Unit {
     /// Unicode scalars (characters), as jieba-rs and Python count them.

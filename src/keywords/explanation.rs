@@ -11,6 +11,7 @@ use crate::{Document, Options};
 
 /// Where a word's idf comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum IdfSource {
     /// jieba's IDF table has the word.
@@ -21,6 +22,7 @@ pub enum IdfSource {
 
 /// Why a word is no keyword candidate for a method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Exclusion {
     /// The text does not use it (as a token of the cut).
@@ -39,6 +41,7 @@ pub enum Exclusion {
 
 /// A word's standing as a keyword.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct KeywordExplanation {
     pub word: String,

@@ -24,6 +24,7 @@ pub use ranking::KeywordCache;
 
 /// One keyword with its weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Keyword {
     /// The word.

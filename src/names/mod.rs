@@ -23,6 +23,7 @@ use rules::COMPOUND_SURNAMES;
 
 /// The three kinds of names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum NameKind {
     /// People: tags `nr`, `nrfg`, `nrt`.
@@ -47,6 +48,7 @@ impl NameKind {
 
 /// The user's corrections of the name lists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct NameCorrections {
     /// Words that are no names.
@@ -61,6 +63,7 @@ pub struct NameCorrections {
 
 /// A word put on another list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MovedName {
     /// The word.
@@ -71,6 +74,7 @@ pub struct MovedName {
 
 /// One name and its other forms (孔明 = 诸葛亮 = 孔明曰).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Alias {
     /// The form the list shows.
@@ -81,6 +85,7 @@ pub struct Alias {
 
 /// Where a name on a list comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum NameSource {
     /// The tag jieba's dictionary gives the word.
@@ -95,6 +100,7 @@ pub enum NameSource {
 
 /// Why a word tagged as a name is not on the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SetAsideReason {
     /// One character (汝, 耶, 巴).
@@ -117,6 +123,7 @@ pub enum SetAsideReason {
 
 /// A name and how often the text names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Name {
     /// The name (for an alias, the form the user chose).
@@ -133,6 +140,7 @@ pub struct Name {
 
 /// A word tagged as a name but not on a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SetAside {
     /// The word.
@@ -149,6 +157,7 @@ pub struct SetAside {
 
 /// People, places and organisations, most named first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Entities {
     /// People.

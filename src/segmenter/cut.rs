@@ -10,6 +10,7 @@ use crate::text;
 
 /// What an analysis is doing when it reports progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Stage {
     /// Cutting the text into tagged words.
@@ -20,6 +21,7 @@ pub enum Stage {
 
 /// A progress report: `done` of `total` bytes of the current stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Progress {
     /// The stage.
     pub stage: Stage,

@@ -8,6 +8,7 @@ pub use crate::names::Entities;
 /// Everything Ciyan found in one text. One value is the page's whole answer
 /// and what `ciyan analyze --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
     /// Sizes of the text.
@@ -23,6 +24,7 @@ pub struct Analysis {
 
 /// Sizes of the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
     /// Characters other than white space.
@@ -41,6 +43,7 @@ pub struct Counts {
 
 /// One word of the word list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WordCount {
     /// The word.
@@ -53,6 +56,7 @@ pub struct WordCount {
 
 /// Keywords by each method, best first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Keywords {
     /// By TF-IDF (`jieba.analyse.extract_tags`).

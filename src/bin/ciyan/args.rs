@@ -66,6 +66,12 @@ usage:
       up to --max-len characters (6), cohesion at least X per character
       joined (8) and neighbour entropy at least X a side (1.0), the best
       --top (100).
+  ciyan query FILE|- JSON
+      Any question the page asks, as the page asks it: JSON is a query,
+      '{\"query\": \"concordance\", \"term\": \"台湾\", \"options\": {\"width\": 10}}',
+      '{\"query\": \"textProfile\"}', or a request, '{\"request\": \"constants\"}';
+      prints the answer as JSON, positions in Unicode scalars. Every query
+      and its answer: docs/cli.md.
   ciyan --help | --version
 
 Every command also takes:
@@ -171,6 +177,11 @@ pub enum Command {
         options: NetworkOptions,
         json: bool,
     },
+    Query {
+        input: Input,
+        /// The query or request, as JSON.
+        request: String,
+    },
     Repairs {
         input: Input,
         json: bool,
@@ -228,7 +239,7 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         match (sub.as_str(), arg) {
             (_, Long("help") | Short('h')) => return Ok(Command::Help),
             (_, Value(v)) if input.is_none() => input = Some(Input::from_arg(v)),
-            ("kwic" | "collocates" | "dispersion", Value(v)) if word.is_none() => {
+            ("kwic" | "collocates" | "dispersion" | "query", Value(v)) if word.is_none() => {
                 word = Some(v.string().map_err(error)?)
             }
             // Every command but cut prints JSON on request.
@@ -362,13 +373,17 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         "sections" => Ok(Command::Sections { input, by: section_by, json }),
         "network" => Ok(Command::Network { input, options: network, json }),
         "repairs" => Ok(Command::Repairs { input, json }),
+        "query" => {
+            let request = word.ok_or("`ciyan query` needs a query after the FILE, as JSON: {\"query\": \"textProfile\"}")?;
+            Ok(Command::Query { input, request })
+        }
         "compare" => {
             let mut reference = reference.ok_or("`ciyan compare` needs two files: A and B")?;
             reference.encoding = input.encoding.clone();
             Ok(Command::Compare { target: input, reference, options: compare, json })
         }
         other => Err(format!(
-            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare or newwords"
+            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare, network, repairs, newwords or query"
         )),
     }
 }

@@ -10,8 +10,14 @@
 //! ciyan phrases FILE|- [--min N] [--all] [--json]
 //! ciyan compare A B [--min N] [--stopwords] [--json]
 //! ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N] [--json]
+//! ciyan network FILE|- [--unit sentence|paragraph] [--words N] [--edges N] [--json]
+//! ciyan repairs FILE|- [--json]
 //! ciyan newwords FILE|- [--min N] [--max-len N] [--top N] [--json]
+//! ciyan query FILE|- JSON
 //! ```
+//!
+//! `query` asks the core's one contract (`ciyan::session`) as the page
+//! does; the other commands print the same answers as tables.
 
 mod args;
 mod corpus;
@@ -176,6 +182,10 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
                 ciyan::document::Unit::Scalar,
             );
             queries::repairs(&mut out, &found, json)?;
+        }
+        Command::Query { input, request } => {
+            let text = input::read(&input)?;
+            queries::query(&mut out, analyzer()?, text, &request)?;
         }
         Command::Phrases { input, options, json } => {
             let document = queries::document(&analyzer()?, &input)?;

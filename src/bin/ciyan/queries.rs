@@ -12,10 +12,33 @@ use ciyan::analyses::new_words::NewWords;
 use ciyan::analyses::phrases::{self, PhraseOptions};
 use ciyan::analyses::sections::{SectionBy, OPENING};
 use ciyan::document::Unit;
-use ciyan::{Segmenter, Document};
+use ciyan::{Document, Request, Segmenter, Session};
 use serde::Serialize;
 
 use crate::input::{self, Input};
+
+/// `ciyan query`: the text kept by a session (positions in Unicode
+/// scalars), asked `request`, a query (`{"query": …}`) or any other
+/// request of the contract (`{"request": …}`); the reply as JSON.
+pub fn query(
+    out: &mut impl Write,
+    segmenter: Segmenter,
+    text: String,
+    request: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let value: serde_json::Value = serde_json::from_str(request).map_err(|e| format!("the query is not JSON: {e}"))?;
+    let request: Request = if value.get("request").is_some() {
+        serde_json::from_value(value)
+    } else {
+        serde_json::from_value(value).map(|query| Request::Ask { query })
+    }
+    .map_err(|e| ciyan::Error::BadRequest(e.to_string()))?;
+    let mut session = Session::new(segmenter, Unit::Scalar);
+    session.keep(text, &ciyan::Options::default())?;
+    let reply = session.handle(request, |_| {})?;
+    write_json(out, &reply)?;
+    Ok(())
+}
 
 /// The input, read and cut once (precise, HMM on).
 pub fn document(analyzer: &Segmenter, input: &Input) -> Result<Document, Box<dyn std::error::Error>> {
