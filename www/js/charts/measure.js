@@ -1,21 +1,19 @@
-// Text measured for SVG charts: labels are laid out before they are drawn,
-// so their widths come from a canvas with the chart's font.
+// Text measured for the charts: layouts (layout/*.js) place labels before
+// they are drawn, through measure(text, font); on the page the widths come
+// from a canvas, in the chart's own font.
 
 let context = null;
+let contextFont = '';
 
-/** A function giving the width in pixels of a text in `font` (a CSS font). */
-export function measurer(font) {
+/** The width in pixels of `text` in `font` (a CSS font): the page's measure(text, font). */
+export function measureText(text, font) {
   context ??= document.createElement('canvas').getContext('2d');
-  return (text) => {
+  if (font !== contextFont) {
     context.font = font;
-    return context.measureText(text).width;
-  };
+    contextFont = font;
+  }
+  return context.measureText(text).width;
 }
 
-/** The word, cut with an ellipsis if it is wider than `max` pixels. */
-export function fit(word, max, measure) {
-  if (measure(word) <= max) return word;
-  const chars = [...word];
-  while (chars.length > 1 && measure(`${chars.join('')}…`) > max) chars.pop();
-  return `${chars.join('')}…`;
-}
+/** The font family `element` is drawn in: what a chart inside it measures its labels in. */
+export const familyOf = (element) => getComputedStyle(element).fontFamily;

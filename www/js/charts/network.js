@@ -1,22 +1,16 @@
-// The co-occurrence network as SVG (KH Coder's picture): the core gives the
-// nodes with a seeded layout (x, y about −1…1), the edges and the
-// communities; this fits the layout into the box and draws edges as lines
-// (wider: a higher Jaccard), nodes as circles (area: the word's count) in
-// their community's colour, and the words as labels. Every node is a link
-// to its word (data-word: a click, or Enter on the focused node).
+// The co-occurrence network painted as SVG from its geometry
+// (layout/network.js): edges as lines (wider: a higher Jaccard), nodes as
+// circles (area: the word's count) in their community's colour, and the
+// words as labels. Every node is a link to its word (data-word: a click, or
+// Enter on the focused node).
 
 import { s } from '../dom.js';
 import { texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
+import { FONT_SIZE } from '../layout/network.js';
 
 /** Communities get one of this many colours (css/network.css: --community-0 …); the rest share them in turn. */
 export const PALETTE = 10;
-const MIN_RADIUS = 3.5;
-const MIN_EDGE = 0.8;
-const MAX_EDGE = 4.5;
-const FONT_SIZE = 13;
-/** A group of words is enlarged at most this many times (spreadComponents). */
-const MAX_SPREAD = 8;
 
 // The strings: the catalogs' networkChart.* entries (js/messages/).
 const TEXT = texts('networkChart');
@@ -24,133 +18,20 @@ const TEXT = texts('networkChart');
 const jaccardFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 export const formatJaccard = (j) => jaccardFormat.format(j);
 
-/** The box for a container `width` pixels wide: wider than tall on a screen, taller on a phone. */
-export const boxHeight = (width) => Math.round(Math.max(380, Math.min(620, width < 560 ? width * 1.6 : width * 0.55)));
-
-/**
- * Where everything goes. answer: the NETWORK answer; `measure` gives a
- * text's width in the labels' font; unitName: 句 or 段 (for the titles).
- */
-export function networkLayout(answer, { width, height, measure, unitName }) {
-  const { nodes, edges } = answer;
-  const widest = Math.max(10, Math.min(20, width / 45));
-  const pad = { x: widest + 20, y: widest + 18 };
-  const spread = spreadComponents(nodes, edges);
-  const xOf = fitTo(spread.map((p) => p.x), pad.x, width - pad.x);
-  const yOf = fitTo(spread.map((p) => p.y), pad.y, height - pad.y);
-  const points = spread.map((p) => ({ cx: xOf(p.x), cy: yOf(p.y) }));
-  // The layout packs a cluster's words close together: the circles are
-  // kept small enough that neighbours mostly stay apart.
-  const maxRadius = Math.max(6, Math.min(widest, 0.5 * median(nearestDistances(points))));
-  const maxCount = Math.max(1, ...nodes.map((node) => node.count));
-  const radius = (count) => Math.min(maxRadius, MIN_RADIUS) + (maxRadius - Math.min(maxRadius, MIN_RADIUS)) * Math.sqrt(count / maxCount);
-  const jaccards = edges.map((edge) => edge.jaccard);
-  const lowJ = Math.min(...jaccards);
-  const spanJ = Math.max(...jaccards) - lowJ;
-  const placed = nodes.map((node, i) => ({ ...node, index: i, ...points[i], r: radius(node.count), labelWidth: measure(node.word) }));
-  placeLabels(placed, width, height);
-  return {
-    width, height, unitName,
-    nodes: placed,
-    edges: edges.map((edge) => ({
-      ...edge,
-      a: placed[edge.source], b: placed[edge.target],
-      strokeWidth: MIN_EDGE + (spanJ > 0 ? (edge.jaccard - lowJ) / spanJ : 0.5) * (MAX_EDGE - MIN_EDGE),
-    })),
-    communities: answer.communities,
-  };
-}
-
-/**
- * The layout with each group of connected words (a component of the graph)
- * enlarged about its centre, up to nearly half the distance to the nearest
- * other group: a layout that keeps the groups far apart leaves each one a
- * knot of overlapping words otherwise. Only a scaling of the core's
- * layout: the same answer gives the same picture.
- */
-function spreadComponents(nodes, edges) {
-  const parent = nodes.map((_, i) => i);
-  const root = (i) => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  for (const { source, target } of edges) parent[root(source)] = root(target);
-  const groups = new Map();
-  nodes.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
-  const components = [...groups.values()].map((members) => {
-    const x = members.reduce((sum, i) => sum + nodes[i].x, 0) / members.length;
-    const y = members.reduce((sum, i) => sum + nodes[i].y, 0) / members.length;
-    const radius = Math.max(...members.map((i) => Math.hypot(nodes[i].x - x, nodes[i].y - y)));
-    return { members, x, y, radius };
-  });
-  const points = nodes.map((node) => ({ x: node.x, y: node.y }));
-  if (components.length < 2) return points;
-  for (const c of components) {
-    if (c.members.length < 2 || !(c.radius > 0)) continue;
-    const room = 0.45 * Math.min(...components.filter((o) => o !== c).map((o) => Math.hypot(o.x - c.x, o.y - c.y)));
-    const scale = Math.min(MAX_SPREAD, Math.max(1, room / c.radius));
-    for (const i of c.members) points[i] = { x: c.x + (nodes[i].x - c.x) * scale, y: c.y + (nodes[i].y - c.y) * scale };
-  }
-  return points;
-}
-
-/** Maps values onto from…to (all of them to the middle if they are equal). */
-function fitTo(values, from, to) {
-  const low = Math.min(...values);
-  const span = Math.max(...values) - low;
-  return (value) => (span > 0 ? from + ((value - low) / span) * (to - from) : (from + to) / 2);
-}
-
-/** Each point's distance to the nearest other point. */
-function nearestDistances(points) {
-  return points.map((p, i) => Math.min(Infinity, ...points.filter((_, j) => j !== i).map((q) => Math.hypot(p.cx - q.cx, p.cy - q.cy))));
-}
-
-function median(values) {
-  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return finite.length ? finite[Math.floor(finite.length / 2)] : Infinity;
-}
-
-const LABEL_HEIGHT = 15;
-
-/**
- * Puts each word's label above its circle, or else below, right or left of
- * it, wherever it first overlaps no label placed before and no other
- * circle; the most frequent words choose first. (No place free: above.)
- */
-function placeLabels(nodes, width, height) {
-  const boxes = [];
-  const overlaps = (box) => boxes.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h)
-    || nodes.some((n) => n.cx + n.r > box.x && n.cx - n.r < box.x + box.w && n.cy + n.r > box.y && n.cy - n.r < box.y + box.h && !box.own(n));
-  for (const node of [...nodes].sort((a, b) => b.count - a.count)) {
-    const w = node.labelWidth;
-    const candidates = [
-      { x: node.cx - w / 2, y: node.cy - node.r - 2 - LABEL_HEIGHT },
-      { x: node.cx - w / 2, y: node.cy + node.r + 2 },
-      { x: node.cx + node.r + 3, y: node.cy - LABEL_HEIGHT / 2 },
-      { x: node.cx - node.r - 3 - w, y: node.cy - LABEL_HEIGHT / 2 },
-    ].map((c) => ({
-      // Inside the box (an exported file has nothing around it).
-      x: Math.max(2, Math.min(width - w - 2, c.x)), y: Math.max(0, Math.min(height - LABEL_HEIGHT, c.y)),
-      w, h: LABEL_HEIGHT, own: (n) => n === node,
-    }));
-    const box = candidates.find((c) => !overlaps(c)) ?? candidates[0];
-    boxes.push(box);
-    node.labelX = box.x + w / 2;
-    node.labelY = box.y + LABEL_HEIGHT - 3.5; // the baseline
-  }
-}
-
-export function networkSvg(geometry) {
+/** The chart; unitName: 句 or 段, the unit of co-occurrence (for the edges' titles). */
+export function networkSvg(geometry, unitName) {
   const { width, height } = geometry;
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'network-chart', role: 'group',
     'aria-label': TEXT.summary(geometry.nodes.length, geometry.edges.length, geometry.communities),
   });
-  svg.append(edgesGroup(geometry), nodesGroup(geometry), labelsGroup(geometry));
+  svg.append(edgesGroup(geometry, unitName), nodesGroup(geometry), labelsGroup(geometry));
   return svg;
 }
 
 const communityClass = (community) => `community-${((community % PALETTE) + PALETTE) % PALETTE}`;
 
-function edgesGroup({ edges, unitName }) {
+function edgesGroup({ edges }, unitName) {
   return s('g', { class: 'network-edges', 'aria-hidden': 'true' },
     ...edges.map((edge) => s('line', {
       class: 'network-edge', x1: edge.a.cx.toFixed(1), y1: edge.a.cy.toFixed(1), x2: edge.b.cx.toFixed(1), y2: edge.b.cy.toFixed(1),

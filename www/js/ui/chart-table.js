@@ -1,9 +1,10 @@
 // What the charts of the trends, network and dispersion cards have in
 // common: the table that is each chart's text alternative, the off-screen
-// copy of a chart that is drawn whole for export, the round axis steps, and
-// drawing again at a new width.
+// copy of a chart that is drawn whole for export, and a file name for it.
+// (Their axes: layout/ticks.js; drawing again at a new width: the view
+// registry, for a view that says it is `sized`.)
 
-import { debounce, h } from '../dom.js';
+import { h } from '../dom.js';
 import { downloadPng, downloadSvg } from '../export.js';
 
 /**
@@ -55,33 +56,5 @@ export async function exportDrawn(kind, fileName, draw) {
   }
 }
 
-/** 0 and round steps (1, 2 or 5 × 10ⁿ) up to at least `max`. */
-export function niceTicks(max) {
-  if (!(max > 0)) return [0, 1];
-  const rough = max / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough);
-  const ticks = [];
-  for (let value = 0; value < max + step * 0.999; value += step) ticks.push(Number(value.toPrecision(12)));
-  return ticks;
-}
-
-/** Every how many sections an axis labels one, so that labels `gap` pixels wide fit in `step`-pixel columns. */
-export function labelEvery(step, gap = 26) {
-  return [1, 2, 5, 10, 20, 25, 50, 100].find((n) => n * step >= gap) ?? 200;
-}
-
 /** A file name made of `parts`, without the characters file systems refuse. */
 export const safeName = (...parts) => parts.filter(Boolean).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
-
-/**
- * Calls `draw()` once a resize of `observed` has paused, if `figure` is no
- * longer as wide as the chart was drawn (`drawnWidth()`) and `shown()` says
- * a chart is on screen: a chart is laid out for its width.
- */
-export function redrawOnResize(observed, figure, { shown, drawnWidth, draw }) {
-  const redraw = debounce(() => {
-    if (shown() && figure.clientWidth !== drawnWidth()) draw();
-  }, 150);
-  new ResizeObserver(redraw).observe(observed);
-}

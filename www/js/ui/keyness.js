@@ -47,16 +47,3 @@ export function keynessHelp() {
 export const exportFigures = (k) => [round(k.logLikelihood, 2), Number.isFinite(k.logRatio) ? round(k.logRatio, 3) : (k.logRatio ?? ''), k.p ?? ''];
 
 const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/**
- * Asks a whole-text query (SECTIONS, DISTINCTIVE, KEYNESS): a new scope
- * gives the document a new id while the question is on its way, and the
- * client then calls the answer stale; the whole text's answer is the same,
- * so it is asked again (a few times: a new text keeps changing the id).
- */
-export async function askWholeText(client, query, ...args) {
-  for (let attempt = 0; ; attempt++) {
-    const answer = await client.query(query, ...args);
-    if (!answer?.stale || attempt === 3) return answer;
-  }
-}

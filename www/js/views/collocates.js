@@ -5,12 +5,13 @@
 // ask the worker again; sorting only redraws.
 
 import { debounce, h } from '../dom.js';
-import { errorText, onLocaleChange, t } from '../i18n.js';
+import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { posName } from '../pos.js';
-import { Query } from '../protocol.js';
+import { stars } from '../ui/keyness.js';
 
+export const id = 'collocates';
 export const needs = ['word', 'document'];
 
 const SPAN = { min: 0, max: 10, initial: 5 };
@@ -18,23 +19,14 @@ const MIN_COUNT = { min: 1, max: 999, initial: 3 };
 /** Rows drawn at first and added by each 显示更多: a frequent word in a long text has thousands. */
 const PAGE = 100;
 
-/** The part-of-speech filter: groups of jieba's tags. */
-const POS_GROUPS = [
-  { value: 'all', tags: undefined },
-  { value: 'nouns', tags: ['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn'] },
-  { value: 'verbs', tags: ['v', 'vd', 'vi', 'vn'] },
-  { value: 'adjectives', tags: ['a', 'ad', 'an'] },
-  { value: 'names', tags: ['nr', 'nrfg', 'nrt', 'ns', 'nt'] },
-];
+/**
+ * The part-of-speech filter: every tag, then the core's groups of jieba's
+ * tags (constants.posGroups: {key, tags}), filled in once the core has said.
+ */
+let posGroups = [{ key: 'all', tags: undefined }];
 
-/** Log-likelihood thresholds (χ², 1 df), strongest first. */
-const SIGNIFICANCE = [
-  { g2: 15.13, stars: '****', p: 'p < .0001' },
-  { g2: 10.83, stars: '***', p: 'p < .001' },
-  { g2: 6.63, stars: '**', p: 'p < .01' },
-  { g2: 3.84, stars: '*', p: 'p < .05' },
-];
-const significance = (g2) => SIGNIFICANCE.find((level) => g2 >= level.g2) ?? null;
+/** The significance level the core gave a collocate (its p), as stars and a p. */
+const significance = (row) => (row.p == null ? null : { stars: stars(row.p), p: `p < ${String(row.p).replace(/^0/, '')}` });
 
 const two = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const formatTwo = (value) => two.format(value);
@@ -67,14 +59,15 @@ export function create(container, { client }) {
     generation: 0,
   };
   build(container, view);
-  // A switch of language builds the parts again, keeping the options; the
-  // dashboard's update that follows draws the rows.
-  onLocaleChange(() => {
-    const values = Object.entries(view.inputs).map(([name, input]) => [name, input.type === 'checkbox' ? input.checked : input.value]);
-    build(container, view);
-    for (const [name, value] of values) view.inputs[name][view.inputs[name].type === 'checkbox' ? 'checked' : 'value'] = value;
-  });
   return {
+    /** A switch of language builds the parts again, keeping the options, and draws the rows (or asks again after a failure). */
+    relabel() {
+      const values = Object.entries(view.inputs).map(([name, input]) => [name, input.type === 'checkbox' ? input.checked : input.value]);
+      build(container, view);
+      for (const [name, value] of values) view.inputs[name][view.inputs[name].type === 'checkbox' ? 'checked' : 'value'] = value;
+      if (view.asked) drawRows(view);
+      else refresh(view);
+    },
     update({ word, document }) {
       view.word = word;
       view.documentId = document?.id ?? null;
@@ -91,8 +84,14 @@ function build(container, view) {
   const minCount = number('collocates-min', MIN_COUNT);
   // Stopwords (的, 了, 是 …) are near every word: left in, they fill the top of the list.
   const stopwords = h('input', { type: 'checkbox', id: 'collocates-stopwords', checked: true });
-  const pos = h('select', { id: 'collocates-pos' },
-    POS_GROUPS.map((group) => h('option', { value: group.value }, t(`collocates.pos.${group.value}`))));
+  const pos = h('select', { id: 'collocates-pos' });
+  const fillGroups = () => pos.replaceChildren(
+    ...posGroups.map((group) => h('option', { value: group.key, title: group.tags?.join(' ') ?? '' }, t(`collocates.pos.${group.key}`))));
+  fillGroups();
+  view.client.constants().then((constants) => {
+    posGroups = [posGroups[0], ...constants.posGroups];
+    fillGroups();
+  }, () => {});
   const controls = h('form', { className: 'view-toolbar collocates-controls', 'aria-label': t('collocates.options') },
     h('fieldset', { className: 'collocates-span' },
       h('legend', {}, t('collocates.span')),
@@ -161,7 +160,7 @@ function readOptions({ inputs }) {
     const value = Math.round(Number(input.value));
     return input.value.trim() !== '' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : initial;
   };
-  const group = POS_GROUPS.find((g) => g.value === inputs.pos.value) ?? POS_GROUPS[0];
+  const group = posGroups.find((g) => g.key === inputs.pos.value) ?? posGroups[0];
   const options = {
     left: integer(inputs.left, SPAN),
     right: integer(inputs.right, SPAN),
@@ -183,7 +182,7 @@ async function refresh(view) {
   view.container.classList.add('is-loading');
   let answer;
   try {
-    answer = await view.client.query(Query.COLLOCATES, word, options);
+    answer = await view.client.ask({ query: 'collocates', word, options });
   } catch (error) {
     if (generation === view.generation) showError(view, error);
     return;
@@ -220,8 +219,8 @@ function drawRows(view) {
   for (const th of headers) th.setAttribute('aria-sort', th.dataset.key === view.sortKey ? view.direction : 'none');
   const rows = sorted(view);
   const { left, right, minCount, skipStopwords, pos } = asked.options;
-  const found = POS_GROUPS.find((g) => g.tags === pos);
-  const group = pos ? (found ? t(`collocates.pos.${found.value}`) : t('collocates.chosenPos')) : '';
+  const found = posGroups.find((g) => g.tags === pos);
+  const group = pos ? (found ? t(`collocates.pos.${found.key}`) : t('collocates.chosenPos')) : '';
   const total = rows.length;
   view.summary.textContent = t('collocates.summary', { word: asked.word, left, right, skipStopwords, minCount, group })
     + t('collocates.found', formatInteger(total), total > view.shown ? formatInteger(view.shown) : null);
@@ -247,7 +246,7 @@ function cell(column, row) {
   if (column.key === 'pos') {
     return h('td', { className: 'col-pos', title: posName(value) }, h('span', { className: 'pos-tag' }, value));
   }
-  const level = column.key === 'logLikelihood' ? significance(value) : null;
+  const level = column.key === 'logLikelihood' ? significance(row) : null;
   return h('td', { className: `col-${column.key} number`, 'data-value': value },
     column.format(value),
     // A value without stars keeps an empty mark, so that the digits stay in line.
@@ -259,7 +258,7 @@ const csvHeader = () => [t('csv.word'), t('csv.pos'), 'O11', 'E11', 'f_c', 'G2',
 const round = (value) => Number(value.toFixed(4));
 const csvRow = (row) => [
   row.word, row.pos, row.count, round(row.expected), row.frequency,
-  round(row.logLikelihood), significance(row.logLikelihood)?.p ?? '', round(row.mi), round(row.tScore), round(row.logDice),
+  round(row.logLikelihood), row.p ?? '', round(row.mi), round(row.tScore), round(row.logDice),
 ];
 
 function fileName(view) {

@@ -6,14 +6,15 @@
 // stands for (structure.js's within), so the lines show how A uses it.
 
 import { h } from '../dom.js';
-import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
+import { attrs, errorText, hText, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { partName, REST } from '../part-name.js';
-import { Query } from '../protocol.js';
-import { askWholeText, exportFigures, formatLl, formatRatio, keyWord, keynessHelp, stars, TEXT as KEY_TEXT } from './keyness.js';
+import { exportFigures, formatLl, formatRatio, keyWord, keynessHelp, stars, TEXT as KEY_TEXT } from '../ui/keyness.js';
 
-export const needs = ['document'];
+export const id = 'compare';
+// The parts to compare come with the structure's sections (structure.js).
+export const needs = ['division', 'sections'];
 
 // The strings: the catalogs' compare.* entries (js/messages/).
 const TEXT = texts('compare');
@@ -51,10 +52,6 @@ export function create(container, { client, structure }) {
     structure.setWithin({ word: word.dataset.word, label: part.label, kind: part.kind, rest: part.rest, ranges: view.answer[side].ranges });
   });
   const rest = (sections) => structure.sections.sections.map((_, i) => i).filter((i) => !sections.includes(i));
-
-  structure.subscribe((state, changed) => {
-    if (changed.includes('sections') || changed.includes('division')) fill(state);
-  });
 
   /** The parts a user may compare: the groups, then the sections (the files of a corpus). */
   function fill({ division, sections: answer }) {
@@ -111,7 +108,7 @@ export function create(container, { client, structure }) {
     ui.summary.textContent = TEXT.loading;
     try {
       const skipStopwords = client.document?.options?.stopwords ?? true;
-      const answer = await askWholeText(client, Query.KEYNESS, structure.division, asked(a), b && asked(b), { minCount: 3, skipStopwords, limit: 200, top: 200 });
+      const answer = await client.ask({ query: 'keyness', division: structure.division, a: asked(a), b: b ? asked(b) : null, options: { minCount: 3, skipStopwords, top: 200 } });
       if (generation !== view.generation || answer.stale) return;
       Object.assign(view, { answer, a, b });
       draw(ui, answer, partName(a), partName(b ?? REST));
@@ -124,12 +121,11 @@ export function create(container, { client, structure }) {
     }
   }
 
-  fill(structure);
-  // A switch of language: the fixed labels follow by themselves (data-i18n); the lists and the comparison, again.
-  onLocaleChange(() => fill(structure));
   return {
     // A new document: the structure brings its sections (or none) and fill() asks again.
-    update() {},
+    update: (state) => fill(state),
+    // A switch of language: the fixed labels follow by themselves (data-i18n); the lists and the comparison, again.
+    relabel: (state) => fill(state),
   };
 }
 

@@ -2,8 +2,8 @@
 // Voyant's Contexts show it: every occurrence of the selected word on a line
 // of its own, the word in a centre column between its left and right
 // contexts; filtered, sorted by the words around it, exported; a line opens
-// the reader (reader.js) on that occurrence; kwic-line.js cuts, links and
-// sorts the lines. Characters selected in the lines are offered as a word
+// the reader (ui/reader.js) on that occurrence; layout/kwic.js cuts and
+// sorts the lines, ui/kwic-row.js draws one. Characters selected in the lines are offered as a word
 // of the user dictionary (「加为一个词」).
 //
 // The worker is asked once per word, document and match mode, for the widest
@@ -14,15 +14,17 @@
 import { debounce, h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
-import { attrs, errorText, hText, onLocaleChange, texts } from '../i18n.js';
+import { attrs, errorText, hText, texts } from '../i18n.js';
 import { partName } from '../part-name.js';
-import { Query } from '../protocol.js';
 import { offerSelectionAsWord } from '../word-from-selection.js';
 import { formsOfName } from './entities.js';
-import { contextOf, firstChars, lastChars, lineRow, sortLines } from './kwic-line.js';
-import { createReader } from './reader.js';
+import { contextOf, firstChars, lastChars, sortLines } from '../layout/kwic.js';
+import { lineRow } from '../ui/kwic-row.js';
+import { createReader } from '../ui/reader.js';
 
-export const needs = ['word', 'document', 'analysis'];
+export const id = 'concordance';
+// within: the compare view limits the lines of the word it opened to one part (structure.js).
+export const needs = ['word', 'document', 'analysis', 'within'];
 
 /** Characters of context on each side. */
 const WIDTH = { min: 10, max: 60, step: 5, initial: 25 };
@@ -53,8 +55,8 @@ export function create(container, { client, structure }) {
     refocus: false, // the focus was on a line when they went to be replaced
     within: null, // {label, ranges}: only the lines in this part (the compare view's), or null
   };
-  // The compare view limits the lines of the word it opened to one part.
-  const withinFor = (word) => (structure?.within && structure.within.word === word ? structure.within : null);
+  // The part the lines of `word` are limited to, if the compare view opened it.
+  const withinFor = (word, within) => (within && within.word === word ? within : null);
   const ui = build(container, {
     csv: () => downloadCsv(fileName(view.word, 'csv'), csvHeader(), csvRows(view.shown, view.width)),
     json: () => downloadJson(fileName(view.word, 'json'), jsonValue(view)),
@@ -81,12 +83,6 @@ export function create(container, { client, structure }) {
     load();
   });
   ui.within.addEventListener('click', () => structure.setWithin(null));
-  structure?.subscribe((state, changed) => {
-    if (!changed.includes('within') || !view.word || withinFor(view.word) === view.within) return;
-    view.within = withinFor(view.word);
-    showWithin();
-    load();
-  });
   function showWithin() {
     ui.within.hidden = !view.within;
     ui.within.firstChild.textContent = view.within ? TEXT.within(partName(view.within)) : '';
@@ -132,7 +128,7 @@ export function create(container, { client, structure }) {
       // A merged name's lines are those of every form (孔明 = 诸葛亮 = 孔明曰).
       const options = { mode: view.mode, width: WIDTH.max, forms: view.forms };
       if (view.within) options.within = view.within.ranges;
-      answer = await client.query(Query.CONCORDANCE, word, options);
+      answer = await client.ask({ query: 'concordance', term: word, options });
     } catch (error) {
       if (asked === view.request) showError(errorText(error));
       return;
@@ -245,16 +241,15 @@ export function create(container, { client, structure }) {
     item.focus();
   }
 
-  // A switch of language: the lines and what the status says, again.
-  onLocaleChange(() => {
-    ui.widthValue.value = TEXT.chars(view.width);
-    showWithin();
-    if (view.loaded) arrange();
-    else if (container.dataset.state === 'loading') ui.summary.textContent = TEXT.finding(view.word);
-  });
-
   return {
-    update({ word, document, analysis }) {
+    /** A switch of language: the lines and what the status says, again. */
+    relabel() {
+      ui.widthValue.value = TEXT.chars(view.width);
+      showWithin();
+      if (view.loaded) arrange();
+      else if (container.dataset.state === 'loading') ui.summary.textContent = TEXT.finding(view.word);
+    },
+    update({ word, document, analysis, within: limit }) {
       if (!word || !document) {
         reader.close();
         ++view.request; // an answer still on its way is for no one
@@ -266,7 +261,7 @@ export function create(container, { client, structure }) {
       container.hidden = false;
       const forms = formsOfName(analysis, word).filter((form) => form !== word);
       const sameForms = forms.join('\n') === view.forms.join('\n');
-      const within = withinFor(word);
+      const within = withinFor(word, limit);
       if (word === view.word && document.id === view.documentId && sameForms && within === view.within) return;
       reader.close(); // it showed the lines of before
       if (word !== view.word) {

@@ -6,13 +6,21 @@ import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
 import { t, texts } from '../i18n.js';
 
+export const id = 'counts';
+// The document: the options the analysis was made with ({mode, …}).
+export const needs = ['analysis', 'document'];
+
 // The strings: the catalogs' countsHelp.* entries (js/messages/).
 const TEXT = texts('countsHelp');
 
 const KEYS = ['characters', 'hanCharacters', 'tokens', 'distinctWords', 'sentences'];
 
-/** `options`: those the analysis was made with ({mode, …}), if known. */
-export function render(container, analysis, options = {}) {
+export function create(container) {
+  const draw = ({ analysis, document }) => render(container, analysis, document?.options ?? {});
+  return { update: draw, relabel: draw };
+}
+
+function render(container, analysis, options) {
   // Each count's label and note: the catalogs' counts.<key> and counts.<key>Note.
   const cards = KEYS.map((key) => {
     const note = t(`counts.${key}Note`);

@@ -3,18 +3,20 @@
 // how often it occurs in each part (per 10,000 words), with Gries' DP and
 // Juilland's D. Up to four more words can be compared with it: each gets a
 // row of the barcode and a line of the chart. This module asks the core and
-// keeps the words; dispersion-chart.js draws them.
+// keeps the words; layout/dispersion.js lays them out, charts/dispersion.js
+// paints them.
 
 import { h } from '../dom.js';
 import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatInteger, formatWeight } from '../format.js';
-import { measurer } from '../measure.js';
-import { Query } from '../protocol.js';
-import { redrawOnResize } from './chart-table.js';
-import { FONT_SIZE, layout, paint, partsAlternative, partsTable, PER } from './dispersion-chart.js';
+import { familyOf, measureText } from '../charts/measure.js';
+import { dispersionSvg, partsAlternative, partsTable } from '../charts/dispersion.js';
+import { dispersionLayout, PER } from '../layout/dispersion.js';
 
+export const id = 'dispersion';
 export const needs = ['analysis', 'word', 'document'];
+export const sized = 'width';
 
 const PART_CHOICES = [5, 10, 20, 50];
 const DEFAULT_PARTS = 10;
@@ -36,14 +38,14 @@ export function create(container, { client }) {
     answers: new Map(), // `${parts}|${word}` → series, for the kept document
     series: [], // what is drawn
     generation: 0, // the newest refresh; older answers are dropped
-    drawnWidth: 0,
     suggestedFrom: null, // the analysis whose words the compare box suggests
   };
   build(container, view);
 
-  redrawOnResize(view.figure, view.figure, { shown: () => view.series.length > 0, drawnWidth: () => view.drawnWidth, draw: () => drawChart(view) });
-
   return {
+    resize() {
+      if (view.series.length > 0) drawChart(view);
+    },
     update({ analysis, word, document }) {
       suggestWords(view, analysis);
       if (document?.id !== view.documentId) {
@@ -169,11 +171,11 @@ async function seriesOf(view, word) {
   const key = `${view.parts}|${word}`;
   if (view.answers.has(key)) return view.answers.get(key);
   const { client, documentId } = view;
-  const answer = await client.query(Query.DISPERSION, word, { parts: view.parts, skipStopwords: false });
+  const answer = await client.ask({ query: 'dispersion', word, options: { parts: view.parts, skipStopwords: false } });
   if (answer.stale) return null;
   let series = { word, count: answer.positions.length, ...answer };
   if (answer.positions.length === 0) {
-    const lines = await client.query(Query.CONCORDANCE, word, { mode: 'word', width: 0 });
+    const lines = await client.ask({ query: 'concordance', term: word, options: { mode: 'word', width: 0 } });
     if (lines.stale) return null;
     if (lines.length > 0) {
       const positions = lines.map((line) => line.start);
@@ -262,10 +264,8 @@ function drawStats(view) {
 
 function drawChart(view) {
   const width = Math.max(280, view.figure.clientWidth || 640);
-  const measure = measurer(`${FONT_SIZE}px ${getComputedStyle(view.figure).fontFamily}`);
-  const geometry = layout(view.series, width, measure);
-  view.figure.replaceChildren(paint(geometry), partsAlternative(view.series));
-  view.drawnWidth = view.figure.clientWidth;
+  const geometry = dispersionLayout(view.series, { width, measure: measureText, family: familyOf(view.figure) });
+  view.figure.replaceChildren(dispersionSvg(geometry), partsAlternative(view.series));
 }
 
 function fileName(view) {

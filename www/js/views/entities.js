@@ -8,9 +8,10 @@
 import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
-import { errorText, onLocaleChange, t } from '../i18n.js';
+import { errorText, t } from '../i18n.js';
 import { currentSettings, updateSettings } from '../settings.js';
 
+export const id = 'entities';
 export const needs = ['analysis'];
 
 /** Entries drawn at first, and added by each 显示更多. */
@@ -55,8 +56,6 @@ export function create(container) {
     focusAfter: null,
   };
   build(view);
-  // A switch of language builds the parts again; the dashboard's update that follows draws the lists.
-  onLocaleChange(() => build(view));
   // Escape, in the open corrections or on their button, closes them and
   // returns to the button.
   container.addEventListener('keydown', (event) => {
@@ -71,6 +70,11 @@ export function create(container) {
       view.analysis = analysis;
       view.container.classList.remove('is-saving');
       draw(view);
+    },
+    /** A switch of language builds the parts again, and draws the lists. */
+    relabel() {
+      build(view);
+      if (view.analysis) draw(view);
     },
   };
 }

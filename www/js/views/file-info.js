@@ -8,6 +8,10 @@ import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
 import { errorText, texts } from '../i18n.js';
 
+export const id = 'file-info';
+// file: {files, failed, dropped} (analysis-flow.js), or null; encodings: the core's list.
+export const needs = ['file', 'encodings'];
+
 const AUTO = ''; // the select's value for "let the core detect it"
 
 // The strings: the catalogs' file.* entries (js/messages/).
@@ -21,11 +25,36 @@ function formatSize(bytes) {
 }
 
 /**
- * elements: {container, name, decoding, select, replacements, skipped}, all
- * in index.html's #file-info. onPick(encoding, index): the user chose an
- * encoding ('' for automatic detection) for file `index` (0 for a single file).
+ * `container`: index.html's #file-info, with #file-name, #file-decoding,
+ * #encoding, #file-replacements and #file-skipped. pickEncoding(encoding,
+ * index): the user chose an encoding ('' for automatic detection) for file
+ * `index` (0 for a single file).
  */
-export function createFileInfo({ container, name, decoding, select, replacements, skipped }, onPick) {
+export function create(container, { pickEncoding }) {
+  const part = (id) => container.querySelector(`#${id}`);
+  const info = createFileInfo({
+    container, name: part('file-name'), decoding: part('file-decoding'), select: part('encoding'),
+    replacements: part('file-replacements'), skipped: part('file-skipped'),
+  }, pickEncoding);
+  let shown = null; // the state's file as shown
+  return {
+    update({ file, encodings }, changed) {
+      if (changed.has('encodings')) info.setEncodings(encodings);
+      if (!changed.has('file')) return;
+      if (!file) info.hide();
+      // The same files, now with their boundaries dropped by a hand edit.
+      else if (file.dropped && shown?.files === file.files) info.corpusDropped();
+      else {
+        info.show(file);
+        if (file.dropped) info.corpusDropped();
+      }
+      shown = file;
+    },
+    relabel: () => info.relabel(),
+  };
+}
+
+function createFileInfo({ container, name, decoding, select, replacements, skipped }, onPick) {
   select.addEventListener('change', () => onPick(select.value, 0));
   let selected = AUTO; // kept for when the list arrives after a file was shown
   let encodings = []; // the core's, once listed

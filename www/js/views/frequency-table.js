@@ -8,7 +8,7 @@ import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { posLabel, posName } from '../pos.js';
-import { locale, t } from '../i18n.js';
+import { t } from '../i18n.js';
 
 const ALL = '';
 const ROW_HEIGHT = 37; // px: every row has this height (views.css, .frequency tbody tr)
@@ -24,21 +24,37 @@ const COLUMNS = [
   { key: 'pos', first: 'ascending' },
 ];
 
-// Per container: sort, filter and search survive new analyses; parts are
-// built once so that a click on a header keeps the focus on it.
-const states = new WeakMap();
+export const id = 'frequency-table';
+export const needs = ['analysis'];
+// Only the rows in view are drawn: how many depends on the list's height.
+export const sized = 'size';
 
-export function render(container, analysis) {
-  // Built again (keeping the sort, the filter and the search) in the language switched to.
-  const built = states.get(container);
-  const state = built?.locale === locale() ? built : build(container, built);
-  state.analysis = analysis;
-  fillFilter(state);
-  update(state);
+export function create(container) {
+  // Sort, filter and search survive new analyses; parts are built once so
+  // that a click on a header keeps the focus on it.
+  let state = build(container, null);
+  const draw = (analysis) => {
+    state.analysis = analysis;
+    fillFilter(state);
+    update(state);
+  };
+  return {
+    update({ analysis }) {
+      draw(analysis);
+    },
+    /** Built again (keeping the sort, the filter and the search) in the language switched to. */
+    relabel({ analysis }) {
+      state = build(container, state);
+      if (analysis) draw(analysis);
+    },
+    resize() {
+      if (state.analysis) drawWindow(state);
+    },
+  };
 }
 
 function build(container, before) {
-  const state = { sortKey: 'count', direction: 'descending', pos: ALL, search: '', analysis: null, rows: [], locale: locale() };
+  const state = { sortKey: 'count', direction: 'descending', pos: ALL, search: '', analysis: null, rows: [] };
   if (before) Object.assign(state, { sortKey: before.sortKey, direction: before.direction, pos: before.pos, search: before.search });
   const select = h('select', { id: 'pos-filter' });
   const search = h('input', { type: 'search', id: 'word-search', placeholder: t('frequency.searchPlaceholder'), autocomplete: 'off', value: state.search });
@@ -82,16 +98,13 @@ function build(container, before) {
     else Object.assign(state, { sortKey: key, direction: COLUMNS.find((c) => c.key === key).first });
     update(state);
   });
-  // Only the rows in view: drawn again as the list scrolls or resizes.
+  // Only the rows in view: drawn again as the list scrolls (and, through the registry, resizes).
   let frame = 0;
-  const redraw = () => {
+  scroller.addEventListener('scroll', () => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => drawWindow(state));
-  };
-  scroller.addEventListener('scroll', redraw, { passive: true });
-  new ResizeObserver(redraw).observe(scroller);
+  }, { passive: true });
   Object.assign(state, { select, summary, headers, body, scroller });
-  states.set(container, state);
   return state;
 }
 

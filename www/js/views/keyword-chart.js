@@ -1,50 +1,57 @@
 // The keyword view: a horizontal bar chart in SVG of the top keywords (as
 // many as the options ask, 10 to 100) by TF-IDF or TextRank, with a switch
-// between the two, the keyword options (options-form.js) and a help text. Labels are real <text>
-// so that they are selectable, searchable and read by screen readers; each
-// row selects its word; the chart exports as PNG, SVG and CSV.
+// between the two, the keyword options (options-form.js) and a help text.
+// Labels are real <text> so that they are selectable, searchable and read
+// by screen readers; each row selects its word; the chart exports as PNG,
+// SVG and CSV. Laid out by layout/keyword-bars.js, painted here.
 
 import { h, s } from '../dom.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatWeight } from '../format.js';
-import { fit, measurer } from '../measure.js';
+import { familyOf, measureText } from '../charts/measure.js';
+import { keywordBars, LONG } from '../layout/keyword-bars.js';
 import { keywordControls } from '../options-form.js';
 import { posName } from '../pos.js';
-import { locale, t, texts } from '../i18n.js';
+import { t, texts } from '../i18n.js';
+
+export const id = 'keyword-chart';
+export const needs = ['analysis'];
+// The chart sets its own height: only its width counts.
+export const sized = 'width';
 
 // The strings: the catalogs' keywordChart.* entries (js/messages/).
 const TEXT = texts('keywordChart');
-
-/** Rows this tall up to LONG keywords, lower beyond (the chart then scrolls). */
-const ROW = 30;
-const ROW_DENSE = 24;
-const BAR = 16;
-const BAR_DENSE = 12;
-const LONG = 20;
-const FONT_SIZE = 14;
-const VALUE_WIDTH = 56;
 
 const METHODS = {
   tfidf: { label: 'TF-IDF', get note() { return t('keywords.tfidfNote'); } },
   textrank: { label: 'TextRank', get note() { return t('keywords.textrankNote'); } },
 };
 
-// Per container: the chosen method and the parts built once, so that
-// switching redraws only the chart and keeps focus on the switch.
-const states = new WeakMap();
-
-export function render(container, analysis) {
-  // Built again (keeping the method) in the language switched to.
-  const built = states.get(container);
-  const state = built?.locale === locale() ? built : build(container, built);
-  state.analysis = analysis;
-  draw(state);
+export function create(container) {
+  // The chosen method, and the parts built once, so that switching redraws
+  // only the chart and keeps focus on the switch.
+  const view = { container, method: 'tfidf', analysis: null };
+  build(view);
+  return {
+    update({ analysis }) {
+      view.analysis = analysis;
+      draw(view);
+    },
+    /** Built again, keeping the method, in the language switched to. */
+    relabel() {
+      build(view);
+      if (view.analysis) draw(view);
+    },
+    resize() {
+      if (view.analysis) draw(view);
+    },
+  };
 }
 
-function build(container, before) {
-  const state = { method: before?.method ?? 'tfidf', analysis: null, locale: locale() };
+function build(view) {
+  const { container } = view;
   const buttons = Object.entries(METHODS).map(([method, { label }]) =>
-    h('button', { type: 'button', 'data-method': method, 'aria-pressed': String(method === state.method) }, label));
+    h('button', { type: 'button', 'data-method': method, 'aria-pressed': String(method === view.method) }, label));
   const note = h('p', { className: 'hint chart-note' });
   const switcher = h('div', { className: 'segmented', role: 'group', 'aria-label': t('keywords.method') }, buttons);
   const figure = h('div', { className: 'chart-figure' });
@@ -53,60 +60,50 @@ function build(container, before) {
   const help = h('details', { className: 'help keyword-help' },
     h('summary', {}, TEXT.helpTitle), ...TEXT.help.map((line) => h('p', {}, line)));
   const hint = container.closest('section')?.querySelector('.card-head .hint');
-  const name = () => `keywords-${state.method}`;
+  const name = () => `keywords-${view.method}`;
   const exports = exportButtons([
     ['PNG', () => downloadPng(`${name()}.png`, figure.querySelector('svg'))],
     ['SVG', () => downloadSvg(`${name()}.svg`, figure.querySelector('svg'))],
     ['CSV', () => downloadCsv(`${name()}.csv`, [t('keywords.rank'), t('csv.word'), t('keywords.weight'), t('csv.pos')],
-      state.analysis.keywords[state.method].map((k, i) => [i + 1, k.word, k.weight, k.pos]))],
+      view.analysis.keywords[view.method].map((k, i) => [i + 1, k.word, k.weight, k.pos]))],
   ], t('keywords.export'));
   container.replaceChildren(h('div', { className: 'chart-toolbar' }, switcher, controls, note, help, exports), figure);
 
   switcher.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-method]');
-    if (!button || button.dataset.method === state.method) return;
-    state.method = button.dataset.method;
-    draw(state);
+    if (!button || button.dataset.method === view.method) return;
+    view.method = button.dataset.method;
+    draw(view);
   });
-  Object.assign(state, { buttons, note, figure, hint });
-  states.set(container, state);
-  return state;
+  Object.assign(view, { buttons, note, figure, hint });
 }
 
-function draw(state) {
-  const { method, analysis, figure } = state;
-  for (const button of state.buttons) button.setAttribute('aria-pressed', String(button.dataset.method === method));
-  state.note.textContent = METHODS[method].note;
+function draw(view) {
+  const { method, analysis, figure } = view;
+  for (const button of view.buttons) button.setAttribute('aria-pressed', String(button.dataset.method === method));
+  view.note.textContent = METHODS[method].note;
 
   const keywords = analysis.keywords[method];
-  if (state.hint) state.hint.textContent = TEXT.hint(keywords.length);
+  if (view.hint) view.hint.textContent = TEXT.hint(keywords.length);
   figure.classList.toggle('is-long', keywords.length > LONG);
   if (keywords.length === 0) {
     figure.replaceChildren(h('p', { className: 'empty' }, t('keywords.none')));
-    return;
+  } else {
+    const width = Math.max(260, figure.clientWidth || 520);
+    figure.replaceChildren(paint(keywordBars(keywords, { width, measure: measureText, family: familyOf(figure) }), method));
   }
-  figure.replaceChildren(chart(keywords, method, Math.max(260, figure.clientWidth || 520), fontFamily(figure)));
+  // Page open → first chart, read by benches/browser.mjs.
+  if (performance.getEntriesByName('ciyan:first-chart').length === 0) performance.mark('ciyan:first-chart');
 }
 
-function chart(keywords, method, width, family) {
-  const measure = measurer(`${FONT_SIZE}px ${family}`);
-  const labelLimit = Math.round(width * 0.36);
-  const labelWidth = Math.min(labelLimit, Math.max(...keywords.map((k) => measure(k.word))) + 14);
-  const barSpace = width - labelWidth - VALUE_WIDTH;
-  const best = keywords[0].weight || 1; // keywords come best first
-  const dense = keywords.length > LONG;
-  const row = dense ? ROW_DENSE : ROW;
-  const bar = dense ? BAR_DENSE : BAR;
-  const height = keywords.length * row + 4;
-
+/** The chart of a geometry (layout/keyword-bars.js) as SVG. */
+function paint(chart, method) {
+  const { width, height, labelWidth, barSpace, bar } = chart;
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`, width: '100%', class: `bars ${method}`,
-    role: 'group', 'aria-label': t('keywords.chartLabel', METHODS[method].label, keywords.length),
+    role: 'group', 'aria-label': t('keywords.chartLabel', METHODS[method].label, chart.rows.length),
   });
-  keywords.forEach((keyword, i) => {
-    const y = i * row + 2;
-    const barWidth = Math.max(2, (keyword.weight / best) * barSpace);
-    const mid = y + row / 2;
+  for (const { keyword, label, mid, barWidth } of chart.rows) {
     // Each row is a link to its word (js/selection.js handles data-word).
     // Its name is its <title> (word, part of speech, weight): an aria-label
     // would have to repeat the title's text too, which is part of what is seen.
@@ -114,14 +111,10 @@ function chart(keywords, method, width, family) {
       class: 'bar-row', 'data-word': keyword.word, 'data-pos': keyword.pos, tabindex: 0, role: 'button',
     },
       s('title', {}, t('keywords.barTitle', keyword.word, posName(keyword.pos), formatWeight(keyword.weight))),
-      s('text', { class: 'bar-label', x: labelWidth - 10, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'central' },
-        fit(keyword.word, labelWidth - 14, measure)),
+      s('text', { class: 'bar-label', x: labelWidth - 10, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'central' }, label),
       s('rect', { class: 'bar-track', x: labelWidth, y: mid - bar / 2, width: barSpace, height: bar, rx: 4 }),
       s('rect', { class: 'bar', x: labelWidth, y: mid - bar / 2, width: barWidth.toFixed(1), height: bar, rx: 4 }),
-      s('text', { class: 'bar-value', x: labelWidth + barSpace + 8, y: mid, 'dominant-baseline': 'central' },
-        formatWeight(keyword.weight))));
-  });
+      s('text', { class: 'bar-value', x: chart.valueX, y: mid, 'dominant-baseline': 'central' }, formatWeight(keyword.weight))));
+  }
   return svg;
 }
-
-const fontFamily = (element) => getComputedStyle(element).fontFamily;

@@ -4,10 +4,10 @@
 // and removed, the whole list; import and export a word a line), and every
 // setting as one file for a colleague, or back to the defaults.
 //
-// It only edits settings.js: main.js hears of each change and applies it
-// (a new cut for new words, a new summary for stopwords), then calls
-// update(), which asks the worker again for what only it knows (the
-// stopword list now).
+// It only edits settings.js: analysis-flow.js hears of each change and
+// applies it (a new cut for new words, a new summary for stopwords); the
+// state's configuration then counts one more, and this asks the worker
+// again for what only it knows (the stopword list now).
 
 import { h } from '../dom.js';
 import { download } from '../export.js';
@@ -15,11 +15,13 @@ import { formatInteger } from '../format.js';
 import { attrs, errorText, hText, t } from '../i18n.js';
 import { posLabel } from '../pos.js';
 import {
-  addStopword, addUserWord, currentSettings, DEFAULT_USER_TAG, exportSettingsFile, importSettingsFile, onSettingsChange,
+  addStopword, addUserWord, currentSettings, DEFAULT_USER_TAG, exportSettingsFile, importSettingsFile,
   removeUserWord, resetSettings, settingsArePersistent, updateSettings, userWordProblem,
 } from '../settings.js';
 
-export const needs = [];
+export const id = 'lexicon';
+// settings: drawn as they change; configuration: the worker took them, and lists the stopwords anew.
+export const needs = ['settings', 'configuration'];
 
 /** The tags a user word may be given here: jieba's common ones ('' gives none). */
 const TAGS = ['n', 'nr', 'ns', 'nt', 'nz', 'v', 'vn', 'a', 'i', 'l', 'j', 'eng', ''];
@@ -34,17 +36,11 @@ export function create(container, { client }) {
   const ui = build(container);
   const view = { client, ui, search: '', stopwords: null };
   wire(view);
-  onSettingsChange(() => render(view));
-  render(view);
   return {
-    /** The settings were applied: draw them, and what the worker now lists. */
-    update() {
+    update(state, changed) {
       render(view);
-      refreshStopwordList(view);
-    },
-    /** The settings were loaded: draw them (the worker is asked later, by update). */
-    draw() {
-      render(view);
+      // The first configuration waits for the first analysis: asked before, the list would hold up the cut.
+      if (changed.has('configuration') && state.configuration > 0) refreshStopwordList(view);
     },
     /** A switch of language: the fixed labels follow by themselves (data-i18n); the rest, again. */
     relabel() {

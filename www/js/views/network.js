@@ -1,8 +1,9 @@
 // The co-occurrence network view (KH Coder's 共起ネットワーク): the words that
 // occur in the same sentences (or paragraphs), linked by how strongly
 // (Jaccard), coloured by the communities the core finds. The core computes
-// everything, the layout too (Query.NETWORK, seeded: the same text always
-// gives the same picture); this draws it, lets a click select a word and
+// everything, the layout too (the core's network query, seeded: the same text always
+// gives the same picture); layout/network.js fits it to the box,
+// charts/network.js paints it; this view lets a click select a word and
 // shows its neighbours, lists the edges as a table, and exports.
 //
 // Asked for only once the card is near the screen (a long text keeps the
@@ -10,16 +11,18 @@
 // options, another scope) while it is in view.
 
 import { debounce, h } from '../dom.js';
-import { attrs, hText, onLocaleChange, t, texts } from '../i18n.js';
+import { attrs, hText, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
-import { measurer } from '../measure.js';
-import { Query } from '../protocol.js';
-import { dataTable, exportDrawn, redrawOnResize } from './chart-table.js';
-import { boxHeight, formatJaccard, highlight, networkLayout, networkSvg } from './network-chart.js';
-import { showFailure, whenNear } from './lazy-card.js';
+import { familyOf, measureText } from '../charts/measure.js';
+import { formatJaccard, highlight, networkSvg } from '../charts/network.js';
+import { boxHeight, networkLayout } from '../layout/network.js';
+import { dataTable, exportDrawn } from '../ui/chart-table.js';
+import { showFailure, whenNear } from '../ui/lazy-card.js';
 
+export const id = 'network';
 export const needs = ['analysis', 'document', 'word'];
+export const sized = 'width';
 
 const WORDS = 120; // the most frequent words the core considers
 const EDGES = { min: 30, max: 150, step: 10, initial: 60 };
@@ -36,12 +39,20 @@ export function create(container, { client, selection }) {
     documentId: null, analysis: null, word: selection?.word ?? null,
     unit: 'sentence', edges: EDGES.initial, skipStopwords: true,
     answer: null, asked: null, geometry: null, svg: null, asTable: false,
-    generation: 0, near: false, waiting: false, drawnWidth: 0,
+    generation: 0, near: false, waiting: false,
   };
   build(container, view);
   whenNear(container, view, () => refresh(view), 200);
-  redrawOnResize(view.figure, view.figure, { shown: () => view.answer && !view.asTable, drawnWidth: () => view.drawnWidth, draw: () => draw(view) });
   return {
+    resize() {
+      if (view.answer && !view.asTable) draw(view);
+    },
+    /** A switch of language: the fixed labels follow by themselves (data-i18n); the help, the summary and the chart, again. */
+    relabel() {
+      view.drawHelp();
+      if (view.answer) draw(view);
+      else if (view.documentId) view.summary.textContent = view.waiting ? TEXT.near : TEXT.working;
+    },
     update({ analysis, word, document }) {
       view.word = word;
       if (view.svg) highlight(view.svg, view.geometry, word);
@@ -99,12 +110,6 @@ function build(container, view) {
   const help = h('details', { className: 'network-help' }, hText('summary', 'network.help'), helpList);
   const drawHelp = () => helpList.replaceChildren(...TEXT.helpItems.map((item) => h('li', {}, item)));
   drawHelp();
-  // A switch of language: the fixed labels follow by themselves (data-i18n); the help, the summary and the chart, again.
-  onLocaleChange(() => {
-    drawHelp();
-    if (view.answer) draw(view);
-    else if (view.documentId) view.summary.textContent = view.waiting ? TEXT.near : TEXT.working;
-  });
   const body = h('div', { className: 'network-body' }, figure, help);
   container.replaceChildren(
     h('div', { className: 'view-toolbar network-toolbar' },
@@ -114,7 +119,7 @@ function build(container, view) {
     summary, body);
   body.hidden = true;
   exports.hidden = true;
-  Object.assign(view, { summary, figure, body, exports });
+  Object.assign(view, { summary, figure, body, exports, drawHelp });
 }
 
 async function refresh(view) {
@@ -126,7 +131,7 @@ async function refresh(view) {
   if (!view.answer) view.summary.textContent = TEXT.working;
   let answer;
   try {
-    answer = await view.client.query(Query.NETWORK, options);
+    answer = await view.client.ask({ query: 'network', options });
   } catch (error) {
     if (generation !== view.generation) return;
     Object.assign(view, { answer: null, svg: null, geometry: null });
@@ -165,15 +170,13 @@ function draw(view) {
   const { svg, geometry } = chartFor(view);
   Object.assign(view, { svg, geometry });
   view.figure.replaceChildren(svg);
-  view.drawnWidth = view.figure.clientWidth;
 }
 
 /** The chart at the figure's width, the selected word marked: {svg, geometry} (also what the export saves). */
 function chartFor(view) {
   const width = Math.max(300, view.figure.clientWidth || 720);
-  const measure = measurer(`13px ${getComputedStyle(view.figure).fontFamily}`);
-  const geometry = networkLayout(view.answer, { width, height: boxHeight(width), measure, unitName: unitName(view.asked.unit) });
-  const svg = networkSvg(geometry);
+  const geometry = networkLayout(view.answer, { width, height: boxHeight(width), measure: measureText, family: familyOf(view.figure) });
+  const svg = networkSvg(geometry, unitName(view.asked.unit));
   highlight(svg, geometry, view.word);
   return { svg, geometry };
 }

@@ -5,14 +5,14 @@
 // that the next cut keeps it whole.
 
 import { h } from '../dom.js';
-import { errorText, onLocaleChange, t } from '../i18n.js';
+import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
-import { Query } from '../protocol.js';
 import { currentSettings, updateSettings } from '../settings.js';
-import { showFailure, whenNear } from './lazy-card.js';
+import { showFailure, whenNear } from '../ui/lazy-card.js';
 
 // The analysis: a word the cut already makes keeps its tag when it is added.
+export const id = 'new-words';
 export const needs = ['document', 'analysis'];
 
 /** Below this many Han characters the core says the text is too short (new_words.rs SHORT_TEXT). */
@@ -35,13 +35,13 @@ export function create(container, { client }) {
   // (the concordance of a clicked word waits): asked for only once the card
   // is on screen.
   whenNear(container, view, () => refresh(view), 100);
-  // A switch of language builds the parts again, and draws what they showed.
-  onLocaleChange(() => {
-    build(container, view);
-    if (view.answer) draw(view);
-    else if (view.documentId) view.summary.textContent = t(view.waiting ? 'newWords.waiting' : 'newWords.finding');
-  });
   return {
+    /** A switch of language builds the parts again, and draws what they showed. */
+    relabel() {
+      build(container, view);
+      if (view.answer) draw(view);
+      else if (view.documentId) view.summary.textContent = t(view.waiting ? 'newWords.waiting' : 'newWords.finding');
+    },
     update({ document, analysis }) {
       view.analysis = analysis;
       if (document?.id === view.documentId) return;
@@ -92,7 +92,7 @@ async function refresh(view) {
   view.summary.textContent = t('newWords.finding');
   let answer;
   try {
-    answer = await view.client.query(Query.NEW_WORDS);
+    answer = await view.client.ask({ query: 'newWords' });
   } catch (error) {
     if (generation !== view.generation) return;
     view.answer = null;

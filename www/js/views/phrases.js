@@ -4,12 +4,12 @@
 // as a run of words.
 
 import { debounce, h } from '../dom.js';
-import { attrs, errorText, hText, onLocaleChange, t } from '../i18n.js';
+import { attrs, errorText, hText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
-import { Query } from '../protocol.js';
-import { whenNear } from './lazy-card.js';
+import { whenNear } from '../ui/lazy-card.js';
 
+export const id = 'phrases';
 export const needs = ['document'];
 
 const LENGTH = { minLength: 2, maxLength: 5 };
@@ -28,12 +28,12 @@ export function create(container, { client }) {
   // s), and it answers nothing else meanwhile (the concordance of a clicked
   // word waits): they are asked for only once the card comes near the view.
   whenNear(container, view, () => refresh(view), 800);
-  // A switch of language: the fixed labels follow by themselves (data-i18n); the summary and the list, again.
-  onLocaleChange(() => {
-    if (view.asked) drawList(view);
-    else if (view.documentId) view.summary.textContent = t(view.waiting ? 'phrases.waiting' : 'phrases.finding');
-  });
   return {
+    /** A switch of language: the fixed labels follow by themselves (data-i18n); the summary and the list, again. */
+    relabel() {
+      if (view.asked) drawList(view);
+      else if (view.documentId) view.summary.textContent = t(view.waiting ? 'phrases.waiting' : 'phrases.finding');
+    },
     update({ document }) {
       if (document?.id === view.documentId) return;
       view.documentId = document?.id ?? null;
@@ -96,7 +96,7 @@ async function refresh(view) {
   if (!view.asked) view.summary.textContent = t('phrases.finding');
   let answer;
   try {
-    answer = await view.client.query(Query.PHRASES, options);
+    answer = await view.client.ask({ query: 'phrases', options });
   } catch (error) {
     if (generation !== view.generation) return;
     view.container.classList.remove('is-loading');

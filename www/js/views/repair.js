@@ -1,10 +1,10 @@
-// The repair card: flaws of a printed text that the core finds (Query.REPAIRS,
+// The repair card: flaws of a printed text that the core finds (the core's repairs query,
 // src/analyses: a sentence broken inside a word, a passage printed twice, a
 // line that breaks off, a photo caption in the body), each shown in its
 // context with a button that fixes it. The text changes only on a click;
 // every fix can be undone (a stack of the texts before each fix).
 //
-// context (from main.js): {client, textarea, applyEdit(start, end,
+// context.editor (analysis-flow.js): {textarea, applyEdit(start, end,
 // replacement), snapshot(), restore(snapshot), commit(working)}: applyEdit
 // changes the box's text (the corpus's file boundaries follow); snapshot and
 // restore keep and put back the text and the boundaries; commit saves the
@@ -13,8 +13,11 @@
 import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
-import { onLocaleChange, t, texts } from '../i18n.js';
-import { Query } from '../protocol.js';
+import { t, texts } from '../i18n.js';
+
+export const id = 'repair';
+// The worker's kept document: its findings are asked once per document.
+export const needs = ['document'];
 
 // The strings: the catalogs' repair.* entries (js/messages/).
 const TEXT = texts('repair');
@@ -40,7 +43,8 @@ const LONGEST_SHOWN = 50;
 const HEAD_SHOWN = 30;
 const TAIL_SHOWN = 16;
 
-export function create(container, context) {
+export function create(container, { client, editor }) {
+  const context = { client, ...editor };
   const card = container.closest('section') ?? container;
   const view = {
     context, container, card,
@@ -61,11 +65,11 @@ export function create(container, context) {
     Object.assign(view, { stale: 'edited', message: '' });
     draw(view);
   });
-  // A switch of language: drawn again.
-  onLocaleChange(() => draw(view));
   return {
-    /** After each analysis: `document` the worker's kept one ({id, text}), null for none. */
-    update(document) {
+    /** A switch of language: drawn again. */
+    relabel: () => draw(view),
+    /** `document`: the worker's kept one ({id, text}), null for none (no text). */
+    update({ document }) {
       if (!document) {
         Object.assign(view, { documentId: null, findings: [], stale: false, message: '' });
         draw(view);
@@ -83,7 +87,7 @@ async function ask(view) {
   const generation = ++view.generation;
   let answer;
   try {
-    answer = await view.context.client.query(Query.REPAIRS);
+    answer = await view.context.client.ask({ query: 'repairs' });
   } catch {
     // A cancel, a restart: nothing to offer now, and the next analysis asks again.
     answer = [];

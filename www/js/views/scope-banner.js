@@ -4,8 +4,12 @@
 // every other card as if it described the whole text.
 
 import { h } from '../dom.js';
-import { onLocaleChange, texts } from '../i18n.js';
+import { texts } from '../i18n.js';
 import { partName } from '../part-name.js';
+
+export const id = 'scope-banner';
+// The division: how its parts are counted (3 chapters, 2 speakers).
+export const needs = ['scope', 'division'];
 
 // The strings: the catalogs' scope.* entries (js/messages/).
 const TEXT = texts('scope');
@@ -17,22 +21,23 @@ export function create(element, { structure }) {
   const only = h('span');
   element.replaceChildren(h('p', { className: 'scope-text' }, only, label), showAll);
   element.setAttribute('role', 'region');
-  function relabel() {
+  function name() {
     showAll.textContent = TEXT.showAll;
     only.textContent = TEXT.only;
     element.setAttribute('aria-label', TEXT.label);
   }
-  relabel();
-  onLocaleChange(() => { relabel(); draw(structure); });
-
   function draw({ scope, division }) {
     element.hidden = !scope;
     if (!scope) return;
-    const name = partName(scope);
-    label.textContent = scope.sections.length > 1 ? `${name}${TEXT.count(scope.sections.length, division?.by)}` : name;
+    const part = partName(scope);
+    label.textContent = scope.sections.length > 1 ? `${part}${TEXT.count(scope.sections.length, division?.by)}` : part;
   }
-  structure.subscribe((state, changed) => {
-    if (changed.includes('scope')) draw(state);
-  });
-  draw(structure);
+  name();
+  return {
+    update: draw,
+    relabel(state) {
+      name();
+      draw(state);
+    },
+  };
 }

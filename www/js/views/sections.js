@@ -8,14 +8,15 @@
 // division the core suggests for this text, and a button to use it.
 
 import { debounce, h } from '../dom.js';
-import { attrs, errorText, hText, onLocaleChange, t, texts } from '../i18n.js';
+import { attrs, errorText, hText, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { partName } from '../part-name.js';
-import { Query } from '../protocol.js';
-import { askWholeText, describe, keynessHelp, keyWord } from './keyness.js';
+import { describe, keynessHelp, keyWord } from '../ui/keyness.js';
 
-export const needs = ['document'];
+export const id = 'sections';
+// The division is picked here and kept by structure.js; the scope is marked in the table.
+export const needs = ['document', 'division', 'scope'];
 
 // The strings: the catalogs' sections.* entries (js/messages/).
 const TEXT = texts('sections');
@@ -71,15 +72,6 @@ export function create(container, { client, structure }) {
     structure.setScope(ui.speaker.value ? scopeOf(view, ui.speaker.value) : null);
   });
 
-  structure.subscribe((state, changed) => {
-    if (changed.includes('division')) {
-      if (state.division?.by === 'given') view.given = state.division;
-      load();
-    } else if (changed.includes('scope')) {
-      markScope(ui, view, state.scope);
-    }
-  });
-
   /** Asks for the sections of the current division (or, undivided, for the suggested one), then their words. */
   async function load() {
     const generation = ++view.generation;
@@ -91,7 +83,7 @@ export function create(container, { client, structure }) {
     ui.summary.textContent = TEXT.loading;
     const current = () => generation === view.generation;
     try {
-      const answer = await askWholeText(client, Query.SECTIONS, division);
+      const answer = await client.ask({ query: 'sections', division });
       if (!current() || answer.stale) return;
       // suggested: the kind ('speaker'), or the division it names ({by: 'speaker'}).
       const suggested = typeof answer.suggested === 'string' ? answer.suggested : answer.suggested?.by;
@@ -109,13 +101,13 @@ export function create(container, { client, structure }) {
       const skipStopwords = client.document?.options?.stopwords ?? true;
       const options = { top: TOP, minCount: 3, skipStopwords };
       if (answer.sections.length > 1) {
-        const distinctive = await askWholeText(client, Query.DISTINCTIVE, division, options);
+        const distinctive = await client.ask({ query: 'distinctive', division, options });
         if (!current() || distinctive.stale) return;
         view.distinctive = distinctive;
       }
       if (answer.groups.length > 1) {
         const parts = answer.groups.map((group) => ({ label: group.label, sections: group.sections }));
-        const groups = await askWholeText(client, Query.DISTINCTIVE, division, { ...options, parts });
+        const groups = await client.ask({ query: 'distinctive', division, options: { ...options, parts } });
         if (!current() || groups.stale) return;
         view.groupsDistinctive = groups;
       }
@@ -128,24 +120,30 @@ export function create(container, { client, structure }) {
     }
   }
 
-  // A switch of language: the fixed labels follow by themselves (data-i18n); what was drawn, again.
-  onLocaleChange(() => {
-    drawPicker(ui, view, structure.division);
-    if (view.answer) drawSections(ui, view, structure.scope);
-    else if (view.suggested && !structure.division) drawUndivided(ui, view);
-  });
-
   return {
-    update({ document }) {
+    update(state, changed) {
+      if (changed.has('division') && state.division?.by === 'given') view.given = state.division;
       // A new scope gives the document a new id, but the sections and their
       // words are the whole text's: asked again only for another text,
-      // other stopwords or another cut.
-      const basis = sourceOf(client, document);
-      if (basis === view.basis) return;
-      view.basis = basis;
-      view.suggested = null;
-      if (structure.division?.by !== 'given') view.given = null;
-      load();
+      // other stopwords or another cut, or another division.
+      const basis = sourceOf(client, state.document);
+      if (basis !== view.basis) {
+        view.basis = basis;
+        view.suggested = null;
+        if (state.division?.by !== 'given') view.given = null;
+        load();
+      } else if (changed.has('division')) {
+        load();
+      } else if (changed.has('scope')) {
+        markScope(ui, view, state.scope);
+      }
+    },
+    /** A switch of language: the fixed labels follow by themselves (data-i18n); what was drawn, again. */
+    relabel() {
+      ui.relabelColumns();
+      drawPicker(ui, view, structure.division);
+      if (view.answer) drawSections(ui, view, structure.scope);
+      else if (view.suggested && !structure.division) drawUndivided(ui, view);
     },
   };
 }
@@ -192,31 +190,36 @@ function build(container, view, actions) {
   const speakerField = h('label', { className: 'sections-speaker-field', hidden: true }, hText('span', 'sections.speakerFilter'), speaker);
   const exports = exportButtons([['CSV', actions.csv], ['JSON', actions.json]], 'sections.exportLabel');
   const groupRows = h('tbody');
-  const groups = h('div', { className: 'sections-scroll sections-groups', hidden: true },
-    table('groupsCaption', ['speaker', 'turns', 'tokens', 'words'], groupRows));
+  const groupsTable = table('groupsCaption', ['speaker', 'turns', 'tokens', 'words'], groupRows);
+  const groups = h('div', { className: 'sections-scroll sections-groups', hidden: true }, groupsTable);
   const rows = h('tbody');
+  const sectionsTable = table('sectionsCaption', ['#', 'label', 'tokens', 'words'], rows);
   const sections = h('div', { className: 'sections-scroll', hidden: true, role: 'region', ...attrs({ 'aria-label': 'sections.sectionsCaption' }), tabIndex: 0 },
-    table('sectionsCaption', ['#', 'label', 'tokens', 'words'], rows));
+    sectionsTable);
+  const relabelColumns = () => { groupsTable.relabel(); sectionsTable.relabel(); };
   container.replaceChildren(
     picker,
     h('div', { className: 'sections-head' }, summary, speakerField, exports),
     suggestion, groups, sections, keynessHelp());
-  return { buttons, parts, summary, suggestion, speaker, speakerField, exports, groupRows, groups, rows, sections };
+  return { buttons, parts, summary, suggestion, speaker, speakerField, exports, groupRows, groups, rows, sections, relabelColumns };
 }
 
-/** `caption`: its name under sections.*; `columns`: '#' or names under sections.columns. */
+/**
+ * `caption`: its name under sections.*; `columns`: '#' or names under
+ * sections.columns. The table's relabel() names the columns again.
+ */
 function table(caption, columns, body) {
   const header = (column) => (column === '#'
     ? h('th', { scope: 'col', className: 'number' }, '#')
     : h('th', { scope: 'col', className: column === 'tokens' || column === 'turns' ? 'number' : undefined }, TEXT.columns[column]));
   const thead = h('thead', {}, h('tr', {}, columns.map(header),
     h('th', { scope: 'col' }, hText('span', 'sections.only', { className: 'visually-hidden' }))));
-  // The column names again after a switch of language.
-  onLocaleChange(() => thead.querySelectorAll('th').forEach((th, i) => {
-    if (columns[i] && columns[i] !== '#') th.textContent = TEXT.columns[columns[i]];
-  }));
-  return h('table', { className: 'sections-table' },
+  const element = h('table', { className: 'sections-table' },
     hText('caption', `sections.${caption}`, { className: 'visually-hidden' }), thead, body);
+  element.relabel = () => thead.querySelectorAll('th').forEach((th, i) => {
+    if (columns[i] && columns[i] !== '#') th.textContent = TEXT.columns[columns[i]];
+  });
+  return element;
 }
 
 function drawPicker(ui, view, division) {

@@ -4,28 +4,31 @@
 // chart of a few words (the selected word and the analysis's top keywords;
 // the user adds and removes words) and a heat map of the top 20 keywords.
 // Both charts are links to their words, have a table as text alternative,
-// and export as PNG, SVG, CSV and JSON. The core counts (Query.TRENDS);
-// this only draws.
+// and export as PNG, SVG, CSV and JSON. The core counts (the trends query);
+// layout/ lays the charts out, charts/ paints them.
 
 import { h } from '../dom.js';
-import { attrs, errorText, has, hText, onLocaleChange, t, texts } from '../i18n.js';
+import { attrs, errorText, has, hText, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
-import { measurer } from '../measure.js';
-import { Query } from '../protocol.js';
-import { dataTable, exportDrawn, redrawOnResize, safeName } from './chart-table.js';
-import { whenNear } from './lazy-card.js';
-import { heatGrid, heatLabels, heatLayout, heatWhole } from './heat-map.js';
-import { trendLines } from './trend-lines.js';
+import { familyOf, measureText } from '../charts/measure.js';
+import { heatGrid, heatLabels, heatWhole } from '../charts/heat-map.js';
+import { trendLinesSvg } from '../charts/trend-lines.js';
+import { heatLayout } from '../layout/heat-map.js';
+import { trendLayout } from '../layout/trend-lines.js';
+import { dataTable, exportDrawn, safeName } from '../ui/chart-table.js';
+import { whenNear } from '../ui/lazy-card.js';
 import { partName } from '../part-name.js';
 
-export const needs = ['analysis', 'document', 'word'];
+export const id = 'trends';
+// The division, its sections and the scope: structure.js's (the structure card picks them).
+export const needs = ['analysis', 'document', 'word', 'division', 'sections', 'scope'];
+export const sized = 'width';
 
 const LINE_KEYWORDS = 4; // the keywords the line chart starts with, besides the selected word
 const MAX_LINES = 8; // more lines than that no longer read apart
 const HEAT_KEYWORDS = 20;
 const SUGGESTED = 200; // the most frequent words the add box suggests
-const FONT_SIZE = 13;
 
 // The strings: the catalogs' trends.* entries (js/messages/).
 const TEXT = texts('trends');
@@ -42,22 +45,22 @@ export function create(container, { client, structure }) {
     sections: null, // the sections of the last answer
     lines: [], heat: [], // what is drawn
     asTable: false, scale: 'word',
-    generation: 0, near: false, waiting: false, drawnWidth: 0,
+    generation: 0, near: false, waiting: false,
   };
   build(container, view);
   whenNear(container, view, () => refresh(view), 400);
-  redrawOnResize(container, view.lineFigure, { shown: () => view.sections && !view.asTable, drawnWidth: () => view.drawnWidth, draw: () => draw(view) });
-  // The division comes from the structure card (js/structure.js), not from the dashboard's state.
-  structure?.subscribe?.(() => schedule(view));
-  // A switch of language: the fixed labels follow by themselves (data-i18n); the rest is drawn again.
-  onLocaleChange(() => {
-    view.feedback.textContent = '';
-    if (!view.sections) return schedule(view);
-    const division = divisionOf(view);
-    if (division) view.message.textContent = TEXT.summary(divisionName(division), view.sections.length);
-    draw(view);
-  });
   return {
+    resize() {
+      if (view.sections && !view.asTable) draw(view);
+    },
+    /** A switch of language: the fixed labels follow by themselves (data-i18n); the rest is drawn again. */
+    relabel() {
+      view.feedback.textContent = '';
+      if (!view.sections) return schedule(view);
+      const division = divisionOf(view);
+      if (division) view.message.textContent = TEXT.summary(divisionName(division), view.sections.length);
+      draw(view);
+    },
     update({ analysis, word, document }) {
       suggestWords(view, analysis);
       if (word !== view.word) view.dropped = null;
@@ -184,7 +187,7 @@ async function ask(view, words) {
   const missing = words.filter((word) => !view.answers.has(word));
   if (missing.length === 0 && view.sections) return true;
   const key = view.answersOf;
-  const answer = await view.client.query(Query.TRENDS, divisionOf(view), missing, { skipStopwords: false });
+  const answer = await view.client.ask({ query: 'trends', division: divisionOf(view), words: missing, skipStopwords: false });
   if (answer.stale || key !== view.answersOf) return false;
   view.sections = answer.sections;
   const zeros = answer.sections.map(() => 0);
@@ -239,20 +242,17 @@ function draw(view) {
       heatLabels(geometry),
       h('div', { className: 'heat-scroll', role: 'region', tabIndex: 0, 'aria-label': TEXT.heatScroll }, heatGrid(geometry)))
     : '');
-  view.drawnWidth = view.lineFigure.clientWidth;
 }
-
-const measureIn = (element) => measurer(`${FONT_SIZE}px ${getComputedStyle(element).fontFamily}`);
 
 function lineChart(view) {
   const width = Math.max(280, view.lineFigure.clientWidth || 640);
-  return trendLines({ sections: view.sections, series: view.lines }, width, measureIn(view.lineFigure));
+  return trendLinesSvg(trendLayout({ sections: view.sections, series: view.lines }, { width, measure: measureText, family: familyOf(view.lineFigure) }));
 }
 
 function heatGeometry(view) {
   const width = Math.max(280, view.heatFigure.clientWidth || 640);
   const scope = view.structure?.scope?.sections ?? null;
-  return heatLayout({ sections: view.sections, rows: view.heat }, { width, measure: measureIn(view.heatFigure), scale: view.scale, scope });
+  return heatLayout({ sections: view.sections, rows: view.heat }, { width, measure: measureText, family: familyOf(view.heatFigure), scale: view.scale, scope });
 }
 
 /** The chips of the line chart's words: each a link to its word, with a × that removes it. */

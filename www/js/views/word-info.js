@@ -8,9 +8,9 @@ import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
 import { posLabel } from '../pos.js';
 import { errorText, has, t, texts } from '../i18n.js';
-import { Query } from '../protocol.js';
 import { addStopword, addUserWord, DEFAULT_USER_TAG, isUserWord, removeStopword, removeUserWord } from '../settings.js';
 
+export const id = 'word-info';
 export const needs = ['word', 'analysis'];
 
 const decimal = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
@@ -34,7 +34,7 @@ export function create(container, { client, selection }) {
       let stopwords;
       try {
         [explanation, stopwords] = await Promise.all([
-          client.query(Query.EXPLAIN_KEYWORD, word, kept.options ?? {}),
+          client.ask({ query: 'explainKeyword', word, options: kept.options ?? {} }),
           client.stopwordList(),
         ]);
       } catch (error) {

@@ -1,0 +1,222 @@
+// The way of the text: it comes in (typed, pasted, files, the sample, or
+// the copy saved from the last visit), the worker analyses it, the results
+// show it (dashboard.js). The user's settings (settings.js: their words,
+// stopwords, name corrections) go to the worker before the first analysis,
+// and each change analyses the text again: a new cut for new words, a new
+// summary for the rest; so does a change of the scope (structure.js).
+
+import { createCorpus } from './corpus.js';
+import { createFileFlow } from './file-flow.js';
+import { createInputFold } from './fold.js';
+import { errorText, t } from './i18n.js';
+import { setupInput } from './input.js';
+import { readOptions, onOptionsChange } from './options-form.js';
+import { ErrorCode } from './protocol.js';
+import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
+import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent } from './settings.js';
+
+/**
+ * {client, structure, status, dashboard, registry} and the input card's
+ * elements (index.html). Returns {editor, pickEncoding, start()}: what the
+ * repair and file cards may do (context of view-registry.js), and the first
+ * text's analysis.
+ */
+export function createAnalysisFlow({ client, structure, status, dashboard, registry }) {
+  const $ = (id) => document.getElementById(id);
+  const textarea = $('text');
+  const form = $('options');
+  const cancelButton = $('cancel');
+  // Results first: the input card folds to one line after an analysis (fold.js).
+  const inputFold = createInputFold({
+    card: textarea.closest('.input-card'), textarea, fileInfo: $('file-info'), fileName: $('file-name'), sampleButton: $('load-sample'),
+  });
+  client.onLoadError = (error) => status.error(() => errorText(error));
+  client.onRestart = (error) => status.error(() => errorText(error));
+  const corpus = createCorpus(structure);
+  const files = createFileFlow({ client, corpus, registry, status, inputFold, textarea }, () => {
+    keepText();
+    return analyze();
+  });
+
+  let latest = 0; // the newest analysis asked for; older answers are dropped
+  // When storage fails, the analysis after a change says so, once.
+  let settingsEdited = false;
+  let unsavedSaid = false;
+
+  /**
+   * The options of an analysis: the form's, the user's corrections of the name
+   * lists, and the sections the results are limited to (structure.js), if any.
+   */
+  function analysisOptions() {
+    const scope = structure.scopeOption();
+    return { ...readOptions(form), names: currentSettings().names, ...(scope && { scope }) };
+  }
+
+  // The scope the last analysis was asked with (JSON): a change of it (a
+  // section or a speaker picked, the sections of speaker mode come)
+  // summarises the kept text again, as a change of the settings does.
+  // Looked at once the structure has settled (a new division clears the
+  // scope in the same step).
+  let sentScope = 'null';
+  const scopeKey = () => JSON.stringify(structure.scopeOption() ?? null);
+  structure.subscribe(() => queueMicrotask(() => {
+    if (scopeKey() === sentScope || !client.document || textarea.value.trim() === '') return;
+    analyze(() => t('status.recount'));
+  }));
+
+  /** `working`: what the status line says meanwhile (words for status.js: a string, or a function that words it). */
+  async function analyze(working = undefined) {
+    const request = ++latest;
+    status.clearError();
+    status.working(working);
+    dashboard.busy(true);
+    cancelButton.hidden = false;
+    try {
+      // A new text keeps the division (chapters, speakers…), but the old
+      // text's sections and scope say nothing about it: asked for again.
+      if (client.document && client.document.text !== textarea.value) structure.forgetSections();
+      const options = analysisOptions();
+      sentScope = JSON.stringify(options.scope ?? null);
+      const answer = await client.analyze(textarea.value, options, status.progress);
+      if (answer.stale) return;
+      dashboard.show(answer.analysis, client.document);
+      inputFold.analysed();
+      status.done(answer.millis);
+      if (settingsEdited && !settingsArePersistent() && !unsavedSaid) {
+        unsavedSaid = true;
+        status.note(() => t('status.notSaved'));
+      }
+    } catch (error) {
+      if (request !== latest) return;
+      if (error.code === ErrorCode.CANCELLED) status.cancelled();
+      else status.error(() => errorText(error));
+      // The results on screen no longer describe the text.
+      dashboard.stale();
+    } finally {
+      if (request === latest) {
+        dashboard.busy(false);
+        // Hiding the focused 取消 would drop the focus to the page's top.
+        if (document.activeElement === cancelButton) $('analyze').focus();
+        cancelButton.hidden = true;
+      }
+    }
+  }
+
+  function clearText() {
+    ++latest; // an analysis still running now answers no one
+    if (client.analysing) client.cancel();
+    files.forget();
+    textarea.value = '';
+    clearSavedText();
+    status.clear();
+    dashboard.busy(false);
+    dashboard.empty();
+    cancelButton.hidden = true;
+    textarea.focus();
+  }
+
+  /** Keeps the text in the box now, with its files' spans if it is a corpus (saved-text.js). */
+  function keepText() {
+    return saveText(textarea.value, corpus.sections);
+  }
+
+  const input = setupInput(
+    { textarea, openButton: $('open-file'), fileInput: $('file-input'), sampleButton: $('load-sample'), overlay: $('drop-overlay') },
+    {
+      onText({ replaced }) {
+        if (replaced) files.forget();
+        keepText();
+        return analyze();
+      },
+      onFiles: (list) => files.open(list),
+      onError: (message) => status.error(message),
+    },
+  );
+  $('analyze').addEventListener('click', () => analyze());
+  $('clear').addEventListener('click', clearText);
+  cancelButton.addEventListener('click', () => client.cancel());
+  onOptionsChange(form, () => analyze());
+
+  // Typing is saved once it pauses, and at once when the page is hidden (a
+  // closed tab, a switch to another app) so that the last words are not lost.
+  textarea.addEventListener('input', () => {
+    files.handEdited();
+    saveSoon(textarea.value, corpus.sections);
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') saveSoon.flush();
+  });
+
+  // The user's words and stopwords, to the worker. Resolves false (and says
+  // why) if it refused them: it then keeps what it had.
+  async function configureWorker(settings) {
+    try {
+      await client.configure(settings);
+      return true;
+    } catch (error) {
+      if (error.code !== ErrorCode.CANCELLED) status.error(() => t('status.settingsFailed', errorText(error)));
+      return false;
+    }
+  }
+  // The worker took the settings (and the analysis after them ended): what it lists from them may differ.
+  const configured = () => registry.set({ configuration: registry.state.configuration + 1 });
+
+  onSettingsChange(async (settings, changed) => {
+    registry.set({ settings });
+    settingsEdited = true;
+    const words = changed.has('userWords');
+    const applied = !(words || changed.has('stopwords')) || await configureWorker(settings);
+    if (applied && textarea.value.trim() !== '') await analyze(() => t(words ? 'status.resegment' : 'status.recount'));
+    // What the lexicon asks the worker (the stopword list) waits for the
+    // analysis: asked before, it would hold up the cut.
+    configured();
+  });
+
+  return {
+    // What the repair card's fixes do to the text: the corpus's file
+    // boundaries follow each fix, and the fixed text is saved and analysed.
+    editor: {
+      textarea,
+      applyEdit(start, end, replacement) {
+        const text = textarea.value;
+        textarea.value = text.slice(0, start) + replacement + text.slice(end);
+        corpus.replaced(start, end, replacement);
+      },
+      snapshot: () => ({ text: textarea.value, corpus: corpus.snapshot() }),
+      restore({ text, corpus: snapshot }) {
+        textarea.value = text;
+        corpus.restore(snapshot);
+      },
+      commit(working) {
+        keepText();
+        return analyze(working);
+      },
+    },
+    pickEncoding: (encoding, index) => files.pickEncoding(encoding, index),
+
+    /**
+     * Analyses the text of the last visit, else the sample (the first visit,
+     * or after 清除); resolves once the first analysis has ended.
+     */
+    async start() {
+      const [{ text: saved, sections }, settings] = await Promise.all([loadSavedText(), loadSettings()]);
+      registry.set({ settings });
+      // Sent before the first analysis; the worker takes requests in order.
+      configureWorker(settings);
+      try {
+        if (textarea.value !== '') return; // the user was quicker
+        if (saved.trim() === '') {
+          inputFold.fromSample();
+          await input.loadSample();
+          return;
+        }
+        textarea.value = saved;
+        // A corpus is divided by file again (the files themselves are not kept: no encoding menus).
+        if (sections) corpus.restore({ files: [], sections, dropped: false });
+        await analyze();
+      } finally {
+        configured();
+      }
+    },
+  };
+}
