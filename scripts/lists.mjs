@@ -29,11 +29,11 @@ const BOOT_PLACEHOLDER = '{/* locales: scripts/dist.mjs */}';
 /**
  * Every file under `dir` that the page is made of, as '/'-separated paths
  * relative to it, sorted: not the wasm package's TypeScript declarations
- * (for editors, not browsers).
+ * and the core's contract (www/js/contract/, *.ts): for editors and tsc, not browsers.
  */
 export function pageFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.endsWith('.d.ts'))
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.ts'))
     .map((entry) => path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'))
     .sort();
 }
@@ -47,7 +47,7 @@ export function pageFiles(dir) {
  */
 export function shellList(files) {
   return files
-    .filter((file) => file !== 'sw.js' && file !== SHELL_SCRIPT && !/\.(map|br|gz)$/.test(file) && !file.endsWith('.d.ts'))
+    .filter((file) => file !== 'sw.js' && file !== SHELL_SCRIPT && !/\.(map|br|gz)$/.test(file) && !file.endsWith('.ts'))
     .map((file) => (file === 'index.html' ? './' : file))
     .sort();
 }

@@ -82,16 +82,16 @@ impl JsSession {
         to_js(&self.inner.document())
     }
 
-    /// Answers a `Request`. While it works, progress is posted to the
-    /// worker's scope as `{type: 'progress', id, stage, done, total}`
-    /// (`id`: the page's number for the request). Throws `{code, message,
-    /// details}`.
+    /// Answers a `Request`: `{reply, document, read}` (`Handled`). While it
+    /// works, progress is posted to the worker's scope as `{type:
+    /// 'progress', id, stage, done, total}` (`id`: the page's number for the
+    /// request). Throws `{code, message, details}`.
     pub fn handle(&mut self, request: JsValue, id: JsValue) -> Result<JsValue, JsValue> {
         let request: Request = serde_wasm_bindgen::from_value(request)
             .map_err(|e| to_js_error(&Error::BadRequest(e.to_string())))?;
         let name = format!("ciyan:{}", request_name(&request));
         let timeline = Timeline::start(&name);
-        let reply = self.inner.handle(request, |progress| post_progress(&id, &progress));
+        let reply = self.inner.handle_tracked(request, |progress| post_progress(&id, &progress));
         timeline.end(&name);
         to_js(&reply.map_err(|e| to_js_error(&e))?)
     }

@@ -67,6 +67,9 @@ pub struct Collocate {
     /// `f_c`: its count in the text.
     pub frequency: usize,
     pub log_likelihood: f64,
+    /// The significance level the log-likelihood reaches (0.05 0.01 0.001
+    /// 0.0001), as keyness gives it; none below 0.05.
+    pub p: Option<f64>,
     pub mi: f64,
     pub t_score: f64,
     pub log_dice: f64,
@@ -131,6 +134,7 @@ pub fn collocates(document: &Document, node: &str, options: &CollocateOptions) -
                         expected: stats.e11,
                         frequency: f_c,
                         log_likelihood: stats.log_likelihood(),
+                        p: super::keyness::significance(stats.log_likelihood()),
                         mi: stats.mi(),
                         t_score: stats.t_score(),
                         log_dice: stats.log_dice(),

@@ -62,6 +62,12 @@ pub struct Keyness {
 /// The critical values of log-likelihood for one word (χ², 1 d.f.), and their p.
 pub const CRITICAL: [(f64, f64); 4] = [(15.13, 0.0001), (10.83, 0.001), (6.63, 0.01), (3.84, 0.05)];
 
+/// The smallest p of [`CRITICAL`] a log-likelihood reaches, if any: the one
+/// significance test of keyness and collocates.
+pub fn significance(log_likelihood: f64) -> Option<f64> {
+    CRITICAL.iter().find(|(ll, _)| log_likelihood >= *ll).map(|&(_, p)| p)
+}
+
 /// Word counts of one side, and its number of word tokens.
 #[derive(Debug, Clone, Default)]
 pub struct WordCounts {
@@ -150,7 +156,7 @@ pub(crate) fn measure(word: &str, a: usize, b: usize, c: f64, d: f64) -> Keyness
         percent_diff,
         bic: log_likelihood - (c + d).ln(),
         positive: af / c > bf / d,
-        p: CRITICAL.iter().find(|(ll, _)| log_likelihood >= *ll).map(|&(_, p)| p),
+        p: significance(log_likelihood),
     }
 }
 

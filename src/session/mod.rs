@@ -90,8 +90,13 @@ pub enum Reply {
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentInfo {
-    /// Changes whenever an answer could: a new text, scope or stopword list.
+    /// The document the queries read: changes whenever their answers could
+    /// (a new text, stopword list or scope).
     pub id: u64,
+    /// The whole text: changes with a new text or stopword list, not with
+    /// the scope (what [`Query::reads_whole_text`] reads). The same as `id`
+    /// without a scope.
+    pub whole_id: u64,
     /// The whole text's length, in the session's unit.
     pub text_length: usize,
     /// Tokens of the cut (punctuation and white space included).
@@ -107,6 +112,19 @@ pub struct DocumentInfo {
 pub struct StopwordLists {
     pub words: Vec<String>,
     pub base_words: Vec<String>,
+}
+
+/// A reply with what it was read from: an answer is still current while
+/// `read` is the document's `id` or `wholeId`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct Handled {
+    pub reply: Reply,
+    /// The kept text after the request.
+    pub document: Option<DocumentInfo>,
+    /// The id of the document a query read (`id` or `wholeId`).
+    pub read: Option<u64>,
 }
 
 /// How [`Session::start`] keeps a text.
@@ -126,7 +144,9 @@ struct Kept {
     scope: Option<(Scope, Document)>,
     /// The keyword ranking of the current document (the scope or the whole).
     keywords: KeywordCache,
+    /// See [`DocumentInfo`].
     id: u64,
+    whole_id: u64,
     /// The user-dictionary generation it was cut with.
     words: u64,
 }
@@ -210,7 +230,8 @@ impl Session {
         // The stopwords may have changed while it was cut.
         document.set_stopwords(Arc::clone(self.segmenter.stopwords()));
         self.ids += 1;
-        self.kept = Some(Kept { document, scope: None, keywords: KeywordCache::default(), id: self.ids, words });
+        let id = self.ids;
+        self.kept = Some(Kept { document, scope: None, keywords: KeywordCache::default(), id, whole_id: id, words });
         None
     }
 
@@ -232,10 +253,24 @@ impl Session {
         let document = &kept.document;
         Some(DocumentInfo {
             id: kept.id,
+            whole_id: kept.whole_id,
             text_length: document.text_end(self.unit),
             tokens: document.len(),
             memory_bytes: document.memory(),
         })
+    }
+
+    /// Answers `request`, saying what it read (see [`Handled`]).
+    pub fn handle_tracked(&mut self, request: Request, on_progress: impl FnMut(Progress)) -> Result<Handled, Error> {
+        let read = match (&request, &self.kept) {
+            (Request::Ask { query }, Some(kept)) if query.reads_whole_text() || kept.scope.is_none() => {
+                Some(kept.whole_id)
+            }
+            (Request::Ask { .. }, Some(kept)) => Some(kept.id),
+            _ => None,
+        };
+        let reply = self.handle(request, on_progress)?;
+        Ok(Handled { reply, document: self.document(), read })
     }
 
     /// Answers `request`.
@@ -252,6 +287,7 @@ impl Session {
                 self.configure(user_words, stopwords)?;
                 Reply::Document(self.document().unwrap_or(DocumentInfo {
                     id: 0,
+                    whole_id: 0,
                     text_length: 0,
                     tokens: 0,
                     memory_bytes: 0,
@@ -340,8 +376,13 @@ impl Session {
                 (scope, document)
             });
             kept.keywords.clear();
-            self.ids += 1;
-            kept.id = self.ids;
+            kept.id = match kept.scope {
+                Some(_) => {
+                    self.ids += 1;
+                    self.ids
+                }
+                None => kept.whole_id,
+            };
         }
         self.document().ok_or(Error::NoDocument)
     }
@@ -365,7 +406,14 @@ impl Session {
                 }
                 kept.keywords.clear();
                 self.ids += 1;
-                kept.id = self.ids;
+                kept.whole_id = self.ids;
+                kept.id = match kept.scope {
+                    Some(_) => {
+                        self.ids += 1;
+                        self.ids
+                    }
+                    None => kept.whole_id,
+                };
             }
         }
         Ok(())

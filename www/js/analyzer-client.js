@@ -4,18 +4,16 @@
 // RESULT message and rejects with {code, message}. Analyses: one at a time
 // is current; a newer one makes an older one's answer stale.
 //
-// The worker keeps the document of the last analysis. Analysing the same
-// text again with options that only filter or rank (stopwords, how many
-// keywords) asks it for a new summary of that document instead of a new
-// cut; queries (concordance, collocates, …) ask about that document.
+// The worker's session keeps the text of the last analysis and decides
+// whether a text asked for again must be cut again; queries (concordance,
+// collocates, …: the core's contract, ./contract/) ask about that text.
 //
 // The worker is disposable. When it traps (code INTERNAL) it closes
 // itself; cancel() terminates it. Either way the client starts a fresh one,
 // so the next request just works; onRestart tells the page a crash happened.
 //
 // The user's words and stopwords (configure) are remembered here and sent
-// to every new worker before anything else. A document cut before the
-// user's words changed is cut again, never summarised.
+// to every new worker before anything else.
 
 import { errorText, t } from './i18n.js';
 import { ErrorCode, Reply, Request } from './protocol.js';
@@ -32,14 +30,14 @@ export class AnalyzerClient {
     /** Called with {code, message} after a crashed worker was replaced. */
     this.onRestart = null;
     this.worker = null;
-    /** The kept document: {id, text, hmm, options, textLength, tokens, dictionary}, or null. */
+    /** The kept text: the session's DocumentInfo ({id, wholeId, textLength, tokens, memoryBytes}) with the page's {text, options}, or null. */
     this.document = null;
     /** The last configuration the worker accepted ({userWords, stopwords}), or null. */
     this.configuration = null;
-    /** Counts the changes of the user's words: a document records the count it was cut with. */
-    this.dictionary = 0;
     /** The stopword lists of the current configuration, once asked for: a promise of {words, baseWords}. */
     this.stopwords = null;
+    /** The core's constants, once asked for: a promise. */
+    this.constantsAsked = null;
     this.spawn();
   }
 
@@ -57,7 +55,7 @@ export class AnalyzerClient {
     this.worker = worker;
     // A new worker starts with jieba's own words and list: the user's come
     // first, before any request that would cut or summarise.
-    if (this.configuration) this.request({ type: Request.CONFIGURE, ...this.configuration }).catch(() => {});
+    if (this.configuration) this.session({ request: 'configure', ...this.configuration }).catch(() => {});
   }
 
   /** Ends the current worker (whatever it is doing) and starts a new one. */
@@ -68,28 +66,52 @@ export class AnalyzerClient {
   }
 
   /**
-   * Analyses `text`. Resolves with {analysis, millis}. `onProgress({stage,
-   * done, total})` is called as it runs. An older analysis still running
-   * resolves with {stale: true}.
+   * Analyses `text`: the worker keeps it (cut anew only if the session
+   * does not hold it already, cut the same way), limits it to
+   * `options.scope`, and summarises it. Resolves with {analysis, millis}.
+   * `onProgress({stage, done, total})` is called as it runs. An older
+   * analysis still running resolves with {stale: true}.
    */
   async analyze(text, options = {}, onProgress = () => {}) {
-    for (const request of this.pending.values()) if (isAnalysis(request.type)) request.stale = true;
-    const hmm = options.hmm ?? true;
-    const { dictionary } = this;
-    if (this.document && this.document.text === text && this.document.hmm === hmm && this.document.dictionary === dictionary) {
-      try {
-        const answer = await this.request({ type: Request.SUMMARIZE, options }, [], onProgress);
-        // A new scope gives the document a new id (its queries answer otherwise).
-        if (!answer.stale) this.document = { ...this.document, options, id: answer.documentId ?? this.document.id };
-        return answer;
-      } catch (error) {
-        if (error.code !== ErrorCode.NO_DOCUMENT) throw error;
-        // The worker lost it (a restart): cut again.
-      }
+    for (const request of this.pending.values()) if (request.type === Request.KEEP || request.analysis) request.stale = true;
+    const started = performance.now();
+    const { scope = null, ...summaryOptions } = options;
+    const kept = await this.request({ type: Request.KEEP, text, options: summaryOptions }, [], onProgress);
+    if (kept.stale) return kept;
+    // The page's own copy of the text (views cut their context out of it), and what it was asked with.
+    this.document = { ...kept.document, text, options: summaryOptions, scope };
+    const scoped = await this.session({ request: 'scope', scope }, { analysis: true });
+    if (scoped.stale) return scoped;
+    this.document = { ...this.document, ...scoped.document };
+    const summary = await this.session({ request: 'ask', query: { query: 'summary', options: summaryOptions } }, { analysis: true, onProgress });
+    if (summary.stale) return summary;
+    return { analysis: unpackWords(summary.reply), millis: performance.now() - started };
+  }
+
+  /**
+   * Asks the kept text a question of the core's contract ({query: 'concordance', term, options}, …:
+   * contract/Query.ts). Resolves with the answer, or with {stale: true} if the text, its scope or
+   * its stopwords changed meanwhile (the answer no longer describes what is shown).
+   * @param {import('./contract/index').QueryInput} query
+   */
+  async ask(query) {
+    const { reply, read, stale } = await this.session({ request: 'ask', query });
+    if (stale) return { stale: true };
+    const current = this.document;
+    return current && (read === current.id || read === current.wholeId) ? reply : { stale: true };
+  }
+
+  /**
+   * The core's constants (significance levels, tag groups, limits, file
+   * types): a promise, asked once (again after a failure).
+   */
+  constants() {
+    if (!this.constantsAsked) {
+      const asked = this.session({ request: 'constants' }).then(({ reply }) => reply);
+      asked.catch(() => { if (this.constantsAsked === asked) this.constantsAsked = null; });
+      this.constantsAsked = asked;
     }
-    const answer = await this.request({ type: Request.ANALYZE, text, options }, [], onProgress);
-    if (!answer.stale) this.document = { ...answer.document, text, hmm, options, dictionary };
-    return answer;
+    return this.constantsAsked;
   }
 
   /**
@@ -97,19 +119,16 @@ export class AnalyzerClient {
    * stopwords}, as settings.js keeps them) for every analysis from now on.
    * Resolves once the worker has them; rejects with {code, message} for a
    * bad word, and then the worker keeps what it had. The next analyze()
-   * of the same text cuts it again if the words changed, else summarises.
+   * cuts the text again if the words changed (the session decides).
    */
   async configure({ userWords, stopwords }) {
     const configuration = { userWords, stopwords };
-    const wordsChanged = JSON.stringify(userWords) !== JSON.stringify(this.configuration?.userWords ?? []);
     const listChanged = JSON.stringify(stopwords) !== JSON.stringify(this.configuration?.stopwords);
-    const answer = await this.request({ type: Request.CONFIGURE, ...configuration });
+    const answer = await this.session({ request: 'configure', ...configuration });
     this.configuration = configuration;
     if (listChanged) this.stopwords = null;
-    // Counted once the worker took them: a document cut from now on has them.
-    if (wordsChanged) this.dictionary += 1;
-    // New stopwords give the kept document a new id (its queries answer otherwise).
-    if (this.document && answer.documentId !== null) this.document = { ...this.document, id: answer.documentId };
+    // New stopwords give the kept text new ids (its queries answer otherwise).
+    if (this.document && answer.document) this.document = { ...this.document, ...answer.document };
     return answer;
   }
 
@@ -120,7 +139,7 @@ export class AnalyzerClient {
    */
   stopwordList() {
     if (!this.stopwords) {
-      const asked = this.request({ type: Request.STOPWORD_LIST }).then(({ words, baseWords }) => ({ words, baseWords }));
+      const asked = this.session({ request: 'stopwordLists' }).then(({ reply }) => reply);
       // A failure (a restart) is not kept: the next call asks again.
       asked.catch(() => { if (this.stopwords === asked) this.stopwords = null; });
       this.stopwords = asked;
@@ -130,28 +149,27 @@ export class AnalyzerClient {
 
   /** Reads a user dictionary in jieba's format: resolves with [{word, freq, tag}]; rejects naming the bad line. */
   async parseUserDictionary(text) {
-    return (await this.request({ type: Request.PARSE_USER_DICTIONARY, text })).words;
+    return (await this.session({ request: 'parseUserDictionary', text })).reply;
   }
 
   /** Writes [{word, freq?, tag?}] in jieba's format: resolves with the text. */
   async formatUserDictionary(words) {
-    return (await this.request({ type: Request.FORMAT_USER_DICTIONARY, words })).text;
+    return (await this.session({ request: 'formatUserDictionary', words })).reply;
   }
 
   /** Reads a stopword file (a word a line): resolves with the words. */
   async parseStopwords(text) {
-    return (await this.request({ type: Request.PARSE_STOPWORDS, text })).words;
+    return (await this.session({ request: 'parseStopwords', text })).reply;
   }
 
   /**
-   * Asks the kept document `query` (a Query of protocol.js) with `args`.
-   * Resolves with the answer, or with {stale: true} if a newer analysis
-   * replaced the document meanwhile.
+   * A request of the core's contract (contract/Request.ts): resolves with
+   * {reply, document, read} (Handled), or {stale: true} for an analysis's
+   * step that a newer analysis replaced. `analysis`: it is part of an
+   * analysis (a newer one makes it stale).
    */
-  async query(query, ...args) {
-    const asked = this.document?.id;
-    const { answer, documentId } = await this.request({ type: Request.QUERY, query, args });
-    return documentId === asked && documentId === this.document?.id ? answer : { stale: true };
+  session(request, { analysis = false, onProgress = () => {} } = {}) {
+    return this.request({ type: Request.SESSION, request }, [], onProgress, analysis);
   }
 
   /**
@@ -168,11 +186,6 @@ export class AnalyzerClient {
     return this.request({ type: Request.ENCODINGS });
   }
 
-  /** Test hook: makes the Rust code trap, as a bug would. */
-  crash() {
-    return this.request({ type: Request.CRASH });
-  }
-
   /** Stops whatever the worker is doing: every pending request rejects with code CANCELLED. */
   cancel() {
     this.restart();
@@ -181,14 +194,14 @@ export class AnalyzerClient {
 
   /** Whether an analysis is running. */
   get analysing() {
-    return [...this.pending.values()].some((request) => isAnalysis(request.type) && !request.stale);
+    return [...this.pending.values()].some((request) => (request.type === Request.KEEP || request.analysis) && !request.stale);
   }
 
-  request(message, transfer = [], onProgress = () => {}) {
+  request(message, transfer = [], onProgress = () => {}, analysis = false) {
     const id = this.nextId++;
     if (!this.worker) this.spawn();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { type: message.type, resolve, reject, onProgress, stale: false });
+      this.pending.set(id, { type: message.type, analysis, resolve, reject, onProgress, stale: false });
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }
@@ -211,7 +224,7 @@ export class AnalyzerClient {
     this.pending.delete(message.id);
     const { type, id, ...fields } = message;
     if (request.stale) request.resolve({ stale: true });
-    else if (type === Reply.RESULT) request.resolve(fields.analysis ? { ...fields, analysis: unpackWords(fields.analysis) } : fields);
+    else if (type === Reply.RESULT) request.resolve(fields);
     else request.reject({ code: message.code, message: message.message, details: message.details });
   }
 
@@ -247,11 +260,9 @@ export class AnalyzerClient {
   }
 }
 
-const isAnalysis = (type) => type === Request.ANALYZE || type === Request.SUMMARIZE;
-
-/** The worker's word list in columns (worker.js packWords) as rows again. */
-function unpackWords({ packedWords, ...analysis }) {
-  const { words, counts, tags } = packedWords;
+/** The summary's word list in columns (contract/WordColumns.ts) as rows again. */
+function unpackWords({ words: columns, ...analysis }) {
+  const { words, counts, tags } = columns;
   if (counts.length === 0) return { ...analysis, words: [] };
   const texts = words.split('\n');
   const poses = tags.split('\n');

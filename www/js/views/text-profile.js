@@ -1,0 +1,111 @@
+// The text profile card: how rich the vocabulary is (type–token ratio, its
+// standardised form, words used once) and how long the words and sentences
+// are, with a histogram of sentence lengths. The core computes every figure
+// (the textProfile query, src/analyses/text_profile.rs); the card quotes the
+// longest sentence from the page's own copy of the text, at the core's
+// positions.
+
+import { h } from '../dom.js';
+import { errorText, t } from '../i18n.js';
+import { downloadCsv, downloadJson, exportButtons } from '../export.js';
+import { formatInteger } from '../format.js';
+import { histogram } from '../layout/histogram.js';
+
+export const id = 'text-profile';
+export const needs = ['document'];
+
+const CHART = { width: 320, height: 90 };
+const three = new Intl.NumberFormat('en', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const one = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const orDash = (value, format) => (value == null ? '—' : format(value));
+
+export function create(container, { client }) {
+  const view = { client, container, documentId: null, profile: null, text: '' };
+  return {
+    async update({ document }) {
+      if (document?.id === view.documentId) return;
+      view.documentId = document?.id ?? null;
+      view.text = document?.text ?? '';
+      view.profile = null;
+      if (!document) {
+        container.replaceChildren();
+        return;
+      }
+      container.replaceChildren(h('p', { className: 'hint' }, t('profile.finding')));
+      const asked = view.documentId;
+      try {
+        const profile = await client.ask({ query: 'textProfile' });
+        if (profile.stale || asked !== view.documentId) return;
+        view.profile = profile;
+        draw(view);
+      } catch (error) {
+        if (asked === view.documentId) container.replaceChildren(h('p', { className: 'error' }, errorText(error)));
+      }
+    },
+    relabel() {
+      if (view.profile) draw(view);
+    },
+  };
+}
+
+/** The figures as [label key, value shown, value exported]. */
+function figures(p) {
+  return [
+    ['profile.tokens', formatInteger(p.tokens), p.tokens],
+    ['profile.types', formatInteger(p.types), p.types],
+    ['profile.ttr', orDash(p.typeTokenRatio, three.format), p.typeTokenRatio],
+    ['profile.sttr', orDash(p.standardisedTtr, three.format), p.standardisedTtr],
+    ['profile.hapaxes', formatInteger(p.hapaxes), p.hapaxes],
+    ['profile.wordLength', orDash(p.meanWordLength, (v) => one.format(v)), p.meanWordLength],
+    ['profile.sentences', formatInteger(p.sentences), p.sentences],
+    ['profile.sentenceMean', orDash(p.meanSentenceLength, (v) => one.format(v)), p.meanSentenceLength],
+    ['profile.sentenceMedian', orDash(p.medianSentenceLength, (v) => one.format(v)), p.medianSentenceLength],
+  ];
+}
+
+function draw(view) {
+  const p = view.profile;
+  const list = h('dl', { className: 'profile-figures' },
+    ...figures(p).flatMap(([key, shown]) => [h('dt', { title: t(`${key}Title`) }, t(key)), h('dd', { className: 'number' }, shown)]));
+  const longest = p.longestSentence
+    ? h('blockquote', { className: 'profile-longest' },
+      h('p', { className: 'hint' }, t('profile.longest', formatInteger(p.longestSentence.words))),
+      h('p', {}, view.text.slice(p.longestSentence.start, p.longestSentence.end)))
+    : null;
+  view.container.replaceChildren(list, sentenceChart(p.sentenceLengths), longest, exportButtons([
+    ['CSV', () => downloadCsv('ciyan-text-profile.csv', [t('csv.measure'), t('csv.value')],
+      [...figures(p).map(([key, , value]) => [t(key), value ?? '']),
+        ...p.sentenceLengths.map((count, i) => [t('profile.sentencesOfLength', i + 1, i + 1 === p.sentenceLengths.length), count])])],
+    ['JSON', () => downloadJson('ciyan-text-profile.json', p)],
+  ]));
+}
+
+/** The histogram of sentence lengths as SVG, with its figures for a screen reader. */
+function sentenceChart(counts) {
+  const { bars, ticks } = histogram(counts, CHART);
+  const svg = 'http://www.w3.org/2000/svg';
+  const chart = document.createElementNS(svg, 'svg');
+  chart.setAttribute('viewBox', `-28 -6 ${CHART.width + 34} ${CHART.height + 24}`);
+  chart.setAttribute('class', 'profile-chart');
+  chart.setAttribute('role', 'img');
+  chart.setAttribute('aria-label', t('profile.chartLabel'));
+  const add = (name, attributes, text) => {
+    const element = document.createElementNS(svg, name);
+    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+    if (text !== undefined) element.textContent = text;
+    chart.append(element);
+    return element;
+  };
+  for (const tick of ticks) {
+    add('line', { x1: 0, x2: CHART.width, y1: tick.y, y2: tick.y, class: 'profile-grid' });
+    add('text', { x: -4, y: tick.y + 3, 'text-anchor': 'end', class: 'profile-axis' }, formatInteger(tick.value));
+  }
+  for (const bar of bars) {
+    const rect = add('rect', { x: bar.x, y: bar.y, width: bar.width, height: bar.height, class: 'profile-bar' });
+    const title = document.createElementNS(svg, 'title');
+    title.textContent = t('profile.barTitle', bar.bin + 1, formatInteger(bar.count), bar.bin + 1 === counts.length);
+    rect.append(title);
+  }
+  add('text', { x: CHART.width / 2, y: CHART.height + 16, 'text-anchor': 'middle', class: 'profile-axis' }, t('profile.axis'));
+  return h('figure', { className: 'profile-figure' }, chart);
+}
