@@ -20,8 +20,8 @@ async function pageFiles() {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(WWW, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    // sw.js is fetched by the browser itself; TypeScript declarations by no one.
-    .filter((file) => file !== 'sw.js' && !file.endsWith('.d.ts'))
+    // sw.js is fetched by the browser itself; TypeScript (declarations, the core's contract) by no one.
+    .filter((file) => file !== 'sw.js' && !file.endsWith('.ts'))
     .map((file) => (file === 'index.html' ? '/' : `/${file}`))
     .sort();
 }

@@ -37,13 +37,14 @@ function shellGlobals(source) {
 test('the service worker keeps every file of www/, and only files of the built page', () => {
   const { id, shell } = shellGlobals(text(SHELL_SCRIPT));
   assert.match(id, /^[0-9a-f]{16}$/);
-  // sw.js is kept by the browser itself; the wasm package's TypeScript declarations are for editors.
-  const expected = wwwFiles().filter((file) => file !== 'sw.js' && !file.endsWith('.d.ts'))
+  // sw.js is kept by the browser itself; TypeScript (the wasm package's declarations, the core's
+  // contract in js/contract/) is for editors and tsc.
+  const expected = wwwFiles().filter((file) => file !== 'sw.js' && !file.endsWith('.ts'))
     .map((file) => (file === 'index.html' ? './' : file));
   for (const file of expected) assert.ok(shell.includes(file), `${file} is not in the shell list`);
   for (const file of shell) assert.ok(file === './' || built.has(file), `${file} is in the shell list but not in the page`);
   assert.equal(new Set(shell).size, shell.length, 'a file is named twice');
-  assert.deepEqual(shellList(['index.html', 'sw.js', SHELL_SCRIPT, 'a.js', 'a.js.br', 'a.js.gz', 'a.js.map', 'pkg/x.d.ts']), ['./', 'a.js']);
+  assert.deepEqual(shellList(['index.html', 'sw.js', SHELL_SCRIPT, 'a.js', 'a.js.br', 'a.js.gz', 'a.js.map', 'pkg/x.d.ts', 'js/contract/Query.ts']), ['./', 'a.js']);
 });
 
 test('the build id is a hash of every file: one changed byte changes it', () => {
