@@ -2,19 +2,20 @@
 #
 #   make serve   build the page and serve it at http://127.0.0.1:8000/
 #                (make serve PORT=9000 for another port)
-#   make test    every test: Rust core, CLI, parity, the page's modules in Node,
-#                wasm (Node and Chromium), browser
+#   make test    every test: Rust core, CLI, parity, the contract (generated
+#                declarations up to date, the page's JS checked against them),
+#                the page's modules and the wasm session in Node, browser
 #
 #   make dist    the page as any static host serves it, in dist/ (with
 #                precompressed .br and .gz copies; see the README)
 #   make bench   Ciyan beside its peers (benches/run.py)
 
-.PHONY: serve test dist setup-build setup-test wasm test-rust test-node test-wasm test-browser bench
+.PHONY: serve test dist setup-build setup-test wasm contract test-rust test-contract test-node test-browser bench
 
 serve: setup-build dist
 	python3 scripts/serve.py $(if $(PORT),--port $(PORT))
 
-test: setup-test test-rust test-node test-wasm test-browser
+test: setup-test test-rust test-contract test-node test-browser
 
 dist: wasm
 	node scripts/dist.mjs
@@ -32,15 +33,20 @@ test-rust:
 	cargo test
 
 # The page's modules that need no browser (state, layouts, catalogs,
-# exports, the lists of dist/), in Node: a second or two.
-test-node:
+# exports, the lists of dist/) and the core's session in the built wasm
+# (tests/node/session.test.mjs), in Node: seconds.
+test-node: wasm
 	node --test tests/node/
 
-# The bindings' tests, in Node and in a dedicated worker of headless Chromium.
-test-wasm:
-	cargo test --release --target wasm32-unknown-unknown --test wasm
-	WASM_BINDGEN_USE_DEDICATED_WORKER=1 CHROMEDRIVER=$${CHROMEDRIVER:-/usr/bin/chromedriver} \
-		cargo test --release --target wasm32-unknown-unknown --test wasm
+# The page's view of the core's contract (www/js/contract/), generated from
+# the Rust types; test-contract fails when it is stale, or when the page's
+# checked JavaScript (jsconfig.json) disagrees with it.
+contract:
+	node scripts/contract.mjs
+
+test-contract:
+	node scripts/contract.mjs --check
+	npx tsc -p jsconfig.json
 
 # Against dist/, served by scripts/serve.py as a user gets it. Each file
 # starts its own server and Chromium, and they wait more than they compute

@@ -1,3 +1,4 @@
+// @ts-check
 // The page's side of the worker protocol (js/protocol.js).
 //
 // Every request is a promise that resolves with the fields of the worker's
