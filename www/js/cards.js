@@ -22,6 +22,7 @@ import * as repair from './views/repair.js';
 import * as resultsExport from './views/results-export.js';
 import * as scopeBanner from './views/scope-banner.js';
 import * as sections from './views/sections.js';
+import * as textProfile from './views/text-profile.js';
 import * as trends from './views/trends.js';
 import * as wordCloud from './views/word-cloud.js';
 import * as wordInfo from './views/word-info.js';
@@ -31,7 +32,7 @@ export const CARDS = [
   [wordCloud],
   [
     resultsExport, frequencyTable, sections, compare, wordInfo, concordance, dispersion, collocates,
-    trends, network, entities, phrases, newWords,
+    trends, network, entities, textProfile, phrases, newWords,
     // Outside the results: the input card's file and repairs, the lexicon.
     fileInfo, repair, lexicon,
   ],
