@@ -26,7 +26,7 @@ const ROUTES = [
   ['/jieba/', path.join(ROOT, 'node_modules/jieba-wasm/pkg/web')],
   ['/', path.join(ROOT, 'benches/browser-page')],
 ];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
 
 /** The file a URL path names, or null. */
 function fileFor(urlPath) {
@@ -57,6 +57,9 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 const inWorker = (page, message) => page.evaluate((message) => new Promise((resolve, reject) => {
   const worker = new Worker('bench-worker.js', { type: 'module' });
   worker.onmessage = ({ data }) => {
+    // Only the answer ends the worker (a progress message the session
+    // posts from the worker's scope is kept in it by bench-worker.js).
+    if (!data?.rows && !data?.error) return;
     worker.terminate();
     if (data.error) reject(new Error(data.error)); else resolve(data.rows);
   };
@@ -67,7 +70,7 @@ const inWorker = (page, message) => page.evaluate((message) => new Promise((reso
 const print = (row) => console.log(JSON.stringify(row, (key, value) =>
   (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(3)) : value)));
 
-// The browser tests' Chromium and profile; their www/ server goes unused.
+// The browser tests' Chromium and profile; their server of dist/ goes unused.
 const session = await start();
 try {
   const page = await session.context.newPage();

@@ -195,10 +195,13 @@ def print_targets(rows, groups, corpus, big):
 
     print("\nTargets of the issue (medians of this run; on 红楼梦 unless said):")
     # A ratio of rates on one text is the inverse ratio of the times.
-    worker_cut = median("ciyan-chromium-worker", "cut (countTokens)", corpus)
-    check("Ciyan worker cut MB/s ÷ native jieba-rs cut MB/s",
+    # The worker's cut was countTokens, a bare cut; the bindings have none
+    # now, so it is the cut into a kept document (start/step), which also
+    # builds the document: slower than the bare cut these targets were set for.
+    worker_cut = median("ciyan-chromium-worker", "cut into a document (start/step)", corpus)
+    check("worker cut into a document ÷ native jieba-rs cut (MB/s)",
           ratio(median("jieba-rs", "cut", corpus), worker_cut), 0.85, True)
-    check("Ciyan worker cut MB/s ÷ jieba-wasm Chromium cut MB/s",
+    check("worker cut into a document ÷ jieba-wasm Chromium cut (MB/s)",
           ratio(median("jieba-wasm-chromium", "cut (a JS string per token)", corpus), worker_cut), 6, True)
     native = median("ciyan-native", "analyze", corpus)
     check("Ciyan analysis in the Chromium worker ÷ native analysis",

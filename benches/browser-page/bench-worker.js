@@ -6,8 +6,22 @@
 // page → worker  {lib: 'ciyan' | 'jieba', runs, text: null | {url, name, bytes}}
 // worker → page  {rows: [{who, what, file, bytes, millis | values + unit}]}
 //                or {error}
-import initCiyan, { Analyzer } from '/pkg/ciyan.js';
+import initCiyan, { Session } from '/pkg/ciyan.js';
 import initJieba, { cut } from '/jieba/jieba_rs_wasm.js';
+
+import { ask, forget, keep } from './session.mjs';
+
+// The session posts its progress from the worker's own scope while it
+// answers (src/bindings.rs, through web-sys: {type: 'progress', ...}); the
+// page would hear it then. Caught here, where it is timed, instead of
+// reaching the bench page.
+const postToPage = self.postMessage.bind(self);
+/** Called for each progress message the session posts, or null. */
+let onPosted = null;
+self.postMessage = (message, ...rest) => {
+  if (message?.type === 'progress') onPosted?.();
+  else postToPage(message, ...rest);
+};
 
 const LIBS = {
   // Ciyan's worker.js: init() (fetch, compile, instantiate) beside the
@@ -19,28 +33,41 @@ const LIBS = {
         initCiyan(),
         fetch('/pkg/ciyan.dict').then((r) => r.arrayBuffer()),
       ]);
-      return { wasm, analyzer: new Analyzer(new Uint8Array(dictionary)) };
+      return { wasm, session: new Session(new Uint8Array(dictionary)) };
     },
-    measure({ wasm, analyzer }, text, file, bytes, runs) {
+    measure({ wasm, session }, text, file, bytes, runs) {
       const analyses = [];
       const gaps = [];
       for (let i = 0; i < runs; i++) {
-        // Progress as the page hears it: the longest stretch without a
-        // message, from the call to its answer.
+        forget(session);
+        // 分析 as the page's worker answers it (was one analyze() call; the
+        // same work, now a keep and a summary query). Progress as the page
+        // hears it: the longest stretch without a message, from the call to
+        // its answer. The worker posts one after each piece of the cut, the
+        // session its own during the summary.
         const times = [performance.now()];
-        analyzer.analyze(text, undefined, () => times.push(performance.now()));
+        const heard = () => times.push(performance.now());
+        onPosted = heard;
+        keep(session, text, heard);
+        ask(session, { query: 'summary', options: {} });
+        onPosted = null;
         times.push(performance.now());
         analyses.push(times.at(-1) - times[0]);
         gaps.push(Math.max(...times.slice(1).map((t, j) => t - times[j])));
       }
       // Wasm memory only grows: its size now is the peak of these analyses.
       const memory = wasm.memory.buffer.byteLength / 1e6;
+      const rows = measureDocument(session, text, file, bytes, runs);
+      // Was 'cut (countTokens)', a bare cut that kept nothing: the bindings
+      // no longer have one, so this is now the cut into a kept document
+      // (start/step), as 'document: cut and keep' measures it too.
+      const cuts = time(runs, () => keep(session, text), () => forget(session));
       return [
-        ...measureDocument(analyzer, text, file, bytes, runs),
+        ...rows,
         { what: 'analyze', file, bytes, millis: analyses },
         { what: 'largest progress gap', file, bytes: 0, millis: gaps },
         { what: 'wasm memory after analyze', file, bytes: 0, values: [memory], unit: 'MB' },
-        { what: 'cut (countTokens)', file, bytes, millis: time(runs, () => analyzer.countTokens(text)) },
+        { what: 'cut into a document (start/step)', file, bytes, millis: cuts },
       ];
     },
   },
@@ -66,43 +93,41 @@ const LIBS = {
  * The kept document, as the page's worker keeps it: the cut piece by piece,
  * a summary without a new cut, and the queries a click asks for, on the
  * text's most frequent word (stopwords left out) and on 的 (the most
- * frequent of all: the most lines and spans).
+ * frequent of all: the most lines and spans). Each is a Query of the
+ * contract (src/session/query.rs) with its default options.
  */
-function measureDocument(analyzer, text, file, bytes, runs) {
-  let document = null;
-  const cut = time(runs, () => {
-    document?.free();
-    const steps = analyzer.startDocument(text, true);
-    while (!steps.done) steps.step();
-    document = steps.finish();
-  });
-  let analysis = null;
-  const summary = time(runs, () => { analysis = analyzer.summarize(document, undefined); });
-  const top = analysis.words[0]?.word ?? '的';
+function measureDocument(session, text, file, bytes, runs) {
+  const cut = time(runs, () => keep(session, text), () => forget(session));
+  let summary = null;
+  const summaryMillis = time(runs, () => { summary = ask(session, { query: 'summary', options: {} }); });
+  // The word list comes in columns, a word a line, most frequent first.
+  const top = summary.words.words.split('\n', 1)[0] || '的';
   const rows = [
     { what: 'document: cut and keep', file, bytes, millis: cut },
-    { what: 'summary of the kept document', file, bytes, millis: summary },
+    { what: 'summary of the kept document', file, bytes, millis: summaryMillis },
   ];
   for (const [label, word] of [['top word', top], ['的', '的']]) {
     rows.push(
-      { what: `concordance (${label})`, file, bytes: 0, millis: time(runs, () => document.concordance(word)) },
-      { what: `dispersion (${label})`, file, bytes: 0, millis: time(runs, () => document.dispersion(word)) },
-      { what: `collocates (${label})`, file, bytes: 0, millis: time(runs, () => document.collocates(word)) },
+      { what: `concordance (${label})`, file, bytes: 0, millis: time(runs, () => ask(session, { query: 'concordance', term: word })) },
+      { what: `dispersion (${label})`, file, bytes: 0, millis: time(runs, () => ask(session, { query: 'dispersion', word })) },
+      { what: `collocates (${label})`, file, bytes: 0, millis: time(runs, () => ask(session, { query: 'collocates', word })) },
     );
   }
+  const { memoryBytes, tokens } = session.document();
   rows.push(
-    { what: 'phrases', file, bytes: 0, millis: time(runs, () => document.phrases()) },
-    { what: 'keyword explanation (top word)', file, bytes: 0, millis: time(runs, () => analyzer.explainKeyword(document, top)) },
-    { what: 'kept document, per token', file, bytes: 0, values: [document.memoryBytes / document.tokens], unit: 'B' },
-    { what: 'kept document (text not counted)', file, bytes: 0, values: [document.memoryBytes / 1e6], unit: 'MB' },
+    { what: 'phrases', file, bytes: 0, millis: time(runs, () => ask(session, { query: 'phrases' })) },
+    { what: 'keyword explanation (top word)', file, bytes: 0, millis: time(runs, () => ask(session, { query: 'explainKeyword', word: top })) },
+    { what: 'kept document, per token', file, bytes: 0, values: [memoryBytes / tokens], unit: 'B' },
+    { what: 'kept document (text not counted)', file, bytes: 0, values: [memoryBytes / 1e6], unit: 'MB' },
   );
-  document.free();
   return rows;
 }
 
-function time(runs, f) {
+/** Times `f` `runs` times; `before` runs ahead of each, untimed. */
+function time(runs, f, before = () => {}) {
   const millis = [];
   for (let i = 0; i < runs; i++) {
+    before();
     const start = performance.now();
     f();
     millis.push(performance.now() - start);
