@@ -2,19 +2,19 @@
 // own encoding detected), joined in the order given with a blank line
 // between, and divided by file ({by: 'given'}) for the views; a file that
 // cannot be read is named while the others are used; an edit by hand drops
-// the division.
+// the division. The division is read where the user sees it: the structure
+// card's pressed button and its JSON export. (How the spans are joined and
+// shifted is tested without a page: tests/node/corpus.test.mjs.)
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { joinTexts, shiftSpans } from '../../www/js/corpus.js';
-import { analysed, artifactPath, assertClean, dropFiles, fixture, resultsAfter, startWithPage } from './harness.mjs';
+import {
+  analysed, assertClean, dropFiles, eventually, fixture, resultsAfter, savedText, shownDivision, start,
+} from './harness.mjs';
 
-let browser;
-let page;
-before(async () => {
-  ({ browser, page } = await startWithPage({ hash: '#test' }));
-});
-after(() => browser?.close());
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
 
 const A = '人工智能正在改变芯片产业。芯片设计公司用人工智能优化芯片架构。';
 const B = '龙井茶产于杭州西湖。杭州的茶农采摘龙井茶，炒制龙井茶需要经验。';
@@ -30,27 +30,29 @@ function utf16le(text) {
   return bytes;
 }
 
-const division = () => page.evaluate(() => window.__ciyanStructure.division);
-const fileName = () => page.textContent('#file-name');
+const fileName = (page) => page.textContent('#file-name');
 /** Each file of the corpus as the list shows it: its name, size and decoding. */
-const fileList = () => page.$$eval('#file-info .corpus-files li', (items) =>
+const fileList = (page) => page.$$eval('#file-info .corpus-files li', (items) =>
   items.map((li) => `${li.querySelector('.corpus-file-name').textContent} ${li.querySelector('.corpus-file-detail').textContent}`));
 
-async function dropThree() {
+/** A fresh page with a.txt (UTF-8), b.txt (UTF-16LE) and c.txt (GB18030) dropped at once. */
+async function pageWithThree(t) {
+  const page = await session.page(t);
   const gb18030 = await fixture('gb18030.txt');
   await analysed(page, () => dropFiles(page, [
     { name: 'a.txt', parts: [[...new TextEncoder().encode(A)]] },
     { name: 'b.txt', parts: [utf16le(B)] },
     { name: 'c.txt', parts: [gb18030] },
   ]));
+  return page;
 }
 
-test('three files in three encodings become one text, divided by file', async () => {
-  await dropThree();
+test('three files in three encodings become one text, divided by file', async (t) => {
+  const page = await pageWithThree(t);
   const text = await page.inputValue('#text');
   assert.ok(text.startsWith(`${A}\n\n${B}\n\n${YANGTZE}`), text.slice(0, 120));
-  assert.equal(await fileName(), '3 个文件（语料库）：a.txt、b.txt、c.txt');
-  const files = await fileList();
+  assert.equal(await fileName(page), '3 个文件（语料库）：a.txt、b.txt、c.txt');
+  const files = await fileList(page);
   assert.equal(files.length, 3);
   assert.match(files[0], /^a\.txt .*字节 · 按 UTF-8 解码（自动检测）$/);
   assert.match(files[1], /^b\.txt .*字节 · 按 UTF-16LE 解码（自动检测）$/);
@@ -58,7 +60,7 @@ test('three files in three encodings become one text, divided by file', async ()
   assert.equal(await page.isHidden('#encoding'), true, 'no one encoding to pick for three files');
   assert.equal(await page.isHidden('#file-skipped'), true);
 
-  const { by, sections } = await division();
+  const { by, sections } = await shownDivision(page, 'given');
   assert.equal(by, 'given');
   assert.deepEqual(sections.map((s) => s.label), ['a.txt', 'b.txt', 'c.txt']);
   // UTF-16 offsets of each file's text in the joined text.
@@ -67,20 +69,13 @@ test('three files in three encodings become one text, divided by file', async ()
   assert.equal(sections[2].start, A.length + 2 + B.length + 2);
   assert.equal(sections[2].end, text.length);
   assert.equal(text.slice(sections[1].start, sections[1].end), B);
-
-  // The structure card (views/sections.js), when the page has one, names the files as its sections.
-  if (await page.$('#sections-card')) {
-    await page.waitForFunction(() => ['a.txt', 'b.txt', 'c.txt'].every((name) => document.getElementById('sections-card').textContent.includes(name)),
-      null, { timeout: 10_000 });
-  }
-  for (const [viewport, name] of [[{ width: 1280, height: 800 }, 'corpus-1280.png'], [{ width: 390, height: 844 }, 'corpus-390.png']]) {
-    await page.setViewportSize(viewport);
-    await page.locator('.input-card').screenshot({ path: await artifactPath(name) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  // The structure card names the files as its sections.
+  const labels = await page.$$eval('#sections .sections-scroll:not(.sections-groups) tbody th', (cells) => cells.map((c) => c.textContent));
+  assert.deepEqual(labels, ['a.txt', 'b.txt', 'c.txt']);
 });
 
-test('two of the files compared: each one\'s words, a word\'s lines in its own file', async () => {
+test('two of the files compared: each one\'s words, a word\'s lines in its own file', async (t) => {
+  const page = await pageWithThree(t);
   await page.waitForSelector('#compare-card:not([hidden])');
   await page.waitForSelector('#compare[data-state="ready"]');
   assert.match(await page.$eval('#compare .compare-a', (s) => s.selectedOptions[0].textContent), /a\.txt$/);
@@ -96,52 +91,52 @@ test('two of the files compared: each one\'s words, a word\'s lines in its own f
   assert.equal(await page.$$eval('#concordance .kwic tbody tr[data-index]', (rows) => rows.length), 3);
 });
 
-test('the saved text is the joined text, and a reload divides it by file again', async () => {
+test('the saved text is the joined text, and a reload divides it by file again', async (t) => {
+  const page = await pageWithThree(t);
   const text = await page.inputValue('#text');
-  const before = await division();
-  const reloaded = await browser.open({ hash: '#test' });
+  const before = await shownDivision(page, 'given');
+  const reloaded = await session.open({ context: page.context() });
   assert.equal(await reloaded.inputValue('#text'), text);
-  await reloaded.waitForFunction(() => window.__ciyanStructure?.division?.by === 'given');
-  assert.deepEqual(await reloaded.evaluate(() => window.__ciyanStructure.division), before);
-  await reloaded.waitForFunction(() => ['a.txt', 'b.txt', 'c.txt'].every((name) => document.getElementById('sections-card').textContent.includes(name)));
+  assert.deepEqual(await shownDivision(reloaded, 'given'), before);
   // The folded input line still names the files (their encodings are not kept: no file list).
   assert.equal(await reloaded.textContent('.input-summary-name'), '3 个文件（语料库）：a.txt、b.txt、c.txt');
-  await reloaded.close();
 });
 
-test('another encoding for one file of the corpus: only that file is decoded again', async () => {
+test('another encoding for one file of the corpus: only that file is decoded again', async (t) => {
+  const page = await pageWithThree(t);
   const label = 'c.txt」的编码';
   const pick = page.getByRole('combobox', { name: `「${label}` });
   await analysed(page, () => pick.selectOption('Big5'));
   const text = await page.inputValue('#text');
   assert.ok(text.startsWith(`${A}\n\n${B}\n\n`), 'the other files as they were');
   assert.ok(!text.includes(YANGTZE), 'the third garbled');
-  const { sections } = await division();
-  assert.equal(sections[2].end, text.length, 'the division follows the new text');
-  assert.match((await fileList())[2], /按 Big5 解码/);
+  // The card asks for the new text's sections after the analysis: read once it has them.
+  await eventually(async () => (await shownDivision(page, 'given')).sections[2].end === text.length, undefined, 'the division following the new text');
+  assert.match((await fileList(page))[2], /按 Big5 解码/);
   assert.equal(await pick.inputValue(), 'Big5');
   await analysed(page, () => pick.selectOption(''));
   assert.ok((await page.inputValue('#text')).includes(YANGTZE));
-  assert.match((await fileList())[2], /按 GB18030 解码（自动检测）/i);
+  assert.match((await fileList(page))[2], /按 GB18030 解码（自动检测）/i);
 });
 
-test('an edit by hand drops the division, and the file line says so', async () => {
+test('an edit by hand drops the division, and the file line says so', async (t) => {
+  const page = await pageWithThree(t);
   await page.click('#text');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('新');
-  assert.equal(await division(), null);
+  assert.equal(await shownDivision(page, 'none'), null);
   assert.match(await page.textContent('#file-decoding'), /不再按文件分节/);
-  assert.equal(await fileName(), '3 个文件（语料库）：a.txt、b.txt、c.txt', 'the names stay');
+  assert.equal(await fileName(page), '3 个文件（语料库）：a.txt、b.txt、c.txt', 'the names stay');
   // Nor does a reload bring the division back once the typing is saved.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 800)));
-  const reloaded = await browser.open({ hash: '#test' });
+  await eventually(async () => (await savedText(page)).endsWith('新'), undefined, 'the typing saved');
+  const reloaded = await session.open({ context: page.context() });
   assert.ok((await reloaded.inputValue('#text')).endsWith('新'));
   await resultsAfter(reloaded, 0);
-  assert.equal(await reloaded.evaluate(() => window.__ciyanStructure.division), null);
-  await reloaded.close();
+  assert.equal(await shownDivision(reloaded, 'none'), null);
 });
 
-test('files chosen with the button: a file that cannot be read is named, the others are used', async () => {
+test('files chosen with the button: a file that cannot be read is named, the others are used', async (t) => {
+  const page = await session.page(t);
   const png = Buffer.from(await fixture('image.png'));
   await analysed(page, () => page.setInputFiles('#file-input', [
     { name: 'one.txt', mimeType: 'text/plain', buffer: Buffer.from(A) },
@@ -149,22 +144,24 @@ test('files chosen with the button: a file that cannot be read is named, the oth
     { name: 'two.txt', mimeType: 'text/plain', buffer: Buffer.from(B) },
   ]));
   assert.equal(await page.inputValue('#text'), `${A}\n\n${B}`);
-  assert.equal(await fileName(), '2 个文件（语料库）：one.txt、two.txt');
+  assert.equal(await fileName(page), '2 个文件（语料库）：one.txt、two.txt');
   assert.match(await page.textContent('#file-skipped'), /^没有打开 1 个文件：「picture\.png」（.*图片.*）$/);
-  assert.deepEqual((await division()).sections.map((s) => s.label), ['one.txt', 'two.txt']);
+  assert.deepEqual((await shownDivision(page, 'given')).sections.map((s) => s.label), ['one.txt', 'two.txt']);
   assert.equal(await page.textContent('[role="alert"]'), '');
 });
 
-test('a single file is no corpus: no division, the encoding can be picked', async () => {
+test('a single file is no corpus: no division, the encoding can be picked', async (t) => {
+  const page = await pageWithThree(t);
   await analysed(page, () => dropFiles(page, [{ name: 'alone.txt', parts: [B] }]));
   assert.equal(await page.inputValue('#text'), B);
-  assert.equal(await fileName(), 'alone.txt');
-  assert.equal(await division(), null);
+  assert.equal(await fileName(page), 'alone.txt');
+  assert.equal(await shownDivision(page, 'none'), null, 'the corpus\'s division went with it');
   assert.equal(await page.isHidden('#file-info .corpus-files'), true);
   assert.equal(await page.isVisible('#encoding'), true);
 });
 
-test('no file readable: the text stays and the page names them', async () => {
+test('no file readable: the text stays and the page names them', async (t) => {
+  const page = await session.page(t);
   const before = await page.inputValue('#text');
   const png = await fixture('image.png');
   const bin = await fixture('binary.bin');
@@ -174,10 +171,11 @@ test('no file readable: the text stays and the page names them', async () => {
   assert.equal(await page.inputValue('#text'), before);
 });
 
-test('a fix of the repair card shifts the files\' boundaries; 撤销 puts them back', async () => {
+test('a fix of the repair card shifts the files\' boundaries; 撤销 puts them back', async (t) => {
+  const page = await session.page(t);
   const broken = '标题\n\n王毅：我们不寻求改变中\n\n国体制，不寻求打压。\n记者：好。\n王毅：谢谢。\n';
   await analysed(page, () => dropFiles(page, [{ name: 'talk.txt', parts: [broken] }, { name: 'tea.txt', parts: [B] }]));
-  const before = await division();
+  const before = await shownDivision(page, 'given');
   const item = page.locator('.repair-item').filter({ hasText: '接上后成词：中国' });
   // The repair card starts folded to its summary line: 查看 opens it.
   const toggle = page.locator('#repair-card .repair-toggle');
@@ -186,36 +184,23 @@ test('a fix of the repair card shifts the files\' boundaries; 撤销 puts them b
   await item.waitFor({ timeout: 10_000 });
   await analysed(page, () => item.getByRole('button', { name: '修复', exact: true }).click());
   const text = await page.inputValue('#text');
-  const { by, sections } = await division();
-  assert.equal(by, 'given', 'a fix keeps the corpus');
-  assert.deepEqual(sections, [
+  const shifted = [
     { label: 'talk.txt', start: 0, end: broken.length - 2 },
     { label: 'tea.txt', start: before.sections[1].start - 2, end: before.sections[1].end - 2 },
-  ]);
+  ];
+  // A fix keeps the corpus; the card asks for the new text's sections after the analysis.
+  const { sections } = await eventually(async () => {
+    const shown = await shownDivision(page, 'given');
+    return JSON.stringify(shown.sections) === JSON.stringify(shifted) && shown;
+  }, undefined, `the division shifted to ${JSON.stringify(shifted)}`);
   assert.equal(text.slice(sections[1].start, sections[1].end), B);
   assert.match(await page.textContent('#file-decoding'), /每个文件是一节/, 'not dropped');
   await page.waitForSelector('#repair-card .repair-undo');
   await analysed(page, () => page.click('#repair-card .repair-undo'));
-  assert.deepEqual(await division(), before);
+  await eventually(async () => JSON.stringify(await shownDivision(page, 'given')) === JSON.stringify(before), undefined, 'the division put back');
   assert.equal(await page.inputValue('#text'), `${broken}\n\n${B}`);
 });
 
-test('joinTexts and shiftSpans (corpus.js, no page needed)', () => {
-  const { text, sections } = joinTexts([{ label: 'x', text: '甲乙' }, { label: 'y', text: '' }, { label: 'z', text: '丙😀丁' }]);
-  assert.equal(text, '甲乙\n\n\n\n丙😀丁');
-  assert.deepEqual(sections, [{ label: 'x', start: 0, end: 2 }, { label: 'y', start: 4, end: 4 }, { label: 'z', start: 6, end: 10 }]);
-  const spans = [{ label: 'x', start: 0, end: 5 }, { label: 'y', start: 7, end: 12 }];
-  // Inside one file: the file shrinks or grows, the later ones move.
-  assert.deepEqual(shiftSpans(spans, 2, 4, ''), [{ label: 'x', start: 0, end: 3 }, { label: 'y', start: 5, end: 10 }]);
-  assert.deepEqual(shiftSpans(spans, 8, 8, '新新'), [{ label: 'x', start: 0, end: 5 }, { label: 'y', start: 7, end: 14 }]);
-  // The separator taken out (a break joined across two files): they meet.
-  assert.deepEqual(shiftSpans(spans, 5, 7, ''), [{ label: 'x', start: 0, end: 5 }, { label: 'y', start: 5, end: 10 }]);
-  // Across a boundary: the replacement belongs to neither file.
-  assert.deepEqual(shiftSpans(spans, 3, 9, '和'), [{ label: 'x', start: 0, end: 3 }, { label: 'y', start: 4, end: 7 }]);
-  // A file taken out whole becomes empty, where it was.
-  assert.deepEqual(shiftSpans(spans, 7, 12, ''), [{ label: 'x', start: 0, end: 5 }, { label: 'y', start: 7, end: 7 }]);
-});
-
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

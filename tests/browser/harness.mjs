@@ -291,20 +291,6 @@ export async function analyseText(page, text) {
   }, text));
 }
 
-/**
- * The division of the text the structure card shows (views/sections.js):
- * {by, sections: [label]} of the pressed division button and the rows of
- * its table, or null for the whole text (or no card).
- */
-export function shownDivision(page) {
-  return page.evaluate(() => {
-    const pressed = document.querySelector('#sections button[data-kind][aria-pressed="true"]');
-    if (!pressed || pressed.dataset.kind === 'none') return null;
-    const labels = [...document.querySelectorAll('#sections .sections-scroll:not(.sections-groups) tbody th')].map((th) => th.textContent);
-    return { by: pressed.dataset.kind, sections: labels };
-  });
-}
-
 /** Short texts whose keywords tell them apart (人工智能, 长江, 龙井茶). */
 export const AI_TEXT = '人工智能正在改变芯片产业。芯片设计公司用人工智能优化芯片架构，人工智能芯片的算力不断提升。'.repeat(4);
 export const RIVER_TEXT = '长江是中国第一大河。长江流域的水电站很多，三峡水电站位于长江上游。长江航运繁忙。'.repeat(3);
@@ -323,7 +309,7 @@ export async function pasteWithKeyboard({ url }, page, text) {
  * Serves, for /worker.js in `context`, a test worker: the real worker
  * (imported under another URL) behind a filter that makes it fail as only
  * a bug or a broken deploy would, with no test hook in the page or the
- * core. `trapOn`: an ANALYZE of a text containing it is answered as a trap
+ * core. `trapOn`: a request whose text contains it is answered as a trap
  * of the core is (an INTERNAL error, then the worker closes itself);
  * `failConcordanceOf`: the first concordance query of that word is
  * answered with a NO_DOCUMENT error. The page's service worker, which
@@ -331,27 +317,67 @@ export async function pasteWithKeyboard({ url }, page, text) {
  * make it with newContext({serviceWorkers: 'block'}).
  */
 export async function routeTestWorker(context, { trapOn = null, failConcordanceOf = null } = {}) {
+  // Told apart by their JSON, so that the filter does not depend on how a
+  // request names its fields: the text or the word is in it.
   const source = `
-    import { ErrorCode, Query, Reply, Request } from '/js/protocol.js';
+    import { ErrorCode, Reply } from '/js/protocol.js';
     import '/worker.js?under-test';
-    const real = self.onmessage;
     const trapOn = ${JSON.stringify(trapOn)};
-    let failConcordanceOf = ${JSON.stringify(failConcordanceOf)};
-    self.onmessage = (event) => {
-      const { type, id, text, query, args } = event.data;
-      if (trapOn && type === Request.ANALYZE && text.includes(trapOn)) {
+    let failQuery = ${JSON.stringify(failConcordanceOf && JSON.stringify(failConcordanceOf))};
+    // A capturing listener runs before the worker's own (onmessage or not)
+    // and keeps the message from it.
+    self.addEventListener('message', (event) => {
+      const { id } = event.data;
+      const json = JSON.stringify(event.data);
+      if (trapOn && json.includes(trapOn)) {
+        event.stopImmediatePropagation();
         self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.INTERNAL, message: 'test trap' });
         self.close();
-        return;
-      }
-      if (failConcordanceOf && type === Request.QUERY && query === Query.CONCORDANCE && args[0] === failConcordanceOf) {
-        failConcordanceOf = null;
+      } else if (failQuery && /"(concordance|kwic)"/.test(json) && json.includes(failQuery)) {
+        event.stopImmediatePropagation();
+        failQuery = null;
         self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.NO_DOCUMENT, message: 'no text has been analysed yet' });
-        return;
       }
-      real.call(self, event);
-    };
+    }, { capture: true });
   `;
   await context.route((url) => url.pathname === '/worker.js' && url.search === '', (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: source }));
 }
+
+/** Runs `check` (async) until it returns something truthy, every 50 ms for at most `timeout` ms; resolves with it. */
+export async function eventually(check, timeout = PATIENCE, what = 'the condition') {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`${what} did not come true in ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The text the page has saved for the next visit (read as the page reads it). */
+export const savedText = (page) => page.evaluate(async () => (await (await import('/js/saved-text.js')).loadSavedText()).text);
+
+/**
+ * The division the structure card shows once it is `kind` (its pressed
+ * button: 'none', 'chapter', 'speaker', 'given' …): null for 'none', else
+ * {by, sections: [{label, start, end}]} as its JSON export gives them
+ * (UTF-16 offsets in the whole text).
+ */
+export async function shownDivision(page, kind) {
+  await page.waitForFunction((k) => document.getElementById('sections')?.dataset.state === 'ready'
+    && document.querySelector('#sections button[data-kind][aria-pressed="true"]')?.dataset.kind === k, kind);
+  if (kind === 'none') return null;
+  const file = await downloaded(page, () => page.locator('#sections .export-buttons button', { hasText: 'JSON' }).first().click());
+  const { division, sections } = JSON.parse(file.text);
+  return { by: division.by, sections: sections.map(({ label, start, end }) => ({ label, start, end })) };
+}
+
+/**
+ * Resolves after the page has rendered twice: what the last change set off
+ * (an image's load or error, a handler) has had its turn. For a check that
+ * something did not happen; never a guess at how long something takes.
+ */
+export const afterRendering = (page) => page.evaluate(() => new Promise((resolve) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}));

@@ -4,12 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, startWithPage } from './harness.mjs';
+import { analysed, assertClean, chartWords, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now: each test opens its own (the helpers below act on it).
 let page;
-before(async () => ({ browser, page } = await startWithPage()));
-after(() => browser?.close());
 
 const tableWords = () => page.$$eval('#frequency-table tbody td.col-word', (cells) => cells.map((c) => c.textContent));
 const tableColumn = (name) => page.$$eval(`#frequency-table tbody td.col-${name}`, (cells) => cells.map((c) => c.textContent));
@@ -17,7 +19,8 @@ const tableCounts = () => page.$$eval('#frequency-table tbody .count-num', (cell
 const tablePos = () => page.$$eval('#frequency-table tbody .pos-tag', (cells) => cells.map((c) => c.textContent));
 const sortState = () => page.$$eval('#frequency-table th[data-key]', (ths) => Object.fromEntries(ths.map((th) => [th.dataset.key, th.getAttribute('aria-sort')])));
 
-test('the sample is analysed as the page opens', async () => {
+test('the sample is analysed as the page opens', async (t) => {
+  page = await session.page(t);
   assert.match(await page.inputValue('#text'), /王毅/);
   assert.match(await page.textContent('#status'), /^分析完成，用时 [\d,.]+ (毫秒|秒)$/);
 
@@ -45,7 +48,8 @@ test('the sample is analysed as the page opens', async () => {
   assert.equal(await page.textContent('#error'), '');
 });
 
-test('the word cloud is drawn, sharp, and readable as text', async () => {
+test('the word cloud is drawn, sharp, and readable as text', async (t) => {
+  page = await session.page(t);
   const cloud = await page.$eval('#word-cloud', (canvas) => {
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     let inked = 0;
@@ -68,7 +72,8 @@ test('the word cloud is drawn, sharp, and readable as text', async () => {
   assert.match(cloud.listed[0], /^中国：\d+ 次$/);
 });
 
-test('the TF-IDF / TextRank switch changes the chart', async () => {
+test('the TF-IDF / TextRank switch changes the chart', async (t) => {
+  page = await session.page(t);
   const tfidf = await chartWords(page);
   assert.equal(await page.getAttribute('[data-method="tfidf"]', 'aria-pressed'), 'true');
 
@@ -85,7 +90,8 @@ test('the TF-IDF / TextRank switch changes the chart', async () => {
   assert.deepEqual(await chartWords(page), tfidf);
 });
 
-test('the frequency table sorts by each column', async () => {
+test('the frequency table sorts by each column', async (t) => {
+  page = await session.page(t);
   // Virtualised: the rows in view (and a few more) are in the DOM.
   const shown = (await tableWords()).length;
   assert.ok(shown >= 15 && shown < 200, `${shown} rows drawn`);
@@ -120,7 +126,8 @@ test('the frequency table sorts by each column', async () => {
   assert.equal(await page.evaluate(() => document.activeElement.dataset.sort), 'count', 'focus stays on the header');
 });
 
-test('the frequency table filters by part of speech, over all words', async () => {
+test('the frequency table filters by part of speech, over all words', async (t) => {
+  page = await session.page(t);
   const options = await page.$$eval('#pos-filter option', (all) => all.map((o) => [o.value, o.textContent]));
   assert.deepEqual(options[0], ['', '全部词性']);
   assert.ok(options.some(([value, label]) => value === 'ns' && label === 'ns 地名'));
@@ -144,7 +151,8 @@ test('the frequency table filters by part of speech, over all words', async () =
   assert.match(await page.textContent('#frequency-table .table-summary'), /^共 [\d,]+ 个词$/);
 });
 
-test('the word list holds every word: search, scroll to the last, per 10,000 words', async () => {
+test('the word list holds every word: search, scroll to the last, per 10,000 words', async (t) => {
+  page = await session.page(t);
   const distinct = Number((await page.textContent('#counts [data-count="distinctWords"] .count-value')).replace(/,/g, ''));
   assert.match(await page.textContent('#frequency-table .table-summary'), new RegExp(`^共 ${distinct.toLocaleString('en')} 个词$`));
   await page.fill('#word-search', '合作');
@@ -161,7 +169,8 @@ test('the word list holds every word: search, scroll to the last, per 10,000 wor
   await page.waitForFunction((n) => [...document.querySelectorAll('#frequency-table td.col-rank')].some((td) => td.textContent === n.toLocaleString('zh-CN')), distinct);
 });
 
-test('changing an option analyses again', async () => {
+test('changing an option analyses again', async (t) => {
+  page = await session.page(t);
   assert.notEqual((await tableWords())[0], '的');
   await analysed(page, () => page.click('label.check:has(input[name="stopwords"])'));
   assert.equal((await tableWords())[0], '的', 'with stopwords kept, 的 is the most frequent word');
@@ -181,5 +190,5 @@ test('changing an option analyses again', async () => {
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

@@ -54,8 +54,8 @@ test('a query is answered while a long analysis is still cutting', async (t) => 
       .then(() => events.push('analysed'));
     // Asked once the cut is under way (its first progress), not after a guess at how long that takes.
     await underWay;
-    const lines = await client.query('concordance', '中国');
-    events.push(`answered ${lines.length > 0}`);
+    const lines = await client.ask({ query: 'concordance', term: '中国' });
+    events.push(`answered ${!lines.stale && JSON.stringify(lines).includes('"中国"')}`);
     await analysis;
     return events;
   });
