@@ -5,7 +5,9 @@
 //     the page, and the build id that names its cache (a hash of them all);
 //   - index.html's modulepreload links: the static import graph of main.js;
 //   - the locales of js/messages/locales.js: written into boot.js and as the
-//     buttons of index.html's switch.
+//     buttons of index.html's switch;
+//   - the file types the file chooser offers (index.html's accept): the
+//     core's, from the built wasm (pkg/ciyan.js's constants()).
 // Adding a file of the page touches none of these; adding a language
 // touches its catalog and js/messages/locales.js.
 
@@ -25,6 +27,7 @@ export const LOCALES_MODULE = 'js/messages/locales.js';
 const PRELOAD_MARKER = /^([ \t]*)<!-- modulepreload links -->[ \t]*$/m;
 const BUTTONS_MARKER = /^([ \t]*)<!-- locale buttons -->[ \t]*$/m;
 const BOOT_PLACEHOLDER = '{/* locales: scripts/dist.mjs */}';
+const ACCEPT_PLACEHOLDER = 'accept="(the core\'s file types: scripts/dist.mjs)"';
 
 /**
  * Every file under `dir` that the page is made of, as '/'-separated paths
@@ -144,6 +147,23 @@ export function withLocaleButtons(html, locales, writtenIn) {
   return atMarker(html, BUTTONS_MARKER, buttons, 'locale buttons');
 }
 
+/**
+ * The file name endings the core reads (its constants' fileExtensions),
+ * from the wasm built into `root`/pkg; needs no dictionary.
+ */
+export async function coreFileTypes(root) {
+  const pkg = path.join(root, 'pkg');
+  const module = await import(pathToFileURL(path.join(pkg, 'ciyan.js')).href);
+  module.initSync({ module: readFileSync(path.join(pkg, 'ciyan_bg.wasm')) });
+  return module.constants().fileExtensions;
+}
+
+/** index.html with the file chooser's accept: the core's endings, and any text file. */
+export function withFileTypes(html, extensions) {
+  if (!html.includes(ACCEPT_PLACEHOLDER)) throw new Error(`index.html has no ${ACCEPT_PLACEHOLDER} to write the file types in`);
+  return html.replace(ACCEPT_PLACEHOLDER, () => `accept="${escapeHtml([...extensions, 'text/*'].join(','))}"`);
+}
+
 /** The language index.html is written in: its <html lang>. */
 export function htmlLang(html) {
   const match = html.match(/<html\b[^>]*\blang="([^"]+)"/);
@@ -180,7 +200,7 @@ export async function buildPage(root) {
   if (LOCALES[0].code !== writtenIn) {
     throw new Error(`${LOCALES_MODULE}: the first locale (${LOCALES[0].code}) is not index.html's language (${writtenIn})`);
   }
-  const page = withLocaleButtons(withPreloads(html, staticImports(root)), LOCALES, writtenIn);
+  const page = withFileTypes(withLocaleButtons(withPreloads(html, staticImports(root)), LOCALES, writtenIn), await coreFileTypes(root));
   files.set('index.html', Buffer.from(page));
   files.set('boot.js', Buffer.from(withBootLocales(files.get('boot.js').toString('utf8'), LOCALES, OTHERWISE)));
   files.delete(SHELL_SCRIPT); // a stale one, should www/ have it

@@ -1,7 +1,7 @@
 //! The JavaScript face of the core: the only Rust file that names
-//! wasm-bindgen. A [`Session`] behind four methods, and the two things the
-//! page asks before any text is kept (decoding a dropped file, the list of
-//! encodings). Every request and answer is a value of the contract of
+//! wasm-bindgen. A [`Session`] behind a few methods, and what is asked
+//! without a dictionary (decoding a dropped file, the list of encodings,
+//! the core's constants). Every request and answer is a value of the contract of
 //! [`crate::session`]; nothing here decides what a question means.
 //!
 //! Positions leave in UTF-16 code units, as JavaScript strings count: the
@@ -161,6 +161,14 @@ impl Timeline {
 pub fn decode(bytes: &[u8], file_name: Option<String>, encoding: Option<String>) -> Result<JsValue, JsValue> {
     let decoded = crate::decode(bytes, file_name.as_deref(), encoding.as_deref()).map_err(|e| to_js_error(&e))?;
     to_js(&decoded)
+}
+
+/// The core's constants (`Constants`: significance levels, tag groups,
+/// limits, file types), without a dictionary: what the build writes into
+/// the page (the file chooser's types) before any worker runs.
+#[wasm_bindgen]
+pub fn constants() -> Result<JsValue, JsValue> {
+    to_js(&crate::session::Constants::of_core())
 }
 
 /// The names of the encodings a user may choose for a file.

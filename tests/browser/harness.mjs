@@ -311,34 +311,37 @@ export async function pasteWithKeyboard({ url }, page, text) {
  * a bug or a broken deploy would, with no test hook in the page or the
  * core. `trapOn`: a request whose text contains it is answered as a trap
  * of the core is (an INTERNAL error, then the worker closes itself);
- * `failConcordanceOf`: the first concordance query of that word is
- * answered with a NO_DOCUMENT error. The page's service worker, which
+ * `failWhen`: every request whose JSON contains each of these strings
+ * (e.g. ['"query":"concordance"', '"term":"合作"']) is answered with a
+ * NO_DOCUMENT error. The page's service worker, which
  * would answer /worker.js past the route, is kept out of `context`:
  * make it with newContext({serviceWorkers: 'block'}).
  */
-export async function routeTestWorker(context, { trapOn = null, failConcordanceOf = null } = {}) {
-  // Told apart by their JSON, so that the filter does not depend on how a
-  // request names its fields: the text or the word is in it.
+export async function routeTestWorker(context, { trapOn = null, failWhen = null } = {}) {
+  // Told apart by their JSON: the trap by the text in it, whatever the
+  // request's fields are called.
   const source = `
     import { ErrorCode, Reply } from '/js/protocol.js';
     import '/worker.js?under-test';
     const trapOn = ${JSON.stringify(trapOn)};
-    let failQuery = ${JSON.stringify(failConcordanceOf && JSON.stringify(failConcordanceOf))};
-    // A capturing listener runs before the worker's own (onmessage or not)
-    // and keeps the message from it.
-    self.addEventListener('message', (event) => {
+    const failWhen = ${JSON.stringify(failWhen)};
+    // The worker's own handler, wrapped: a message the test fails never
+    // reaches it. (A second listener would not do: the worker's handler
+    // runs first, and its answer would be on its way before the failure.)
+    const handle = self.onmessage;
+    self.onmessage = (event) => {
       const { id } = event.data;
       const json = JSON.stringify(event.data);
       if (trapOn && json.includes(trapOn)) {
-        event.stopImmediatePropagation();
         self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.INTERNAL, message: 'test trap' });
         self.close();
       } else if (failQuery && /"(concordance|kwic)"/.test(json) && json.includes(failQuery)) {
-        event.stopImmediatePropagation();
         failQuery = null;
         self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.NO_DOCUMENT, message: 'no text has been analysed yet' });
+      } else {
+        handle.call(self, event);
       }
-    }, { capture: true });
+    };
   `;
   await context.route((url) => url.pathname === '/worker.js' && url.search === '', (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: source }));

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import {
-  buildId, buildPage, ENTRY, importSpecifiers, loadLocales, SHELL_SCRIPT, shellList, staticImports, withBootLocales,
+  buildId, buildPage, coreFileTypes, ENTRY, importSpecifiers, loadLocales, SHELL_SCRIPT, shellList, staticImports, withBootLocales,
 } from '../../scripts/lists.mjs';
 
 const WWW = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../www');
@@ -180,4 +180,11 @@ test('boot.js: the stored choice, else the browser\'s first language a locale se
   // Unbuilt (www/ as it is), boot.js knows no locale and leaves index.html's language.
   const unbuilt = runBoot(readFileSync(path.join(WWW, 'boot.js'), 'utf8'), { languages: ['en-US'] });
   assert.deepEqual([unbuilt.lang, unbuilt.pending], [writtenIn, false]);
+});
+
+test('the file chooser offers the core\'s file types (its constants), and any text file', async () => {
+  const types = await coreFileTypes(WWW);
+  assert.ok(types.includes('.docx') && types.includes('.txt') && types.every((t) => t.startsWith('.')));
+  const accept = text('index.html').match(/id="file-input"[^>]*\baccept="([^"]*)"/)[1];
+  assert.equal(accept, [...types, 'text/*'].join(','));
 });
