@@ -10,7 +10,7 @@ import { createFileFlow } from './file-flow.js';
 import { createInputFold } from './fold.js';
 import { errorText, t } from './i18n.js';
 import { setupInput } from './input.js';
-import { readOptions, onOptionsChange } from './options-form.js';
+import { onOptionsChange, readOptions, usePosGroups } from './options-form.js';
 import { ErrorCode } from './protocol.js';
 import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
 import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent } from './settings.js';
@@ -47,6 +47,10 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
    * The options of an analysis: the form's, the user's corrections of the name
    * lists, and the sections the results are limited to (structure.js), if any.
    */
+  // The keyword filter's tag groups are the core's: known before the first
+  // analysis reads a remembered choice of them.
+  const posGroupsKnown = client.constants().then(({ posGroups }) => usePosGroups(posGroups), () => {});
+
   function analysisOptions() {
     const scope = structure.scopeOption();
     return { ...readOptions(form), names: currentSettings().names, ...(scope && { scope }) };
@@ -75,6 +79,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
       // A new text keeps the division (chapters, speakers…), but the old
       // text's sections and scope say nothing about it: asked for again.
       if (client.document && client.document.text !== textarea.value) structure.forgetSections();
+      await posGroupsKnown;
       const options = analysisOptions();
       sentScope = JSON.stringify(options.scope ?? null);
       const answer = await client.analyze(textarea.value, options, status.progress);

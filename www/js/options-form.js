@@ -15,26 +15,28 @@ export const TOP_K_CHOICES = [10, 20, 30, 50, 100];
 const DEFAULT_TOP_K = 20;
 
 /**
- * The part-of-speech filters for keywords: the tags each allows (jieba's
- * tag set, matched exactly by the core), '' for every tag (each method's
- * own default: any tag for TF-IDF, ns n vn v for TextRank).
+ * The part-of-speech filters for keywords: '' for every tag (each method's
+ * own default: any tag for TF-IDF, ns n vn v for TextRank), then the core's
+ * groups of jieba's tags (its constants' posGroups: {key, tags}), once the
+ * page has them (usePosGroups).
  */
-export const KEYWORD_POS = [
-  { value: '', tags: null },
-  { value: 'noun', tags: ['n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'vn'] },
-  { value: 'verb', tags: ['v', 'vd', 'vn'] },
-  { value: 'adjective', tags: ['a', 'ad', 'an'] },
-].map((p) => ({ ...p, get label() { return t(`keywordOptions.pos.${p.value || 'all'}`); } }));
+let keywordPos = [{ value: '', tags: null }];
+const posLabel = (value) => (value ? t(`posGroup.${value}`) : t('keywordOptions.pos.all'));
+
+/** Takes the core's tag groups ([{key, tags}]) for the keyword filter. */
+export function usePosGroups(groups) {
+  keywordPos = [keywordPos[0], ...groups.map(({ key, tags }) => ({ value: key, tags }))];
+}
 
 const STORAGE_KEY = 'ciyan-keyword-options';
 
 /** The analyzer's options as the form shows them now. */
 export function readOptions(form) {
-  const { mode, hmm, stopwords, topK, keywordPos } = form.elements;
+  const { mode, hmm, stopwords, topK } = form.elements;
   const options = { mode: mode.value, hmm: hmm.checked, stopwords: stopwords.checked };
   const k = Number(topK?.value ?? remembered().topK);
   options.topK = TOP_K_CHOICES.includes(k) ? k : DEFAULT_TOP_K;
-  const tags = KEYWORD_POS.find((p) => p.value === (keywordPos?.value ?? remembered().keywordPos))?.tags;
+  const tags = keywordPos.find((p) => p.value === (form.elements.keywordPos?.value ?? remembered().keywordPos))?.tags;
   if (tags) options.keywordPos = tags;
   return options;
 }
@@ -47,11 +49,13 @@ export function keywordControls(form) {
   // Built again (a language switch): the choice on screen, else the remembered one.
   const stored = remembered();
   const topK = Number(form.elements.topK?.value ?? stored.topK);
-  const keywordPos = form.elements.keywordPos?.value ?? stored.keywordPos;
+  // (A select built before the core's groups were known offered no choice: the remembered one then.)
+  const onScreen = form.elements.keywordPos;
+  const chosen = onScreen?.options.length > 1 ? onScreen.value : stored.keywordPos;
   const count = h('select', { name: 'topK', 'aria-label': TEXT.topKLabel },
     ...TOP_K_CHOICES.map((n) => h('option', { value: String(n), selected: n === topK }, String(n))));
   const pos = h('select', { name: 'keywordPos', 'aria-label': TEXT.posLabel },
-    ...KEYWORD_POS.map((p) => h('option', { value: p.value, selected: p.value === keywordPos, title: p.tags?.join(' ') ?? '' }, p.label)));
+    ...keywordPos.map((p) => h('option', { value: p.value, selected: p.value === chosen, title: p.tags?.join(' ') ?? '' }, posLabel(p.value))));
   for (const select of [count, pos]) select.setAttribute('form', form.id);
   return h('div', { className: 'keyword-options' },
     h('label', { className: 'keyword-option' }, h('span', {}, TEXT.topK), count, h('span', {}, TEXT.topKUnit)),
@@ -77,7 +81,8 @@ function remembered() {
     const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
     return {
       topK: TOP_K_CHOICES.includes(stored.topK) ? stored.topK : DEFAULT_TOP_K,
-      keywordPos: KEYWORD_POS.some((p) => p.value === stored.keywordPos) ? stored.keywordPos : '',
+      // A group the core no longer has (or not yet said) reads as every tag.
+      keywordPos: typeof stored.keywordPos === 'string' ? stored.keywordPos : '',
     };
   } catch {
     return { topK: DEFAULT_TOP_K, keywordPos: '' }; // storage blocked: the defaults

@@ -390,10 +390,10 @@ export default {
 
   // Collocates
   'collocates.pos.all': 'All parts of speech',
-  'collocates.pos.nouns': 'Nouns',
-  'collocates.pos.verbs': 'Verbs',
-  'collocates.pos.adjectives': 'Adjectives',
-  'collocates.pos.names': 'Names of people, places, organizations',
+  'posGroup.nouns': 'Nouns',
+  'posGroup.verbs': 'Verbs',
+  'posGroup.adjectives': 'Adjectives',
+  'posGroup.names': 'Names of people, places, organizations',
   'collocates.col.word': 'Word',
   'collocates.colTitle.word': 'The collocate',
   'collocates.col.pos': 'POS',
@@ -819,9 +819,6 @@ export default {
   'keywordOptions.pos': 'Part of speech',
   'keywordOptions.posLabel': 'Part of speech of the keywords',
   'keywordOptions.pos.all': 'All',
-  'keywordOptions.pos.noun': 'Nouns',
-  'keywordOptions.pos.verb': 'Verbs',
-  'keywordOptions.pos.adjective': 'Adjectives',
 
   // My dictionary and stopwords
   'lexicon.base.iso': 'Built-in stopwords-iso (about 790)',

@@ -382,10 +382,10 @@ export default {
 
   // Collocates (views/collocates.js)
   'collocates.pos.all': '全部词性',
-  'collocates.pos.nouns': '名词',
-  'collocates.pos.verbs': '动词',
-  'collocates.pos.adjectives': '形容词',
-  'collocates.pos.names': '人名、地名、机构',
+  'posGroup.nouns': '名词',
+  'posGroup.verbs': '动词',
+  'posGroup.adjectives': '形容词',
+  'posGroup.names': '人名、地名、机构',
   'collocates.col.word': '词语',
   'collocates.colTitle.word': '搭配词',
   'collocates.col.pos': '词性',
@@ -810,9 +810,6 @@ export default {
   'keywordOptions.pos': '词性',
   'keywordOptions.posLabel': '关键词的词性',
   'keywordOptions.pos.all': '全部词性',
-  'keywordOptions.pos.noun': '名词',
-  'keywordOptions.pos.verb': '动词',
-  'keywordOptions.pos.adjective': '形容词',
 
   // My dictionary and stopwords (views/lexicon.js)
   'lexicon.base.iso': '内置 stopwords-iso（约 790 个）',

@@ -25,6 +25,8 @@ const PAGE = 100;
  */
 let posGroups = [{ key: 'all', tags: undefined }];
 
+const groupName = (key) => (key === 'all' ? t('collocates.pos.all') : t(`posGroup.${key}`));
+
 /** The significance level the core gave a collocate (its p), as stars and a p. */
 const significance = (row) => (row.p == null ? null : { stars: stars(row.p), p: `p < ${String(row.p).replace(/^0/, '')}` });
 
@@ -86,7 +88,7 @@ function build(container, view) {
   const stopwords = h('input', { type: 'checkbox', id: 'collocates-stopwords', checked: true });
   const pos = h('select', { id: 'collocates-pos' });
   const fillGroups = () => pos.replaceChildren(
-    ...posGroups.map((group) => h('option', { value: group.key, title: group.tags?.join(' ') ?? '' }, t(`collocates.pos.${group.key}`))));
+    ...posGroups.map((group) => h('option', { value: group.key, title: group.tags?.join(' ') ?? '' }, groupName(group.key))));
   fillGroups();
   view.client.constants().then((constants) => {
     posGroups = [posGroups[0], ...constants.posGroups];
@@ -220,7 +222,7 @@ function drawRows(view) {
   const rows = sorted(view);
   const { left, right, minCount, skipStopwords, pos } = asked.options;
   const found = posGroups.find((g) => g.tags === pos);
-  const group = pos ? (found ? t(`collocates.pos.${found.key}`) : t('collocates.chosenPos')) : '';
+  const group = pos ? (found ? groupName(found.key) : t('collocates.chosenPos')) : '';
   const total = rows.length;
   view.summary.textContent = t('collocates.summary', { word: asked.word, left, right, skipStopwords, minCount, group })
     + t('collocates.found', formatInteger(total), total > view.shown ? formatInteger(view.shown) : null);

@@ -10,7 +10,7 @@ import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.
 import { formatWeight } from '../format.js';
 import { familyOf, measureText } from '../charts/measure.js';
 import { keywordBars, LONG } from '../layout/keyword-bars.js';
-import { keywordControls } from '../options-form.js';
+import { keywordControls, usePosGroups } from '../options-form.js';
 import { posName } from '../pos.js';
 import { t, texts } from '../i18n.js';
 
@@ -27,11 +27,17 @@ const METHODS = {
   textrank: { label: 'TextRank', get note() { return t('keywords.textrankNote'); } },
 };
 
-export function create(container) {
+export function create(container, { client }) {
   // The chosen method, and the parts built once, so that switching redraws
   // only the chart and keeps focus on the switch.
   const view = { container, method: 'tfidf', analysis: null };
   build(view);
+  // The part-of-speech filter offers the core's tag groups once it has said them.
+  client.constants().then(({ posGroups }) => {
+    usePosGroups(posGroups);
+    build(view);
+    if (view.analysis) draw(view);
+  }, () => {});
   return {
     update({ analysis }) {
       view.analysis = analysis;
