@@ -11,7 +11,7 @@
 //    names: {removed: [word], moved: [{word, kind}], aliases: [{name, forms: [word]}], keepImplausible}}
 // A record of an older version is brought up to date by MIGRATIONS as it
 // is read. Every value that comes in (stored, imported, edited) is checked
-// and tidied by `checked`; what it refuses is said in a Chinese sentence.
+// and tidied by `checked`; what it refuses is said in the reader's language (the catalogs).
 //
 // Storage may be unavailable (a private window, storage blocked): the
 // settings then live in memory only, and settingsArePersistent() says so.
@@ -152,8 +152,9 @@ export function exportSettingsFile() {
 
 /**
  * Replaces every setting with those of a settings file (exportSettingsFile's
- * text). Rejects with an Error whose message is a Chinese sentence if the
- * file is not one, or is damaged; nothing changes then.
+ * text). Rejects with an Error whose message says why in the reader's
+ * language (the catalogs) if the file is not one, or is damaged; nothing
+ * changes then.
  */
 export async function importSettingsFile(text) {
   let file;

@@ -13,9 +13,10 @@ const sized = (error) => Number.isFinite(error?.details?.bytes) && Number.isFini
 const mb = (bytes, digits = 1) => (bytes / 1_000_000).toFixed(digits);
 
 /**
- * The error's own sentence when it is English already (one the page made
- * with this catalog, with its details), else `fallback`: the core still
- * sends Chinese sentences (src/error.rs message_zh).
+ * The error's own sentence when it is not Chinese (the core's English one,
+ * or one the page made with this catalog, with its details), else
+ * `fallback`: a sentence the page made in Chinese before a switch of
+ * language.
  */
 const ownSentence = (fallback) => (error) => {
   const message = error?.message ?? '';

@@ -6,12 +6,16 @@
 const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const formatInteger = (n) => integer.format(n);
 
-/** The core's own sentence while it sends Chinese ones (src/error.rs message_zh), else `fallback`. */
 /** Whether an error carries its sizes (the core's details: bytes, limit). */
 const sized = (error) => Number.isFinite(error?.details?.bytes) && Number.isFinite(error?.details?.limit);
 /** Bytes as megabytes, as the core wrote them (8.4; a limit: 64). */
 const mb = (bytes, digits = 1) => (bytes / 1_000_000).toFixed(digits);
 
+/**
+ * The error's own sentence when it is Chinese (one the page made with this
+ * catalog, as the client's restart message), else `fallback`: the core's
+ * sentences are English (src/error.rs), its code and details say them here.
+ */
 const coreSentence = (fallback) => (error) => (/[\u4e00-\u9fff]/.test(error?.message ?? '') ? error.message : fallback);
 
 export default {
