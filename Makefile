@@ -9,8 +9,10 @@
 #   make dist    the page as any static host serves it, in dist/ (with
 #                precompressed .br and .gz copies; see the README)
 #   make bench   Ciyan beside its peers (benches/run.py)
+#   make screenshots       pictures of the page for people (not run by make test)
+#   make docs-screenshots  the READMEs' pictures, into docs/
 
-.PHONY: serve test dist setup-build setup-test wasm contract test-rust test-contract test-node test-browser bench
+.PHONY: serve test dist setup-build setup-test wasm contract test-rust test-contract test-node test-browser screenshots docs-screenshots bench
 
 serve: setup-build dist
 	python3 scripts/serve.py $(if $(PORT),--port $(PORT))
@@ -48,11 +50,19 @@ test-contract:
 	node scripts/contract.mjs --check
 	npx tsc -p jsconfig.json
 
-# Against dist/, served by scripts/serve.py as a user gets it. Each file
-# starts its own server and Chromium, and they wait more than they compute
-# (one at a time: 10 minutes, 4.7 of them on the CPU), so two run at once.
+# Against dist/, served by scripts/serve.py as a user gets it: one server
+# and one Chromium for every file (tests/browser/run.mjs), a profile of its
+# own for each test, two files at a time (they wait more than they compute).
 test-browser: dist
-	node --test --test-concurrency=2 tests/browser/
+	node tests/browser/run.mjs
+
+# Pictures for people, not tests: tests/screenshots/ into
+# tests/browser/artifacts/, and the READMEs' pictures into docs/.
+screenshots: dist
+	node tests/browser/run.mjs tests/screenshots/
+
+docs-screenshots: dist
+	node scripts/docs-screenshots.mjs
 
 bench: dist
 	python3 benches/run.py

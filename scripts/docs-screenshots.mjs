@@ -2,13 +2,13 @@
 // English) and at 390×844 (light and dark), the word card with 合作
 // selected, and the newer cards (the sample divided by speaker: structure,
 // compare, trends, network, repair); saved to docs/.
-// Run: node scripts/docs-screenshots.mjs (serves www/ as it is).
+// Run: make docs-screenshots (node scripts/docs-screenshots.mjs, serving dist/).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resultCount, resultsAfter, start, WWW } from '../tests/browser/harness.mjs';
+import { resultCount, resultsAfter, start } from '../tests/browser/harness.mjs';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs');
-const browser = await start({ serverArgs: ['--dir', WWW] });
+const browser = await start();
 try {
   const page = await browser.open({ viewport: { width: 1280, height: 800 } });
   await page.waitForSelector('#sections[data-state="ready"]');
@@ -34,8 +34,8 @@ try {
   await page.locator('#repair-card').screenshot({ path: path.join(DOCS, 'screenshot-repair.png') });
   await page.close();
 
-  const shoot = async (name, options, what = null) => {
-    const shot = await browser.open(options);
+  const shoot = async (name, { locale, ...options }, what = null) => {
+    const shot = await browser.open({ ...options, context: locale ? await browser.newContext({ locale }) : undefined });
     await shot.waitForSelector('#dashboard[data-results]', { state: 'attached' });
     await shot.waitForTimeout(800); // the cloud and the lazy views settle
     if (what) {

@@ -21,15 +21,13 @@ const FAILING = new Set(['serious', 'critical']);
 // labelled section, a scrolling region) has a name of its own.
 const FAILING_RULES = new Set(['landmark-unique']);
 
-let browser;
-before(async () => {
-  browser = await start();
-});
-after(() => browser?.close());
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
 
-/** Opens the page and every view in it, as a reader who tried everything would. */
-async function openEverything({ viewport, colorScheme }, { open } = browser) {
-  const page = await open({ viewport, colorScheme });
+/** Opens a fresh page and every view in it, as a reader who tried everything would. `options`: session.page's. */
+async function openEverything(t, options) {
+  const page = await session.page(t, options);
   // A word selected: the word card's three views fill.
   await page.evaluate(() => { location.hash = `#w=${encodeURIComponent('合作')}`; });
   await page.waitForSelector('#concordance[data-state="ready"]');
@@ -47,13 +45,13 @@ async function openEverything({ viewport, colorScheme }, { open } = browser) {
 
   // The cards that ask only once they are near the screen.
   await page.locator('#trends-card').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-cell').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-cell').length > 0);
   await page.locator('#network-card').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('#network svg .network-node').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#network svg .network-node').length > 0);
   await page.locator('#phrases').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('#phrases .phrase-list li').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#phrases .phrase-list li').length > 0);
   await page.locator('#new-words').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('#new-words tbody tr').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#new-words tbody tr').length > 0);
 
   // The repair card's findings (folded to a line at first).
   await page.click('#repair-card .repair-toggle');
@@ -114,8 +112,8 @@ async function assertAccessible(page, where) {
   assert.equal(failing.length, 0, `axe, ${where}: serious or critical violations, or moderate ones fixed before (${[...FAILING_RULES]})\n${describe(failing)}`);
 }
 
-test('desktop 1280×800, light: no serious or critical violation with every view open', async () => {
-  const page = await openEverything({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+test('desktop 1280×800, light: no serious or critical violation with every view open', async (t) => {
+  const page = await openEverything(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   await assertAccessible(page, '1280×800 light');
   // A keyword bar is named by its <title> (word, part of speech, weight).
   const word = await page.getAttribute('#keyword-chart .bar-row', 'data-word');
@@ -127,34 +125,24 @@ test('desktop 1280×800, light: no serious or critical violation with every view
   }
   await page.waitForSelector('#network .network-table');
   await assertAccessible(page, '1280×800 light, charts as tables');
-  await page.close();
 });
 
-test('phone 390×844: no serious or critical violation', async () => {
-  const page = await openEverything({ viewport: { width: 390, height: 844 }, colorScheme: 'light' });
+test('phone 390×844: no serious or critical violation', async (t) => {
+  const page = await openEverything(t, { viewport: { width: 390, height: 844 }, colorScheme: 'light' });
   await assertAccessible(page, '390×844 light');
-  await page.close();
 });
 
-test('dark mode: no serious or critical violation (the contrast of the dark colours)', async () => {
-  const page = await openEverything({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+test('dark mode: no serious or critical violation (the contrast of the dark colours)', async (t) => {
+  const page = await openEverything(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
   await assertAccessible(page, '1280×800 dark');
   await page.setViewportSize({ width: 390, height: 844 });
   await assertAccessible(page, '390×844 dark');
-  await page.close();
 });
 
-test('the English page (a browser in English): no serious or critical violation', async () => {
-  const english = await start({ locale: 'en-US' });
-  try {
-    const page = await openEverything({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' }, english);
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await assertAccessible(page, '1280×800 light, English');
-    await page.close();
-    assertClean(assert, english);
-  } finally {
-    await english.close();
-  }
+test('the English page (a browser in English): no serious or critical violation', async (t) => {
+  const page = await openEverything(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: 'en-US' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await assertAccessible(page, '1280×800 light, English');
 });
 
 /** The card's controls a mouse can use, each with whether the keyboard can reach it. */
@@ -181,8 +169,8 @@ async function tabThrough(page, card, limit) {
   return reached;
 }
 
-test('the new views from the keyboard: every control reachable with Tab, Enter selects a word', async () => {
-  const page = await openEverything({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+test('the new views from the keyboard: every control reachable with Tab, Enter selects a word', async (t) => {
+  const page = await openEverything(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   for (const card of ['repair-card', 'sections-card', 'compare-card', 'trends-card', 'network-card']) {
     const controls = await controlsOf(page, card);
     assert.ok(controls.length > 0, `#${card} has controls`);
@@ -200,6 +188,6 @@ test('the new views from the keyboard: every control reachable with Tab, Enter s
     await node.press('Enter');
     await page.waitForFunction((w) => new URLSearchParams(location.hash.slice(1)).get('w') === w, word);
   }
-  await page.close();
-  assertClean(assert, browser);
+  // And nothing went wrong on any page of this file, nor left the origin.
+  assertClean(assert, session);
 });

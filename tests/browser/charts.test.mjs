@@ -4,19 +4,18 @@
 // edges list as a table and export; the trends card waits for a division,
 // then draws a line per word and a heat map of the keywords per chapter,
 // whose cells select their word; a novel's 120 chapters scroll sideways.
-// Screenshots at 1280×800 and 390×844.
+// Each test opens its own page and sets up what it is about.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, startWithPage } from './harness.mjs';
+import { analysed, analyseText, assertClean, downloaded, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now (each test opens its own; the helpers below act on it).
 let page;
-before(async () => {
-  ({ browser, page } = await startWithPage({ hash: '#test' }));
-});
-after(() => browser?.close());
 
 const selectedWord = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('w') ?? '');
 
@@ -27,13 +26,7 @@ const concordanceShows = (word) => page.waitForFunction((w) => {
 }, word);
 
 /** Clicks the button `label` of the export buttons `group`; resolves with the file's name and bytes. */
-async function download(group, label) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`${group} button`, { hasText: label }).first().click(),
-  ]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
+const download = (group, label) => downloaded(page, () => page.locator(`${group} button`, { hasText: label }).first().click());
 
 /** A CSV download's rows (checks the BOM and the CRLF line ends). */
 function csvRows({ name, bytes }) {
@@ -53,15 +46,23 @@ const assertPng = ({ name, bytes }) => {
 const nodeCount = () => page.$$eval('#network svg .network-node', (nodes) => nodes.length);
 const edgeCount = () => page.$$eval('#network svg .network-edge', (edges) => edges.length);
 
-/** Waits for the network to be drawn after `generation` (the count of answers drawn before). */
+/** Waits for the network to be drawn (not loading, with nodes). */
 async function networkDrawn() {
   await page.waitForFunction(() => {
     const view = document.getElementById('network');
     return !view.classList.contains('is-loading') && view.querySelectorAll('svg .network-node').length > 0;
-  }, null, { timeout: 30_000 });
+  });
 }
 
-test('the network waits until its card is in view, then draws nodes, edges and communities', async () => {
+/** A fresh page of the sample with the network drawn (its card scrolled to). */
+async function networkPage(t, options = {}) {
+  page = await session.page(t, options);
+  await page.locator('#network-card').scrollIntoViewIfNeeded();
+  await networkDrawn();
+}
+
+test('the network waits until its card is in view, then draws nodes, edges and communities', async (t) => {
+  page = await session.page(t);
   assert.match(await page.textContent('#network .network-summary'), /滚动到这里/, 'not asked for before it is in view');
   assert.equal(await nodeCount(), 0);
   await page.locator('#network-card').scrollIntoViewIfNeeded();
@@ -93,7 +94,8 @@ test('the network waits until its card is in view, then draws nodes, edges and c
   assert.match(await page.textContent('#network .network-help'), /Jaccard.*Louvain.*同一段文本/s);
 });
 
-test('a node selects its word (click and Enter), and marks its neighbours', async () => {
+test('a node selects its word (click and Enter), and marks its neighbours', async (t) => {
+  await networkPage(t);
   const before = await selectedWord();
   await page.locator('#network-card').scrollIntoViewIfNeeded();
   // A node no other covers (a cluster's circles may touch).
@@ -124,7 +126,8 @@ test('a node selects its word (click and Enter), and marks its neighbours', asyn
   await concordanceShows(other);
 });
 
-test('the network\'s options ask again; its edges show as a table', async () => {
+test('the network\'s options ask again; its edges show as a table', async (t) => {
+  await networkPage(t);
   await page.fill('#network-edges', '30');
   await page.waitForFunction(() => {
     const n = document.querySelectorAll('#network svg .network-edge').length;
@@ -151,7 +154,12 @@ test('the network\'s options ask again; its edges show as a table', async () => 
   await networkDrawn();
 });
 
-test('the network exports: nodes and edges as CSV, PNG, SVG, JSON', async () => {
+test('the network exports: nodes and edges as CSV, PNG, SVG, JSON', async (t) => {
+  await networkPage(t);
+  await page.fill('#network-edges', '30');
+  await page.waitForFunction(() => document.querySelector('#network .network-edges-value')?.textContent === '30'
+    && !document.getElementById('network').classList.contains('is-loading')
+    && document.querySelectorAll('#network svg .network-edge').length <= 30);
   const labels = await page.$$eval('#network .export-buttons button', (bs) => bs.map((b) => b.textContent));
   assert.deepEqual(labels, ['PNG', 'SVG', '节点 CSV', '连线 CSV', 'JSON']);
   const edges = csvRows(await download('#network .export-buttons', '连线 CSV'));
@@ -171,30 +179,18 @@ test('the network exports: nodes and edges as CSV, PNG, SVG, JSON', async () => 
   assert.ok(Array.isArray(json.nodes) && Array.isArray(json.edges));
 });
 
-const VIEWPORTS = [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]];
 
-test('network screenshots at 1280×800 and 390×844, light and dark', async () => {
-  await page.fill('#network-edges', '60'); // the default picture, no word selected
-  await page.evaluate(() => { location.hash = '#test'; });
-  await page.waitForFunction(() => !document.querySelector('#network svg.has-selection'));
-  for (const [name, viewport] of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await page.locator('#network-card').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300); // the redraw at the new width
-    await networkDrawn();
-    // Laid out again for the card's new width (chart-table.js's redrawOnResize).
-    await page.waitForFunction(() => {
-      const figure = document.querySelector('#network .network-figure');
-      const svg = figure?.querySelector('svg.network-chart');
-      return svg && Math.abs(svg.viewBox.baseVal.width - figure.clientWidth) <= 1;
-    }, null, { timeout: 5_000 });
-    await page.locator('#network-card').screenshot({ path: await artifactPath(`charts-network-${name}.png`) });
-    // The communities' colours in the dark theme (the SVG follows the CSS).
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.locator('#network-card').screenshot({ path: await artifactPath(`charts-network-${name}-dark.png`) });
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
-  await page.setViewportSize(VIEWPORTS[0][1]);
+test('the network is laid out again for a phone\'s width', async (t) => {
+  await networkPage(t);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#network-card').scrollIntoViewIfNeeded();
+  // Laid out again for the card's new width (chart-table.js's redrawOnResize).
+  await page.waitForFunction(() => {
+    const figure = document.querySelector('#network .network-figure');
+    const svg = figure?.querySelector('svg.network-chart');
+    return svg && figure.clientWidth < 500 && Math.abs(svg.viewBox.baseVal.width - figure.clientWidth) <= 1;
+  });
+  await networkDrawn();
 });
 
 const CHAPTERS = [
@@ -205,16 +201,23 @@ const CHAPTERS = [
 const NUMERALS = ['一', '二', '三'];
 const chaptered = CHAPTERS.map((body, i) => `第${NUMERALS[i]}回\n${body.repeat(4)}`).join('\n');
 
-test('trends: a note until the text is divided, then lines and a heat map per chapter', async () => {
-  await page.locator('#trends-card').scrollIntoViewIfNeeded();
-  assert.match(await page.textContent('#trends .trends-message'), /先在「结构」里/);
-  await analysed(page, async () => {
-    await page.fill('#text', chaptered);
-    await page.click('#analyze');
-  });
+/** A fresh page with the three chapters analysed and divided by 章回, the trends card drawn. */
+async function trendsPage(t, options = {}) {
+  page = await session.page(t, options);
+  await analyseText(page, chaptered);
   await page.click('#sections button[data-kind="chapter"]');
   await page.locator('#trends-card').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-cell').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-cell').length > 0);
+}
+
+test('trends: a note until the text is divided, then lines and a heat map per chapter', async (t) => {
+  page = await session.page(t);
+  await page.locator('#trends-card').scrollIntoViewIfNeeded();
+  assert.match(await page.textContent('#trends .trends-message'), /先在「结构」里/);
+  await analyseText(page, chaptered);
+  await page.click('#sections button[data-kind="chapter"]');
+  await page.locator('#trends-card').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-cell').length > 0);
   const sections = await page.$$eval('#trends .heat-grid .heat-row:first-child rect', (rects) => rects.length);
   assert.ok(sections >= 3, `${sections} sections`);
   assert.match(await page.textContent('#trends .trends-message'), new RegExp(`按章回，共 ${sections} 节`));
@@ -255,7 +258,8 @@ test('trends: a note until the text is divided, then lines and a heat map per ch
   await page.waitForFunction((w) => new URLSearchParams(location.hash.slice(1)).get('w') === w, pointWord);
 });
 
-test('a scope (one chapter) draws the network again and is marked on the heat map', async () => {
+test('a scope (one chapter) draws the network again and is marked on the heat map', async (t) => {
+  await trendsPage(t);
   const units = async () => Number((await page.textContent('#network .network-summary')).match(/共 ([\d,]+) 句/)?.[1].replace(/,/g, ''));
   await page.locator('#network-card').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => /共 \d+ 句/.test(document.querySelector('#network .network-summary').textContent));
@@ -275,7 +279,8 @@ test('a scope (one chapter) draws the network again and is marked on the heat ma
   await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-scope').length === 0);
 });
 
-test('trends as tables, and their exports', async () => {
+test('trends as tables, and their exports', async (t) => {
+  await trendsPage(t);
   await page.click('#trends .trends-table-toggle');
   // The scope cleared by the test before draws the trends again: wait for the tables.
   await page.waitForFunction(() => [...document.querySelectorAll('#trends .trends-table thead th')].some((t) => t.textContent === '章节'));
@@ -302,22 +307,13 @@ test('trends as tables, and their exports', async () => {
   assert.equal(json.sections.length, sections);
 });
 
-test('trends screenshots at 1280×800 and 390×844; 120 chapters scroll sideways', async () => {
+test('on a phone, 120 chapters scroll sideways with the words beside them', async (t) => {
+  await trendsPage(t, { viewport: { width: 390, height: 844 } });
   const hundredTwenty = Array.from({ length: 120 }, (_, i) =>
     `第${i + 1}节\n${CHAPTERS[i % 3]}${i % 10 === 0 ? '袭人来了。袭人笑了。' : ''}`).join('\n');
-  for (const [name, viewport] of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await page.locator('#trends-card').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300); // the redraw at the new width
-    await page.waitForSelector('#trends .heat-grid');
-    await page.locator('#trends-card').screenshot({ path: await artifactPath(`charts-trends-${name}.png`) });
-  }
-  await analysed(page, async () => {
-    await page.fill('#text', hundredTwenty);
-    await page.click('#analyze');
-  });
+  await analyseText(page, hundredTwenty);
   await page.locator('#trends-card').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-row:first-child rect').length >= 120, null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-row:first-child rect').length >= 120);
   const frame = await page.$eval('#trends .heat-scroll', (box) => ({
     scrolls: box.scrollWidth > box.clientWidth,
     cell: Number(box.querySelector('rect').getAttribute('width')),
@@ -326,10 +322,6 @@ test('trends screenshots at 1280×800 and 390×844; 120 chapters scroll sideways
   assert.ok(frame.scrolls, 'the grid scrolls sideways on a phone');
   assert.ok(frame.cell >= 8, `cells ${frame.cell} px wide`);
   assert.ok(frame.labels > 30, 'the words stay beside it');
-  await page.locator('#trends-card').screenshot({ path: await artifactPath('charts-trends-120-phone.png') });
-  await page.setViewportSize(VIEWPORTS[0][1]);
-  await page.waitForTimeout(300);
-  await page.locator('#trends-card').screenshot({ path: await artifactPath('charts-trends-120-desktop.png') });
 });
 
-test('no errors in the page', () => assertClean(assert, browser));
+test('no errors in the page', () => assertClean(assert, session));

@@ -2,18 +2,19 @@
 // texts: one line per occurrence, the word in the centre column; the
 // filter, the sort by the words around it, the substring mode, the width;
 // the reader and its 上一处 / 下一处; the exports; thousands of lines; and
-// offsets that do not drift past characters outside the BMP.
+// offsets that do not drift past characters outside the BMP. Each test
+// opens its own page.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, startWithPage } from './harness.mjs';
+import { analysed, analyseText, assertClean, downloaded, routeTestWorker, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now (each test opens its own; the helpers below act on it).
 let page;
-// #test: the page hands the worker client to the tests (to ask it for the lines themselves).
-before(async () => ({ browser, page } = await startWithPage({ hash: '#test' })));
-after(() => browser?.close());
 
 const collator = new Intl.Collator('zh-CN');
 const VIEW = '#concordance';
@@ -28,8 +29,23 @@ async function ready(word, target = page) {
 
 /** Selects `word` as a link or the back button would: through the URL's hash. */
 async function select(word) {
-  await page.evaluate((w) => { location.hash = `test&w=${encodeURIComponent(w)}`; }, word);
+  await page.evaluate((w) => { location.hash = `w=${encodeURIComponent(w)}`; }, word);
   await ready(word);
+}
+
+/** A fresh page of the sample with `word` selected and its lines shown. */
+async function pageWith(t, word) {
+  page = await session.page(t, { hash: `#w=${encodeURIComponent(word)}` });
+  await ready(word);
+  return page;
+}
+
+/** Runs `action` (a change of a control) and waits until the rows are drawn anew for it. */
+async function redrawn(action) {
+  await page.$$eval(`${VIEW} tbody tr`, (rows) => rows.forEach((row) => { row.dataset.before = ''; }));
+  await action();
+  await page.waitForFunction(() => document.getElementById('concordance').dataset.state === 'ready'
+    && !document.querySelector('#concordance tbody tr[data-before]'));
 }
 
 async function setMode(substring) {
@@ -60,23 +76,16 @@ const tableCount = (word) => page.$$eval('#frequency-table tbody tr', (trs, w) =
   return row ? Number(row.querySelector('.count-num').textContent.replace(/,/g, '')) : null;
 }, word);
 
-/** The worker's own answer, for the test to check the view against. */
-const askWorker = (word, mode = 'word') => page.evaluate(([w, m]) =>
-  window.__ciyanClient.query('concordance', w, { mode: m, width: 60 }), [word, mode]);
-
 async function setWidth(width) {
-  await page.$eval(`${VIEW} .kwic-width`, (input, value) => {
+  await redrawn(() => page.$eval(`${VIEW} .kwic-width`, (input, value) => {
     input.value = String(value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, width);
-  await page.waitForFunction((value) => document.querySelector('#concordance .kwic-width-value').value === `${value} 字`, width);
-  await page.waitForTimeout(150); // the rows are drawn again once the slider pauses
+  }, width));
+  assert.equal(await page.$eval(`${VIEW} .kwic-width-value`, (output) => output.value), `${width} 字`);
 }
 
-async function filter(text) {
-  await page.fill(`${VIEW} .kwic-filter`, text);
-  await page.waitForTimeout(400); // the filter applies once typing pauses
-}
+/** Types `text` in the filter; resolves once the rows are drawn for it (it applies once typing pauses). */
+const filter = (text) => redrawn(() => page.fill(`${VIEW} .kwic-filter`, text));
 
 /** Fails unless `keys` are in the collator's order (equal keys may come in any order). */
 function assertOrdered(keys, what) {
@@ -135,20 +144,16 @@ const focusedLine = () => page.evaluate(() => {
   return focused.matches('.kwic-open') ? Number(focused.closest('tr').dataset.index) : null;
 });
 
-async function download(label) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click(`${VIEW} .export-buttons button:text-is("${label}")`),
-  ]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
+const download = (label) => downloaded(page, () => page.click(`${VIEW} .export-buttons button:text-is("${label}")`));
 
-test('no word selected: the view shows nothing', async () => {
+test('no word selected: the view shows nothing', async (t) => {
+  page = await session.page(t);
   assert.equal(await page.$eval('#dashboard', (d) => d.classList.contains('has-word')), false);
   assert.equal(await page.isVisible(VIEW), false);
 });
 
-test('one line per occurrence, the word in the centre on every line', async () => {
+test('one line per occurrence, the word in the centre on every line', async (t) => {
+  page = await session.page(t);
   for (const word of ['合作', '中国', '发展']) {
     await select(word);
     const count = await tableCount(word);
@@ -171,9 +176,10 @@ test('one line per occurrence, the word in the centre on every line', async () =
   assert.ok(gap >= 0 && gap < 12, `the left context ends at the word (${gap}px)`);
 });
 
-test('sorting by R1 orders the lines by the word after the node, in pinyin order', async () => {
-  await select('中国');
-  const answer = await askWorker('中国');
+test('sorting by R1 orders the lines by the word after the node, in pinyin order', async (t) => {
+  await pageWith(t, '中国');
+  // Each line's words, from the JSON export (in the order of the text, before any sort).
+  const answer = JSON.parse((await download('导出 JSON')).text).lines;
   const r1 = new Map(answer.map((line) => [line.start, line.rightWords[0] ?? '']));
 
   await page.selectOption(`${VIEW} .kwic-sort`, 'R1');
@@ -197,8 +203,8 @@ test('sorting by R1 orders the lines by the word after the node, in pinyin order
   assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
 });
 
-test('the filter keeps the lines whose context has the text', async () => {
-  await select('中国');
+test('the filter keeps the lines whose context has the text', async (t) => {
+  await pageWith(t, '中国');
   const all = await total();
   await filter('发展');
   const kept = await rows();
@@ -211,8 +217,8 @@ test('the filter keeps the lines whose context has the text', async () => {
   assert.equal((await rows()).length, all);
 });
 
-test('the width control trims the contexts', async () => {
-  await select('合作');
+test('the width control trims the contexts', async (t) => {
+  await pageWith(t, '合作');
   await setWidth(10);
   const narrow = await rows();
   assert.ok(narrow.every((line) => [...line.left].length <= 10 && [...line.right].length <= 10));
@@ -228,8 +234,8 @@ test('the width control trims the contexts', async () => {
   await setWidth(25);
 });
 
-test('substring mode finds the word inside longer words too', async () => {
-  await select('发展');
+test('substring mode finds the word inside longer words too', async (t) => {
+  await pageWith(t, '发展');
   const words = await total();
   await setMode(true);
   const substrings = await total();
@@ -241,8 +247,8 @@ test('substring mode finds the word inside longer words too', async () => {
   assert.equal(await total(), words);
 });
 
-test('a change of sort while the lines load applies to them', async () => {
-  await select('合作');
+test('a change of sort while the lines load applies to them', async (t) => {
+  await pageWith(t, '合作');
   // Right after the selection's own hashchange listener has asked for 中国's
   // lines, before the worker answers: sort by R1.
   const during = await page.evaluate((w) => new Promise((resolve) => {
@@ -258,7 +264,7 @@ test('a change of sort while the lines load applies to them', async () => {
         inert: view.querySelector('.kwic-results').inert,
       });
     }, { once: true });
-    location.hash = `test&w=${encodeURIComponent(w)}`;
+    location.hash = `w=${encodeURIComponent(w)}`;
   }), '中国');
   assert.deepEqual(during, { state: 'loading', nothing: false, exportDisabled: true, inert: true });
   await ready('中国');
@@ -268,7 +274,8 @@ test('a change of sort while the lines load applies to them', async () => {
   await page.selectOption(`${VIEW} .kwic-sort`, 'position');
 });
 
-test('a word that is not in the text says so', async () => {
+test('a word that is not in the text says so', async (t) => {
+  page = await session.page(t);
   await select('<b>不在文中</b>');
   assert.equal(await page.isVisible(`${VIEW} table`), false);
   const message = await page.textContent(`${VIEW} .kwic-nothing`);
@@ -277,27 +284,25 @@ test('a word that is not in the text says so', async () => {
   assert.equal(await page.$(`${VIEW} b`), null, 'the word stays text');
 });
 
-test('a query that fails shows its message', async () => {
-  await select('合作');
-  // The worker's answer to the next query: an error, as it sends one.
-  await page.evaluate(() => {
-    const client = window.__ciyanClient;
-    client.query = () => {
-      delete client.query; // the one after asks the worker again
-      return Promise.reject({ code: 'no-document', message: '还没有分析过文本。' });
-    };
-  });
-  await page.click(`${VIEW} .kwic-substring`);
+test('a query that fails shows its message', async (t) => {
+  // The worker answers every query of 合作's lines (as a word) with an error, as it sends one (a test worker, harness.mjs).
+  const context = await session.newContext({ serviceWorkers: 'block' });
+  t.after(() => context.close().catch(() => {}));
+  await routeTestWorker(context, { failWhen: ['"query":"concordance"', '"term":"合作"', '"mode":"word"'] });
+  page = await session.open({ context, hash: `#w=${encodeURIComponent('合作')}` });
   await page.waitForFunction(() => document.getElementById('concordance').dataset.state === 'error');
   assert.equal(await page.textContent(`${VIEW} .kwic-nothing`), '还没有分析过文本。');
   assert.equal(await page.isVisible(`${VIEW} table`), false);
+  // Asked again, another way (as a part of words): answered.
   await page.click(`${VIEW} .kwic-substring`);
   await ready('合作');
-  assert.equal((await rows()).length, await tableCount('合作'));
+  const lines = await rows();
+  assert.ok(lines.length >= await tableCount('合作') && lines.every((line) => line.node === '合作'));
+  assert.equal(await page.isVisible(`${VIEW} .kwic-nothing`), false);
 });
 
-test('the reader shows the hit in the text, and moves to the next and previous', async () => {
-  await select('合作');
+test('the reader shows the hit in the text, and moves to the next and previous', async (t) => {
+  await pageWith(t, '合作');
   const count = await total();
   await openReader(2);
   let state = await readerState();
@@ -319,7 +324,7 @@ test('the reader shows the hit in the text, and moves to the next and previous',
 
   // The reader's place is the table's: the current hit is the one of that row.
   const start = await page.$eval(`${VIEW} tbody tr[data-index="1"]`, (tr) => Number(tr.dataset.start));
-  const { text } = await page.evaluate(() => window.__ciyanClient.document);
+  const text = await page.inputValue('#text');
   const before = await page.$eval(`${VIEW} mark.is-current`, (mark) => {
     let n = 0;
     const walker = document.createTreeWalker(mark.closest('.reader-text'), NodeFilter.SHOW_TEXT);
@@ -333,9 +338,8 @@ test('the reader shows the hit in the text, and moves to the next and previous',
   assert.equal(await focusedLine(), 1, 'the focus is back on the line the reader was at');
 });
 
-test('the lines are reachable with the keyboard', async () => {
-  await select('中国'); // drawn anew: the tab stop is on the first line
-  await select('合作');
+test('the lines are reachable with the keyboard', async (t) => {
+  await pageWith(t, '合作');
   await page.focus(`${VIEW} .kwic-filter`);
   for (let i = 0; i < 20 && (await focusedLine()) === null; i++) await page.keyboard.press('Tab');
   assert.equal(await focusedLine(), 0, 'Tab reaches the first line');
@@ -368,16 +372,16 @@ test('the lines are reachable with the keyboard', async () => {
   assert.equal(await focusedLine(), 0, 'the focus goes to the first line of the new word');
 });
 
-test('a word of a context is a link to that word', async () => {
-  await select('中国');
+test('a word of a context is a link to that word', async (t) => {
+  await pageWith(t, '中国');
   const word = await page.$eval(`${VIEW} tbody .kwic-word[data-slot="R1"]`, (w) => w.dataset.word);
   await page.click(`${VIEW} tbody .kwic-word[data-slot="R1"]`);
   await ready(word);
   assert.equal(await page.$eval(`${VIEW} dialog.reader`, (d) => d.open), false, 'the reader did not open');
 });
 
-test('CSV and JSON exports of the lines as shown', async () => {
-  await select('中国');
+test('CSV and JSON exports of the lines as shown', async (t) => {
+  await pageWith(t, '中国');
   const count = await total();
   const csv = await download('导出 CSV');
   assert.equal(csv.name, 'concordance-中国.csv');
@@ -417,10 +421,9 @@ test('CSV and JSON exports of the lines as shown', async () => {
   await page.selectOption(`${VIEW} .kwic-sort`, 'position');
 });
 
-test('thousands of lines: drawn a page at a time, exported in full', async () => {
-  // Set in the page: filling 36,000 characters through the keyboard takes too long.
-  await page.$eval('#text', (textarea, value) => { textarea.value = value; }, '我们加强合作，推动共同发展。\n'.repeat(2400));
-  await analysed(page, () => page.click('#analyze'));
+test('thousands of lines: drawn a page at a time, exported in full', async (t) => {
+  page = await session.page(t);
+  await analyseText(page, '我们加强合作，推动共同发展。\n'.repeat(2400));
   await select('合作');
   assert.equal(await total(), 2400);
   assert.equal((await rows()).length, 500, 'the first 500 rows');
@@ -447,7 +450,8 @@ test('thousands of lines: drawn a page at a time, exported in full', async () =>
   assert.equal(csv.split('\r\n').length - 1, 2401, 'every line, not only the rows drawn');
 });
 
-test('characters outside the BMP do not move the offsets', async () => {
+test('characters outside the BMP do not move the offsets', async (t) => {
+  page = await session.page(t);
   const text = '𠀀𠀁中国人民。𠀀中国，中国𠀁！';
   await page.fill('#text', text);
   await analysed(page, () => page.click('#analyze'));
@@ -476,36 +480,22 @@ test('characters outside the BMP do not move the offsets', async () => {
   await setMode(false);
 });
 
-for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-  for (const colorScheme of ['light', 'dark']) {
-    test(`screenshots: ${name} ${colorScheme}, a word selected and the reader open`, async () => {
-      const shot = await browser.open({ viewport, colorScheme, hash: `#w=${encodeURIComponent('合作')}` });
-      // The page opens with the text of the last test (kept in the browser): the sample instead.
-      // On a phone the input card folds after that first analysis (js/fold.js): 编辑 unfolds it.
-      await shot.waitForSelector('#dashboard[data-results]', { state: 'attached' });
-      if (await shot.$('.input-card.is-folded')) await shot.click('.input-summary-edit');
-      await analysed(shot, () => shot.click('#load-sample'));
-      await ready('合作', shot);
-      await shot.locator(VIEW).scrollIntoViewIfNeeded();
-      // The view fits the screen (its lines are cut, or scroll inside it).
-      const right = await shot.$eval(VIEW, (view) => [view.getBoundingClientRect().right, document.documentElement.clientWidth]);
-      assert.ok(right[0] <= right[1], `the view ends inside the screen (${right})`);
-      // The node stays visible inside the view on a narrow screen.
-      const node = await shot.$eval(`${VIEW} .kwic-open`, (button) => {
-        const box = button.getBoundingClientRect();
-        const view = button.closest('.kwic-scroll').getBoundingClientRect();
-        return box.left >= view.left && box.right <= view.right;
-      });
-      assert.ok(node, 'the node is inside the view');
-      await shot.locator('#word-card').screenshot({ path: await artifactPath(`concordance-${name}-${colorScheme}.png`) });
-      await shot.click(`${VIEW} tbody tr[data-index="3"] .kwic-open`);
-      await shot.waitForFunction(() => document.querySelector('#concordance dialog.reader').open);
-      await shot.screenshot({ path: await artifactPath(`concordance-${name}-${colorScheme}-reader.png`) });
-      await shot.close();
-    });
-  }
-}
+test('on a phone the view fits the screen and the word stays in sight', async (t) => {
+  page = await session.page(t, { viewport: { width: 390, height: 844 }, hash: `#w=${encodeURIComponent('合作')}` });
+  await ready('合作');
+  await page.locator(VIEW).scrollIntoViewIfNeeded();
+  // The view fits the screen (its lines are cut, or scroll inside it).
+  const right = await page.$eval(VIEW, (view) => [view.getBoundingClientRect().right, document.documentElement.clientWidth]);
+  assert.ok(right[0] <= right[1], `the view ends inside the screen (${right})`);
+  // The node stays visible inside the view on a narrow screen.
+  const node = await page.$eval(`${VIEW} .kwic-open`, (button) => {
+    const box = button.getBoundingClientRect();
+    const view = button.closest('.kwic-scroll').getBoundingClientRect();
+    return box.left >= view.left && box.right <= view.right;
+  });
+  assert.ok(node, 'the node is inside the view');
+});
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
-import { alertText, analysed, assertClean, chartWords, dropFile, dropFiles, fixture, resultCount, startWithPage, WWW } from './harness.mjs';
+import { alertText, analysed, assertClean, chartWords, dropFile, dropFiles, fixture, resultCount, start, WWW } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now: each test opens its own (the helpers below act on it).
 let page;
-before(async () => ({ browser, page } = await startWithPage()));
-after(() => browser?.close());
 
 const YANGTZE = '长江是中国第一大河，全长六千三百多公里。';
 const tableWords = () => page.$$eval('#frequency-table tbody td.col-word', (cells) => cells.map((c) => c.textContent));
@@ -23,7 +25,8 @@ async function dropFixture(name) {
   await analysed(page, () => dropFile(page, name, [bytes]));
 }
 
-test('a GB18030 file is detected and analysed', async () => {
+test('a GB18030 file is detected and analysed', async (t) => {
+  page = await session.page(t);
   await dropFixture('gb18030.txt');
   assert.ok((await page.inputValue('#text')).startsWith(YANGTZE));
   const words = await chartWords(page);
@@ -35,7 +38,8 @@ test('a GB18030 file is detected and analysed', async () => {
   assert.equal(await page.isHidden('#file-replacements'), true);
 });
 
-test('a Big5 file is detected and analysed', async () => {
+test('a Big5 file is detected and analysed', async (t) => {
+  page = await session.page(t);
   await dropFixture('big5.txt');
   assert.ok((await page.inputValue('#text')).startsWith('臺灣位於東亞'));
   const words = await tableWords();
@@ -45,7 +49,8 @@ test('a Big5 file is detected and analysed', async () => {
   assert.equal(await decodingLabel(), '按 Big5 解码（自动检测）');
 });
 
-test('UTF-16 files with a byte order mark are read', async () => {
+test('UTF-16 files with a byte order mark are read', async (t) => {
+  page = await session.page(t);
   for (const [name, encoding] of [['utf16le-bom.txt', 'UTF-16LE'], ['utf16be-bom.txt', 'UTF-16BE']]) {
     await dropFixture(name);
     assert.ok((await page.inputValue('#text')).startsWith(YANGTZE), name);
@@ -54,7 +59,8 @@ test('UTF-16 files with a byte order mark are read', async () => {
   }
 });
 
-test('a Word document opened with the button: its body text', async () => {
+test('a Word document opened with the button: its body text', async (t) => {
+  page = await session.page(t);
   await dropFixture('big5.txt'); // so that the text changes
   const bytes = Buffer.from(await fixture('sample.docx'));
   await analysed(page, () => page.setInputFiles('#file-input', {
@@ -69,7 +75,8 @@ test('a Word document opened with the button: its body text', async () => {
   assert.equal(await page.isHidden('#encoding'), true, 'a Word document has no encoding to pick');
 });
 
-test('a web page in GBK: its body text, decoded', async () => {
+test('a web page in GBK: its body text, decoded', async (t) => {
+  page = await session.page(t);
   await dropFixture('page-gbk.html');
   const text = await page.inputValue('#text');
   assert.match(text, /黄河是中国第二长河/);
@@ -78,7 +85,8 @@ test('a web page in GBK: its body text, decoded', async () => {
   assert.ok((await chartWords(page)).includes('黄河'));
 });
 
-test('the encoding select offers the core\'s encodings', async () => {
+test('the encoding select offers the core\'s encodings', async (t) => {
+  page = await session.page(t);
   const options = await page.$$eval('#encoding option', (all) => all.map((o) => [o.value, o.textContent]));
   assert.deepEqual(options[0], ['', '自动检测']);
   const values = options.slice(1).map(([value]) => value);
@@ -86,7 +94,8 @@ test('the encoding select offers the core\'s encodings', async () => {
   assert.ok(values.some((value) => /^gb18030$/i.test(value)), `GB18030 in ${values}`);
 });
 
-test('picking another encoding decodes the same bytes again', async () => {
+test('picking another encoding decodes the same bytes again', async (t) => {
+  page = await session.page(t);
   await dropFixture('gb18030.txt');
   const gb18030 = await page.$eval('#encoding', (select) => [...select.options].find((o) => /^gb18030$/i.test(o.value)).value);
 
@@ -110,7 +119,8 @@ test('picking another encoding decodes the same bytes again', async () => {
   assert.match(await decodingLabel(), /^按 GB18030 解码（自动检测）$/i);
 });
 
-test('files that are not text are refused with the core\'s message; the text stays', async () => {
+test('files that are not text are refused with the core\'s message; the text stays', async (t) => {
+  page = await session.page(t);
   await page.fill('#text', '龙井茶产于杭州西湖。'.repeat(3)); // an edit keeps the file's label
   await analysed(page, () => page.click('#analyze'));
   const before = await page.inputValue('#text');
@@ -128,13 +138,14 @@ test('files that are not text are refused with the core\'s message; the text sta
     const alert = await alertText(page);
     assert.ok(alert.startsWith(`无法打开「${name}」。`), alert);
     assert.match(alert, message);
-    await page.waitForTimeout(200);
+    // The alert is the end of it: a refused file starts no analysis.
     assert.equal(await page.inputValue('#text'), before, `${name}: the text stays`);
     assert.equal(await resultCount(page), shown, `${name}: no analysis`);
   }
 });
 
-test('a file over 64 MB is refused before it is read', async () => {
+test('a file over 64 MB is refused before it is read', async (t) => {
+  page = await session.page(t);
   const before = await page.inputValue('#text');
   await page.evaluate(() => {
     const transfer = new DataTransfer();
@@ -145,7 +156,8 @@ test('a file over 64 MB is refused before it is read', async () => {
   assert.equal(await page.inputValue('#text'), before);
 });
 
-test('a UTF-8 file with damaged bytes is read, and the page says how many were replaced', async () => {
+test('a UTF-8 file with damaged bytes is read, and the page says how many were replaced', async (t) => {
+  page = await session.page(t);
   const bytes = [...await readFile(`${WWW}/samples/wangyi-press-conference-2024-03-07.txt`)];
   const step = Math.floor(bytes.length / 50);
   for (let i = 0; i < 50; i++) bytes[i * step + Math.floor(step / 2)] = 0xff;
@@ -156,7 +168,8 @@ test('a UTF-8 file with damaged bytes is read, and the page says how many were r
   assert.equal(await page.textContent('[role="alert"]'), '');
 });
 
-test('several files dropped at once are one text (a corpus); one file alone is not', async () => {
+test('several files dropped at once are one text (a corpus); one file alone is not', async (t) => {
+  page = await session.page(t);
   await analysed(page, () => dropFiles(page, [
     { name: 'first.txt', parts: ['长江是中国第一大河。长江流域的水电站很多。'] },
     { name: 'second.txt', parts: ['黄河是中国第二长河。'] },
@@ -169,7 +182,8 @@ test('several files dropped at once are one text (a corpus); one file alone is n
   assert.equal(await page.isHidden('#file-info .corpus-files'), true);
 });
 
-test('a name list of 15 or fewer ends with its last name, not with "null"', async () => {
+test('a name list of 15 or fewer ends with its last name, not with "null"', async (t) => {
+  page = await session.page(t);
   await page.fill('#text', '刘备、关羽和张飞在桃园结义。刘备对关羽说：张飞是我兄弟。曹操在许昌。');
   await analysed(page, () => page.click('#analyze'));
   for (const kind of ['people', 'places', 'organizations']) {
@@ -178,7 +192,8 @@ test('a name list of 15 or fewer ends with its last name, not with "null"', asyn
   assert.match(await page.textContent('#people'), /刘备/);
 });
 
-test('the sample replaces the file: no file is named any more', async () => {
+test('the sample replaces the file: no file is named any more', async (t) => {
+  page = await session.page(t);
   await dropFixture('utf8.txt');
   assert.equal(await page.isVisible('#file-info'), true);
   await analysed(page, () => page.click('#load-sample'));
@@ -186,5 +201,5 @@ test('the sample replaces the file: no file is named any more', async () => {
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

@@ -5,32 +5,28 @@
 // switch changes the language of everything on screen at once, and the
 // choice outlives a reload; a message on screen follows a switch. The first
 // paint is in the chosen language already (boot.js), with no Chinese seen
-// by an English reader. Both catalogs have the same keys. Screenshots of
-// both languages, desktop and phone.
+// by an English reader. Each test has a profile of its own, in the
+// browser language it is about. (The catalogs' parity is tested without a
+// page: tests/node/messages.test.mjs.)
 
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import en from '../../www/js/messages/en.js';
 import zhCN from '../../www/js/messages/zh-CN.js';
-import { alertText, analysed, artifactPath, assertClean, chartWords, dropFile, fixture, resultsAfter, start } from './harness.mjs';
+import { alertText, analysed, assertClean, chartWords, dropFile, fixture, resultsAfter, start } from './harness.mjs';
 
 const HAN = /[\u4e00-\u9fff]/;
 
-test('the two catalogs have the same keys, and the same kind of entry under each', () => {
-  assert.deepEqual(Object.keys(en).sort(), Object.keys(zhCN).sort());
-  for (const key of Object.keys(zhCN)) {
-    // An entry may be a string in one language and a function in the other only for the errors
-    // (a function that keeps the core's sentence when it is in the page's language).
-    if (!key.startsWith('error.')) assert.equal(typeof en[key], typeof zhCN[key], key);
-  }
-  // English sentences (Chinese examples inside them are fine: fewer Han characters than letters).
-  for (const [key, value] of Object.entries(en)) {
-    if (typeof value !== 'string' || key.startsWith('pos.')) continue;
-    const han = value.match(new RegExp(HAN.source, 'g'))?.length ?? 0;
-    const letters = value.match(/[A-Za-z]/g)?.length ?? 0;
-    assert.ok(han === 0 || han < letters, `en ${key} reads as Chinese: ${value}`);
-  }
-});
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+/** A profile of its own for the test `t`, its browser set to `locale`, without a service worker (it would answer main.js past a route). */
+async function profile(t, locale) {
+  const context = await session.newContext({ locale, serviceWorkers: 'block' });
+  t.after(() => context.close().catch(() => {}));
+  return { context, url: session.url };
+}
 
 /** What the page shows that tells its language. */
 function pageFacts(page) {
@@ -55,24 +51,6 @@ function pageFacts(page) {
       pressed: document.querySelector('.locale-switch [aria-pressed="true"]')?.dataset.locale,
     };
   });
-}
-
-async function screenshots(page, language) {
-  for (const [viewport, size] of [[{ width: 1280, height: 800 }, 1280], [{ width: 390, height: 844 }, 390]]) {
-    await page.setViewportSize(viewport);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: await artifactPath(`i18n-${language}-${size}.png`) });
-    await page.locator('#keywords-title').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: await artifactPath(`i18n-${language}-${size}-results.png`) });
-    for (const part of ['word-info', 'concordance', 'dispersion', 'collocates']) {
-      await page.locator(`#${part}`).screenshot({ path: await artifactPath(`i18n-${language}-${size}-${part}.png`) });
-    }
-    for (const card of ['sections-card', 'entities']) {
-      await page.locator(`#${card}`).screenshot({ path: await artifactPath(`i18n-${language}-${size}-${card}.png`) });
-    }
-    await page.locator('.frequency-card').screenshot({ path: await artifactPath(`i18n-${language}-${size}-frequency.png`) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** Selects the chart's first keyword and waits for its concordance and collocates. */
@@ -136,23 +114,14 @@ function firstPaint(page) {
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
 describe('the first paint, before the modules run', () => {
-  let browser;
-  after(() => browser?.close());
-
-  test('a browser set to English sees no Chinese static text; the text is English once the modules ran', async () => {
-    browser = await start({ locale: 'en-US' });
-    // No service worker in this browser: it would answer main.js from its
-    // cache, past the route that holds it back (offline.js registers none
-    // without navigator.serviceWorker).
-    await browser.context.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
-    const page = await beforeModules(browser, async (page) => {
+  test('a browser set to English sees no Chinese static text; the text is English once the modules ran', async (t) => {
+    const page = await beforeModules(await profile(t, 'en-US'), async (page) => {
       const first = await firstPaint(page);
       assert.equal(first.lang, 'en', 'boot.js set the locale');
       assert.equal(first.pending, true, 'the static text waits for its English');
       assert.deepEqual(first.seen.filter((text) => HAN.test(text)), [], 'Chinese static text seen before the modules ran');
       assert.equal(first.placeholder, TRANSPARENT, 'the Chinese placeholder is not seen');
       assert.deepEqual(first.pressed, ['en'], 'English looks pressed in the switch');
-      await page.screenshot({ path: await artifactPath('i18n-en-first-paint.png') });
     });
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('i18n-pending')), false, 'applyStatic removed the class');
     assert.equal(await page.textContent('#input-title'), 'Text');
@@ -161,10 +130,11 @@ describe('the first paint, before the modules run', () => {
     await page.close();
   });
 
-  test('should the modules fail, the static text shows anyway (in Chinese) after a moment', async () => {
-    const page = await browser.context.newPage();
+  test('should the modules fail, the static text shows anyway (in Chinese) after a moment', async (t) => {
+    const { context, url } = await profile(t, 'en-US');
+    const page = await context.newPage();
     await page.route('**/js/main.js', (route) => route.abort());
-    await page.goto(browser.url);
+    await page.goto(url);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('i18n-pending')), true);
     await page.waitForFunction(() => getComputedStyle(document.getElementById('input-title')).webkitTextFillColor !== 'rgba(0, 0, 0, 0)', null, { timeout: 10_000 });
     await page.waitForFunction(() => getComputedStyle(document.getElementById('text'), '::placeholder').color !== 'rgba(0, 0, 0, 0)', null, { timeout: 10_000 });
@@ -172,8 +142,9 @@ describe('the first paint, before the modules run', () => {
     await page.close();
   });
 
-  test('the stored choice decides before the modules: Chinese for an English browser, with nothing hidden', async () => {
-    const page = await browser.open();
+  test('the stored choice decides before the modules: Chinese for an English browser, with nothing hidden', async (t) => {
+    const browser = await profile(t, 'en-US');
+    const page = await session.open({ context: browser.context });
     await page.getByRole('button', { name: '中文' }).click();
     await page.close();
     const chinese = await beforeModules(browser, async (page) => {
@@ -197,13 +168,11 @@ describe('the first paint, before the modules run', () => {
 });
 
 describe('a browser set to English', () => {
-  let browser;
-  let page;
-  after(() => browser?.close());
+  /** A fresh page for the test `t` in a browser set to English. */
+  const englishPage = (t) => session.page(t, { locale: 'en-US' });
 
-  test('gets the English page', async () => {
-    browser = await start({ locale: 'en-US' });
-    page = await browser.open();
+  test('gets the English page', async (t) => {
+    const page = await englishPage(t);
     const facts = await pageFacts(page);
     assert.equal(facts.lang, 'en');
     assert.equal(facts.title, en['page.title']);
@@ -230,7 +199,8 @@ describe('a browser set to English', () => {
     assert.deepEqual(chinese.filter((text) => !text.startsWith('词眼')), [], 'Chinese labels on the English page');
   });
 
-  test('the word card speaks English', async () => {
+  test('the word card speaks English', async (t) => {
+    const page = await englishPage(t);
     await selectFirstKeyword(page);
     const word = (await chartWords(page))[0];
     assert.match(await page.textContent('#concordance .kwic-summary'), /^\d+ lines/);
@@ -241,7 +211,8 @@ describe('a browser set to English', () => {
     assert.match(await page.locator('#dispersion svg').first().getAttribute('aria-label'), /^Dispersion chart: /);
   });
 
-  test('an error code becomes the English sentence', async () => {
+  test('an error code becomes the English sentence', async (t) => {
+    const page = await englishPage(t);
     await page.fill('#text', '');
     await page.click('#analyze');
     await page.waitForFunction(() => document.getElementById('error').textContent !== '');
@@ -249,12 +220,9 @@ describe('a browser set to English', () => {
     await analysed(page, () => page.click('#load-sample'));
   });
 
-  test('screenshots in English', async () => {
+  test('the switch turns the page to Chinese at once, and the choice outlives a reload', async (t) => {
+    const page = await englishPage(t);
     await selectFirstKeyword(page);
-    await screenshots(page, 'en');
-  });
-
-  test('the switch turns the page to Chinese at once, and the choice outlives a reload', async () => {
     const chart = await chartWords(page);
     await page.getByRole('button', { name: '中文' }).click();
     let facts = await pageFacts(page);
@@ -287,7 +255,8 @@ describe('a browser set to English', () => {
     assert.ok(facts.posNames.includes('noun'));
   });
 
-  test('a message on screen is said again in the language switched to', async () => {
+  test('a message on screen is said again in the language switched to', async (t) => {
+    const page = await englishPage(t);
     const zh = () => page.getByRole('button', { name: '中文' }).click();
     const english = () => page.getByRole('button', { name: 'English' }).click();
     // Cancelled (the analysis asked for and cancelled at once).
@@ -326,17 +295,11 @@ describe('a browser set to English', () => {
     assert.equal(await page.textContent('#error'), '');
   });
 
-  test('no errors in the English page', () => assertClean(assert, browser));
 });
 
 describe('a browser set to Chinese', () => {
-  let browser;
-  let page;
-  after(() => browser?.close());
-
-  test('gets the Chinese page', async () => {
-    browser = await start({ locale: 'zh-CN' });
-    page = await browser.open();
+  test('gets the Chinese page', async (t) => {
+    const page = await session.page(t, { locale: 'zh-CN' });
     const facts = await pageFacts(page);
     assert.equal(facts.lang, 'zh-CN');
     assert.equal(facts.title, '词眼 Ciyan · 离线中文文本分析');
@@ -351,10 +314,6 @@ describe('a browser set to Chinese', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('ciyan-locale')), null, 'nothing stored without a choice');
   });
 
-  test('screenshots in Chinese', async () => {
-    await selectFirstKeyword(page);
-    await screenshots(page, 'zh');
-  });
-
-  test('no errors in the Chinese page', () => assertClean(assert, browser));
 });
+
+test('no errors in the pages, in either language', () => assertClean(assert, session));

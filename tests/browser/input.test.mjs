@@ -4,16 +4,19 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { AI_TEXT, alertText, analysed, assertClean, chartWords, dropFile as dropOn, pasteWithKeyboard, resultCount, RIVER_TEXT, startWithPage, TEA_TEXT } from './harness.mjs';
+import { afterRendering, AI_TEXT, alertText, analysed, assertClean, chartWords, dropFile as dropOn, pasteWithKeyboard, resultCount, RIVER_TEXT, start, TEA_TEXT } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now: each test opens its own (the helpers below act on it).
 let page;
-before(async () => ({ browser, page } = await startWithPage()));
-after(() => browser?.close());
 
 const dropFile = (name, parts) => dropOn(page, name, parts, 'text/plain');
 
-test('pasting into the text box analyses the pasted text', async () => {
+test('pasting into the text box analyses the pasted text', async (t) => {
+  page = await session.page(t);
   assert.ok((await chartWords(page)).includes('王毅'));
   await analysed(page, () => page.evaluate((text) => {
     const textarea = document.getElementById('text');
@@ -28,9 +31,10 @@ test('pasting into the text box analyses the pasted text', async () => {
   assert.doesNotMatch(await page.textContent('#people'), /王毅/);
 });
 
-test('pasting with the keyboard, and pasting outside the box', async () => {
+test('pasting with the keyboard, and pasting outside the box', async (t) => {
+  page = await session.page(t);
   // A real Ctrl+V through the clipboard.
-  await pasteWithKeyboard(browser, page, RIVER_TEXT);
+  await pasteWithKeyboard(session, page, RIVER_TEXT);
   assert.equal(await page.inputValue('#text'), RIVER_TEXT);
   assert.ok((await chartWords(page)).includes('长江'));
 
@@ -45,14 +49,16 @@ test('pasting with the keyboard, and pasting outside the box', async () => {
   assert.ok((await chartWords(page)).includes('龙井茶'));
 });
 
-test('typing and pressing 分析 analyses the text', async () => {
+test('typing and pressing 分析 analyses the text', async (t) => {
+  page = await session.page(t);
   await page.fill('#text', AI_TEXT);
   await analysed(page, () => page.click('#analyze'));
   assert.ok((await chartWords(page)).includes('人工智能'));
   assert.match(await page.textContent('#status'), /^分析完成/);
 });
 
-test('dropping a UTF-8 file anywhere reads and analyses it', async () => {
+test('dropping a UTF-8 file anywhere reads and analyses it', async (t) => {
+  page = await session.page(t);
   let drop;
   await analysed(page, async () => { drop = await dropFile('长江.txt', [RIVER_TEXT]); });
   assert.deepEqual(drop, { overlayShown: true, dropAccepted: true, overlayAfter: false });
@@ -62,7 +68,8 @@ test('dropping a UTF-8 file anywhere reads and analyses it', async () => {
   assert.ok(!words.includes('人工智能'));
 });
 
-test('opening a file with the button reads and analyses it', async () => {
+test('opening a file with the button reads and analyses it', async (t) => {
+  page = await session.page(t);
   await analysed(page, () => page.setInputFiles('#file-input', {
     name: 'tea.txt', mimeType: 'text/plain', buffer: Buffer.from(TEA_TEXT, 'utf8'),
   }));
@@ -70,7 +77,11 @@ test('opening a file with the button reads and analyses it', async () => {
   assert.ok((await chartWords(page)).includes('龙井茶'));
 });
 
-test('a file that is not text is refused and the text is kept', async () => {
+test('a file that is not text is refused and the text is kept', async (t) => {
+  page = await session.page(t);
+  await analysed(page, () => page.setInputFiles('#file-input', {
+    name: 'tea.txt', mimeType: 'text/plain', buffer: Buffer.from(TEA_TEXT, 'utf8'),
+  }));
   const before = await page.inputValue('#text');
   const shown = await resultCount(page);
   // NULs and control characters: no text has them.
@@ -79,7 +90,7 @@ test('a file that is not text is refused and the text is kept', async () => {
   const alert = await alertText(page);
   assert.match(alert, /^无法打开「photo\.bin」。/);
   assert.match(alert, /不是文本文件/);
-  await page.waitForTimeout(400);
+  // The alert is the end of it: a refused file starts no analysis.
   assert.equal(await page.inputValue('#text'), before);
   assert.equal(await resultCount(page), shown, 'no analysis started');
   assert.ok((await chartWords(page)).includes('龙井茶'), 'the results stay');
@@ -90,7 +101,8 @@ test('a file that is not text is refused and the text is kept', async () => {
   assert.equal(await page.textContent('[role="alert"]'), '');
 });
 
-test('empty text shows the core\'s message as an alert', async () => {
+test('empty text shows the core\'s message as an alert', async (t) => {
+  page = await session.page(t);
   await page.fill('#text', '');
   await page.click('#analyze');
   await page.waitForFunction(() => document.querySelector('[role="alert"]').textContent !== '');
@@ -103,7 +115,8 @@ test('empty text shows the core\'s message as an alert', async () => {
   assert.equal(await page.textContent('[role="alert"]'), '文本是空的：请粘贴或拖入一段中文文本。');
 });
 
-test('markup in the text is shown as text and never runs', async () => {
+test('markup in the text is shown as text and never runs', async (t) => {
+  page = await session.page(t);
   const payload = [
     '<script>window.__pwned = 1; alert(1)</script>',
     '<img src=x onerror="window.__pwned = 2; alert(2)">',
@@ -115,7 +128,7 @@ test('markup in the text is shown as text and never runs', async () => {
   // A file name is user text too: it reaches the page in the error message.
   await dropFile('<img src=x onerror="window.__pwned = 4">.txt', [[0x00, 0x01, 0x02, 0x03, 0x00, 0x00, 0xFF, 0x00]]);
   assert.match(await alertText(page), /「<img src=x onerror="window.__pwned = 4">\.txt」/);
-  await page.waitForTimeout(300);
+  await afterRendering(page); // an onerror would have fired by now
 
   const state = await page.evaluate(() => ({
     pwned: window.__pwned,
@@ -131,9 +144,9 @@ test('markup in the text is shown as text and never runs', async () => {
   assert.deepEqual(state.scripts.map((src) => new URL(src).pathname), ['/boot.js', '/js/main.js'], `scripts: ${state.scripts}`);
   assert.match(state.table, /script|img|onerror/, 'the markup\'s words are in the table as text');
   assert.equal(await page.inputValue('#text'), payload);
-  assert.ok(!browser.records.requests.some((url) => new URL(url).pathname === '/x'), 'no request for the image');
+  assert.ok(!session.records.requests.some((url) => new URL(url).pathname === '/x'), 'no request for the image');
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

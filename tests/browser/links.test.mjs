@@ -5,14 +5,15 @@
 // analysis as JSON; printing prints the results, not the form.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { assertClean, chartWords, startWithPage } from './harness.mjs';
+import { assertClean, chartWords, downloaded as downloadedFrom, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now: each test opens its own (the helpers below act on it).
 let page;
-before(async () => ({ browser, page } = await startWithPage()));
-after(() => browser?.close());
 
 const selected = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('w'));
 const infoWord = () => page.textContent('#word-info .word-info-word').catch(() => null);
@@ -24,7 +25,8 @@ async function expectSelected(word) {
   assert.equal(await page.isVisible('#concordance'), true, 'the word views show');
 }
 
-test('a keyword bar, by click and by Enter, selects its word and explains it', async () => {
+test('a keyword bar, by click and by Enter, selects its word and explains it', async (t) => {
+  page = await session.page(t);
   const [first, second] = await chartWords(page);
   await page.click(`#keyword-chart g.bar-row[data-word="${first}"]`);
   await expectSelected(first);
@@ -39,7 +41,8 @@ test('a keyword bar, by click and by Enter, selects its word and explains it', a
   await expectSelected(first);
 });
 
-test('a word of the word list, a name and a cloud word select themselves', async () => {
+test('a word of the word list, a name and a cloud word select themselves', async (t) => {
+  page = await session.page(t);
   const word = await page.textContent('#frequency-table td.col-word button');
   await page.click('#frequency-table td.col-word button');
   await expectSelected(word);
@@ -57,22 +60,19 @@ test('a word of the word list, a name and a cloud word select themselves', async
   await expectSelected('中国');
 });
 
-test('a stopword is explained as one; a word of the hash opens selected', async () => {
-  const other = await browser.open({ hash: `#w=${encodeURIComponent('我们')}` });
+test('a stopword is explained as one; a word of the hash opens selected', async (t) => {
+  const other = await session.page(t, { hash: `#w=${encodeURIComponent('我们')}` });
   await other.waitForFunction(() => document.querySelector('#word-info .word-info-word')?.textContent === '我们');
   assert.match(await other.textContent('#word-info'), /停用词/);
   await other.click('#word-info button:has-text("取消选择")');
   await other.waitForFunction(() => !location.hash.includes('w='));
   assert.equal(await other.isVisible('#concordance'), false);
-  await other.close();
 });
 
-async function downloaded(action) {
-  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
-}
+const downloaded = (action) => downloadedFrom(page, action);
 
-test('the word list exports every word as CSV for Excel, and as JSON', async () => {
+test('the word list exports every word as CSV for Excel, and as JSON', async (t) => {
+  page = await session.page(t);
   const distinct = Number((await page.textContent('#counts [data-count="distinctWords"] .count-value')).replace(/,/g, ''));
   const csv = await downloaded(() => page.click('#frequency-table .export-buttons button:has-text("CSV")'));
   assert.equal(csv.name, 'words.csv');
@@ -83,7 +83,8 @@ test('the word list exports every word as CSV for Excel, and as JSON', async () 
   assert.equal(json.length, distinct);
 });
 
-test('the keyword chart exports as PNG, SVG and CSV; the whole analysis as JSON', async () => {
+test('the keyword chart exports as PNG, SVG and CSV; the whole analysis as JSON', async (t) => {
+  page = await session.page(t);
   const png = await downloaded(() => page.click('#keyword-chart .export-buttons button:has-text("PNG")'));
   assert.deepEqual([...png.bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
   const svg = (await downloaded(() => page.click('#keyword-chart .export-buttons button:has-text("SVG")'))).bytes.toString();
@@ -98,15 +99,10 @@ test('the keyword chart exports as PNG, SVG and CSV; the whole analysis as JSON'
   assert.ok(all.document.tokens > 0);
 });
 
-test('a cell that starts like a formula is made inert in the CSV', async () => {
-  await page.fill('#text', '=SUM(A1)是公式。=SUM(A1)是公式。@cmd 也是。');
-  await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('分析完成'));
-  const csv = (await downloaded(() => page.click('#frequency-table .export-buttons button:has-text("CSV")'))).bytes.toString();
-  assert.doesNotMatch(csv, /\r\n[=+\-@]/, 'no line starts with a formula character');
-});
+// The CSV's formula escaping is tested without a page: tests/node/export.test.mjs.
 
-test('printing shows the results, not the form', async () => {
+test('printing shows the results, not the form', async (t) => {
+  page = await session.page(t);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('.input-card'), false);
   assert.equal(await page.isVisible('#keyword-chart'), true);
@@ -114,5 +110,5 @@ test('printing shows the results, not the form', async () => {
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

@@ -6,14 +6,15 @@
 // of both cards, desktop and phone.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, resultCount, resultsAfter, startWithPage } from './harness.mjs';
+import { analysed, assertClean, downloaded, resultCount, resultsAfter, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now: each test opens its own (the helpers below act on it).
 let page;
-before(async () => ({ browser, page } = await startWithPage()));
-after(() => browser?.close());
 
 /** The entries of a list as drawn: [{word, count, source}] (after 显示更多, every one). */
 async function listed(kind, on = page) {
@@ -67,18 +68,12 @@ function tableCount(word) {
 }
 
 /** Clicks the export button `label` in `container`; resolves with the file's name and text. */
-async function download(container, label) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`${container} .export-buttons button`, { hasText: label }).first().click(),
-  ]);
-  const bytes = await readFile(await file.path());
-  return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8') };
-}
+const download = (container, label) => downloaded(page, () => page.locator(`${container} .export-buttons button`, { hasText: label }).first().click());
 
 const csvRows = ({ text }) => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => line.split(','));
 
-test('the people are people: 习近平 and 王毅, not 宣言, 文明 or 二十大; each says where it comes from', async () => {
+test('the people are people: 习近平 and 王毅, not 宣言, 文明 or 二十大; each says where it comes from', async (t) => {
+  page = await session.page(t);
   const people = await listed('people');
   const words = people.map((p) => p.word);
   assert.ok(words.includes('习近平') && words.includes('王毅'), words.join(' '));
@@ -102,7 +97,8 @@ test('the people are people: 习近平 and 王毅, not 宣言, 文明 or 二十�
   await page.waitForFunction(() => location.hash === `#w=${encodeURIComponent('王毅')}`);
 });
 
-test('王毅 removed: off the people, in 已排除 as the user\'s; restored: back', async () => {
+test('王毅 removed: off the people, in 已排除 as the user\'s; restored: back', async (t) => {
+  page = await session.page(t);
   await page.$eval('#set-aside', (details) => { details.open = false; });
   await correct('people', '王毅', '不是名字');
   assert.ok(!(await wordsOf('people')).includes('王毅'));
@@ -113,7 +109,7 @@ test('王毅 removed: off the people, in 已排除 as the user\'s; restored: bac
   assert.deepEqual(removed && [removed.reason, removed.count], ['你删除的', 14]);
 
   // Kept: a page opened now has the correction too.
-  const other = await browser.open();
+  const other = await session.open({ context: page.context() });
   assert.ok(!(await wordsOf('people', other)).includes('王毅'), 'the correction is kept');
   await other.close();
 
@@ -123,7 +119,9 @@ test('王毅 removed: off the people, in 已排除 as the user\'s; restored: bac
   assert.equal(await page.evaluate(() => document.activeElement?.closest('.entity')?.dataset.name), '王毅', 'the focus follows the name');
 });
 
-test('a word the rules set aside is restored onto its list', async () => {
+test('a word the rules set aside is restored onto its list', async (t) => {
+  page = await session.page(t);
+  assert.equal((await setAside()).find((s) => s.word === '阿拉伯')?.reason, '不以姓氏开头', 'set aside at first (the list unfolded)');
   await analysed(page, () => page.click('#set-aside [data-restore="阿拉伯"]'));
   const people = await listed('people');
   assert.equal(people.find((p) => p.word === '阿拉伯')?.source, '我改的');
@@ -134,7 +132,8 @@ test('a word the rules set aside is restored onto its list', async () => {
   assert.equal((await setAside()).find((s) => s.word === '阿拉伯')?.reason, '不以姓氏开头');
 });
 
-test('南海 moved to the organisations, with the keyboard; the move undone', async () => {
+test('南海 moved to the organisations, with the keyboard; the move undone', async (t) => {
+  page = await session.page(t);
   await page.focus('#places .entity[data-name="南海"] .entity-menu-toggle');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#places .entity[data-name="南海"] .entity-actions');
@@ -160,7 +159,8 @@ test('南海 moved to the organisations, with the keyboard; the move undone', as
   assert.ok(!(await wordsOf('organizations')).includes('南海'));
 });
 
-test('台湾岛 merged into 台湾: one entry, the counts summed, the forms shown; split again', async () => {
+test('台湾岛 merged into 台湾: one entry, the counts summed, the forms shown; split again', async (t) => {
+  page = await session.page(t);
   const before = await listed('places');
   const taiwan = before.find((p) => p.word === '台湾').count;
   const island = before.find((p) => p.word === '台湾岛').count;
@@ -199,7 +199,8 @@ test('台湾岛 merged into 台湾: one entry, the counts summed, the forms show
   assert.equal(split.find((p) => p.word === '台湾岛').count, island);
 });
 
-test('显示全部（不过滤） lists what the rules set aside', async () => {
+test('显示全部（不过滤） lists what the rules set aside', async (t) => {
+  page = await session.page(t);
   await analysed(page, () => page.check('#names-keep-all'));
   assert.ok((await wordsOf('people')).includes('宣言'));
   assert.ok((await wordsOf('places')).includes('大国'));
@@ -208,7 +209,8 @@ test('显示全部（不过滤） lists what the rules set aside', async () => {
   assert.ok(!(await wordsOf('people')).includes('宣言'));
 });
 
-test('every list exports as CSV and JSON', async () => {
+test('every list exports as CSV and JSON', async (t) => {
+  page = await session.page(t);
   const people = await listed('people');
   for (const kind of ['people', 'places', 'organizations']) {
     const file = await download(`#${kind}-group`, 'CSV');
@@ -229,10 +231,9 @@ test('every list exports as CSV and JSON', async () => {
   assert.equal(JSON.parse((await download('#set-aside', 'JSON')).text).setAside.length, aside.length);
 });
 
-test('the new words: asked for once in view, 王毅 and 一带一路 listed, the text said to be short', async () => {
-  const fresh = await browser.open();
-  assert.match(await fresh.textContent('#new-words .new-words-summary'), /滚动到这里/, 'not asked for before it is in view');
-  await fresh.close();
+test('the new words: asked for once in view, 王毅 and 一带一路 listed, the text said to be short', async (t) => {
+  page = await session.page(t);
+  assert.match(await page.textContent('#new-words .new-words-summary'), /滚动到这里/, 'not asked for before it is in view');
   await page.locator('#new-words').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('#new-words tbody tr').length > 0);
   const words = await page.$$eval('#new-words tbody tr', (rows) => rows.map((row) => row.dataset.newWord));
@@ -258,7 +259,10 @@ test('the new words: asked for once in view, 王毅 and 一带一路 listed, the
   await page.waitForFunction(() => location.hash === `#w=${encodeURIComponent('一带一路')}`);
 });
 
-test('加入词典 makes 一带一路 one word of the word table', async () => {
+test('加入词典 makes 一带一路 one word of the word table', async (t) => {
+  page = await session.page(t);
+  await page.locator('#new-words').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#new-words tr[data-new-word="一带一路"] .add-word');
   assert.equal(await tableCount('一带一路'), null, 'cut in two before');
   const before = await resultCount(page);
   await page.click('#new-words tr[data-new-word="一带一路"] .add-word');
@@ -274,28 +278,22 @@ test('加入词典 makes 一带一路 one word of the word table', async () => {
   await page.fill('#word-search', '');
 });
 
-test('screenshots of the names and the new words, desktop and phone', async () => {
-  const sizes = [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]];
-  for (const [name, viewport] of sizes) {
-    for (const colorScheme of ['light', 'dark']) {
-      const shot = await browser.open({ viewport, colorScheme });
-      await shot.click('#places .entity[data-name="台湾"] .entity-menu-toggle');
-      await shot.$eval('#set-aside', (details) => { details.open = true; });
-      await shot.locator('#new-words').scrollIntoViewIfNeeded();
-      await shot.waitForFunction(() => document.querySelectorAll('#new-words tbody tr').length > 0);
-      const layout = await shot.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
-      assert.ok(layout.scrollWidth <= layout.clientWidth, `${name}: no horizontal scroll (${layout.scrollWidth} > ${layout.clientWidth})`);
-      const prefix = `names-${name}-${colorScheme}`;
-      await shot.locator('section:has(#entities)').screenshot({ path: await artifactPath(`${prefix}-entities.png`) });
-      await shot.locator('.new-words-card').screenshot({ path: await artifactPath(`${prefix}-new-words.png`) });
-      await shot.close();
-    }
+test('the name lists and the new words fit a desktop and a phone without sideways scrolling', async (t) => {
+  page = await session.page(t);
+  await page.click('#places .entity[data-name="台湾"] .entity-menu-toggle');
+  await page.$eval('#set-aside', (details) => { details.open = true; });
+  await page.locator('#new-words').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('#new-words tbody tr').length > 0);
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    await page.setViewportSize(viewport);
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(layout.scrollWidth <= layout.clientWidth, `${name}: no horizontal scroll (${layout.scrollWidth} > ${layout.clientWidth})`);
   }
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

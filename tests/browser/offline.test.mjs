@@ -6,13 +6,22 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, resultsAfter, RIVER_TEXT, startWithPage, WWW } from './harness.mjs';
+import { analysed, assertClean, chartWords, resultsAfter, RIVER_TEXT, start, WWW } from './harness.mjs';
 import { staticImports } from '../../scripts/lists.mjs';
 
-let browser;
-let page;
-before(async () => ({ browser, page } = await startWithPage()));
-after(() => browser?.close());
+// A server of its own: the last test stops it.
+let session;
+before(async () => { session = await start({ ownServer: true }); });
+after(() => session?.close());
+
+/** A fresh page once its service worker controls it and has made the offline copy. */
+async function offlinePage(t) {
+  const page = await session.page(t, { serviceWorkers: 'allow' });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // clients.claim() hands this first-visit page to the worker without a reload.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page;
+}
 
 /** Every file under www/ that the page may load, as paths from the root ('/' for index.html). */
 async function pageFiles() {
@@ -26,10 +35,8 @@ async function pageFiles() {
     .sort();
 }
 
-test('the service worker controls the page and has cached every file of it', async () => {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // clients.claim() hands this first-visit page to the worker without a reload.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+test('the service worker controls the page and has cached every file of it', async (t) => {
+  const page = await offlinePage(t);
   const cached = await page.evaluate(async () => {
     const names = await caches.keys();
     const cache = await caches.open(names[0]);
@@ -39,15 +46,17 @@ test('the service worker controls the page and has cached every file of it', asy
   assert.deepEqual(cached.files, await pageFiles());
 });
 
-test('index.html preloads every module main.js imports statically, at once', async () => {
+test('index.html preloads every module main.js imports statically, at once', async (t) => {
+  const page = await session.page(t);
   const preloaded = await page.evaluate(() =>
     [...document.querySelectorAll('link[rel=modulepreload]')].map((link) => new URL(link.href).pathname).sort());
   assert.deepEqual(preloaded, staticImports(WWW).map((file) => `/${file}`));
 });
 
-test('with the server stopped, the page reloads and analyses', async () => {
-  await browser.stopServer();
-  await assert.rejects(fetch(browser.url), 'the server is really gone');
+test('with the server stopped, the page reloads and analyses', async (t) => {
+  const page = await offlinePage(t);
+  await session.stopServer();
+  await assert.rejects(fetch(session.url), 'the server is really gone');
 
   await page.reload();
   await resultsAfter(page, 0);
@@ -61,5 +70,5 @@ test('with the server stopped, the page reloads and analyses', async () => {
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

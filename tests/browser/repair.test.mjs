@@ -5,27 +5,32 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, startWithPage } from './harness.mjs';
+import { analysed, assertClean, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now, and its text at first (the sample).
 let page;
 let original;
-before(async () => {
-  ({ browser, page } = await startWithPage());
-  // The card starts folded to its summary line (the results come first): 查看 opens it.
-  await page.waitForSelector('#repair-card:not([hidden]) .repair-toggle', { timeout: 30_000 });
+
+/** A fresh page with the sample, the repair card opened (it starts folded to its summary line: 查看 opens it). */
+async function openCard(t) {
+  await openCard(t);
+  await page.waitForSelector('#repair-card:not([hidden]) .repair-toggle');
   assert.equal(await page.isVisible('#repair-card .repair-item'), false, 'folded at first');
   await page.click('#repair-card .repair-toggle');
   await page.waitForSelector('#repair-card .repair-item');
   original = await page.inputValue('#text');
-});
-after(() => browser?.close());
+}
 
 const BROKEN = /改变中\s+国体制/;
 const items = (kind) => page.locator(`.repair-group[aria-labelledby="repair-${kind}"] .repair-item`);
 const brokenChina = () => items('brokenLine').filter({ hasText: '接上后成词：中国' });
 
-test('the card lists a broken 中国, a repeated passage and a fragment, and changes nothing', async () => {
+test('the card lists a broken 中国, a repeated passage and a fragment, and changes nothing', async (t) => {
+  await openCard(t);
   assert.match(original, BROKEN, 'the sample has the broken line');
   assert.equal(await brokenChina().count(), 1);
   assert.match(await brokenChina().locator('.repair-excerpt').textContent(), /改变中⏎国体制/);
@@ -35,14 +40,10 @@ test('the card lists a broken 中国, a repeated passage and a fragment, and cha
   assert.equal(await items('brokenLine').filter({ hasText: '多极化和国际' }).filter({ hasText: '新华社发' }).count(), 1, 'the break around the caption');
   assert.equal(await items('caption').count(), 0, 'the caption goes with the join');
   assert.equal(await page.inputValue('#text'), original, 'the text is untouched');
-  for (const [viewport, name] of [[{ width: 1280, height: 800 }, 'repair-1280.png'], [{ width: 390, height: 844 }, 'repair-390.png']]) {
-    await page.setViewportSize(viewport);
-    await page.locator('#repair-card').screenshot({ path: await artifactPath(name) });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 });
 
-test('a click on a finding selects it in the text', async () => {
+test('a click on a finding selects it in the text', async (t) => {
+  await openCard(t);
   await brokenChina().locator('.repair-excerpt').click();
   const selected = await page.evaluate(() => {
     const box = document.getElementById('text');
@@ -53,7 +54,8 @@ test('a click on a finding selects it in the text', async () => {
   assert.ok(selected.scrolled > 0, 'the box scrolled down to it');
 });
 
-test('修复 joins 中国; 撤销 restores the text exactly', async () => {
+test('修复 joins 中国; 撤销 restores the text exactly', async (t) => {
+  await openCard(t);
   await analysed(page, () => brokenChina().getByRole('button', { name: '修复', exact: true }).click());
   const fixed = await page.inputValue('#text');
   assert.doesNotMatch(fixed, BROKEN);
@@ -68,7 +70,8 @@ test('修复 joins 中国; 撤销 restores the text exactly', async () => {
   assert.equal(await brokenChina().count(), 1, 'the break is listed again');
 });
 
-test('删去这一行 takes out the fragment; fixes of a kind at once; undo, one at a time', async () => {
+test('删去这一行 takes out the fragment; fixes of a kind at once; undo, one at a time', async (t) => {
+  await openCard(t);
   const fragment = items('fragment').filter({ hasText: '就是两个坚持：存在的' });
   await analysed(page, () => fragment.getByRole('button', { name: '删去这一行' }).click());
   const without = await page.inputValue('#text');
@@ -90,7 +93,8 @@ test('删去这一行 takes out the fragment; fixes of a kind at once; undo, one
   assert.equal(await page.isHidden('#repair-card .repair-undo'), true, 'nothing more to undo');
 });
 
-test('an edit by hand: the fixes wait for the next analysis', async () => {
+test('an edit by hand: the fixes wait for the next analysis', async (t) => {
+  await openCard(t);
   await page.click('#text');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('。');
@@ -100,7 +104,8 @@ test('an edit by hand: the fixes wait for the next analysis', async () => {
   assert.equal(await brokenChina().getByRole('button', { name: '修复', exact: true }).isDisabled(), false);
 });
 
-test('many findings of a kind: the first three, then 再显示; 全部修复 fixes them all', async () => {
+test('many findings of a kind: the first three, then 再显示; 全部修复 fixes them all', async (t) => {
+  await openCard(t);
   const text = ['甲说，我们关心中\n国的发展。', '乙说，他们热爱人\n民的生活。', '丙说，大家重视经\n济的增长。',
     '丁说，你们了解文\n化的传统。', '戊说，我们研究历\n史的经验。'].join('\n') + '\n';
   await page.fill('#text', text);
@@ -120,5 +125,5 @@ test('many findings of a kind: the first three, then 再显示; 全部修复 fix
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

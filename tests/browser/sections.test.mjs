@@ -3,21 +3,38 @@
 // suggested division, speaker mode with its groups, the scope (「只看：王毅」)
 // that every other card follows and that leaves the labels uncounted,
 // 王毅 compared with the questions, a word of one side opening its
-// concordance limited to that side, the exports; screenshots, desktop and phone.
+// concordance limited to that side, the exports. Each test opens its own
+// profile and sets up the division it is about (speakerPage).
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { AI_TEXT, analysed, artifactPath, assertClean, chartWords, resultCount, resultsAfter, RIVER_TEXT, startWithPage, TEA_TEXT } from './harness.mjs';
+import {
+  AI_TEXT, analysed, analyseText, assertClean, chartWords, downloaded, dropFiles, resultCount, resultsAfter, RIVER_TEXT, start, TEA_TEXT,
+} from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now (each test opens its own; the helpers below act on it).
 let page;
-before(async () => {
-  ({ browser, page } = await startWithPage());
-});
-after(() => browser?.close());
 
 const ready = (id) => page.waitForSelector(`#${id}[data-state="ready"]`);
+
+/** A fresh page with the sample, its structure card ready: {keywords, count: 王毅's count} of the whole text. */
+async function samplePage(t) {
+  page = await session.page(t);
+  await ready('sections');
+  return { keywords: await chartWords(page), count: await tableCount('王毅') };
+}
+
+/** A fresh page with the sample divided by speaker; resolves with the whole text's {keywords, count} as samplePage's. */
+async function speakerPage(t) {
+  const whole = await samplePage(t);
+  await rescoped(() => page.click('#sections button[data-kind="speaker"]'));
+  await ready('sections');
+  return whole;
+}
 
 /** The word's count in the frequency table, or null (every part of speech shown). */
 async function tableCount(word) {
@@ -40,33 +57,21 @@ const groups = () => page.$$eval('#sections .sections-groups tbody tr', (rows) =
   words: [...row.querySelectorAll('.key-word:not(.is-less)')].map((b) => b.dataset.word),
 })));
 
-async function download(container, label) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`${container} .export-buttons button`, { hasText: label }).first().click(),
-  ]);
-  return { name: file.suggestedFilename(), text: (await readFile(await file.path())).toString('utf8') };
-}
+const download = (container, label) => downloaded(page, () => page.locator(`${container} .export-buttons button`, { hasText: label }).first().click());
 
-let wholeKeywords;
-let wholeCount;
-
-test('the sample: the card suggests speaker turns, the text stays undivided until one is picked', async () => {
-  await analysed(page, () => page.click('#load-sample'));
-  await ready('sections');
+test('the sample: the card suggests speaker turns, the text stays undivided until one is picked', async (t) => {
+  const { keywords, count } = await samplePage(t);
   assert.equal(await page.getAttribute('#sections button[data-kind="none"]', 'aria-pressed'), 'true');
   assert.match(await page.textContent('#sections button[data-kind="speaker"]'), /建议/);
   assert.ok(await page.isHidden('#sections button[data-kind="given"]'), '文件 only for a corpus');
   assert.ok(await page.isHidden('#compare-card'), 'nothing to compare undivided');
   assert.ok(await page.isHidden('#scope-banner'));
-  wholeKeywords = await chartWords(page);
-  wholeCount = await tableCount('王毅');
-  assert.ok(wholeCount >= 12, `王毅 counted with its labels: ${wholeCount}`);
+  assert.ok(keywords.length > 0);
+  assert.ok(count >= 12, `王毅 counted with its labels: ${count}`);
 });
 
-test('speaker mode: 王毅 with 12 turns, the reporters as a group of 11, and the labels no longer counted', async () => {
-  await rescoped(() => page.click('#sections button[data-kind="speaker"]'));
-  await ready('sections');
+test('speaker mode: 王毅 with 12 turns, the reporters as a group of 11, and the labels no longer counted', async (t) => {
+  const { count: wholeCount } = await speakerPage(t);
   assert.equal(await page.getAttribute('#sections button[data-kind="speaker"]', 'aria-pressed'), 'true');
   const list = await groups();
   const wang = list.find((g) => g.label === '王毅');
@@ -83,7 +88,8 @@ test('speaker mode: 王毅 with 12 turns, the reporters as a group of 11, and th
   assert.ok(rows >= 23, `${rows} sections`);
 });
 
-test('只看 王毅: the banner says so, the keywords change, 王毅 is no top word; 显示全文 goes back', async () => {
+test('只看 王毅: the banner says so, the keywords change, 王毅 is no top word; 显示全文 goes back', async (t) => {
+  const { keywords: wholeKeywords } = await speakerPage(t);
   const wang = await page.$eval('#sections .sections-speaker', (select) =>
     [...select.options].find((o) => o.textContent.startsWith('王毅（')).value);
   await rescoped(() => page.selectOption('#sections .sections-speaker', wang));
@@ -101,7 +107,8 @@ test('只看 王毅: the banner says so, the keywords change, 王毅 is no top w
   assert.equal(await page.inputValue('#sections .sections-speaker'), '');
 });
 
-test('compare: 王毅 against the questions, each side\'s words with their figures', async () => {
+test('compare: 王毅 against the questions, each side\'s words with their figures', async (t) => {
+  await speakerPage(t);
   await page.waitForSelector('#compare-card:not([hidden])');
   await ready('compare');
   assert.equal(await page.$eval('#compare .compare-a', (s) => s.selectedOptions[0].textContent), '王毅');
@@ -120,7 +127,9 @@ test('compare: 王毅 against the questions, each side\'s words with their figur
   assert.ok(json.words.length > 0 && json.a.ranges.length > 0);
 });
 
-test('a word of 王毅\'s side: selected, its concordance limited to 王毅\'s answers until ×', async () => {
+test('a word of 王毅\'s side: selected, its concordance limited to 王毅\'s answers until ×', async (t) => {
+  await speakerPage(t);
+  await ready('compare');
   const word = await page.getAttribute('#compare .compare-side[data-side="a"] tbody tr .key-word', 'data-word');
   await page.click(`#compare .compare-side[data-side="a"] .key-word[data-word="${word}"]`);
   await page.waitForFunction((w) => location.hash === `#w=${encodeURIComponent(w)}`, word);
@@ -134,7 +143,8 @@ test('a word of 王毅\'s side: selected, its concordance limited to 王毅\'s a
   assert.ok(all >= limited, `${limited} lines in 王毅's answers, ${all} in all`);
 });
 
-test('the sections export as CSV and JSON with their words', async () => {
+test('the sections export as CSV and JSON with their words', async (t) => {
+  await speakerPage(t);
   const csv = await download('#sections', 'CSV');
   assert.match(csv.name, /\.csv$/);
   assert.match(csv.text, /^\uFEFF序号,节,起点,终点,词数,特征词（多）,特征词（少）/);
@@ -144,7 +154,8 @@ test('the sections export as CSV and JSON with their words', async () => {
   assert.ok(json.sections.some((s) => s.distinctive?.positive.length > 0));
 });
 
-test('the parts the core leaves unnamed are named in the reader\'s language: 开头 / Opening, the reporters, 其余部分 / The rest', async () => {
+test('the parts the core leaves unnamed are named in the reader\'s language: 开头 / Opening, the reporters, 其余部分 / The rest', async (t) => {
+  await speakerPage(t);
   const names = () => page.evaluate(() => ({
     opening: document.querySelector('#sections tr[data-section="0"] th').textContent,
     role: document.querySelector('#sections .sections-groups tr[data-kind="role"] th').textContent,
@@ -178,40 +189,25 @@ test('the parts the core leaves unnamed are named in the reader\'s language: 开
   await rescoped(() => page.click('#scope-banner button'));
 });
 
-test('screenshots of the structure and compare cards, desktop and phone', async () => {
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-    await page.setViewportSize(viewport);
-    const wang = await page.$eval('#sections .sections-speaker', (select) =>
-      [...select.options].find((o) => o.textContent.startsWith('王毅（')).value);
-    await rescoped(() => page.selectOption('#sections .sections-speaker', wang));
-    await page.locator('#sections-card').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: await artifactPath(`sections-${name}-viewport.png`) });
-    await page.locator('#sections-card').screenshot({ path: await artifactPath(`sections-${name}.png`) });
-    await page.locator('#compare-card').screenshot({ path: await artifactPath(`compare-${name}.png`) });
-    await rescoped(() => page.click('#scope-banner button'));
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.locator('#sections-card').screenshot({ path: await artifactPath('sections-desktop-dark.png') });
-  await page.locator('#compare-card').screenshot({ path: await artifactPath('compare-desktop-dark.png') });
-  await page.emulateMedia({ colorScheme: 'light' });
-});
-
-test('three chapters typed in: 章回 gives three sections, compare the first with the rest', async () => {
-  const chapters = [
+const CHAPTERS = [
     ['第一回 春', '春天来了，桃花开了，燕子飞回来了。农民在田里播种，春雨滋润着大地。桃花和燕子是春天的信使。'],
     ['第二回 夏', '夏天很热，荷花开满池塘，孩子们在河里游泳。知了在树上叫，西瓜又甜又凉。荷花和西瓜属于夏天。'],
-    ['第三回 秋', '秋天到了，稻谷金黄，农民忙着收割。枫叶红了，大雁南飞。稻谷和枫叶是秋天的颜色。'],
-  ];
-  const text = chapters.map(([heading, body]) => `${heading}\n${body.repeat(3)}`).join('\n\n');
-  // Undivided first: in speaker mode every analysis leaves out the labels (a scope).
-  await rescoped(() => page.click('#sections button[data-kind="none"]'));
-  await page.fill('#text', text);
-  await analysed(page, () => page.click('#analyze'));
+  ['第三回 秋', '秋天到了，稻谷金黄，农民忙着收割。枫叶红了，大雁南飞。稻谷和枫叶是秋天的颜色。'],
+].map(([heading, body]) => `${heading}\n${body.repeat(3)}`).join('\n\n');
+
+/** A fresh page with CHAPTERS analysed and divided by 章回. */
+async function chaptersPage(t) {
+  await samplePage(t);
+  await analyseText(page, CHAPTERS);
   await ready('sections');
   assert.match(await page.textContent('#sections button[data-kind="chapter"]'), /建议/);
   await page.click('#sections button[data-kind="chapter"]');
-  await ready('sections');
+  await page.waitForFunction(() => document.getElementById('sections').dataset.state === 'ready'
+    && document.querySelectorAll('#sections .sections-scroll:not(.sections-groups) tbody tr').length === 3);
+}
+
+test('three chapters typed in: 章回 gives three sections, compare the first with the rest', async (t) => {
+  await chaptersPage(t);
   const labels = await page.$$eval('#sections .sections-scroll:not(.sections-groups) tbody th', (cells) => cells.map((c) => c.textContent));
   assert.deepEqual(labels, ['第一回 春', '第二回 夏', '第三回 秋']);
   assert.ok(await page.isHidden('#sections .sections-groups'));
@@ -227,7 +223,8 @@ test('three chapters typed in: 章回 gives three sections, compare the first wi
   await rescoped(() => page.click('#scope-banner button'));
 });
 
-test('120 chapters: the division stays for a new text, the table scrolls inside the card, quickly', async () => {
+test('120 chapters: the division stays for a new text, the table scrolls inside the card', async (t) => {
+  await chaptersPage(t);
   const numerals = (n) => {
     const digits = '零一二三四五六七八九';
     const tens = Math.floor(n / 10) % 10;
@@ -237,42 +234,27 @@ test('120 chapters: the division stays for a new text, the table scrolls inside 
   const words = ['桃花', '荷花', '枫叶', '雪花', '燕子', '大雁', '稻谷', '西瓜'];
   const text = Array.from({ length: 120 }, (_, i) =>
     `第${numerals(i + 1)}回\n${`${words[i % 8]}在山中，${words[(i + 3) % 8]}在水边。村里人说起${words[i % 8]}，都很高兴。`.repeat(4)}`).join('\n');
-  await page.fill('#text', text);
-  const started = Date.now();
-  await analysed(page, () => page.click('#analyze'));
+  await analyseText(page, text);
   await page.waitForFunction(() => document.querySelectorAll('#sections .sections-scroll:not(.sections-groups) tbody tr').length === 120
-    && document.getElementById('sections').dataset.state === 'ready', null, { timeout: 30_000 });
-  const millis = Date.now() - started;
-  assert.ok(millis < 15_000, `${millis} ms from 分析 to 120 chapters with their words`);
+    && document.getElementById('sections').dataset.state === 'ready');
   assert.equal(await page.getAttribute('#sections button[data-kind="chapter"]', 'aria-pressed'), 'true');
   const scroll = await page.$eval('#sections .sections-scroll:not(.sections-groups)', (e) => [e.scrollHeight, e.clientHeight]);
   assert.ok(scroll[0] > scroll[1] * 2 && scroll[1] < 700, `the table scrolls: ${scroll}`);
 });
 
-test('a corpus (the division given by file): 文件 is offered and picked, compare starts with the first two files', async () => {
-  const other = await browser.open({ hash: '#test' });
-  const files = [AI_TEXT, RIVER_TEXT, TEA_TEXT];
-  const text = files.join('\n\n');
-  await analysed(other, () => other.evaluate((value) => {
-    document.getElementById('text').value = value;
-    document.getElementById('analyze').click();
-  }, text));
-  let at = 0;
-  const sections = files.map((file, i) => {
-    const section = { label: `file${i + 1}.txt`, start: at, end: at + file.length };
-    at += file.length + 2;
-    return section;
-  });
-  await other.evaluate((given) => window.__ciyanStructure.setDivision({ by: 'given', sections: given }), sections);
-  await other.waitForSelector('#sections[data-state="ready"]');
-  assert.equal(await other.getAttribute('#sections button[data-kind="given"]', 'aria-pressed'), 'true');
-  assert.ok(await other.isVisible('#sections button[data-kind="given"]'));
-  await other.waitForSelector('#compare[data-state="ready"]');
-  assert.equal(await other.$eval('#compare .compare-a', (s) => s.selectedOptions[0].textContent), '1. file1.txt');
-  assert.equal(await other.$eval('#compare .compare-b', (s) => s.selectedOptions[0].textContent), '2. file2.txt');
-  const moreA = await other.$$eval('#compare .compare-side[data-side="a"] .key-word', (bs) => bs.map((b) => b.dataset.word));
+test('a corpus (the division given by file): 文件 is offered and picked, compare starts with the first two files', async (t) => {
+  await samplePage(t);
+  await analysed(page, () => dropFiles(page, [
+    { name: 'file1.txt', parts: [AI_TEXT] }, { name: 'file2.txt', parts: [RIVER_TEXT] }, { name: 'file3.txt', parts: [TEA_TEXT] },
+  ]));
+  await page.waitForFunction(() => document.getElementById('sections').dataset.state === 'ready'
+    && document.querySelector('#sections button[data-kind="given"]')?.getAttribute('aria-pressed') === 'true');
+  assert.ok(await page.isVisible('#sections button[data-kind="given"]'));
+  await page.waitForSelector('#compare[data-state="ready"]');
+  assert.equal(await page.$eval('#compare .compare-a', (s) => s.selectedOptions[0].textContent), '1. file1.txt');
+  assert.equal(await page.$eval('#compare .compare-b', (s) => s.selectedOptions[0].textContent), '2. file2.txt');
+  const moreA = await page.$$eval('#compare .compare-side[data-side="a"] .key-word', (bs) => bs.map((b) => b.dataset.word));
   assert.ok(moreA.includes('芯片') || moreA.includes('人工智能'), moreA.join(' '));
-  await other.close();
 });
 
-test('no errors', () => assertClean(assert, browser));
+test('no errors', () => assertClean(assert, session));

@@ -10,33 +10,35 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertClean, start } from './harness.mjs';
 
-let browser;
-let page;
+// A server of its own, whose log holds only what this file asked for.
+let session;
 let logDir;
 let log;
 before(async () => {
   logDir = await mkdtemp(path.join(tmpdir(), 'ciyan-serve-log-'));
   log = path.join(logDir, 'responses.jsonl');
-  browser = await start({ serverArgs: ['--log', log] });
-  page = await browser.open();
+  session = await start({ serverArgs: ['--log', log] });
 });
 after(async () => {
-  await browser?.close();
+  await session?.close();
   await rm(logDir, { recursive: true, force: true });
 });
 
 /** A request from Node, outside the browser: its status and headers. */
 async function head(file, acceptEncoding, extra = {}) {
-  const response = await fetch(new URL(file, browser.url), { headers: { 'Accept-Encoding': acceptEncoding, ...extra } });
+  const response = await fetch(new URL(file, session.url), { headers: { 'Accept-Encoding': acceptEncoding, ...extra } });
   await response.arrayBuffer();
   return { status: response.status, headers: Object.fromEntries(response.headers) };
 }
 
-test('the first visit sends every file once, compressed, and the offline copy costs 304s', async () => {
+test('the first visit sends every file once, compressed, and the offline copy costs 304s', async (t) => {
+  // The log's lines from now on: this visit's (the other tests' requests come from Node, after it or before).
+  const logged = async () => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter((line) => line !== '');
+  const earlier = (await logged()).length;
+  const page = await session.page(t, { serviceWorkers: 'allow' }); // a profile of its own: a first visit
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  // This test comes first: the log holds the browser's requests only.
-  const browserResponses = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  const browserResponses = (await logged()).slice(earlier).map((line) => JSON.parse(line));
   const sent = new Map();
   for (const r of browserResponses) if (r.status === 200) sent.set(r.path, (sent.get(r.path) ?? 0) + 1);
   const twice = [...sent].filter(([, n]) => n > 1).map(([file]) => file);
@@ -85,7 +87,8 @@ test('a file asked for again with its ETag is a 304 without a body', async () =>
   assert.equal((await head('../Cargo.toml', 'br')).status, 404);
 });
 
-test('the page is an installable web app', async () => {
+test('the page is an installable web app', async (t) => {
+  const page = await session.page(t, { serviceWorkers: 'allow' });
   const cdp = await page.context().newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, []);
@@ -97,5 +100,5 @@ test('the page is an installable web app', async () => {
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

@@ -5,12 +5,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, chartWords, dropFile, fixture, pasteWithKeyboard, startWithPage } from './harness.mjs';
+import { afterRendering, analysed, assertClean, chartWords, dropFile, fixture, pasteWithKeyboard, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now: each test opens its own (the helpers below act on it).
 let page;
-before(async () => ({ browser, page } = await startWithPage()));
-after(() => browser?.close());
 
 const PAYLOAD = [
   '<script>window.__pwned = 1; alert(1)</script>',
@@ -31,15 +33,16 @@ const traces = () => page.evaluate(() => ({
 }));
 
 async function assertNothingRan() {
-  await page.waitForTimeout(300); // time for an onerror or a timer to fire
+  await afterRendering(page); // an onerror or a timer would have fired by now
   assert.deepEqual(await traces(), { pwned: undefined, markup: 0, scripts: ['/boot.js', '/js/main.js'] });
-  assert.deepEqual(browser.records.dialogs, []);
-  assert.ok(!browser.records.requests.some((url) => new URL(url).pathname === '/x'), 'no request for the image');
+  assert.deepEqual(session.records.dialogs, []);
+  assert.ok(!session.records.requests.some((url) => new URL(url).pathname === '/x'), 'no request for the image');
 }
 
-test('pasted markup and javascript: links are text', async () => {
+test('pasted markup and javascript: links are text', async (t) => {
+  page = await session.page(t);
   // A real Ctrl+V through the clipboard.
-  await pasteWithKeyboard(browser, page, PAYLOAD);
+  await pasteWithKeyboard(session, page, PAYLOAD);
   assert.equal(await page.inputValue('#text'), PAYLOAD);
   assert.ok((await chartWords(page)).includes('人工智能'));
   const table = await page.textContent('#frequency-table');
@@ -59,7 +62,8 @@ test('pasted markup and javascript: links are text', async () => {
   await assertNothingRan();
 });
 
-test('a dropped web page: its body text shows, its scripts never run', async () => {
+test('a dropped web page: its body text shows, its scripts never run', async (t) => {
+  page = await session.page(t);
   await analysed(page, async () => dropFile(page, 'page.html', [await fixture('page.html')], 'text/html'));
   const text = await page.inputValue('#text');
   assert.match(text, /黄河是中国第二长河/);
@@ -70,7 +74,8 @@ test('a dropped web page: its body text shows, its scripts never run', async () 
   await assertNothingRan();
 });
 
-test('a file name with markup is shown as text', async () => {
+test('a file name with markup is shown as text', async (t) => {
+  page = await session.page(t);
   const name = '<img src=x onerror="window.__pwned = 8">.txt';
   await analysed(page, () => dropFile(page, name, ['长江是中国第一大河。'.repeat(3)], 'text/plain'));
   assert.equal(await page.textContent('#file-name'), name);
@@ -78,5 +83,5 @@ test('a file name with markup is shown as text', async () => {
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });

@@ -4,14 +4,16 @@
 // spreadsheet or an image viewer opens; and screenshots with a word selected.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { analysed, artifactPath, assertClean, startWithPage } from './harness.mjs';
+import { analysed, assertClean, downloaded, start } from './harness.mjs';
 
-let browser;
+let session;
+before(async () => { session = await start(); });
+after(() => session?.close());
+
+// The page of the test running now: each test opens its own, 合作 selected (the helpers below act on it).
 let page;
-before(async () => ({ browser, page } = await startWithPage({ hash: `#w=${encodeURIComponent('合作')}` })));
-after(() => browser?.close());
+const HASH = `#w=${encodeURIComponent('合作')}`;
 
 const selectWord = (word) => page.evaluate((w) => { location.hash = `#w=${encodeURIComponent(w)}`; }, word);
 const selectedWord = () => page.evaluate(() => decodeURIComponent(new URLSearchParams(location.hash.slice(1)).get('w') ?? ''));
@@ -61,13 +63,7 @@ const collocateRows = () => page.$$eval('#collocates tbody tr', (rows) => rows
   })));
 
 /** Clicks the export button `label` in `view`; resolves with the file's name and bytes. */
-async function download(view, label) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`${view} .export-buttons button`, { hasText: label }).click(),
-  ]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
+const download = (view, label) => downloaded(page, () => page.locator(`${view} .export-buttons button`, { hasText: label }).click());
 
 function assertCsv({ name, bytes }) {
   assert.match(name, /\.csv$/);
@@ -78,7 +74,8 @@ function assertCsv({ name, bytes }) {
   return text.slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
 }
 
-test('the dispersion barcode has one mark per occurrence, and the parts add up', async () => {
+test('the dispersion barcode has one mark per occurrence, and the parts add up', async (t) => {
+  page = await session.page(t, { hash: HASH });
   const count = await tableCount('合作');
   assert.ok(count > 3, `合作 is in the frequency table (${count})`);
   await dispersionShows(['合作']);
@@ -109,7 +106,8 @@ test('the dispersion barcode has one mark per occurrence, and the parts add up',
   await page.waitForFunction(() => document.querySelectorAll('#dispersion .dispersion-figure table tbody tr').length === 10);
 });
 
-test('comparison words add rows and lines, and are removed again', async () => {
+test('comparison words add rows and lines, and are removed again', async (t) => {
+  page = await session.page(t, { hash: HASH });
   const count = await tableCount('发展');
   await page.fill('#dispersion-compare', '发展');
   await page.press('#dispersion-compare', 'Enter');
@@ -144,7 +142,11 @@ test('comparison words add rows and lines, and are removed again', async () => {
   await dispersionShows(['合作', '发展']);
 });
 
-test('the dispersion exports: CSV of counts per part, PNG and SVG of the charts', async () => {
+test('the dispersion exports: CSV of counts per part, PNG and SVG of the charts', async (t) => {
+  page = await session.page(t, { hash: HASH });
+  await page.fill('#dispersion-compare', '发展');
+  await page.press('#dispersion-compare', 'Enter');
+  await dispersionShows(['合作', '发展']);
   const rows = assertCsv(await download('#dispersion', 'CSV'));
   assert.deepEqual(rows[0], ['段', '词数', '合作 次数', '合作 每万词', '发展 次数', '发展 每万词']);
   assert.equal(rows.length, 11);
@@ -164,7 +166,8 @@ test('the dispersion exports: CSV of counts per part, PNG and SVG of the charts'
   assert.match(markup, /<text[^>]*>合作<\/text>/, 'labels stay text');
 });
 
-test('the collocates of 中国: by log-likelihood, with significance marks', async () => {
+test('the collocates of 中国: by log-likelihood, with significance marks', async (t) => {
+  page = await session.page(t, { hash: HASH });
   await selectWord('中国');
   const rows = await collocatesOf('中国', /左 5 右 5/);
   assert.ok(rows.length > 5, `${rows.length} collocates`);
@@ -189,7 +192,10 @@ test('the collocates of 中国: by log-likelihood, with significance marks', asy
   await page.click('#collocates button[data-sort="logLikelihood"]');
 });
 
-test('the span, the minimum and the stopword filter change the collocates', async () => {
+test('the span, the minimum and the stopword filter change the collocates', async (t) => {
+  page = await session.page(t, { hash: HASH });
+  await selectWord('中国');
+  await collocatesOf('中国', /左 5 右 5/);
   const wide = (await collocatesOf('中国', /左 5 右 5/)).map((r) => r.word);
   await page.fill('#collocates-left', '1');
   await page.fill('#collocates-right', '1');
@@ -225,7 +231,10 @@ test('the span, the minimum and the stopword filter change the collocates', asyn
   await collocatesOf('中国', /至少 3 次的搭配词/);
 });
 
-test('the collocates export as CSV and JSON, and each is a link', async () => {
+test('the collocates export as CSV and JSON, and each is a link', async (t) => {
+  page = await session.page(t, { hash: HASH });
+  await selectWord('中国');
+  await collocatesOf('中国', /左 5 右 5/);
   const rows = await collocateRows();
   const csv = assertCsv(await download('#collocates', 'CSV'));
   assert.equal(csv[0][0], '词语');
@@ -246,7 +255,8 @@ test('the collocates export as CSV and JSON, and each is a link', async () => {
   await dispersionShows([first]);
 });
 
-test('the repeated phrases: listed, at least 3 times each, and links', async () => {
+test('the repeated phrases: listed, at least 3 times each, and links', async (t) => {
+  page = await session.page(t, { hash: HASH });
   // They are asked for once the card comes near the view.
   await page.locator('#phrases').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll('#phrases .phrase-list li').length > 0);
@@ -282,7 +292,8 @@ test('the repeated phrases: listed, at least 3 times each, and links', async () 
   assert.equal(await page.$$eval('#dispersion svg .barcode-row line.hit', (l) => l.length), count, 'a mark per use of the phrase');
 });
 
-test('a word the text does not have: said, and nothing to export', async () => {
+test('a word the text does not have: said, and nothing to export', async (t) => {
+  page = await session.page(t, { hash: HASH });
   await selectWord('量子计算机');
   await page.waitForFunction(() => /「量子计算机」没有在这段文本中出现/.test(document.querySelector('#dispersion .dispersion-message').textContent));
   assert.ok(await page.$eval('#dispersion .dispersion-body', (body) => body.hidden));
@@ -291,8 +302,8 @@ test('a word the text does not have: said, and nothing to export', async () => {
   assert.ok(await page.$eval('#collocates .export-buttons', (buttons) => buttons.hidden));
 });
 
-test('many hits: the barcode draws at most two marks a pixel, and says how many', async () => {
-  const many = await browser.open({ hash: `#w=${encodeURIComponent('中国')}` });
+test('many hits: the barcode draws at most two marks a pixel, and says how many', async (t) => {
+  const many = await session.page(t, { hash: `#w=${encodeURIComponent('中国')}` });
   await analysed(many, () => many.evaluate(() => {
     const textarea = document.getElementById('text');
     textarea.value = textarea.value.repeat(40);
@@ -309,47 +320,29 @@ test('many hits: the barcode draws at most two marks a pixel, and says how many'
   assert.ok(marks > 100 && marks <= 2 * width + 1, `${marks} marks over ${width} pixels`);
   assert.equal((await many.$$eval('#dispersion .dispersion-figure table tbody tr', (rows) =>
     rows.map((row) => Number(row.children[2].textContent)))).reduce((a, b) => a + b, 0), count);
-  await many.close();
 });
 
-test('screenshots with a word selected, desktop and phone, light and dark', async () => {
-  const sizes = [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]];
-  for (const [name, viewport] of sizes) {
-    for (const colorScheme of ['light', 'dark']) {
-      const shot = await browser.open({ viewport, colorScheme, hash: `#w=${encodeURIComponent('中国')}` });
-      await shot.locator('#phrases').scrollIntoViewIfNeeded();
-      await shot.waitForFunction(() => document.querySelectorAll('#dispersion svg .barcode-row').length === 1
-        && document.querySelectorAll('#collocates tbody .word-link').length > 0
-        && document.querySelectorAll('#phrases .phrase-list li').length > 0);
-      for (const word of ['发展', '世界']) {
-        await shot.fill('#dispersion-compare', word);
-        await shot.press('#dispersion-compare', 'Enter');
-        await shot.waitForFunction((w) => [...document.querySelectorAll('#dispersion .dispersion-table .word-link')].some((b) => b.textContent === w), word);
-      }
-      const layout = await shot.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-        chart: document.querySelector('#dispersion svg').getBoundingClientRect().width,
-        figure: document.querySelector('#dispersion .dispersion-figure').clientWidth,
-      }));
-      assert.ok(layout.scrollWidth <= layout.clientWidth, `${name}: no horizontal scroll (${layout.scrollWidth} > ${layout.clientWidth})`);
-      assert.ok(Math.abs(layout.chart - layout.figure) < 2, `${name}: the chart fills its box`);
-      const prefix = `word-views-${name}-${colorScheme}`;
-      await shot.locator('#word-card').screenshot({ path: await artifactPath(`${prefix}-word.png`) });
-      await shot.locator('.word-view:has(#dispersion)').screenshot({ path: await artifactPath(`${prefix}-dispersion.png`) });
-      await shot.locator('.word-view:has(#collocates)').screenshot({ path: await artifactPath(`${prefix}-collocates.png`) });
-      // The phrases (and the new words below them) are asked for once they
-      // scroll into view: wait for both answers, or the card is still moving.
-      await shot.locator('#phrases').scrollIntoViewIfNeeded();
-      await shot.waitForFunction(() => document.querySelectorAll('#phrases .phrase-list li').length > 0);
-      await shot.locator('#new-words-title').scrollIntoViewIfNeeded();
-      await shot.waitForFunction(() => !/滚动到这里|正在/.test(document.querySelector('.new-words-summary')?.textContent ?? ''));
-      await shot.locator('.phrases-card').screenshot({ path: await artifactPath(`${prefix}-phrases.png`) });
-      await shot.close();
-    }
+test('with three words compared, the page fits a desktop and a phone, and the chart its box', async (t) => {
+  page = await session.page(t, { hash: `#w=${encodeURIComponent('中国')}` });
+  await dispersionShows(['中国']);
+  for (const word of ['发展', '世界']) {
+    await page.fill('#dispersion-compare', word);
+    await page.press('#dispersion-compare', 'Enter');
+  }
+  await dispersionShows(['中国', '发展', '世界']);
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+    await page.setViewportSize(viewport);
+    // The chart is drawn again for its box's new width.
+    await page.waitForFunction(() => Math.abs(document.querySelector('#dispersion svg').getBoundingClientRect().width
+      - document.querySelector('#dispersion .dispersion-figure').clientWidth) < 2);
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(layout.scrollWidth <= layout.clientWidth, `${name}: no horizontal scroll (${layout.scrollWidth} > ${layout.clientWidth})`);
   }
 });
 
 test('nothing went wrong and nothing left the origin', () => {
-  assertClean(assert, browser);
+  assertClean(assert, session);
 });
