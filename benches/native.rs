@@ -21,7 +21,7 @@ mod native {
     use ciyan::analyses::comparison::{distinctive, CompareOptions};
     use ciyan::analyses::network::{network, NetworkOptions};
     use ciyan::analyses::sections;
-    use ciyan::{Segmenter, Options, UserDictionary, UserWord};
+    use ciyan::{Options, Segmenter, UserDictionary, UserWord};
     use jieba_rs::Jieba;
 
     fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Vec<f64> {
@@ -55,6 +55,14 @@ mod native {
             let text = std::fs::read_to_string(file).expect("a UTF-8 text file");
             let name = std::path::Path::new(file).file_name().unwrap().to_string_lossy();
             report("jieba-rs", "cut", &name, text.len(), &time(runs, || jieba.cut(&text, true).len()));
+            // The same work as the worker's row of this name: the cut, kept as a document.
+            report(
+                "ciyan-native",
+                "cut into a document",
+                &name,
+                text.len(),
+                &time(runs, || analyzer.document(text.clone(), true).unwrap().len()),
+            );
             let options = Options::default();
             report(
                 "ciyan-native",

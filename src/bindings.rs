@@ -87,8 +87,8 @@ impl JsSession {
     /// 'progress', id, stage, done, total}` (`id`: the page's number for the
     /// request). Throws `{code, message, details}`.
     pub fn handle(&mut self, request: JsValue, id: JsValue) -> Result<JsValue, JsValue> {
-        let request: Request = serde_wasm_bindgen::from_value(request)
-            .map_err(|e| to_js_error(&Error::BadRequest(e.to_string())))?;
+        let request: Request =
+            serde_wasm_bindgen::from_value(request).map_err(|e| to_js_error(&Error::BadRequest(e.to_string())))?;
         let name = format!("ciyan:{}", request_name(&request));
         let timeline = Timeline::start(&name);
         let reply = self.inner.handle_tracked(request, |progress| post_progress(&id, &progress));
@@ -188,7 +188,8 @@ fn from_js_or_default<T: serde::de::DeserializeOwned + Default>(value: JsValue) 
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     // `None` becomes `null`, not `undefined`, as JSON would have it; maps
     // become plain objects.
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     value.serialize(&serializer).map_err(JsValue::from)
 }
 

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::decode::UnsupportedFormat;
-
 /// Why an analysis could not be made.
 ///
 /// `Display` gives an English sentence (for the command line and logs);
@@ -49,7 +47,7 @@ pub enum Error {
         /// The line.
         text: String,
         /// What is wrong with it.
-        problem: crate::user_dictionary::LineProblem,
+        problem: LineProblem,
     },
     /// A question about the kept text before any text was kept.
     NoDocument,
@@ -91,19 +89,103 @@ impl Error {
                 details.bytes = Some(*bytes);
                 details.limit = Some(*limit);
             }
-            Error::InvalidOption(why) | Error::BadDocument(why) | Error::BadDictionary(why) | Error::BadRequest(why) => {
-                details.why = Some(why.clone())
-            }
+            Error::InvalidOption(why)
+            | Error::BadDocument(why)
+            | Error::BadDictionary(why)
+            | Error::BadRequest(why) => details.why = Some(why.clone()),
             Error::UnknownEncoding(label) => details.label = Some(label.clone()),
             Error::UnsupportedFormat(format) => details.format = Some(format.code()),
             Error::BadUserDictionary { line, text, problem } => {
                 details.line = Some(*line);
                 details.text = Some(text.clone());
                 details.problem = Some(problem.code());
-                details.limit = Some(crate::user_dictionary::MAX_USER_WORDS);
+                if let LineProblem::TooManyWords { limit } = problem {
+                    details.limit = Some(*limit);
+                }
             }
         }
         details
+    }
+}
+
+/// Why a file's format is not analysed, for [`Error::UnsupportedFormat`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsupportedFormat {
+    /// A PDF document.
+    Pdf,
+    /// A picture (PNG, JPEG, GIF, WebP, TIFF).
+    Image,
+    /// A Word 97–2003 document (.doc) or another old Office file.
+    LegacyOffice,
+    /// A spreadsheet or a presentation (.xlsx, .pptx, .odt, …).
+    OfficeOther,
+    /// An archive (zip, gzip, 7z, rar) or an e-book.
+    Archive,
+}
+
+impl UnsupportedFormat {
+    pub(crate) fn what_en(self) -> &'static str {
+        match self {
+            UnsupportedFormat::Pdf => "a PDF: copy its text and paste it, or save it as .txt",
+            UnsupportedFormat::Image => "an image: Ciyan reads text, not pictures",
+            UnsupportedFormat::LegacyOffice => "an old Office file (.doc): save it as .docx or .txt",
+            UnsupportedFormat::OfficeOther => "a spreadsheet or presentation: copy its text and paste it",
+            UnsupportedFormat::Archive => "an archive or e-book: unpack it and drop the text files",
+        }
+    }
+
+    /// A stable name: `pdf`, `image`, `legacy-office`, `office-other`, `archive`.
+    pub fn code(self) -> &'static str {
+        match self {
+            UnsupportedFormat::Pdf => "pdf",
+            UnsupportedFormat::Image => "image",
+            UnsupportedFormat::LegacyOffice => "legacy-office",
+            UnsupportedFormat::OfficeOther => "office-other",
+            UnsupportedFormat::Archive => "archive",
+        }
+    }
+}
+
+/// What is wrong with a line of a user dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineProblem {
+    /// More than a word, a frequency and a tag.
+    TooManyFields,
+    /// The frequency is not a whole number.
+    BadFrequency,
+    /// The tag is not 1 to 8 ASCII letters.
+    BadTag,
+    /// The word is over 64 characters.
+    BadWord,
+    /// The line is past the `limit`th word
+    /// ([`MAX_USER_WORDS`](crate::user_dictionary::MAX_USER_WORDS)).
+    TooManyWords {
+        /// How many words a user dictionary holds at most.
+        limit: usize,
+    },
+}
+
+impl LineProblem {
+    /// The problem in English.
+    pub fn en(self) -> String {
+        match self {
+            LineProblem::TooManyFields => "a line is a word, a frequency and a tag".into(),
+            LineProblem::BadFrequency => "the frequency is not a whole number".into(),
+            LineProblem::BadTag => "the tag is not a part-of-speech tag (1 to 8 letters, such as n or nz)".into(),
+            LineProblem::BadWord => "a word has 1 to 64 characters".into(),
+            LineProblem::TooManyWords { limit } => format!("a user dictionary holds at most {limit} words"),
+        }
+    }
+
+    /// A stable name for the problem (the page words it).
+    pub fn code(self) -> &'static str {
+        match self {
+            LineProblem::TooManyFields => "too-many-fields",
+            LineProblem::BadFrequency => "bad-frequency",
+            LineProblem::BadTag => "bad-tag",
+            LineProblem::BadWord => "bad-word",
+            LineProblem::TooManyWords { .. } => "too-many-words",
+        }
     }
 }
 

@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn full_mode_is_python_0_42_1s() {
-        let dictionary = crate::Dictionary::embedded();
+        let dictionary = crate::dictionary::Dictionary::embedded();
         let jieba = &dictionary.jieba;
         assert_eq!(cut_all(jieba, "我来到北京清华大学"), ["我", "来到", "北京", "清华", "清华大学", "华大", "大学"]);
         assert_eq!(cut_all(jieba, "《红楼梦》（精校）"), ["《", "红楼", "红楼梦", "》（", "精", "校", "）"]);

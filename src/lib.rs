@@ -35,14 +35,14 @@ pub mod user_dictionary;
 pub mod bindings;
 
 pub use analyses::summary::{Analysis, Counts, Entities, Keywords, WordCount};
-pub use keywords::Keyword;
-pub use segmenter::{Cut, Progress, Segmenter, Stage};
-pub use session::{Answer, Query, Request, Session};
 pub use decode::{decode, Decoded, Format};
 pub use dictionary::Dictionary;
 pub use document::Document;
 pub use error::{Error, ErrorDetails};
+pub use keywords::Keyword;
 pub use keywords::{python_textrank_pos, textrank_of_tags, KeywordMethod};
 pub use options::{Options, SegmentMode, MAX_TOP_K};
+pub use segmenter::{Cut, Progress, Segmenter, Stage};
+pub use session::{Answer, Query, Request, Session};
 pub use stopwords::{StopwordBase, StopwordSettings, Stopwords};
 pub use user_dictionary::{UserDictionary, UserWord, MAX_USER_WORDS};

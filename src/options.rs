@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::names::NameCorrections;
-use crate::Error;
 
 /// The most keywords one analysis returns per method.
 pub const MAX_TOP_K: usize = 500;

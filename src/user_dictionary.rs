@@ -8,49 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::error::Error;
 
 /// The most words a user dictionary may hold.
 pub const MAX_USER_WORDS: usize = 100_000;
 
-/// What is wrong with a line of a user dictionary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineProblem {
-    /// More than a word, a frequency and a tag.
-    TooManyFields,
-    /// The frequency is not a whole number.
-    BadFrequency,
-    /// The tag is not 1 to 8 ASCII letters.
-    BadTag,
-    /// The word is over 64 characters.
-    BadWord,
-    /// The line is past the [`MAX_USER_WORDS`]th word.
-    TooManyWords,
-}
-
-impl LineProblem {
-    /// The problem in English.
-    pub fn en(self) -> String {
-        match self {
-            LineProblem::TooManyFields => "a line is a word, a frequency and a tag".into(),
-            LineProblem::BadFrequency => "the frequency is not a whole number".into(),
-            LineProblem::BadTag => "the tag is not a part-of-speech tag (1 to 8 letters, such as n or nz)".into(),
-            LineProblem::BadWord => "a word has 1 to 64 characters".into(),
-            LineProblem::TooManyWords => format!("a user dictionary holds at most {MAX_USER_WORDS} words"),
-        }
-    }
-
-    /// A stable name for the problem (the page words it).
-    pub fn code(self) -> &'static str {
-        match self {
-            LineProblem::TooManyFields => "too-many-fields",
-            LineProblem::BadFrequency => "bad-frequency",
-            LineProblem::BadTag => "bad-tag",
-            LineProblem::BadWord => "bad-word",
-            LineProblem::TooManyWords => "too-many-words",
-        }
-    }
-}
+pub use crate::error::LineProblem;
 
 fn is_tag(tag: &str) -> bool {
     !tag.is_empty() && tag.len() <= 8 && tag.bytes().all(|b| b.is_ascii_alphabetic())
@@ -152,7 +115,7 @@ impl UserDictionary {
             }
             words.push(word);
             if words.len() > MAX_USER_WORDS {
-                return Err(bad(LineProblem::TooManyWords));
+                return Err(bad(LineProblem::TooManyWords { limit: MAX_USER_WORDS }));
             }
         }
         Ok(UserDictionary { words })

@@ -21,8 +21,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::document::Document;
 use crate::document::WordId;
-use crate::Document;
 
 /// A collocates request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::keyness::{self, Keyness};
 use super::sections::{section_spans, SectionBy};
+use crate::document::Document;
 use crate::document::Unit;
 use crate::document::WordId;
-use crate::Document;
 
 /// Sections taken together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::Document;
 use crate::document::Unit;
-use crate::Document;
 
 /// How a concordance finds its word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

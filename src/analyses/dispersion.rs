@@ -14,8 +14,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::concordance::{self, ConcordanceOptions};
+use crate::document::Document;
 use crate::document::Unit;
-use crate::Document;
 
 /// A dispersion request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

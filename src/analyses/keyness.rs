@@ -13,7 +13,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::Document;
+use crate::document::Document;
 
 /// What to compare.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,8 +18,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::document::Document;
 use crate::document::WordId;
-use crate::Document;
 
 /// The unit words co-occur in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,8 +19,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::sections::turns;
+use crate::document::Document;
 use crate::document::Unit;
-use crate::Document;
 
 /// The shortest passage counted as printed twice, in characters.
 pub const MIN_REPEAT: usize = 40;
@@ -259,7 +259,7 @@ mod tests {
     use super::*;
 
     fn repairs_of(text: &str) -> Vec<Repair> {
-        let document = crate::Segmenter::new().document(text.to_string(), true).unwrap();
+        let document = crate::segmenter::Segmenter::new().document(text.to_string(), true).unwrap();
         repairs(&document, |w| ["中国", "体制"].contains(&w), Unit::Scalar)
     }
 

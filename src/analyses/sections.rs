@@ -14,8 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::Document;
 use crate::document::Unit;
-use crate::Document;
 
 /// How to split a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -172,7 +172,7 @@ mod tests {
     use super::*;
 
     fn profile(text: &str) -> TextProfile {
-        let document = crate::Segmenter::new().document(text.to_string(), true).unwrap();
+        let document = crate::segmenter::Segmenter::new().document(text.to_string(), true).unwrap();
         text_profile(&document, Unit::Scalar)
     }
 

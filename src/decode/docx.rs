@@ -7,7 +7,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::{Decoded, Format, UnsupportedFormat};
-use crate::Error;
+use crate::error::Error;
 
 /// The text of a zip archive, if it is a Word document.
 pub(super) fn text(bytes: &[u8]) -> Result<Decoded, Error> {

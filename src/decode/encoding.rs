@@ -4,7 +4,7 @@
 use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 use super::{Decoded, Format};
-use crate::Error;
+use crate::error::Error;
 
 /// The encodings a user may choose, in the order a menu shows them, by
 /// their [`display_name`]s (each is also a label [`by_label`] reads).

@@ -12,7 +12,8 @@ mod sniff;
 
 use serde::Serialize;
 
-use crate::Error;
+use crate::error::Error;
+pub use crate::error::UnsupportedFormat;
 
 pub use encoding::supported_encodings;
 
@@ -86,42 +87,4 @@ pub fn decode(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> Resul
         return Ok(Decoded { text, format: Format::Html, replacements, ..decoded });
     }
     Ok(decoded)
-}
-
-/// Why a file's format is not analysed, for [`Error::UnsupportedFormat`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnsupportedFormat {
-    /// A PDF document.
-    Pdf,
-    /// A picture (PNG, JPEG, GIF, WebP, TIFF).
-    Image,
-    /// A Word 97–2003 document (.doc) or another old Office file.
-    LegacyOffice,
-    /// A spreadsheet or a presentation (.xlsx, .pptx, .odt, …).
-    OfficeOther,
-    /// An archive (zip, gzip, 7z, rar) or an e-book.
-    Archive,
-}
-
-impl UnsupportedFormat {
-    pub(crate) fn what_en(self) -> &'static str {
-        match self {
-            UnsupportedFormat::Pdf => "a PDF: copy its text and paste it, or save it as .txt",
-            UnsupportedFormat::Image => "an image: Ciyan reads text, not pictures",
-            UnsupportedFormat::LegacyOffice => "an old Office file (.doc): save it as .docx or .txt",
-            UnsupportedFormat::OfficeOther => "a spreadsheet or presentation: copy its text and paste it",
-            UnsupportedFormat::Archive => "an archive or e-book: unpack it and drop the text files",
-        }
-    }
-
-    /// A stable name: `pdf`, `image`, `legacy-office`, `office-other`, `archive`.
-    pub fn code(self) -> &'static str {
-        match self {
-            UnsupportedFormat::Pdf => "pdf",
-            UnsupportedFormat::Image => "image",
-            UnsupportedFormat::LegacyOffice => "legacy-office",
-            UnsupportedFormat::OfficeOther => "office-other",
-            UnsupportedFormat::Archive => "archive",
-        }
-    }
 }

@@ -19,7 +19,8 @@ use std::sync::Arc;
 use jieba_rs::Jieba;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::{Error, UserDictionary};
+use crate::error::Error;
+use crate::user_dictionary::UserDictionary;
 pub(crate) use idf::Idf;
 use pos_model::PosModel;
 

@@ -3,7 +3,7 @@
 use super::format::{Section, MAGIC, ONE_BYTE_BASE, ONE_BYTE_RANKS, SECTIONS, TWO_BYTE_FLAG};
 use super::idf::Idf;
 use super::pos_model::PosModel;
-use crate::Error;
+use crate::error::Error;
 
 /// What the file holds besides jieba's dictionary, which [`unpack`] hands
 /// over word by word: the IDF table and the POS model.

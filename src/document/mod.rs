@@ -13,12 +13,26 @@ mod scope;
 use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 pub use offsets::{Offsets, Unit};
 pub use scope::Origin;
 
 use crate::stopwords::Stopwords;
 use crate::text;
+
+/// One word of the word list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct WordCount {
+    /// The word.
+    pub word: String,
+    /// How many times it occurs in the cut.
+    pub count: usize,
+    /// Its part-of-speech tag (jieba's tag set: n, v, nr, ns, …).
+    pub pos: String,
+}
 
 /// An id in a document's vocabulary: ids are given in order of first use.
 pub type WordId = u32;

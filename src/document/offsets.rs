@@ -85,7 +85,6 @@ mod tests {
     }
 }
 
-
 /// The unit of the positions an analysis reports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

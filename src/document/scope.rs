@@ -8,8 +8,8 @@
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use super::{Document, DocumentBuilder};
 use super::Unit;
+use super::{Document, DocumentBuilder};
 
 /// Where a scope's text comes from: the whole text, and per piece of the
 /// scope where it starts there.
@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn a_scope_counts_only_its_tokens_and_points_into_the_whole_text() {
         let text = "记者：中国经济怎么样？\n王毅：中国经济很好。\n记者：美国呢？\n王毅：美国𠀀也好。\n";
-        let document = crate::Segmenter::new().document(text.to_string(), true).unwrap();
+        let document = crate::segmenter::Segmenter::new().document(text.to_string(), true).unwrap();
         let turn = |label: &str| {
             let at = text.find(label).unwrap() + label.len();
             at..text[at..].find('\n').map_or(text.len(), |e| at + e + 1)

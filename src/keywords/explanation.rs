@@ -4,10 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ranking::{KeywordCache, KeywordRanking};
 use crate::dictionary::Idf;
-use super::ranking::KeywordRanking;
+use crate::document::Document;
 use crate::keywords;
-use crate::{Document, Options};
+use crate::options::Options;
+use crate::segmenter::Segmenter;
 
 /// Where a word's idf comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +71,26 @@ pub struct KeywordExplanation {
     pub tfidf_candidates: usize,
     pub textrank_candidates: usize,
     pub top_k: usize,
+}
+
+impl Segmenter {
+    /// Why `word` is, or is not, a keyword of `document` under `options`.
+    pub fn explain_keyword(&self, document: &Document, word: &str, options: &Options) -> KeywordExplanation {
+        self.explain_keyword_cached(document, word, options, &KeywordCache::default())
+    }
+
+    /// [`Segmenter::explain_keyword`] from the ranking in `cache`, if it
+    /// was ranked for the same choices (it is kept there otherwise).
+    pub fn explain_keyword_cached(
+        &self,
+        document: &Document,
+        word: &str,
+        options: &Options,
+        cache: &KeywordCache,
+    ) -> KeywordExplanation {
+        let ranking = self.keyword_ranking(document, options, cache, |_| {});
+        explain(document, &self.dictionary().idf, &ranking, word, options)
+    }
 }
 
 /// Explains `word` as a keyword of `document` under `options` (stopwords,

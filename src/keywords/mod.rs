@@ -36,7 +36,6 @@ pub struct Keyword {
     pub pos: String,
 }
 
-
 /// Which keyword method to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeywordMethod {
@@ -78,7 +77,7 @@ impl StopWords {
     }
 
     /// The English list, and `document`'s stopwords when `on`.
-    pub(crate) fn of(document: &crate::Document, on: bool) -> Self {
+    pub(crate) fn of(document: &crate::document::Document, on: bool) -> Self {
         StopWords(on.then(|| Arc::clone(document.stopwords())))
     }
 

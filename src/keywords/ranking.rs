@@ -3,14 +3,16 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::explanation::{self, KeywordExplanation};
 use super::{Keyword, KeywordMethod, StopWords, TextRank, TfIdfRun};
 use crate::document::Document;
+use crate::error::Error;
 use crate::keywords;
+use crate::options::Options;
 use crate::script::{self, Script};
+use crate::segmenter::Progress;
+use crate::segmenter::Stage;
 use crate::segmenter::{check_size, Segmenter, CHUNK_BYTES};
 use crate::text;
-use crate::{Error, Options, Progress, Stage};
 
 /// Every candidate of a document ranked by each keyword method, for one
 /// choice of stopwords and tags.
@@ -39,24 +41,6 @@ impl KeywordCache {
 }
 
 impl Segmenter {
-    /// Why `word` is, or is not, a keyword of `document` under `options`.
-    pub fn explain_keyword(&self, document: &Document, word: &str, options: &Options) -> KeywordExplanation {
-        self.explain_keyword_cached(document, word, options, &KeywordCache::default())
-    }
-
-    /// [`Segmenter::explain_keyword`] from the ranking in `cache`, if it
-    /// was ranked for the same choices (it is kept there otherwise).
-    pub fn explain_keyword_cached(
-        &self,
-        document: &Document,
-        word: &str,
-        options: &Options,
-        cache: &KeywordCache,
-    ) -> KeywordExplanation {
-        let ranking = self.keyword_ranking(document, options, cache, |_| {});
-        explanation::explain(document, &self.dictionary().idf, &ranking, word, options)
-    }
-
     /// Every candidate ranked by each keyword method, for the stopword and
     /// tag choices of `options`: kept in `cache`, so that the
     /// explanation of a word after a summary ranks nothing again.

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::WordCount;
+use crate::document::WordCount;
 
 mod rules;
 

@@ -10,10 +10,12 @@ use std::sync::Arc;
 
 use crate::dictionary::Dictionary;
 use crate::document::{Document, DocumentBuilder};
+use crate::error::Error;
 use crate::full_cut;
+use crate::options::SegmentMode;
 use crate::stopwords::Stopwords;
 use crate::text::MAX_TEXT_BYTES;
-use crate::{Error, SegmentMode, UserDictionary};
+use crate::user_dictionary::UserDictionary;
 
 pub use cut::{Cut, Progress, Stage};
 

@@ -22,13 +22,17 @@ pub use constants::{Constants, Limits, PosGroup, Significance};
 pub use query::{Answer, Query, Sections, Summary, WordColumns};
 
 use crate::analyses::sections::SectionBy;
-use crate::analyses::{collocates, comparison, concordance, dispersion, network, phrases, repairs, sections};
 use crate::analyses::text_profile;
+use crate::analyses::{collocates, comparison, concordance, dispersion, network, phrases, repairs, sections};
 use crate::document::{Document, Unit};
+use crate::error::Error;
 use crate::keywords::KeywordCache;
+use crate::options::Options;
+use crate::options::SegmentMode;
+use crate::segmenter::Segmenter;
 use crate::segmenter::{Cut, Progress};
 use crate::stopwords::{self, StopwordSettings, Stopwords};
-use crate::{Error, Options, SegmentMode, Segmenter, UserDictionary};
+use crate::user_dictionary::UserDictionary;
 
 /// Some sections of the kept text, by their indices in `division`: every
 /// query but those about the whole text reads only their tokens.

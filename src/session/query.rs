@@ -24,7 +24,7 @@ use crate::analyses::sections::{Group, Section, SectionBy};
 use crate::analyses::summary::{Counts, Entities, Keywords};
 use crate::analyses::text_profile::TextProfile;
 use crate::keywords::KeywordExplanation;
-use crate::Options;
+use crate::options::Options;
 
 /// A question about the kept text (or its scope: see [`Query::reads_whole_text`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,8 +200,8 @@ pub struct WordColumns {
     pub tags: String,
 }
 
-impl From<crate::Analysis> for Summary {
-    fn from(analysis: crate::Analysis) -> Summary {
+impl From<crate::analyses::summary::Analysis> for Summary {
+    fn from(analysis: crate::analyses::summary::Analysis) -> Summary {
         let mut words = WordColumns::default();
         for (i, w) in analysis.words.iter().enumerate() {
             if i > 0 {

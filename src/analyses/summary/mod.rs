@@ -8,16 +8,20 @@ use rustc_hash::FxHashMap as HashMap;
 
 pub use types::{Analysis, Counts, Entities, Keywords, WordCount};
 
-use crate::keywords::KeywordCache;
-use crate::segmenter::{check_size, Segmenter, CHUNK_BYTES};
 use crate::analyses::new_words::{NewWordOptions, NewWords};
 use crate::dictionary::Dictionary;
 use crate::document::{Document, WordId};
+use crate::error::Error;
+use crate::keywords::KeywordCache;
 use crate::names::{self, NameEvidence};
+use crate::options::Options;
+use crate::options::SegmentMode;
 use crate::script::Script;
+use crate::segmenter::Progress;
+use crate::segmenter::Stage;
+use crate::segmenter::{check_size, Segmenter, CHUNK_BYTES};
 use crate::stopwords::Stopwords;
 use crate::text::{self, CharCounts};
-use crate::{Error, Options, Progress, SegmentMode, Stage};
 
 /// What the analysis knows of one distinct word while it reads.
 struct WordStat<'t> {
@@ -154,7 +158,8 @@ impl Segmenter {
         // A traditional text is read in its simplified conversion (what the
         // dictionary knows); each word is shown as the text spells it.
         let cut_text = document.cut_text();
-        let mut found = crate::analyses::new_words::discover(cut_text, |word| self.dictionary().has_word(word), options);
+        let mut found =
+            crate::analyses::new_words::discover(cut_text, |word| self.dictionary().has_word(word), options);
         if document.script() == Script::Traditional {
             for w in &mut found.words {
                 if let Some(at) = cut_text.find(&w.word) {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::document::WordCount;
 pub use crate::keywords::Keyword;
 pub use crate::names::Entities;
 
@@ -39,19 +40,6 @@ pub struct Counts {
     /// Sentences: runs of text ended by 。！？；… (or their ASCII forms) or a
     /// line break that hold at least one letter, digit or Han character.
     pub sentences: usize,
-}
-
-/// One word of the word list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct WordCount {
-    /// The word.
-    pub word: String,
-    /// How many times it occurs in the cut.
-    pub count: usize,
-    /// Its part-of-speech tag (jieba's tag set: n, v, nr, ns, …).
-    pub pos: String,
 }
 
 /// Keywords by each method, best first.

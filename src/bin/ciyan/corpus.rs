@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::sync::Mutex;
 
-use ciyan::{Segmenter, Options};
+use ciyan::{Options, Segmenter};
 
 use crate::input::{self, Input};
 
