@@ -1,4 +1,3 @@
-// @ts-check
 // The page's side of the worker protocol (js/protocol.js).
 //
 // Every request is a promise that resolves with the fields of the worker's
@@ -18,6 +17,14 @@
 
 import { errorText, t } from './i18n.js';
 import { ErrorCode, Reply, Request } from './protocol.js';
+
+/**
+ * The client kept in a view's own state, typed again, so that what the view
+ * asks of it is checked against the core's contract (tsc, jsconfig.json).
+ * @param {any} client
+ * @returns {AnalyzerClient}
+ */
+export const typedClient = (client) => client;
 
 const CANCELLED = { code: ErrorCode.CANCELLED, message: 'Cancelled' };
 

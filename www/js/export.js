@@ -8,7 +8,7 @@ import { has, t } from './i18n.js';
 /**
  * CSV as Excel reads Chinese correctly: UTF-8 with a byte-order mark (without
  * it, Chinese Excel assumes GBK), CRLF line ends, RFC 4180 quoting, and a
- * cell that starts with = + - @, a tab or CR prefixed with ' so that Excel
+ * cell that starts with =, +, -, an at sign, a tab or CR prefixed with ' so that Excel
  * never runs it as a formula. `header`: column names; `rows`: arrays.
  */
 export function toCsv(header, rows) {

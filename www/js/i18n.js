@@ -45,6 +45,7 @@ export const has = (key) => key in CATALOGS[current];
 /**
  * An object whose property `name` reads `prefix.name` now: a string, or a
  * function (of the entry's arguments) for an entry that is one.
+ * @returns {Record<string, any>}
  */
 export function texts(prefix) {
   return new Proxy({}, {
@@ -78,8 +79,8 @@ export function onLocaleChange(listener) {
  */
 export function applyStatic(root = document) {
   document.documentElement.lang = current;
-  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
-  for (const element of root.querySelectorAll('[data-i18n-attr]')) {
+  for (const element of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-i18n]'))) element.textContent = t(element.dataset.i18n);
+  for (const element of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-i18n-attr]'))) {
     for (const pair of element.dataset.i18nAttr.split(';')) {
       const [attribute, key] = pair.split(':').map((part) => part.trim());
       if (attribute && key) element.setAttribute(attribute, t(key));

@@ -45,6 +45,18 @@
 
 import { debounce } from './dom.js';
 
+/**
+ * create's second argument. The client is typed, so that every question a
+ * view asks (client.ask) is checked against the core's contract by tsc
+ * (jsconfig.json, make test).
+ * @typedef {object} ViewContext
+ * @property {import('./analyzer-client.js').AnalyzerClient} client
+ * @property {any} [selection]
+ * @property {any} [structure]
+ * @property {any} [editor]
+ * @property {any} [pickEncoding]
+ */
+
 const SAME = {
   // A document is the same while its id is (its options may be newer).
   document: (a, b) => (a?.id ?? null) === (b?.id ?? null),

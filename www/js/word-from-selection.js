@@ -56,7 +56,7 @@ function selectedWord(region, line, skip) {
   if (!region.contains(selection.anchorNode) || !region.contains(selection.focusNode)) return null;
   const range = selection.getRangeAt(0);
   const common = range.commonAncestorContainer;
-  if (line && !(common.nodeType === Node.ELEMENT_NODE ? common : common.parentElement).closest(line)) return null;
+  if (line && !(common.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (common) : common.parentElement).closest(line)) return null;
   // The text as it reads, cells joined without the tab toString() puts between them.
   const fragment = range.cloneContents();
   if (skip) for (const element of fragment.querySelectorAll(skip)) element.remove();

@@ -24,8 +24,12 @@ export const formatRatio = (value) => (value === null || value === undefined ? '
 /** The figures of one keyness entry, as a line (a title, a CSV cell). */
 export const describe = (k) => t('keyness.describe', formatLl(k.logLikelihood), formatRatio(k.logRatio), TEXT.p(k.p));
 
-/** A word of a keyness list as a link to it, with its stars; `muted`: a word used less. */
-export function keyWord(k, { muted = false, side } = {}) {
+/**
+ * A word of a keyness list as a link to it, with its stars; `muted`: a word used less.
+ * @param {any} k
+ * @param {{muted?: boolean, side?: string}} [how]
+ */
+export function keyWord(k, { muted = false, side = undefined } = {}) {
   return h('button', {
     type: 'button',
     className: muted ? 'key-word is-less' : 'key-word',

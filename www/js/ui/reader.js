@@ -60,7 +60,7 @@ export function createReader(container, onClose) {
     if (index < 0 || index >= reading.shown.length) return;
     show(index);
     // A button that just became disabled would drop the focus to the page.
-    if (document.activeElement?.disabled) (step > 0 ? previous : next).focus();
+    if (/** @type {HTMLButtonElement | null} */ (document.activeElement)?.disabled) (step > 0 ? previous : next).focus();
   }
 
   function show(index) {

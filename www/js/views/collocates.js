@@ -10,6 +10,7 @@ import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { posName } from '../pos.js';
 import { stars } from '../ui/keyness.js';
+import { typedClient } from '../analyzer-client.js';
 
 export const id = 'collocates';
 export const needs = ['word', 'document'];
@@ -47,6 +48,7 @@ const COLUMNS = [
   { key: 'logDice', first: 'descending', format: formatTwo },
 ];
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client }) {
   const view = {
     client,
@@ -184,7 +186,7 @@ async function refresh(view) {
   view.container.classList.add('is-loading');
   let answer;
   try {
-    answer = await view.client.ask({ query: 'collocates', word, options });
+    answer = await typedClient(view.client).ask({ query: 'collocates', word, options });
   } catch (error) {
     if (generation === view.generation) showError(view, error);
     return;

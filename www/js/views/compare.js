@@ -21,6 +21,7 @@ const TEXT = texts('compare');
 /** Words listed in each only-in list. */
 const ONLY = 40;
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, structure }) {
   const view = { generation: 0, options: [], answer: null, a: null, b: null, pair: [], division: null };
   const ui = build(container, {
@@ -41,7 +42,7 @@ export function create(container, { client, structure }) {
   // A word of one side: its concordance, limited to that side's text. The
   // dashboard's linkWords selects the word after this (the event bubbles up).
   container.addEventListener('click', (event) => {
-    const word = event.target.closest('[data-word][data-side]');
+    const word = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('[data-word][data-side]'));
     if (!word || !view.answer) return;
     const side = word.dataset.side;
     const part = side === 'a' ? view.a : view.b ?? REST;

@@ -37,13 +37,15 @@ const TEXT = texts('concordance');
 const SORTS = ['position', 'L1', 'L2', 'L3', 'R1', 'R2', 'R3'];
 const csvHeader = () => [TEXT.rank, TEXT.left, TEXT.node, TEXT.right, TEXT.start, TEXT.end];
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, structure }) {
   const view = {
     word: null, // what the lines are of
     forms: [], // its other forms, when it is a merged name
     documentId: null,
     text: '',
-    mode: 'word', // or 'substring'
+    /** @type {'word' | 'substring'} */
+    mode: 'word',
     width: WIDTH.initial,
     sort: 'position',
     filter: '',

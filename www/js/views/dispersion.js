@@ -27,6 +27,7 @@ const SUGGESTED = 200;
 
 const number2 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client }) {
   const view = {
     client,

@@ -19,6 +19,7 @@ import { formatJaccard, highlight, networkSvg } from '../charts/network.js';
 import { boxHeight, networkLayout } from '../layout/network.js';
 import { dataTable, exportDrawn } from '../ui/chart-table.js';
 import { showFailure, whenNear } from '../ui/lazy-card.js';
+import { typedClient } from '../analyzer-client.js';
 
 export const id = 'network';
 export const needs = ['analysis', 'document', 'word'];
@@ -33,6 +34,7 @@ const unitName = (unit) => t(`network.unit.${unit}`);
 // The strings: the catalogs' network.* entries (js/messages/).
 const TEXT = texts('network');
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, selection }) {
   const view = {
     client, selection, container,
@@ -131,7 +133,7 @@ async function refresh(view) {
   if (!view.answer) view.summary.textContent = TEXT.working;
   let answer;
   try {
-    answer = await view.client.ask({ query: 'network', options });
+    answer = await typedClient(view.client).ask({ query: 'network', options });
   } catch (error) {
     if (generation !== view.generation) return;
     Object.assign(view, { answer: null, svg: null, geometry: null });

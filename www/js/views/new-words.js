@@ -10,6 +10,7 @@ import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { currentSettings, updateSettings } from '../settings.js';
 import { showFailure, whenNear } from '../ui/lazy-card.js';
+import { typedClient } from '../analyzer-client.js';
 
 // The analysis: a word the cut already makes keeps its tag when it is added.
 export const id = 'new-words';
@@ -24,6 +25,7 @@ const score = decimals(1);
 /** Cohesion spans 4 to tens of thousands: whole numbers, but a decimal under 10. */
 const formatCohesion = (c) => (c < 10 ? decimals(1).format(c) : formatInteger(Math.round(c)));
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client }) {
   const view = {
     client, container, documentId: null, analysis: null, answer: null, generation: 0,
@@ -92,7 +94,7 @@ async function refresh(view) {
   view.summary.textContent = t('newWords.finding');
   let answer;
   try {
-    answer = await view.client.ask({ query: 'newWords' });
+    answer = await typedClient(view.client).ask({ query: 'newWords' });
   } catch (error) {
     if (generation !== view.generation) return;
     view.answer = null;

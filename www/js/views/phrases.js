@@ -8,6 +8,7 @@ import { attrs, errorText, hText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { whenNear } from '../ui/lazy-card.js';
+import { typedClient } from '../analyzer-client.js';
 
 export const id = 'phrases';
 export const needs = ['document'];
@@ -17,6 +18,7 @@ const MIN_COUNT = { min: 2, max: 9999, initial: 3 };
 /** Phrases drawn at first and added by each 显示更多: a long text has tens of thousands. */
 const PAGE = 100;
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client }) {
   const view = {
     client, container, documentId: null, phrases: [], asked: null, shown: PAGE, generation: 0,
@@ -96,7 +98,7 @@ async function refresh(view) {
   if (!view.asked) view.summary.textContent = t('phrases.finding');
   let answer;
   try {
-    answer = await view.client.ask({ query: 'phrases', options });
+    answer = await typedClient(view.client).ask({ query: 'phrases', options });
   } catch (error) {
     if (generation !== view.generation) return;
     view.container.classList.remove('is-loading');

@@ -14,6 +14,7 @@ import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { t, texts } from '../i18n.js';
+import { typedClient } from '../analyzer-client.js';
 
 export const id = 'repair';
 // The worker's kept document: its findings are asked once per document.
@@ -43,6 +44,7 @@ const LONGEST_SHOWN = 50;
 const HEAD_SHOWN = 30;
 const TAIL_SHOWN = 16;
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, editor }) {
   const context = { client, ...editor };
   const card = container.closest('section') ?? container;
@@ -52,6 +54,7 @@ export function create(container, { client, editor }) {
     undo: [], // [{before: snapshot, after: text}], the last fix last
     // Why the findings' positions may not hold now: 'edited' (by hand),
     // 'fixed' (a fix or an undo, whose analysis has not answered yet), or false.
+    /** @type {false | 'edited' | 'fixed'} whether the text changed since the findings: by hand, or by a fix */
     stale: false,
     message: '',
     generation: 0,
@@ -87,7 +90,7 @@ async function ask(view) {
   const generation = ++view.generation;
   let answer;
   try {
-    answer = await view.context.client.ask({ query: 'repairs' });
+    answer = await typedClient(view.context.client).ask({ query: 'repairs' });
   } catch {
     // A cancel, a restart: nothing to offer now, and the next analysis asks again.
     answer = [];
@@ -133,7 +136,7 @@ function draw(view) {
   // The buttons are drawn anew: focus in the card (a 修复 just clicked) goes
   // to 撤销, else to the summary, rather than to the page's top.
   const hadFocus = container.contains(document.activeElement);
-  const focusKey = hadFocus ? document.activeElement.dataset.focusKey : undefined;
+  const focusKey = hadFocus ? /** @type {HTMLElement} */ (document.activeElement).dataset.focusKey : undefined;
   container.replaceChildren(
     h('div', { className: 'repair-head' }, summary, undoButton, exports, toggleButton(view)),
     status, ...groups, help);

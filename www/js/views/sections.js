@@ -28,6 +28,7 @@ const TOP = 5;
 /** The words used less, shown muted after the others. */
 const TOP_LESS = 3;
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, structure }) {
   const view = {
     basis: null, // what the sections and their words were drawn from (sourceOf)
@@ -63,7 +64,7 @@ export function create(container, { client, structure }) {
 
   // A scope picked in the table, the groups or the speaker filter.
   container.addEventListener('click', (event) => {
-    const button = event.target.closest('[data-scope]');
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('[data-scope]'));
     if (!button) return;
     const scope = scopeOf(view, button.dataset.scope);
     structure.setScope(sameScope(scope, structure.scope) ? null : scope);

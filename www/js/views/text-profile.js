@@ -1,4 +1,3 @@
-// @ts-check
 // The text profile card: how rich the vocabulary is (type–token ratio, its
 // standardised form, words used once) and how long the words and sentences
 // are, with a histogram of sentence lengths. The core computes every figure
@@ -20,7 +19,7 @@ const three = new Intl.NumberFormat('en', { minimumFractionDigits: 3, maximumFra
 const one = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const orDash = (value, format) => (value == null ? '—' : format(value));
 
-/** @param {HTMLElement} container @param {{client: import('../analyzer-client.js').AnalyzerClient}} context */
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client }) {
   const view = { client, container, documentId: null, profile: null, text: '' };
   return {

@@ -19,6 +19,7 @@ import { trendLayout } from '../layout/trend-lines.js';
 import { dataTable, exportDrawn, safeName } from '../ui/chart-table.js';
 import { whenNear } from '../ui/lazy-card.js';
 import { partName } from '../part-name.js';
+import { typedClient } from '../analyzer-client.js';
 
 export const id = 'trends';
 // The division, its sections and the scope: structure.js's (the structure card picks them).
@@ -34,6 +35,7 @@ const SUGGESTED = 200; // the most frequent words the add box suggests
 const TEXT = texts('trends');
 
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, structure }) {
   const view = {
     client, structure, container,
@@ -187,7 +189,7 @@ async function ask(view, words) {
   const missing = words.filter((word) => !view.answers.has(word));
   if (missing.length === 0 && view.sections) return true;
   const key = view.answersOf;
-  const answer = await view.client.ask({ query: 'trends', division: divisionOf(view), words: missing, skipStopwords: false });
+  const answer = await typedClient(view.client).ask({ query: 'trends', division: divisionOf(view), words: missing, skipStopwords: false });
   if (answer.stale || key !== view.answersOf) return false;
   view.sections = answer.sections;
   const zeros = answer.sections.map(() => 0);

@@ -21,6 +21,7 @@ const perTenThousand = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1
 const TEXT = texts('word');
 const reason = (code) => (has(`word.reason.${code}`) ? t(`word.reason.${code}`) : '—');
 
+/** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, selection }) {
   let asked = 0;
   return {
@@ -43,9 +44,9 @@ export function create(container, { client, selection }) {
       }
       if (request !== asked || explanation.stale) return;
       // A button that is redrawn keeps the focus: it is found again by its action.
-      const focused = container.contains(document.activeElement) ? document.activeElement.dataset.action : null;
+      const focused = container.contains(document.activeElement) ? /** @type {HTMLElement} */ (document.activeElement).dataset.action : null;
       container.replaceChildren(...describe(explanation, analysis, selection), actions(explanation, stopwords));
-      if (focused) container.querySelector(`[data-action="${focused}"]`)?.focus();
+      if (focused) /** @type {HTMLElement | null} */ (container.querySelector(`[data-action="${focused}"]`))?.focus();
     },
   };
 }
