@@ -3,7 +3,7 @@
 # missing; quick when everything is there.
 #
 #   scripts/setup.sh build    the wasm32 target, wasm-pack, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh test     the same, plus Chromium, ChromeDriver and a CJK font
+#   scripts/setup.sh test     the same, plus Chromium and a CJK font
 #
 # What it cannot install: Rust (rustup), Node.js with npm, Python 3.11 and a
 # C compiler (cc: the native tests build jieba-rs's zstd-compressed data).
@@ -14,10 +14,10 @@ what=${1:-build}
 say() { printf '[setup] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: Chromium, its driver and a CJK font serve the browser
+# Debian packages: Chromium and a CJK font serve the browser
 # tests. The build itself needs none (the wasm build compiles no C).
 packages=()
-[ "$what" = test ] && packages+=(chromium chromium-driver fonts-wqy-zenhei)
+[ "$what" = test ] && packages+=(chromium fonts-wqy-zenhei)
 missing=()
 for p in ${packages[@]+"${packages[@]}"}; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

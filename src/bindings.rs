@@ -103,11 +103,11 @@ fn request_name(request: &Request) -> &'static str {
         Request::Ask { query } => query.name(),
         Request::Scope { .. } => "scope",
         Request::Configure { .. } => "configure",
-        Request::StopwordLists => "stopwordLists",
+        Request::StopwordLists {} => "stopwordLists",
         Request::ParseUserDictionary { .. } => "parseUserDictionary",
         Request::FormatUserDictionary { .. } => "formatUserDictionary",
         Request::ParseStopwords { .. } => "parseStopwords",
-        Request::Constants => "constants",
+        Request::Constants {} => "constants",
     }
 }
 

@@ -70,6 +70,7 @@ impl UserWord {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(transparent)]
+#[cfg_attr(test, ts(as = "Vec<UserWord>"))]
 pub struct UserDictionary {
     /// The words; a later entry for the same word replaces an earlier one.
     pub words: Vec<UserWord>,

@@ -30,7 +30,7 @@ pub struct Part {
 /// Options of every comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct CompareOptions {
     /// The fewest occurrences in both parts together (3).
     pub min_count: usize,

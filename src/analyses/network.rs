@@ -36,7 +36,7 @@ pub enum CooccurrenceUnit {
 /// What to draw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(default, rename_all = "camelCase")]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct NetworkOptions {
     /// The unit.
     pub unit: CooccurrenceUnit,

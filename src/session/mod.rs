@@ -64,7 +64,7 @@ pub enum Request {
     },
     /// The stopword list in use, and its base list without the user's
     /// additions and removals. → [`Reply::Stopwords`]
-    StopwordLists,
+    StopwordLists {},
     /// A user dictionary in jieba's format (`word [freq] [tag]` a line). → [`Reply::UserWords`]
     ParseUserDictionary { text: String },
     /// Words in jieba's user-dictionary format. → [`Reply::Text`]
@@ -72,7 +72,7 @@ pub enum Request {
     /// A stopword file (a word a line, `#` comments). → [`Reply::Words`]
     ParseStopwords { text: String },
     /// What the page needs to know of the core. → [`Reply::Constants`]
-    Constants,
+    Constants {},
 }
 
 /// The reply to a [`Request`], written as the value alone.
@@ -297,11 +297,11 @@ impl Session {
                     memory_bytes: 0,
                 }))
             }
-            Request::StopwordLists => Reply::Stopwords(self.stopword_lists()),
+            Request::StopwordLists {} => Reply::Stopwords(self.stopword_lists()),
             Request::ParseUserDictionary { text } => Reply::UserWords(UserDictionary::parse(&text)?),
             Request::FormatUserDictionary { words } => Reply::Text(words.to_jieba_format()),
             Request::ParseStopwords { text } => Reply::Words(stopwords::parse_list(&text)),
-            Request::Constants => Reply::Constants(Constants::of_core()),
+            Request::Constants {} => Reply::Constants(Constants::of_core()),
         })
     }
 
@@ -356,11 +356,11 @@ impl Session {
                 Answer::Trends(comparison::trends(document, division, words, *skip_stopwords))
             }
             Query::Network { options } => Answer::Network(network::network(document, options)),
-            Query::Repairs => {
+            Query::Repairs {} => {
                 let dictionary = segmenter.dictionary();
                 Answer::Repairs(repairs::repairs(document, |w| dictionary.has_word(w), unit))
             }
-            Query::TextProfile => Answer::TextProfile(text_profile::text_profile(document, unit)),
+            Query::TextProfile {} => Answer::TextProfile(text_profile::text_profile(document, unit)),
         })
     }
 

@@ -107,9 +107,10 @@ pub enum Query {
         options: NetworkOptions,
     },
     /// The flaws of a printed text, and their fixes. → [`Answer::Repairs`]
-    Repairs,
+    // An empty struct, not a unit, so that unknown fields are refused here too.
+    Repairs {},
     /// Vocabulary richness and the lengths of words and sentences. → [`Answer::TextProfile`]
-    TextProfile,
+    TextProfile {},
 }
 
 impl Query {
@@ -122,7 +123,7 @@ impl Query {
             | Query::Distinctive { .. }
             | Query::Keyness { .. }
             | Query::Trends { .. }
-            | Query::Repairs => true,
+            | Query::Repairs {} => true,
             Query::Concordance { options, .. } => !options.within.is_empty(),
             _ => false,
         }
@@ -143,8 +144,8 @@ impl Query {
             Query::Keyness { .. } => "keyness",
             Query::Trends { .. } => "trends",
             Query::Network { .. } => "network",
-            Query::Repairs => "repairs",
-            Query::TextProfile => "textProfile",
+            Query::Repairs {} => "repairs",
+            Query::TextProfile {} => "textProfile",
         }
     }
 }

@@ -18,7 +18,8 @@ pub const USAGE: &str = "\
 usage:
   ciyan analyze FILE|- [--json] [--mode precise|search|full] [--no-hmm] [--top N] [--keep-stopwords]
       A summary of the text: counts, keywords, people, places, frequent words.
-      --json prints the whole analysis the page receives.
+      --json prints the whole analysis (the page's summary is the same,
+      its word list in columns: ciyan query FILE '{\"query\": \"summary\"}').
   ciyan analyze FILE FILE... [-j N] [options as above]
       A corpus: every file analysed on every core (or N), one JSON line per
       file as it is done: the analysis with the file's name in `file`, or

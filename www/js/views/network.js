@@ -39,7 +39,7 @@ export function create(container, { client, selection }) {
   const view = {
     client, selection, container,
     documentId: null, analysis: null, word: selection?.word ?? null,
-    unit: 'sentence', edges: EDGES.initial, skipStopwords: true,
+    unit: 'sentence', edges: EDGES.initial,
     answer: null, asked: null, geometry: null, svg: null, asTable: false,
     generation: 0, near: false, waiting: false,
   };
@@ -59,7 +59,7 @@ export function create(container, { client, selection }) {
       view.word = word;
       if (view.svg) highlight(view.svg, view.geometry, word);
       if (analysis === view.analysis && document?.id === view.documentId) return;
-      Object.assign(view, { analysis, documentId: document?.id ?? null, skipStopwords: document?.options?.stopwords ?? true });
+      Object.assign(view, { analysis, documentId: document?.id ?? null });
       view.waiting = true;
       if (view.near) refresh(view);
       else if (!view.answer) view.summary.textContent = TEXT.near;
@@ -128,7 +128,8 @@ async function refresh(view) {
   const generation = ++view.generation;
   view.waiting = false;
   if (!view.documentId) return;
-  const options = { unit: view.unit, words: WORDS, edges: view.edges, skipStopwords: view.skipStopwords };
+  // Content words only, never stopwords (the core's network, as KH Coder's).
+  const options = { unit: view.unit, words: WORDS, edges: view.edges };
   view.container.classList.add('is-loading');
   if (!view.answer) view.summary.textContent = TEXT.working;
   let answer;
