@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import en from '../../www/js/messages/en.js';
 import zhCN from '../../www/js/messages/zh-CN.js';
-import { alertText, analysed, assertClean, chartWords, dropFile, fixture, resultsAfter, start } from './harness.mjs';
+import { alertText, analysed, assertClean, chartWords, dropFile, fixture, holdRequests, resultsAfter, start } from './harness.mjs';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -256,19 +256,22 @@ describe('a browser set to English', () => {
   });
 
   test('a message on screen is said again in the language switched to', async (t) => {
-    const page = await englishPage(t);
+    // The dictionary held back: the first analysis is certainly running when 取消 is clicked.
+    const { context } = await profile(t, 'en-US');
+    const held = await holdRequests(context, '**/pkg/ciyan.dict');
+    const page = await session.open({ context, waitForResults: false });
     const zh = () => page.getByRole('button', { name: '中文' }).click();
     const english = () => page.getByRole('button', { name: 'English' }).click();
-    // Cancelled (the analysis asked for and cancelled at once).
+    // Cancelled, once the analysis waits for the dictionary in the worker.
+    await held.requested;
+    await page.waitForFunction((loading) => document.getElementById('status').textContent === loading, en['status.loading']);
     await zh();
-    await page.evaluate(() => {
-      document.getElementById('analyze').click();
-      document.getElementById('cancel').click();
-    });
+    await page.click('#cancel');
     await page.waitForFunction(() => document.getElementById('status').dataset.state === 'cancelled');
     assert.equal(await page.textContent('#status'), zhCN['status.cancelled']);
     await english();
     assert.equal(await page.textContent('#status'), en['status.cancelled']);
+    held.release();
 
     // An error of the core, by its code.
     await zh();

@@ -17,7 +17,7 @@ let original;
 
 /** A fresh page with the sample, the repair card opened (it starts folded to its summary line: 查看 opens it). */
 async function openCard(t) {
-  await openCard(t);
+  page = await session.page(t);
   await page.waitForSelector('#repair-card:not([hidden]) .repair-toggle');
   assert.equal(await page.isVisible('#repair-card .repair-item'), false, 'folded at first');
   await page.click('#repair-card .repair-toggle');

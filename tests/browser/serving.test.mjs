@@ -8,7 +8,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { assertClean, start } from './harness.mjs';
+import { chromium } from 'playwright-core';
+import { assertClean, CHROMIUM, CHROMIUM_ARGS, resultsAfter, start } from './harness.mjs';
 
 // A server of its own, whose log holds only what this file asked for.
 let session;
@@ -88,8 +89,18 @@ test('a file asked for again with its ETag is a 304 without a body', async () =>
 });
 
 test('the page is an installable web app', async (t) => {
-  const page = await session.page(t, { serviceWorkers: 'allow' });
-  const cdp = await page.context().newCDPSession(page);
+  // In a profile on disk: Chromium installs nothing from an incognito one, which every other test's is.
+  const profile = await mkdtemp(path.join(tmpdir(), 'ciyan-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  t.after(async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+  const page = await context.newPage();
+  await page.goto(session.url);
+  await resultsAfter(page, 0);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, []);
   const manifest = await cdp.send('Page.getAppManifest');

@@ -28,7 +28,8 @@ const PAYLOAD = [
 /** What would show that something ran or became markup. */
 const traces = () => page.evaluate(() => ({
   pwned: window.__pwned,
-  markup: document.querySelectorAll('main img, main iframe, main a, main b, main script, main svg:not(.bars)').length,
+  // What the payload would have become as markup (the page's own charts and links carry none of it).
+  markup: document.querySelectorAll('main img, main iframe, main b, main script, [onerror], [onload], a[href^="javascript:"]').length,
   scripts: [...document.scripts].map((script) => new URL(script.src).pathname),
 }));
 

@@ -244,8 +244,10 @@ test('the collocates export as CSV and JSON, and each is a link', async (t) => {
   const parsed = JSON.parse(json.bytes.toString('utf8'));
   assert.equal(parsed.word, '中国');
   assert.equal(parsed.collocates.length, rows.length);
-  assert.deepEqual(Object.keys(parsed.collocates[0]).sort(),
-    ['count', 'expected', 'frequency', 'logDice', 'logLikelihood', 'mi', 'pos', 'tScore', 'word']);
+  const fields = Object.keys(parsed.collocates[0]);
+  for (const field of ['count', 'expected', 'frequency', 'logDice', 'logLikelihood', 'mi', 'pos', 'tScore', 'word']) {
+    assert.ok(fields.includes(field), `${field} in ${fields}`);
+  }
 
   const first = rows[0].word;
   await page.locator('#collocates tbody .word-link').first().focus();
