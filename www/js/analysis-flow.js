@@ -43,14 +43,14 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   let settingsEdited = false;
   let unsavedSaid = false;
 
-  /**
-   * The options of an analysis: the form's, the user's corrections of the name
-   * lists, and the sections the results are limited to (structure.js), if any.
-   */
   // The keyword filter's tag groups are the core's: known before the first
   // analysis reads a remembered choice of them.
   const posGroupsKnown = client.constants().then(({ posGroups }) => usePosGroups(posGroups), () => {});
 
+  /**
+   * The options of an analysis: the form's, the user's corrections of the name
+   * lists, and the sections the results are limited to (structure.js), if any.
+   */
   function analysisOptions() {
     const scope = structure.scopeOption();
     return { ...readOptions(form), names: currentSettings().names, ...(scope && { scope }) };

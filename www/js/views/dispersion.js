@@ -7,7 +7,7 @@
 // paints them.
 
 import { h } from '../dom.js';
-import { errorText, t } from '../i18n.js';
+import { attrs, errorText, hText, t } from '../i18n.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatInteger, formatWeight } from '../format.js';
 import { familyOf, measureText } from '../charts/measure.js';
@@ -59,11 +59,11 @@ export function create(container, { client }) {
   };
 }
 
-/** The parts that stay: controls, the statistics, the chart's figure. */
+/** The parts that stay: controls, the statistics, the chart's figure (their fixed labels follow a switch: data-i18n). */
 function build(container, view) {
   const partButtons = PART_CHOICES.map((n) =>
     h('button', { type: 'button', 'data-parts': n, 'aria-pressed': String(n === view.parts) }, String(n)));
-  const parts = h('div', { className: 'segmented dispersion-parts', role: 'group', 'aria-label': t('dispersion.partsLabel') }, partButtons);
+  const parts = h('div', { className: 'segmented dispersion-parts', role: 'group', ...attrs({ 'aria-label': 'dispersion.partsLabel' }) }, partButtons);
   parts.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-parts]');
     if (!button || Number(button.dataset.parts) === view.parts) return;
@@ -74,12 +74,12 @@ function build(container, view) {
 
   const input = h('input', {
     type: 'text', id: 'dispersion-compare', className: 'dispersion-compare-input',
-    autocomplete: 'off', enterKeyHint: 'done', placeholder: t('dispersion.placeholder'),
+    autocomplete: 'off', enterKeyHint: 'done', ...attrs({ placeholder: 'dispersion.placeholder' }),
   });
   input.setAttribute('list', 'dispersion-words'); // a read-only property: only the attribute sets it
-  const addButton = h('button', { type: 'submit', className: 'button small' }, t('dispersion.add'));
+  const addButton = hText('button', 'dispersion.add', { type: 'submit', className: 'button small' });
   const compareForm = h('form', { className: 'dispersion-compare' },
-    h('label', { htmlFor: 'dispersion-compare' }, t('dispersion.compare')), input, addButton,
+    hText('label', 'dispersion.compare', { htmlFor: 'dispersion-compare' }), input, addButton,
     h('datalist', { id: 'dispersion-words' }));
   compareForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -98,12 +98,12 @@ function build(container, view) {
   const body = h('div', { className: 'dispersion-body' },
     stats,
     h('ul', { className: 'hint dispersion-help' },
-      h('li', {}, t('dispersion.helpDp')),
-      h('li', {}, t('dispersion.helpD'))),
+      hText('li', 'dispersion.helpDp'),
+      hText('li', 'dispersion.helpD')),
     figure);
   container.replaceChildren(
     h('div', { className: 'view-toolbar dispersion-toolbar' },
-      h('span', { className: 'dispersion-parts-label', 'aria-hidden': 'true' }, t('dispersion.parts')), parts, compareForm, exports),
+      hText('span', 'dispersion.parts', { className: 'dispersion-parts-label', 'aria-hidden': 'true' }), parts, compareForm, exports),
     message, body);
   Object.assign(view, { input, message, stats, figure, body, exports, datalist: compareForm.querySelector('datalist') });
 }
