@@ -40,15 +40,18 @@ pub struct TextProfile {
     pub hapaxes: usize,
     /// Mean characters per token.
     pub mean_word_length: Option<f64>,
-    /// `word_lengths[i]`: tokens of `i + 1` characters (the last bin: that many or more).
+    /// `word_lengths[i]`: tokens of `i + 1` characters.
     pub word_lengths: Vec<usize>,
     pub sentences: usize,
     /// Mean counted words per sentence.
     pub mean_sentence_length: Option<f64>,
     /// The median words per sentence (the mean of the two middle ones for an even count).
     pub median_sentence_length: Option<f64>,
-    /// `sentence_lengths[i]`: sentences of `i + 1` words (the last bin: that many or more).
+    /// `sentence_lengths[i]`: sentences of `i + 1` words.
     pub sentence_lengths: Vec<usize>,
+    /// The length whose bin (of words and of sentences) also counts every
+    /// longer one: [`MAX_BIN`].
+    pub open_bin: usize,
     /// The longest sentence, to read it in the text.
     pub longest_sentence: Option<SentenceSpan>,
 }
@@ -106,6 +109,7 @@ pub fn text_profile(document: &Document, unit: Unit) -> TextProfile {
         mean_sentence_length: ratio(sorted.iter().sum(), sorted.len()),
         median_sentence_length: median,
         sentence_lengths,
+        open_bin: MAX_BIN,
         longest_sentence: longest,
     }
 }

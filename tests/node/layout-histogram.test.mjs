@@ -25,3 +25,13 @@ test('no counts, or only zeros, make no bars that leave the box', () => {
   assert.deepEqual(histogram([], { width: 100, height: 50 }).bars, []);
   for (const bar of histogram([0, 0], { width: 100, height: 50 }).bars) assert.equal(bar.height, 0);
 });
+
+test('the length axis labels the first bin and every tenth length, at their bars\' centres', () => {
+  const counts = Array.from({ length: 35 }, (_, i) => i % 7);
+  const { bars, labels } = histogram(counts, { width: 350, height: 80 });
+  assert.deepEqual(labels.map((l) => l.bin + 1), [1, 10, 20, 30]);
+  for (const label of labels) {
+    const bar = bars[label.bin];
+    assert.ok(label.x > bar.x && label.x < bar.x + bar.width + 1, 'over its bar');
+  }
+});

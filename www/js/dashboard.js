@@ -24,10 +24,10 @@ export function createDashboard(element, registry, selection) {
     },
     busy(on) { mark('is-busy', on); },
     stale() { mark('is-stale', true); },
-    /** No text, so no results: hides the cards until the next analysis. */
+    /** No text, so no results: hides the cards until the next analysis (the rest of one being drawn is dropped). */
     empty() {
       mark('is-empty', true);
-      registry.set({ analysis: null, document: null }, { staged: true });
+      registry.set({ analysis: null, document: null });
     },
   };
 }

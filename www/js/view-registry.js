@@ -165,10 +165,11 @@ export function createRegistry(stages, options = {}) {
      * Sets fields of the state and updates, once, each view that needs one
      * that changed. staged: the views are drawn a stage a task (a new
      * analysis). Resolves with true once every view is drawn, false if a
-     * newer staged set took over (it draws what this one left).
+     * newer analysis (or none) took over: it draws what this one left.
      */
     async set(fields, { staged = false } = {}) {
-      const current = staged ? ++pass : pass;
+      // Another analysis, or none: an older one's stages still to draw are dropped.
+      const current = 'analysis' in fields ? ++pass : pass;
       assign(fields);
       if (!started) return true;
       if (!staged || depth > 0) {

@@ -30,7 +30,7 @@ hapaxes: number,
  */
 meanWordLength: number | null, 
 /**
- * `word_lengths[i]`: tokens of `i + 1` characters (the last bin: that many or more).
+ * `word_lengths[i]`: tokens of `i + 1` characters.
  */
 wordLengths: Array<number>, sentences: number, 
 /**
@@ -42,9 +42,14 @@ meanSentenceLength: number | null,
  */
 medianSentenceLength: number | null, 
 /**
- * `sentence_lengths[i]`: sentences of `i + 1` words (the last bin: that many or more).
+ * `sentence_lengths[i]`: sentences of `i + 1` words.
  */
 sentenceLengths: Array<number>, 
+/**
+ * The length whose bin (of words and of sentences) also counts every
+ * longer one: [`MAX_BIN`].
+ */
+openBin: number, 
 /**
  * The longest sentence, to read it in the text.
  */

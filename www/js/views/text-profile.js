@@ -73,20 +73,20 @@ function draw(view) {
       h('p', { className: 'hint' }, t('profile.longest', formatInteger(p.longestSentence.words))),
       h('p', {}, view.text.slice(p.longestSentence.start, p.longestSentence.end)))
     : null;
-  view.container.replaceChildren(list, sentenceChart(p.sentenceLengths), longest, exportButtons([
+  view.container.replaceChildren(list, sentenceChart(p.sentenceLengths, p.openBin), longest, exportButtons([
     ['CSV', () => downloadCsv('ciyan-text-profile.csv', [t('csv.measure'), t('csv.value')],
       [...figures(p).map(([key, , value]) => [t(key), value ?? '']),
-        ...p.sentenceLengths.map((count, i) => [t('profile.sentencesOfLength', i + 1, i + 1 === p.sentenceLengths.length), count])])],
+        ...p.sentenceLengths.map((count, i) => [t('profile.sentencesOfLength', i + 1, i + 1 === p.openBin), count])])],
     ['JSON', () => downloadJson('ciyan-text-profile.json', p)],
   ]));
 }
 
-/** The histogram of sentence lengths as SVG, with its figures for a screen reader. */
-function sentenceChart(counts) {
-  const { bars, ticks } = histogram(counts, CHART);
+/** The histogram of sentence lengths as SVG (`openBin`: the length whose bar counts the longer ones too). */
+function sentenceChart(counts, openBin) {
+  const { bars, ticks, labels } = histogram(counts, CHART);
   const svg = 'http://www.w3.org/2000/svg';
   const chart = document.createElementNS(svg, 'svg');
-  chart.setAttribute('viewBox', `-28 -6 ${CHART.width + 34} ${CHART.height + 24}`);
+  chart.setAttribute('viewBox', `-28 -6 ${CHART.width + 34} ${CHART.height + 30}`);
   chart.setAttribute('class', 'profile-chart');
   chart.setAttribute('role', 'img');
   chart.setAttribute('aria-label', t('profile.chartLabel'));
@@ -104,9 +104,13 @@ function sentenceChart(counts) {
   for (const bar of bars) {
     const rect = add('rect', { x: bar.x, y: bar.y, width: bar.width, height: bar.height, class: 'profile-bar' });
     const title = document.createElementNS(svg, 'title');
-    title.textContent = t('profile.barTitle', bar.bin + 1, formatInteger(bar.count), bar.bin + 1 === counts.length);
+    title.textContent = t('profile.barTitle', bar.bin + 1, formatInteger(bar.count), bar.bin + 1 === openBin);
     rect.append(title);
   }
-  add('text', { x: CHART.width / 2, y: CHART.height + 16, 'text-anchor': 'middle', class: 'profile-axis' }, t('profile.axis'));
+  for (const label of labels) {
+    const text = `${label.bin + 1}${label.bin + 1 === openBin ? '+' : ''}`;
+    add('text', { x: label.x, y: CHART.height + 9, 'text-anchor': 'middle', class: 'profile-axis' }, text);
+  }
+  add('text', { x: CHART.width / 2, y: CHART.height + 20, 'text-anchor': 'middle', class: 'profile-axis' }, t('profile.axis'));
   return h('figure', { className: 'profile-figure' }, chart);
 }
