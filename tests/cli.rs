@@ -380,3 +380,43 @@ fn analyze_many_files_prints_a_json_line_each() {
     assert!(of("hongloumeng-200k.txt")["counts"]["tokens"].as_u64().unwrap() > 30_000);
     assert_eq!(of("file.txt")["error"]["code"], "missing");
 }
+
+#[test]
+fn query_answers_as_the_session_does_and_as_the_older_commands_do() {
+    // The same question three ways: `ciyan query`, the core's Session, `ciyan kwic --json`.
+    let asked = r#"{"query": "concordance", "term": "台湾", "options": {"width": 10}}"#;
+    let o = ciyan(&["query", SAMPLE, asked]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let by_cli: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let mut session = ciyan::Session::new(ciyan::Segmenter::new(), ciyan::document::Unit::Scalar);
+    session.keep(text, &ciyan::Options::default()).unwrap();
+    let query: ciyan::Query = serde_json::from_str(asked).unwrap();
+    let by_session = serde_json::to_value(session.ask(&query, |_| {}).unwrap()).unwrap();
+    assert_eq!(by_cli, by_session);
+
+    let kwic: serde_json::Value =
+        serde_json::from_str(&stdout(&ciyan(&["kwic", SAMPLE, "台湾", "--width", "10", "--json"]))).unwrap();
+    let lines = by_cli.as_array().unwrap();
+    assert_eq!(lines.len(), kwic.as_array().unwrap().len());
+    for (line, old) in lines.iter().zip(kwic.as_array().unwrap()) {
+        for field in ["left", "word", "right", "start", "end"] {
+            assert_eq!(line[field], old[field], "{field}");
+        }
+    }
+}
+
+#[test]
+fn query_refuses_what_the_contract_does_not_know_in_one_line() {
+    for bad in [r#"{"query": "nope"}"#, r#"{"query": "textProfile", "x": 1}"#, "not json"] {
+        let o = ciyan(&["query", SAMPLE, bad]);
+        assert!(!o.status.success());
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("ciyan: "), "{err}");
+    }
+    let o = ciyan(&["query", SAMPLE, r#"{"request": "constants"}"#]);
+    let constants: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(constants["limits"]["topK"], 500);
+}
