@@ -159,3 +159,20 @@ test('a sized card is drawn again once its size changed and settled, not for not
   await settle();
   assert.deepEqual(log, [['chart', 'resize']]);
 });
+
+test('no analysis any more: the rest of one being drawn is dropped, and the cards outside the results hear at once', async () => {
+  const log = [];
+  const first = fakeView('first', ['analysis'], { log });
+  const second = fakeView('second', ['analysis'], { log });
+  const repair = fakeView('repair', ['document'], { log });
+  const { registry, runTask, tasks } = setUp({ stages: [[first], [second, repair]], resultIds: ['first', 'second'] });
+  registry.start({});
+  log.length = 0;
+  const shown = registry.set({ analysis: ANALYSIS, document: { id: 1 } }, { staged: true });
+  assert.deepEqual(log, [['first', 'update', 'analysis']]);
+  await registry.set({ analysis: null, document: null });
+  assert.deepEqual(log.slice(1), [['repair', 'update', 'document']], 'at once, without waiting for a task');
+  while (tasks.length) { runTask(); await flush(); }
+  assert.equal(await shown, false);
+  assert.equal(log.length, 2, 'the second stage of the dropped analysis is not drawn');
+});

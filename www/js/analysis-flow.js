@@ -11,7 +11,7 @@ import { createInputFold } from './fold.js';
 import { errorText, t } from './i18n.js';
 import { setupInput } from './input.js';
 import { onOptionsChange, readOptions, usePosGroups } from './options-form.js';
-import { ErrorCode } from './protocol.js';
+import { ErrorCode, Stage } from './protocol.js';
 import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
 import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent } from './settings.js';
 
@@ -44,8 +44,21 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   let unsavedSaid = false;
 
   // The keyword filter's tag groups are the core's: known before the first
-  // analysis reads a remembered choice of them.
-  const posGroupsKnown = client.constants().then(({ posGroups }) => usePosGroups(posGroups), () => {});
+  // analysis reads a remembered choice of them. Asked at once; again if that
+  // request was lost (a cancel, a worker that could not load).
+  let posGroupsKnown = false;
+  let posGroupsAsked = null;
+  const knowPosGroups = () => {
+    posGroupsAsked ??= client.constants().then(({ posGroups }) => {
+      usePosGroups(posGroups);
+      posGroupsKnown = true;
+    }, (error) => {
+      posGroupsAsked = null;
+      throw error;
+    });
+    return posGroupsAsked;
+  };
+  knowPosGroups().catch(() => {});
 
   /**
    * The options of an analysis: the form's, the user's corrections of the name
@@ -79,7 +92,12 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
       // A new text keeps the division (chapters, speakers…), but the old
       // text's sections and scope say nothing about it: asked for again.
       if (client.document && client.document.text !== textarea.value) structure.forgetSections();
-      await posGroupsKnown;
+      if (!posGroupsKnown) {
+        // The core says them once it has loaded (the wasm and the dictionary): the line says so meanwhile.
+        status.progress({ stage: Stage.LOADING });
+        // 取消 meanwhile cancels the analysis; another failure is the analysis's to say.
+        await knowPosGroups().catch((error) => { if (error.code === ErrorCode.CANCELLED) throw error; });
+      }
       const options = analysisOptions();
       sentScope = JSON.stringify(options.scope ?? null);
       const answer = await client.analyze(textarea.value, options, status.progress);
