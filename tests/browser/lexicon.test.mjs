@@ -195,7 +195,10 @@ test('the base list: none lets 的 in; the classical function words take it out 
   assert.equal((await topWords(page, 1))[0], '的');
   await page.waitForFunction(() => /当前 1 个/.test(document.getElementById('stopwords-title').textContent));
 
-  await analysed(page, () => page.click('label:has(#stopword-classical)'));
+  await analysed(page, async () => {
+    await page.click('label:has(#stopword-classical)');
+    assert.equal(await page.isChecked('#stopword-classical'), true, 'the click ticked the box');
+  });
   const top = await topWords(page, 10);
   assert.ok(!top.includes('的') && !top.includes('了'), `the classical list has 的 and 了: ${top}`);
   await page.waitForFunction(() => Number(document.getElementById('stopwords-title').textContent.match(/当前 (\d+) 个/)?.[1]) > 100);

@@ -44,7 +44,8 @@ let code = 1;
 try {
   const url = await server.url;
   const started = Date.now();
-  child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], {
+  // A test that hangs fails after 5 minutes (its waits give up after one) instead of holding the run.
+  child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files], {
     stdio: 'inherit',
     env: { ...process.env, CIYAN_TEST_URL: url, CIYAN_TEST_BROWSER: browser.wsEndpoint() },
   });
