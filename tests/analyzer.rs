@@ -1,6 +1,6 @@
 //! The core's answer on real and edge-case texts.
 
-use ciyan::{Segmenter, Error, Options, SegmentMode};
+use ciyan::{Error, Options, SegmentMode, Segmenter};
 use std::sync::OnceLock;
 
 fn analyzer() -> &'static Segmenter {

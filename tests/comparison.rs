@@ -6,7 +6,7 @@ use ciyan::analyses::network::{network, NetworkOptions};
 use ciyan::analyses::repairs::{repairs, RepairKind};
 use ciyan::analyses::sections::{groups, sections, GroupKind, SectionBy, REPORTERS};
 use ciyan::document::Unit;
-use ciyan::{Segmenter, Document};
+use ciyan::{Document, Segmenter};
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
 

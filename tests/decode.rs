@@ -3,7 +3,7 @@
 //! analyzer: each gives a result or a clear error, never a panic.
 
 use ciyan::decode::{UnsupportedFormat, MAX_FILE_BYTES};
-use ciyan::{decode, Segmenter, Error, Format, Options};
+use ciyan::{decode, Error, Format, Options, Segmenter};
 use std::sync::OnceLock;
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -5,7 +5,7 @@
 //! `cargo test --test names -- --nocapture` prints the figures the README
 //! gives.
 
-use ciyan::{Segmenter, Options};
+use ciyan::{Options, Segmenter};
 use serde_json::Value;
 
 const TOP: usize = 15;

@@ -13,7 +13,7 @@
 //!   words, order and weights exactly ([`check_textrank_of_python_tags`]).
 //! - POS tags of words outside the dictionary (same cause) are not compared.
 
-use ciyan::{Segmenter, KeywordMethod, SegmentMode};
+use ciyan::{KeywordMethod, SegmentMode, Segmenter};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;

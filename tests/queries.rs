@@ -11,7 +11,7 @@ use ciyan::analyses::concordance::{concordance, ConcordanceOptions, MatchMode};
 use ciyan::analyses::dispersion::{dispersion, DispersionOptions};
 use ciyan::analyses::phrases::{phrases, PhraseOptions};
 use ciyan::document::Unit;
-use ciyan::{Segmenter, Document, Options};
+use ciyan::{Document, Options, Segmenter};
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");

@@ -5,7 +5,7 @@
 
 use ciyan::analyses::concordance::{concordance, ConcordanceOptions};
 use ciyan::script::{detect, to_simplified, Script};
-use ciyan::{Segmenter, Options, UserDictionary};
+use ciyan::{Options, Segmenter, UserDictionary};
 
 const SIMPLIFIED: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
 const TRADITIONAL: &str = include_str!("fixtures/sample-traditional.txt");

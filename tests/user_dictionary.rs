@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use ciyan::names::{Alias, MovedName, NameCorrections, NameKind, SetAsideReason};
-use ciyan::{Segmenter, KeywordMethod, Options, StopwordBase, StopwordSettings, Stopwords, UserDictionary, UserWord};
+use ciyan::{KeywordMethod, Options, Segmenter, StopwordBase, StopwordSettings, Stopwords, UserDictionary, UserWord};
 use serde_json::Value;
 
 const SAMPLE: &str = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
