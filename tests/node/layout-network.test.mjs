@@ -43,6 +43,27 @@ for (const width of [1100, 720, 390]) {
   });
 }
 
+test('long words at the edges of the box: their labels are kept inside it', () => {
+  const corner = (word, x, y, community) => ({ word, count: 50, community, degree: 1, x, y });
+  const given = {
+    nodes: [
+      corner('中华人民共和国国务院', -1, -1, 0), corner('联合国安全理事会', 1, -1, 0),
+      corner('亚洲基础设施投资银行', -1, 1, 1), corner('上海合作组织成员国', 1, 1, 1),
+    ],
+    edges: [{ source: 0, target: 1, jaccard: 0.3, together: 3 }, { source: 2, target: 3, jaccard: 0.2, together: 2 }],
+    communities: 2,
+  };
+  for (const width of [390, 800]) {
+    const height = boxHeight(width);
+    const geometry = networkLayout(given, { width, height, measure: stubMeasure(), family: 'serif' });
+    for (const node of geometry.nodes) {
+      const label = labelBox(node);
+      assert.ok(label.x >= 0 && label.x + label.w <= width, `${node.word}'s label inside horizontally at ${width}`);
+      assert.ok(label.y >= 0 && label.y + label.h <= height, `${node.word}'s label inside vertically at ${width}`);
+    }
+  }
+});
+
 test('an edge is as wide as its Jaccard: the weakest thinnest, the strongest widest', () => {
   const geometry = networkLayout(answer(seeded(11), 3, 5), { width: 800, height: 440, measure: stubMeasure(), family: 'serif' });
   const sorted = [...geometry.edges].sort((a, b) => a.jaccard - b.jaccard);
