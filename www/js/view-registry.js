@@ -15,10 +15,11 @@
 // of the fields that changed); relabel(state) once for each switch of
 // language (a view without relabel gets update(state, every field it
 // needs) instead: it draws everything again); resize(state) once a resize
-// of its element settled. A
-// view listens to nothing else of the page: not to the language, the
-// selection, the structure, the settings or its size. It may ask the worker
-// for what it draws (context.client), and keeps its own controls' values.
+// of its element settled. A view listens to nothing else of the page: not
+// to the language, the selection, the structure, the settings or its size.
+// It may ask the worker for what it draws (context.client), and keeps its
+// own controls' values. A new card: its module here, its element in
+// index.html, its entry in cards.js.
 //
 // The state, one object every view reads (registry.state):
 //
