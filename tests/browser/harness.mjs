@@ -37,7 +37,8 @@ export const PATIENCE = 60_000;
  * Starts scripts/serve.py on a free port, serving dist/ as `make serve`
  * does (www/ is not a page until built: scripts/dist.mjs writes its
  * preloads, locales and offline list; node scripts/dist.mjs takes seconds).
- * Returns {server, url: a promise of its URL}. `args`: more of its options.
+ * Returns {server, url: a promise of its URL, stop(): resolves once it has
+ * exited}. `args`: more of its options.
  */
 export function startServer(args = []) {
   const server = spawn('python3', ['scripts/serve.py', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
