@@ -179,9 +179,9 @@ test('a fix of the repair card shifts the files\' boundaries; 撤销 puts them b
   const item = page.locator('.repair-item').filter({ hasText: '接上后成词：中国' });
   // The repair card starts folded to its summary line: 查看 opens it.
   const toggle = page.locator('#repair-card .repair-toggle');
-  await toggle.waitFor({ timeout: 10_000 });
+  await toggle.waitFor();
   if (await toggle.getAttribute('aria-expanded') === 'false') await toggle.click();
-  await item.waitFor({ timeout: 10_000 });
+  await item.waitFor();
   await analysed(page, () => item.getByRole('button', { name: '修复', exact: true }).click());
   const text = await page.inputValue('#text');
   const shifted = [

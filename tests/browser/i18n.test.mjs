@@ -136,8 +136,8 @@ describe('the first paint, before the modules run', () => {
     await page.route('**/js/main.js', (route) => route.abort());
     await page.goto(url);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('i18n-pending')), true);
-    await page.waitForFunction(() => getComputedStyle(document.getElementById('input-title')).webkitTextFillColor !== 'rgba(0, 0, 0, 0)', null, { timeout: 10_000 });
-    await page.waitForFunction(() => getComputedStyle(document.getElementById('text'), '::placeholder').color !== 'rgba(0, 0, 0, 0)', null, { timeout: 10_000 });
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('input-title')).webkitTextFillColor !== 'rgba(0, 0, 0, 0)');
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('text'), '::placeholder').color !== 'rgba(0, 0, 0, 0)');
     assert.equal(await page.textContent('#input-title'), '文本');
     await page.close();
   });

@@ -23,7 +23,7 @@ after(() => session?.close());
  */
 async function openAt(t, viewport, context = null) {
   const page = context ? await session.open({ viewport, context }) : await session.page(t, { viewport });
-  await page.waitForSelector('#repair-card:not([hidden])', { timeout: 30_000 });
+  await page.waitForSelector('#repair-card:not([hidden])');
   await page.waitForSelector('#word-cloud-box ol.cloud-words li', { state: 'attached' });
   return page;
 }
