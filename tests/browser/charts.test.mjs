@@ -184,7 +184,7 @@ test('the network is laid out again for a phone\'s width', async (t) => {
   await networkPage(t);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('#network-card').scrollIntoViewIfNeeded();
-  // Laid out again for the card's new width (chart-table.js's redrawOnResize).
+  // Laid out again for the card's new width (the registry's resize of a sized card, view-registry.js).
   await page.waitForFunction(() => {
     const figure = document.querySelector('#network .network-figure');
     const svg = figure?.querySelector('svg.network-chart');
