@@ -327,11 +327,13 @@ test('many hits: the barcode draws at most two marks a pixel, and says how many'
 test('with three words compared, the page fits a desktop and a phone, and the chart its box', async (t) => {
   page = await session.page(t, { hash: `#w=${encodeURIComponent('中国')}` });
   await dispersionShows(['中国']);
+  const shown = ['中国'];
   for (const word of ['发展', '世界']) {
     await page.fill('#dispersion-compare', word);
     await page.press('#dispersion-compare', 'Enter');
+    shown.push(word);
+    await dispersionShows(shown); // one word at a time, as a reader adds them
   }
-  await dispersionShows(['中国', '发展', '世界']);
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
     await page.setViewportSize(viewport);
     // The chart is drawn again for its box's new width.
