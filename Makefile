@@ -46,7 +46,7 @@ test-node: wasm
 contract:
 	node scripts/contract.mjs
 
-test-contract:
+test-contract: wasm
 	node scripts/contract.mjs --check
 	npx tsc -p jsconfig.json
 
