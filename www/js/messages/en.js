@@ -562,6 +562,8 @@ export default {
   'profile.sentenceMedian': 'Words per sentence (median)',
   'profile.sentenceMedianTitle': 'Half of the sentences are shorter, half longer',
   'profile.longest': (words) => `The longest sentence (${words} words):`,
+  'profile.read': 'Read it in the text',
+  'profile.longestName': 'The longest sentence',
   'profile.chartLabel': 'Histogram: how many sentences have each length in words',
   'profile.axis': 'words per sentence',
   'profile.barTitle': (length, count, orMore) => `${length}${orMore ? ' or more' : ''} words: ${count} sentences`,

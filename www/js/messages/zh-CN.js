@@ -557,6 +557,8 @@ export default {
   'profile.sentenceMedian': '句长中位数（词）',
   'profile.sentenceMedianTitle': '一半的句子比它短，一半比它长',
   'profile.longest': (words) => `最长的句子（${words} 词）：`,
+  'profile.read': '在原文中阅读',
+  'profile.longestName': '最长的句子',
   'profile.chartLabel': '直方图：各个句长（词数）各有多少句',
   'profile.axis': '每句词数',
   'profile.barTitle': (length, count, orMore) => `${length}${orMore ? ' 词及以上' : ' 词'}：${count} 句`,

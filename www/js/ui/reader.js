@@ -22,9 +22,10 @@ const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
  * of a few thousand characters, never the whole text), every occurrence in
  * it marked, the current one distinct; 上一处 / 下一处 go through the lines
  * as the table shows them. `onClose(index)`: it closed on line `index`.
+ * `owner`: the card it belongs to, which names its title's id.
  */
-export function createReader(container, onClose) {
-  const title = h('h4', { className: 'reader-title', id: 'concordance-reader-title' });
+export function createReader(container, onClose, owner = 'concordance') {
+  const title = h('h4', { className: 'reader-title', id: `${owner}-reader-title` });
   const position = h('p', { className: 'reader-position', 'aria-live': 'polite' });
   const previous = hText('button', 'reader.previous', { type: 'button', className: 'button small reader-previous' });
   const next = hText('button', 'reader.next', { type: 'button', className: 'button small reader-next' });

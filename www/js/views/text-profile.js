@@ -10,6 +10,7 @@ import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { histogram } from '../layout/histogram.js';
+import { createReader } from '../ui/reader.js';
 
 export const id = 'text-profile';
 export const needs = ['document'];
@@ -21,7 +22,9 @@ const orDash = (value, format) => (value == null ? '—' : format(value));
 
 /** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client }) {
-  const view = { client, container, documentId: null, profile: null, text: '' };
+  const view = { client, container, documentId: null, profile: null, text: '', reader: null, readButton: null };
+  // The longest sentence opens in the reader, in its place in the whole text.
+  view.reader = createReader(container.parentElement ?? container, () => view.readButton?.focus(), 'text-profile');
   return {
     async update({ document }) {
       if (document?.id === view.documentId) return;
@@ -68,10 +71,16 @@ function draw(view) {
   const p = view.profile;
   const list = h('dl', { className: 'profile-figures' },
     ...figures(p).flatMap(([key, shown]) => [h('dt', { title: t(`${key}Title`) }, t(key)), h('dd', { className: 'number' }, shown)]));
-  const longest = p.longestSentence
+  const sentence = p.longestSentence;
+  view.readButton = sentence ? h('button', { type: 'button', className: 'button small profile-read' }, t('profile.read')) : null;
+  view.readButton?.addEventListener('click', () => view.reader.open({
+    word: t('profile.longestName'), text: view.text, all: [sentence], shown: [sentence], index: 0,
+  }));
+  const longest = sentence
     ? h('blockquote', { className: 'profile-longest' },
-      h('p', { className: 'hint' }, t('profile.longest', formatInteger(p.longestSentence.words))),
-      h('p', {}, view.text.slice(p.longestSentence.start, p.longestSentence.end)))
+      h('p', { className: 'hint' }, t('profile.longest', formatInteger(sentence.words))),
+      h('p', {}, view.text.slice(sentence.start, sentence.end)),
+      view.readButton)
     : null;
   view.container.replaceChildren(list, sentenceChart(p.sentenceLengths, p.openBin), longest, exportButtons([
     ['CSV', () => downloadCsv('ciyan-text-profile.csv', [t('csv.measure'), t('csv.value')],
