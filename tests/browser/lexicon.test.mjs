@@ -136,7 +136,7 @@ test('the reader offers characters selected in it too', async (t) => {
   await page.locator('#concordance tbody tr[data-index="0"] .kwic-open').click();
   await page.waitForSelector('dialog.reader[open] mark.is-current');
   const selected = await page.evaluate(() => {
-    const mark = document.querySelector('dialog.reader mark.is-current');
+    const mark = document.querySelector('dialog.reader[open] mark.is-current');
     const after = mark.nextSibling; // the text after the occurrence
     const range = document.createRange();
     range.setStart(mark.firstChild, 0);
@@ -145,12 +145,12 @@ test('the reader offers characters selected in it too', async (t) => {
     getSelection().addRange(range);
     return getSelection().toString();
   });
-  const offer = page.locator('dialog.reader .add-selection');
+  const offer = page.locator('dialog.reader[open] .add-selection');
   await offer.waitFor({ state: 'visible' });
   assert.equal(await offer.textContent(), `加为一个词「${selected}」`);
   // A selection that runs over a line break is no word.
   await page.evaluate(() => {
-    const text = document.querySelector('dialog.reader .reader-text');
+    const text = document.querySelector('dialog.reader[open] .reader-text');
     const range = document.createRange();
     range.selectNodeContents(text);
     getSelection().removeAllRanges();
@@ -158,7 +158,7 @@ test('the reader offers characters selected in it too', async (t) => {
   });
   await offer.waitFor({ state: 'hidden' });
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('dialog.reader')?.open);
+  await page.waitForFunction(() => !document.querySelector('dialog.reader[open]'));
 });
 
 test('a word removed from the dictionary is cut apart again', async (t) => {
