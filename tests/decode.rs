@@ -252,3 +252,115 @@ fn script_in_the_text_is_text() {
     let words: Vec<&str> = a.words.iter().map(|w| w.word.as_str()).collect();
     assert!(words.contains(&"北京") && words.contains(&"script") && words.contains(&"onerror"));
 }
+
+fn summary(text: &str) -> ciyan::Analysis {
+    analyzer().analyze(text, &Options::default()).unwrap()
+}
+
+fn top_keywords(analysis: &ciyan::Analysis) -> Vec<&str> {
+    analysis.keywords.tfidf.iter().chain(&analysis.keywords.textrank).map(|k| k.word.as_str()).collect()
+}
+
+/// Issue 21: in a Markdown newsletter the keywords were led by https,
+/// cdn.beekka.com, blogimg, asset, github.com, `##` and `--`. A `.md` file
+/// is read as a web page is: headings on lines of their own, the words of
+/// links kept, addresses, images, fenced code and markup dropped.
+#[test]
+fn markdown_is_read_as_its_text() {
+    let d = decoded("newsletter.md");
+    assert_eq!(d.format, Format::Markdown);
+    let lines: Vec<&str> = d.text.lines().collect();
+    assert_eq!(lines[0], "科技周刊（第 300 期）");
+    assert!(lines.contains(&"封面图") && lines.contains(&"本周话题：开源软件的维护者"), "{lines:?}");
+    assert!(d.text.contains("本杂志开源，欢迎投稿。"), "link text kept, target dropped");
+    assert!(d.text.contains("维护者的心声：一位维护者"));
+    assert!(d.text.contains("项目 语言 星标\n数据库 C 5000"), "a table row a line, no pipes");
+    for gone in ["https://github.com", "beekka", "](", "**", "##", "```", "npm install", "| ---", "---\n"] {
+        assert!(!d.text.contains(gone), "{gone} in {}", d.text);
+    }
+}
+
+/// Issue 21: a URL, an e-mail address or a path in text is no word and no
+/// keyword, and the word list and both keyword lists follow that one rule;
+/// nor is a run of markup punctuation (`##`, `--`, `**`).
+#[test]
+fn addresses_and_markup_are_no_words_in_any_list() {
+    let raw = String::from_utf8(fixture("newsletter.md")).unwrap();
+    for text in [raw.as_str(), decoded("newsletter.md").text.as_str()] {
+        let a = summary(text);
+        let words: Vec<&str> = a.words.iter().map(|w| w.word.as_str()).collect();
+        for not_a_word in ["https", "cdn", "beekka", "blogimg", "asset", "github", "com", "weekly", "editor", "usr", "Users", "CONTRIBUTING", "sqlite", "##", "--", "---", "**"] {
+            assert!(!words.contains(&not_a_word), "word list: {not_a_word}");
+            assert!(!top_keywords(&a).contains(&not_a_word), "keywords: {not_a_word}: {:?}", top_keywords(&a));
+        }
+        // Each keyword is a word of the word list.
+        for k in top_keywords(&a) {
+            assert!(words.contains(&k), "{k} is a keyword but no word");
+        }
+        assert_eq!(a.keywords.tfidf[0].word, "维护者", "{:?}", top_keywords(&a));
+    }
+    // The words around an address stay, each in its place.
+    let text = "详见https://sqlite.org/wasm/doc/index.md的说明。写信到 editor@example.com 交流。";
+    let a = summary(text);
+    let words: Vec<&str> = a.words.iter().map(|w| w.word.as_str()).collect();
+    assert!(words.contains(&"详见") && words.contains(&"说明") && words.contains(&"交流"), "{words:?}");
+    assert!(words.iter().all(|w| !w.is_ascii()), "{words:?}");
+    // Search mode counts by the same rule.
+    let options = Options { mode: ciyan::SegmentMode::Search, ..Options::default() };
+    let a = analyzer().analyze(text, &options).unwrap();
+    assert!(a.words.iter().all(|w| !w.word.is_ascii()), "{:?}", a.words);
+}
+
+/// Issue 21: in a .srt the top keywords were 00, 120, -- and 900 (the
+/// timings); a .vtt added align, start and position, and its voice tag
+/// became part of a section's label.
+#[test]
+fn subtitles_are_read_as_their_spoken_lines() {
+    let expected = "主持人：欢迎收看今天的节目。\n王毅：谢谢主持人，很高兴和大家交流。\n主持人：请您谈谈今年的外交工作。\n\
+                    王毅：今年中国外交将坚定维护国家主权、安全和发展利益。我们将继续推动构建人类命运共同体。\n";
+    for name in ["interview.vtt", "interview.ass"] {
+        let d = decoded(name);
+        assert_eq!((d.format, d.text.as_str()), (Format::Subtitles, expected), "{name}");
+    }
+    let srt = decoded("interview.srt");
+    assert_eq!(srt.text.lines().count(), 5);
+    assert!(srt.text.starts_with("欢迎收看今天的节目。\n谢谢主持人"), "{}", srt.text);
+    for name in ["interview.srt", "interview.vtt", "interview.ass"] {
+        let a = summary(&decoded(name).text);
+        let words: Vec<&str> = a.words.iter().map(|w| w.word.as_str()).collect();
+        assert!(words.iter().all(|w| !w.chars().any(|c| c.is_ascii_alphanumeric())), "{name}: {words:?}");
+        assert!(top_keywords(&a).contains(&"外交"), "{name}");
+    }
+    // The speakers are the structure's turns.
+    let d = analyzer().document(decoded("interview.vtt").text, true).unwrap();
+    let turns = ciyan::analyses::sections::sections(&d, &ciyan::analyses::sections::SectionBy::Speaker, ciyan::document::Unit::Scalar);
+    let labels: Vec<&str> = turns.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["主持人", "王毅", "主持人", "王毅"]);
+}
+
+/// Issue 21: a table of posts was read as text, its top keywords 10 and 00
+/// from the dates. A CSV, a TSV or JSON Lines is a table: its text column
+/// found, each row a paragraph of the text, the other columns kept.
+#[test]
+fn tables_are_read_as_rows_with_a_text_column() {
+    for name in ["reviews.csv", "reviews.tsv", "reviews.jsonl"] {
+        let d = decoded(name);
+        assert_eq!(d.format, Format::Table, "{name}");
+        let table = d.table.as_ref().unwrap();
+        assert_eq!(table.columns, ["id", "date", "rating", "label", "text"], "{name}");
+        assert_eq!((table.rows.len(), table.text_column), (8, 4), "{name}");
+        assert_eq!(table.rows[3][4], "用了三天就卡顿，发热严重，\n后悔购买。", "{name}");
+        assert_eq!(table.rows[4][4], "朋友推荐的，外观漂亮，\"系统\"流畅，值得购买。", "{name}");
+        assert!(d.text.starts_with("物流很快，包装完好，手机运行流畅，非常满意。\n\n屏幕有划痕"), "{name}");
+        let a = summary(&d.text);
+        let words: Vec<&str> = a.words.iter().map(|w| w.word.as_str()).collect();
+        for not_text in ["2024", "03", "1001", "正面", "负面", "id", "date", "text"] {
+            assert!(!words.contains(&not_text) && !top_keywords(&a).contains(&not_text), "{name}: {not_text}");
+        }
+    }
+    // Excel's GB18030 export reads as well.
+    let gbk = String::from_utf8(fixture("reviews.csv")).unwrap().trim_start_matches('\u{FEFF}').to_string();
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&gbk);
+    let d = decode(&bytes, Some("导出.CSV"), None).unwrap();
+    assert_eq!((d.encoding, d.table.unwrap().rows[0][3].as_str()), (Some("GB18030"), "正面"));
+}

@@ -52,6 +52,11 @@ pub struct GivenSection {
     pub start: usize,
     /// Where it ends.
     pub end: usize,
+    /// The group it belongs to: a table row's value in the column the user
+    /// divides by (正面, 负面); sections with one group are compared as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub group: Option<String>,
 }
 
 /// Sections taken together: all turns of one speaker, or of one role.
@@ -79,6 +84,32 @@ pub enum GroupKind {
     Speaker,
     /// The turns of every label that ends in a role: all reporters.
     Role,
+    /// The given sections of one group (the rows of a table with one value
+    /// in a column).
+    Given,
+}
+
+/// The groups of given sections (see [`GivenSection::group`]): one per
+/// group, in order of its first section. `sections` are those found for
+/// `given`, one for each.
+pub fn given_groups(sections: &[Section], given: &[GivenSection]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for (index, (section, label)) in sections.iter().zip(given).enumerate() {
+        let Some(label) = &label.group else { continue };
+        match groups.iter_mut().find(|g| &g.label == label) {
+            Some(group) => {
+                group.sections.push(index);
+                group.tokens += section.tokens;
+            }
+            None => groups.push(Group {
+                label: label.clone(),
+                kind: GroupKind::Given,
+                sections: vec![index],
+                tokens: section.tokens,
+            }),
+        }
+    }
+    groups
 }
 
 /// The label of the role group of every reporter's turn (the questions):

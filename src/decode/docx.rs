@@ -29,7 +29,7 @@ pub(super) fn text(bytes: &[u8]) -> Result<Decoded, Error> {
         Err(e) => return Err(broken(&e)),
     }
     let text = body_text(&xml).map_err(|e| broken(&e))?;
-    Ok(Decoded { text, encoding: None, format: Format::Docx, detected: true, replacements: 0 })
+    Ok(Decoded { text, encoding: None, format: Format::Docx, detected: true, replacements: 0, table: None })
 }
 
 /// What a zip that is not a Word document is.

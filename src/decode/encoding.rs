@@ -55,7 +55,7 @@ pub(super) fn decode_text(bytes: &[u8], chosen: Option<&'static Encoding>, detec
         return Err(Error::Binary);
     }
     let replacements = text.matches('\u{FFFD}').count() - bytes_fffd(bytes, encoding);
-    Ok(Decoded { text, encoding: Some(display_name(encoding)), format: Format::Text, detected, replacements })
+    Ok(Decoded { text, encoding: Some(display_name(encoding)), format: Format::Text, detected, replacements, table: None })
 }
 
 /// U+FFFD written in the file itself (UTF-8 only) is no replacement.

@@ -140,7 +140,7 @@ fn fold_white_space(text: &str, out: &mut String) {
 }
 
 /// Trims each line and keeps at most one empty line between paragraphs.
-fn tidy_lines(text: &str) -> String {
+pub(super) fn tidy_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = true;
     for line in text.lines().map(str::trim) {

@@ -2,13 +2,17 @@
 //!
 //! Users drop whatever they have: UTF-8, a GB18030 file from an old Windows
 //! machine, Big5 from Taiwan, a UTF-16 export, a Word document, a saved web
-//! page, or by mistake a PDF, an image or a binary. [`decode`] finds out
-//! which, and gives the text or an [`Error`] that says what to do instead.
+//! page, a Markdown file, subtitles, a table of posts, or by mistake a PDF,
+//! an image or a binary. [`decode`] finds out which, and gives the text or
+//! an [`Error`] that says what to do instead.
 
 mod docx;
 mod encoding;
 mod html;
+mod markdown;
 mod sniff;
+mod subtitles;
+mod table;
 
 use serde::Serialize;
 
@@ -16,20 +20,31 @@ use crate::error::Error;
 pub use crate::error::UnsupportedFormat;
 
 pub use encoding::supported_encodings;
+pub use table::{Table, ROW_SEPARATOR};
 
 /// The largest file accepted, in bytes (64 MiB, as for text).
 pub const MAX_FILE_BYTES: usize = crate::text::MAX_TEXT_BYTES;
 
-/// The file name endings read as text, a web page or a Word document: what
-/// a file chooser offers (any other file is read too, by its bytes).
-pub const TEXT_EXTENSIONS: [&str; 9] = [".txt", ".text", ".md", ".csv", ".srt", ".htm", ".html", ".xhtml", ".docx"];
+/// The file name endings read as text, Markdown, subtitles, a table, a web
+/// page or a Word document: what a file chooser offers (any other file is
+/// read too, by its bytes, as plain text).
+pub const TEXT_EXTENSIONS: [&str; 17] = [
+    ".txt", ".text", ".md", ".markdown", ".srt", ".vtt", ".ass", ".ssa", ".csv", ".tsv", ".jsonl", ".ndjson", ".htm",
+    ".html", ".xhtml", ".docx", ".log",
+];
 
 /// What kind of document the text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Plain text (also Markdown, CSV, subtitles and the like).
+    /// Plain text.
     Text,
+    /// Markdown: the text of its headings, paragraphs, lists and links.
+    Markdown,
+    /// Subtitles (SubRip, WebVTT, ASS): the spoken lines, one cue a line.
+    Subtitles,
+    /// A table (CSV, TSV, JSON Lines): see [`Decoded::table`].
+    Table,
     /// A web page: the text of its body, without script and style.
     Html,
     /// A Word document (.docx): the text of its body.
@@ -53,6 +68,9 @@ pub struct Decoded {
     /// How many malformed byte sequences were replaced with U+FFFD (for a
     /// web page, at most as many as its body text shows).
     pub replacements: usize,
+    /// For a table, its cells: the text is then its text column's, a row
+    /// a paragraph, a blank line between two (see [`Table::text_of`]).
+    pub table: Option<Table>,
 }
 
 /// Decodes a file: `name` (if known) helps tell a web page from plain text;
@@ -86,5 +104,20 @@ pub fn decode(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> Resul
         let replacements = decoded.replacements.min(text.matches('\u{FFFD}').count());
         return Ok(Decoded { text, format: Format::Html, replacements, ..decoded });
     }
-    Ok(decoded)
+    // The rest is read as text first (any encoding), then as what its name
+    // says it is; `.txt` and unknown names stay as typed.
+    let extension = extension.as_deref().unwrap_or("");
+    let (text, format, table) = if matches!(extension, "md" | "markdown" | "mdown" | "mkd") {
+        (markdown::text(&decoded.text), Format::Markdown, None)
+    } else if let Some(kind) = subtitles::Kind::of_extension(extension) {
+        (subtitles::text(&decoded.text, kind), Format::Subtitles, None)
+    } else if let Some(kind) = table::Kind::of_extension(extension) {
+        let table = table::read(&decoded.text, kind)?;
+        (table.text_of(table.text_column), Format::Table, Some(table))
+    } else {
+        return Ok(decoded);
+    };
+    // As for a web page: count the replacements the text still shows.
+    let replacements = decoded.replacements.min(text.matches('\u{FFFD}').count());
+    Ok(Decoded { text, format, table, replacements, ..decoded })
 }

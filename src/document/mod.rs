@@ -7,6 +7,7 @@
 //! word as an id in a vocabulary and its part-of-speech tag. Sentences and
 //! paragraphs are runs of tokens.
 
+mod addresses;
 mod offsets;
 mod scope;
 
@@ -15,6 +16,7 @@ use std::sync::{Arc, OnceLock};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
+pub use addresses::address_spans;
 pub use offsets::{Offsets, Unit};
 pub use scope::Origin;
 
@@ -133,7 +135,9 @@ impl Vocabulary {
         self.counts[id as usize] as usize
     }
 
-    fn intern(&mut self, word: &str, tag: u8, normal: Option<&str>) -> WordId {
+    /// `can_be_word`: false for an address (see [`address_spans`]), which
+    /// is no word whatever letters it holds.
+    fn intern(&mut self, word: &str, tag: u8, normal: Option<&str>, can_be_word: bool) -> WordId {
         if let Some(&id) = self.index.get(word) {
             self.counts[id as usize] += 1;
             return id;
@@ -145,7 +149,7 @@ impl Vocabulary {
             self.by_normal.entry(normal.into()).or_insert(id);
         }
         self.words.push(word.into());
-        self.is_word.push(text::is_word(word));
+        self.is_word.push(can_be_word && text::is_word(word));
         self.first_tags.push(tag);
         self.counts.push(1);
         self.index.insert(word.into(), id);
@@ -208,6 +212,17 @@ impl DocumentBuilder {
     /// Adds the next token of the cut of a converted text: `word` as the
     /// text spells it, `normal` as it was cut.
     pub(crate) fn push_converted(&mut self, word: &str, tag: &str, normal: Option<&str>) {
+        self.push_token(word, tag, normal, true)
+    }
+
+    /// Adds a web or e-mail address or a file path (several tokens of the
+    /// cut, see [`address_spans`]) as one token that is no word, as
+    /// punctuation is: it ends no sentence (its `?` or `!` is no end).
+    pub(crate) fn push_address(&mut self, address: &str) {
+        self.push_token(address, "x", None, false)
+    }
+
+    fn push_token(&mut self, word: &str, tag: &str, normal: Option<&str>, can_be_word: bool) {
         let start = self.next_start;
         self.next_start += word.len();
         let tag = match self.tag_index.get(tag) {
@@ -223,7 +238,7 @@ impl DocumentBuilder {
         };
         let doc = &mut self.document;
         let index = doc.starts.len() as u32;
-        let id = doc.vocabulary.intern(word, tag, normal);
+        let id = doc.vocabulary.intern(word, tag, normal, can_be_word);
         doc.starts.push(start as u32);
         doc.ids.push(id);
         doc.tags.push(tag);
@@ -236,7 +251,7 @@ impl DocumentBuilder {
                 doc.paragraph_starts.push(index);
                 self.in_paragraph = true;
             }
-        } else {
+        } else if can_be_word {
             if word.chars().any(ends_sentence) {
                 self.in_sentence = false;
             }

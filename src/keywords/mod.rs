@@ -238,6 +238,15 @@ impl<'t> TextRank<'t> {
         self.window.push_back(id);
     }
 
+    /// Feeds a token that is no candidate whatever its tag (punctuation, an
+    /// address): it only takes a place in the window.
+    pub(crate) fn push_gap(&mut self) {
+        if self.window.len() == SPAN - 1 {
+            self.window.pop_front();
+        }
+        self.window.push_back(None);
+    }
+
     /// The `top_k` best words, weights normalised as Python does.
     pub(crate) fn rank(self, top_k: usize) -> Vec<Keyword> {
         let n = self.words.len();

@@ -65,9 +65,17 @@ impl Segmenter {
         let mut tfidf = TfIdfRun::new(&self.dictionary().idf, tfidf_pos, stop_words());
         let total = document.text().len();
         let mut next_report = CHUNK_BYTES;
+        let vocabulary = document.vocabulary();
         for (i, (word, tag)) in document.tagged_normal().enumerate() {
-            textrank.push(word, tag);
-            tfidf.push(word, tag);
+            // The word list's rule: punctuation, markup (`##`, `--`) and
+            // addresses are no words, so no keywords either; in TextRank's
+            // window they take a place, as Python's punctuation does.
+            if vocabulary.is_word(document.id(i)) {
+                textrank.push(word, tag);
+                tfidf.push(word, tag);
+            } else {
+                textrank.push_gap();
+            }
             let done = document.span(i).end;
             if done >= next_report {
                 on_progress(Progress { stage: Stage::Keywords, done, total });

@@ -63,10 +63,12 @@ impl Cut {
     pub fn step(&mut self) -> Progress {
         let Cut { dictionary, text, simplified, done, builder } = self;
         if let Some(chunk) = text::line_chunks(&text[*done..], CHUNK_BYTES).next() {
+            // Addresses and paths are kept whole, as one token that is no word.
+            let mut addresses = Addresses::new(chunk);
             match simplified {
                 None => {
                     for (word, tag) in dictionary.tag(chunk, builder.hmm()) {
-                        builder.push(word, tag);
+                        addresses.push(builder, word, tag, None);
                     }
                 }
                 Some(all) => {
@@ -78,12 +80,13 @@ impl Cut {
                         let chars = word.chars().count();
                         let len = rest.char_indices().nth(chars).map_or(rest.len(), |(i, _)| i);
                         let (original, after) = rest.split_at(len);
-                        builder.push_converted(original, tag, Some(word));
+                        addresses.push(builder, original, tag, Some(word));
                         rest = after;
                     }
                     all.push_str(&converted);
                 }
             }
+            addresses.finish(builder);
             *done += chunk.len();
         }
         Progress { stage: Stage::Segmenting, done: *done, total: text.len() }
@@ -95,5 +98,48 @@ impl Cut {
             self.step();
         }
         self.builder.finish(self.text, self.simplified)
+    }
+}
+
+/// The tokens of one piece of text on their way to the document: those that
+/// start inside an address (see [`crate::document::address_spans`]) are
+/// joined into one token.
+struct Addresses<'t> {
+    chunk: &'t str,
+    spans: std::iter::Peekable<std::vec::IntoIter<std::ops::Range<usize>>>,
+    /// Where the next token starts in the piece.
+    at: usize,
+    /// The address being joined: its start and end in the piece, and where
+    /// its span ends.
+    open: Option<(usize, usize, usize)>,
+}
+
+impl<'t> Addresses<'t> {
+    fn new(chunk: &'t str) -> Self {
+        Addresses { chunk, spans: crate::document::address_spans(chunk).into_iter().peekable(), at: 0, open: None }
+    }
+
+    /// The next token: `word` as the text spells it, `normal` as it was cut.
+    fn push(&mut self, builder: &mut DocumentBuilder, word: &str, tag: &str, normal: Option<&str>) {
+        let start = self.at;
+        self.at += word.len();
+        while self.spans.next_if(|span| span.end <= start).is_some() {}
+        if self.open.is_some_and(|(_, _, span_end)| start >= span_end) {
+            self.finish(builder);
+        }
+        if let Some(span) = self.spans.peek().filter(|span| span.start <= start) {
+            let (from, _, _) = self.open.unwrap_or((start, start, span.end));
+            self.open = Some((from, self.at, span.end));
+            return;
+        }
+        self.finish(builder);
+        builder.push_converted(word, tag, normal);
+    }
+
+    /// Pushes the address being joined, if any.
+    fn finish(&mut self, builder: &mut DocumentBuilder) {
+        if let Some((from, to, _)) = self.open.take() {
+            builder.push_address(&self.chunk[from..to]);
+        }
     }
 }

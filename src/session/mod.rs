@@ -343,7 +343,11 @@ impl Session {
                 let suggested = sections::suggest(document.text());
                 let division = division.clone().unwrap_or_else(|| suggested.clone());
                 let found = sections::sections(document, &division, unit);
-                let groups = if division == SectionBy::Speaker { sections::groups(&found) } else { Vec::new() };
+                let groups = match &division {
+                    SectionBy::Speaker => sections::groups(&found),
+                    SectionBy::Given { sections: given } => sections::given_groups(&found, given),
+                    _ => Vec::new(),
+                };
                 Answer::Sections(Sections { division, suggested, sections: found, groups })
             }
             Query::Distinctive { division, options } => {

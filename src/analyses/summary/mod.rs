@@ -187,8 +187,14 @@ impl Segmenter {
         let mut tokens = 0;
         let mut done = 0;
         for chunk in text::line_chunks(text, CHUNK_BYTES) {
+            // The precise cut's rule: no piece of an address is a word.
+            let addresses = crate::document::address_spans(chunk);
+            let in_address = |word: &str| {
+                let at = word.as_ptr() as usize - chunk.as_ptr() as usize;
+                addresses.iter().any(|span| span.contains(&at))
+            };
             for word in self.cut(chunk, mode, hmm) {
-                if !text::is_word(word) {
+                if !text::is_word(word) || (!addresses.is_empty() && in_address(word)) {
                     continue;
                 }
                 tokens += 1;

@@ -15,4 +15,9 @@ start: number,
 /**
  * Where it ends.
  */
-end: number, };
+end: number, 
+/**
+ * The group it belongs to: a table row's value in the column the user
+ * divides by (正面, 负面); sections with one group are compared as one.
+ */
+group?: string, };

@@ -3,4 +3,4 @@
 /**
  * What a [`Group`] gathers.
  */
-export type GroupKind = "speaker" | "role";
+export type GroupKind = "speaker" | "role" | "given";
