@@ -1,15 +1,21 @@
 // The results (#dashboard): shows an analysis through the view registry,
 // and marks the results as busy (an analysis runs), stale (they no longer
 // describe the text) or empty (no text: the cards are hidden, and not
-// drawn). A word anywhere in them is a link to it (selection.js).
+// drawn). A word anywhere in them is a link to it (selection.js), whose
+// card opens as a sheet at the foot of the window (ui/word-sheet.js).
 
 import { linkWords } from './selection.js';
+import { createWordSheet } from './ui/word-sheet.js';
 
 /** `registry`: the page's view registry (view-registry.js), whose results `element` holds. */
 export function createDashboard(element, registry, selection) {
   linkWords(element, selection);
   const mark = (name, on) => element.classList.toggle(name, on);
-  const markWord = (word) => mark('has-word', Boolean(word));
+  const sheet = createWordSheet(element, element.querySelector('#word-sheet'), selection);
+  const markWord = (word) => {
+    mark('has-word', Boolean(word));
+    sheet.sync(word);
+  };
   selection.subscribe(markWord);
   markWord(selection.word);
 

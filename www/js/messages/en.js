@@ -218,6 +218,16 @@ export default {
   'file.docx': 'Body text of a Word document (.docx)',
   'file.decodedAs': (encoding, detected) => `Decoded as ${encoding}${detected ? ' (detected)' : ''}`,
   'file.html': (decoded) => `Body text of a web page (scripts and styles removed), ${decoded}`,
+  'file.markdown': (decoded) => `Text of a Markdown file (links' addresses, images, code blocks and markup removed), ${decoded}`,
+  'file.subtitles': (decoded) => `Spoken lines of a subtitle file (numbers, timings and styling removed; a named speaker starts the line), ${decoded}`,
+  'file.table': (decoded) => `A table: each row with text is a document, ${decoded}`,
+  'table.caption': (rows, columns) => `${plural(rows, 'row')}, ${plural(columns, 'column')}. Read the table by:`,
+  'table.text': 'Text column',
+  'table.sections': 'Sections',
+  'table.eachRow': 'each row',
+  'table.groups': 'Groups to compare',
+  'table.noGroups': 'none',
+  'table.column': (n) => `column ${n}`,
 
   // The scope banner
   'scope.only': 'Showing only: ',
@@ -271,6 +281,7 @@ export default {
 
   // The selected word
   'word.title': 'Word',
+  'word.sheetTitle': 'The selected word',
   'word.hint': 'Click any word (keywords, cloud, frequency table, names) to see how the text uses it',
   'word.reason.notInText': 'the text was not cut into this word (it may be part of a longer word: choose “containing the string” in the concordance to find it)',
   'word.reason.notAWord': 'it is punctuation or white space, not a word',
@@ -858,6 +869,7 @@ export default {
   'lexicon.settingsHelp': 'Settings are kept in this browser only. The exported ciyan-settings.json can be sent to a colleague: imported, it gives the same results for the same text.',
   'lexicon.noTag': 'none',
   'lexicon.updated': (word) => `“${word}” updated.`,
+  'lexicon.neverWhole': (word, character) => `“${word}” was not added: jieba always cuts at “${character}”, so it could never be one word. Leave that character out.`,
   'lexicon.added': (word) => `“${word}” added; segmenting again.`,
   'lexicon.retagged': (word, tag) => `“${word}” now tagged ${tag}.`,
   'lexicon.removedWord': (word) => `“${word}” deleted from the dictionary.`,

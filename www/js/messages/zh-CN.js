@@ -213,6 +213,16 @@ export default {
   'file.docx': 'Word 文档（.docx）正文',
   'file.decodedAs': (encoding, detected) => `按 ${encoding} 解码${detected ? '（自动检测）' : ''}`,
   'file.html': (decoded) => `网页正文（已去掉脚本和样式），${decoded}`,
+  'file.markdown': (decoded) => `Markdown 文件正文（已去掉链接地址、图片、代码块和标记），${decoded}`,
+  'file.subtitles': (decoded) => `字幕的台词（已去掉序号、时间轴和样式；标明的说话人放在行首），${decoded}`,
+  'file.table': (decoded) => `表格：每一行有文本的记录是一篇文档，${decoded}`,
+  'table.caption': (rows, columns) => `${formatInteger(rows)} 行，${formatInteger(columns)} 列。按以下各列读取表格：`,
+  'table.text': '文本列',
+  'table.sections': '分节',
+  'table.eachRow': '每行一节',
+  'table.groups': '分组对比',
+  'table.noGroups': '不分组',
+  'table.column': (n) => `第 ${n} 列`,
 
   // The scope banner (views/scope-banner.js)
   'scope.only': '只看：',
@@ -266,6 +276,7 @@ export default {
 
   // The selected word (index.html's word card, views/word-info.js)
   'word.title': '词语',
+  'word.sheetTitle': '所选词语',
   'word.hint': '点击任何一个词（关键词、词云、词频表、人名地名），看它在原文中的用法',
   'word.reason.notInText': '文中没有切出这个词（它可能只是更长的词的一部分：上下文视图里选「包含该字串」可以找到）',
   'word.reason.notAWord': '它是标点或空白，不算词',
@@ -852,6 +863,7 @@ export default {
   'lexicon.settingsHelp': '设置只保存在这个浏览器里。导出的 ciyan-settings.json 可以发给同事：导入后，同一文本得到同样的结果。',
   'lexicon.noTag': '不指定',
   'lexicon.updated': (word) => `已更新「${word}」。`,
+  'lexicon.neverWhole': (word, character) => `未加入「${word}」：结巴分词总在「${character}」处切开，这个词永远不会被切成一个词。请去掉这个字符。`,
   'lexicon.added': (word) => `已加入「${word}」，正在重新分词。`,
   'lexicon.retagged': (word, tag) => `「${word}」的词性改为 ${tag}。`,
   'lexicon.removedWord': (word) => `已从词典删除「${word}」。`,

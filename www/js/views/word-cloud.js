@@ -86,7 +86,12 @@ function paint(container, canvas, words) {
   return placed;
 }
 
-/** Keeps the canvas's data-word on the word under the pointer (none: no attribute). */
+/**
+ * Keeps the canvas's data-word on the word under the pointer (none: no
+ * attribute), so that a click selects it. A finger leaves the canvas as it
+ * lifts, before the click of its tap: only a mouse leaving clears the word
+ * (its pointer cursor), and the lift sets it again where the finger was.
+ */
 function follow(canvas, placed) {
   const point = (event) => {
     const box = canvas.getBoundingClientRect();
@@ -96,7 +101,10 @@ function follow(canvas, placed) {
   };
   canvas.addEventListener('pointermove', point);
   canvas.addEventListener('pointerdown', point);
-  canvas.addEventListener('pointerleave', () => delete canvas.dataset.word);
+  canvas.addEventListener('pointerup', point);
+  canvas.addEventListener('pointerleave', (event) => {
+    if (event.pointerType === 'mouse') delete canvas.dataset.word;
+  });
 }
 
 /** The theme's cloud colours (CSS custom properties --cloud-1 … --cloud-6). */
