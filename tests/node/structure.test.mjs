@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createStructure } from '../../www/js/structure.js';
+import { createStructure, isNewText } from '../../www/js/structure.js';
 
 const CHAPTERS = { by: 'chapter' };
 const SPEAKERS = { by: 'speaker' };
@@ -69,4 +69,45 @@ test('a new text keeps the division but forgets its sections and scope; with not
   stop();
   structure.setScope({ label: 'b', sections: [1] });
   assert.equal(heard.length, 3, 'an unsubscribed listener hears nothing');
+});
+
+test('an edited text keeps its division; another text starts undivided, with its own suggestion; a corpus keeps its files', () => {
+  const novel = '第一回 甄士隐梦幻识通灵\n'.repeat(20) + '第二回 贾夫人仙逝扬州城\n'.repeat(20);
+  const structure = createStructure();
+  const heard = [];
+  structure.subscribe((_, changed) => heard.push(changed));
+  structure.setDivision(CHAPTERS);
+  structure.setSections(answer(CHAPTERS, 2));
+  heard.length = 0;
+
+  structure.textChanged(novel, novel);
+  assert.deepEqual(heard, [], 'the same text: nothing changes');
+  structure.textChanged(novel, novel.replace('甄士隐', '甄士隱') + '（完）');
+  assert.deepEqual(structure.division, CHAPTERS, 'an edit keeps the division');
+  assert.equal(structure.sections, null, 'its sections are asked for again');
+  assert.deepEqual(heard.pop(), ['sections', 'scope', 'within']);
+
+  structure.textChanged(novel, '王毅：谢谢。\n记者：请问……\n'.repeat(30));
+  assert.equal(structure.division, null, 'another text: undivided');
+  assert.deepEqual(heard.pop(), ['division', 'sections', 'scope', 'within']);
+
+  const given = { by: 'given', sections: [{ label: 'a.txt', start: 0, end: 3 }] };
+  structure.setDivision(given);
+  structure.textChanged(novel, 'abc');
+  assert.deepEqual(structure.division, given, 'a corpus opened keeps its division by file');
+});
+
+test('isNewText: what the two texts share at their start and end', () => {
+  assert.equal(isNewText('abcdef', 'abcdef'), false);
+  assert.equal(isNewText('abcdefgh', 'abcXefgh'), false, 'a character mended');
+  assert.equal(isNewText('abcdefgh', 'abcdefgh\n!'), false, 'a line added');
+  assert.equal(isNewText('abcdefgh', 'zyxwvuts'), true, 'nothing shared');
+  assert.equal(isNewText('', 'abc'), true, 'text where there was none');
+  assert.equal(isNewText('abc', 'abc' + 'x'.repeat(10)), true, 'mostly new text');
+});
+
+test('isNewText: edits at both ends of a text of many lines', () => {
+  const text = Array.from({ length: 40 }, (_, i) => `第${i}段，一些文字。`).join('\n');
+  assert.equal(isNewText(text, `前言\n${text.slice(3)}\n后记`), false);
+  assert.equal(isNewText(text, Array.from({ length: 40 }, (_, i) => `另一篇第${i}行。`).join('\n')), true);
 });

@@ -17,7 +17,7 @@ import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent 
 
 /**
  * {client, structure, status, dashboard, registry} and the input card's
- * elements (index.html). Returns {editor, pickEncoding, start()}: what the
+ * elements (index.html). Returns {editor, pickEncoding, chooseColumns, start()}: what the
  * repair and file cards may do (context of view-registry.js), and the first
  * text's analysis.
  */
@@ -89,9 +89,9 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
     dashboard.busy(true);
     cancelButton.hidden = false;
     try {
-      // A new text keeps the division (chapters, speakers…), but the old
-      // text's sections and scope say nothing about it: asked for again.
-      if (client.document && client.document.text !== textarea.value) structure.forgetSections();
+      // The old text's sections and scope say nothing about this one: asked
+      // for again; another text drops the division chosen for the last one.
+      if (client.document) structure.textChanged(client.document.text, textarea.value);
       if (!posGroupsKnown) {
         // The core says them once it has loaded (the wasm and the dictionary): the line says so meanwhile.
         status.progress({ stage: Stage.LOADING });
@@ -216,6 +216,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
       },
     },
     pickEncoding: (encoding, index) => files.pickEncoding(encoding, index),
+    chooseColumns: (choice) => files.chooseColumns(choice),
 
     /**
      * Analyses the text of the last visit, else the sample (the first visit,

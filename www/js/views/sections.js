@@ -73,8 +73,12 @@ export function create(container, { client, structure }) {
     structure.setScope(ui.speaker.value ? scopeOf(view, ui.speaker.value) : null);
   });
 
-  /** Asks for the sections of the current division (or, undivided, for the suggested one), then their words. */
-  async function load() {
+  /**
+   * Asks for the sections of the current division (or, undivided, for the
+   * suggested one), then their words. follow: undivided because another
+   * text replaced a divided one, which takes this text's suggestion.
+   */
+  async function load({ follow = false } = {}) {
     const generation = ++view.generation;
     const { division } = structure;
     Object.assign(view, { answer: null, distinctive: null, groupsDistinctive: null });
@@ -89,6 +93,11 @@ export function create(container, { client, structure }) {
       // suggested: the kind ('speaker'), or the division it names ({by: 'speaker'}).
       const suggested = typeof answer.suggested === 'string' ? answer.suggested : answer.suggested?.by;
       view.suggested = { by: suggested, count: division ? view.suggested?.count : answer.sections.length };
+      if (!division && follow && suggested && suggested !== 'none' && answer.sections.length > 1) {
+        // The division changes: the structure asks for its sections (update → load).
+        structure.setDivision(typeof answer.suggested === 'string' ? { by: suggested } : answer.suggested);
+        return;
+      }
       if (!division) {
         drawPicker(ui, view, division);
         drawUndivided(ui, view);
@@ -132,7 +141,7 @@ export function create(container, { client, structure }) {
         view.basis = basis;
         view.suggested = null;
         if (state.division?.by !== 'given') view.given = null;
-        load();
+        load({ follow: structure.takeSuggestion() });
       } else if (changed.has('division')) {
         load();
       } else if (changed.has('scope')) {
