@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::WordCount;
 
 mod rules;
+mod text;
 
 pub use rules::implausible;
 use rules::COMPOUND_SURNAMES;
@@ -96,6 +97,9 @@ pub enum NameSource {
     UserDictionary,
     /// The user put the word on this list.
     User,
+    /// Found in the text: an address form (祥林嫂, 阿Q) or a string that
+    /// recurs and acts as a person (闰土说), whatever the dictionary says.
+    Text,
 }
 
 /// Why a word tagged as a name is not on the list.
@@ -117,6 +121,9 @@ pub enum SetAsideReason {
     CountryPair,
     /// A person's name tagged as a place (夏侯惇).
     PersonName,
+    /// Tagged as a person, but the text never has it speak or act, nor gives
+    /// it a title (胡子, 鲁镇, 养老 in texts that use them as words).
+    NoPersonUse,
     /// The user removed it.
     Removed,
 }
@@ -182,6 +189,12 @@ pub(crate) trait NameEvidence {
     /// …) at least twice: evidence of a person that outweighs a missing
     /// surname (玄德曰, 云长曰: courtesy names have none).
     fn speaks(&self, word: &str) -> bool;
+    /// The text the cut read (simplified characters for a traditional
+    /// text), where the evidence of people is counted.
+    fn text(&self) -> &str;
+    /// The text as the user wrote it, character for character the same as
+    /// [`NameEvidence::text`] (a name found there is shown as written).
+    fn original_text(&self) -> &str;
 }
 
 /// Words that, right after a name, say that it speaks or acts as a person.
@@ -196,12 +209,45 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
     use std::collections::HashMap;
     let removed: std::collections::HashSet<&str> = corrections.removed.iter().map(String::as_str).collect();
     let moved: HashMap<&str, NameKind> = corrections.moved.iter().map(|m| (m.word.as_str(), m.kind)).collect();
+    // People found in the text itself (see `text`), in the text's spelling.
+    let text = origin.text();
+    let is_word = |s: &str| origin.has_word(s);
+    let tag_of: HashMap<&str, &str> = words.iter().map(|w| (origin.normal(&w.word), w.pos.as_str())).collect();
+    let found: Vec<text::TextPerson> =
+        text::people(text, |s| origin.has_word(s) && !tag_of.get(s).is_some_and(|t| t.starts_with("nr")), &is_word)
+            .into_iter()
+            .map(|mut p| {
+                p.word = spelled(origin, &p.word);
+                for form in &mut p.forms {
+                    form.0 = spelled(origin, &form.0);
+                }
+                p
+            })
+            .collect();
     // Each form's name, and the name's own entry.
     let mut alias_of: HashMap<&str, &str> = HashMap::new();
     for alias in &corrections.aliases {
         alias_of.insert(&alias.name, &alias.name);
         for form in &alias.forms {
             alias_of.entry(form).or_insert(&alias.name);
+        }
+    }
+    let user_alias: std::collections::HashSet<&str> = alias_of.values().copied().collect();
+    // A person found in the text gathers its shorter forms (四老爷 of
+    // 鲁四老爷) and the words tagged as people that mostly stand inside it
+    // (单四 of 单四嫂子).
+    for person in &found {
+        alias_of.entry(&person.word).or_insert(&person.word);
+        for (form, _) in &person.forms {
+            alias_of.entry(form).or_insert(&person.word);
+        }
+    }
+    for w in words {
+        if NameKind::of_tag(&w.pos) != Some(NameKind::Person) || alias_of.contains_key(w.word.as_str()) {
+            continue;
+        }
+        if let Some(person) = found.iter().find(|p| p.word.contains(w.word.as_str()) && p.count * 2 >= w.count) {
+            alias_of.insert(&w.word, &person.word);
         }
     }
     // jieba glues a name to the character after it (玄德曰, 玄德乃, 玄德见:
@@ -225,7 +271,8 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
         let stem = &w.word[..last_at];
         if stem.chars().count() >= 2 && people.contains_key(stem) && !COMPOUND_SURNAMES.contains(&stem) {
             alias_of.entry(&w.word).or_insert(stem);
-            if "曰道说云问答笑叹".contains(last) {
+            // Not 道: 古之道, 王之道 are the Way.
+            if "曰说云问答笑叹".contains(last) {
                 *glued_speech.entry(stem).or_insert(0) += w.count;
             }
         }
@@ -250,8 +297,9 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
             }
             (None, None) => {
                 // A form of an alias counts wherever its name is listed.
-                if alias_of.contains_key(w.word.as_str()) {
-                    (NameKind::Person, NameSource::User)
+                if let Some(name) = alias_of.get(w.word.as_str()) {
+                    let found_here = found.iter().any(|p| p.word == *name) && !user_alias.contains(name);
+                    (NameKind::Person, if found_here { NameSource::Text } else { NameSource::User })
                 } else {
                     continue;
                 }
@@ -264,11 +312,22 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
         }
         let reason = if removed.contains(w.word.as_str()) || removed.contains(name) {
             Some(SetAsideReason::Removed)
-        } else if source == NameSource::User || corrections.keep_implausible || alias_of.contains_key(w.word.as_str()) {
+        } else if matches!(source, NameSource::User | NameSource::Text) || corrections.keep_implausible || alias_of.contains_key(w.word.as_str()) {
             None
         } else {
             implausible(origin.normal(&w.word), &w.pos, kind)
                 .filter(|&r| !(r == SetAsideReason::NoSurname && kind == NameKind::Person && speaks(&w.word)))
+                .or_else(|| {
+                    // A person acts or is given a title somewhere in the text.
+                    let normal = origin.normal(&w.word);
+                    // Once is no evidence (冷笑, 玄色 are named once each).
+                    let used = w.count >= 2
+                        && (speaks(&w.word)
+                            || text::uses(text, normal, &is_word).1 > 0
+                            || text::titled(text, normal)
+                            || text::addressed(normal));
+                    (kind == NameKind::Person && !used).then_some(SetAsideReason::NoPersonUse)
+                })
         };
         if let Some(reason) = reason {
             set_aside.push(SetAside { word: w.word.clone(), count: w.count, pos: w.pos.clone(), kind, reason });
@@ -295,6 +354,31 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
             }
         }
     }
+    // The people found in the text: counted as the text has them (jieba
+    // cuts most of them apart), and listed if no word brought them in.
+    for person in &found {
+        if removed.contains(person.word.as_str()) {
+            continue;
+        }
+        let people = &mut lists[NameKind::Person as usize];
+        match people.iter_mut().find(|n| n.word == person.word) {
+            Some(entry) => entry.count = entry.count.max(person.count),
+            None if !index.keys().any(|(_, n)| *n == person.word) => {
+                let mut forms = vec![WordCount { word: person.word.clone(), count: person.count, pos: "nr".into() }];
+                forms.extend(
+                    person.forms.iter().map(|(f, n)| WordCount { word: f.clone(), count: *n, pos: "nr".into() }),
+                );
+                people.push(Name {
+                    word: person.word.clone(),
+                    count: person.count + person.forms.iter().map(|f| f.1).sum::<usize>(),
+                    pos: "nr".into(),
+                    source: NameSource::Text,
+                    forms,
+                });
+            }
+            None => {}
+        }
+    }
     for list in &mut lists {
         for name in list.iter_mut() {
             if name.forms.len() == 1 {
@@ -306,6 +390,19 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
     }
     let [people, places, organizations] = lists;
     Entities { people, places, organizations, set_aside }
+}
+
+/// `word` of [`NameEvidence::text`] as the original text spells it (the
+/// two have the same characters in the same places).
+fn spelled(origin: &impl NameEvidence, word: &str) -> String {
+    let (text, original) = (origin.text(), origin.original_text());
+    if text.len() == original.len() && std::ptr::eq(text, original) {
+        return word.to_string();
+    }
+    match text.find(word) {
+        Some(at) => original.chars().skip(text[..at].chars().count()).take(word.chars().count()).collect(),
+        None => word.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -325,6 +422,12 @@ mod tests {
         }
         fn normal<'w>(&'w self, word: &'w str) -> &'w str {
             word
+        }
+        fn text(&self) -> &str {
+            "孔明曰：诸葛亮道：曹操说：汝"
+        }
+        fn original_text(&self) -> &str {
+            self.text()
         }
     }
 

@@ -19,7 +19,11 @@ pub fn implausible(word: &str, tag: &str, kind: NameKind) -> Option<SetAsideReas
     let last = *chars.last().expect("two characters or more");
     match kind {
         NameKind::Person => {
-            if "化性社部会国党局学派堡岛湖省市县".contains(last) || COMMON_NOT_PEOPLE.contains(&word) {
+            // Two characters ending in 之 are a phrase (古之, 王之), not 王羲之.
+            if "化性社部会国党局学派堡岛湖省市县".contains(last)
+                || COMMON_NOT_PEOPLE.contains(&word)
+                || (chars.len() == 2 && last == '之')
+            {
                 return Some(SetAsideReason::CommonWord);
             }
             // Transliterated names (nrt) start with anything.

@@ -271,4 +271,12 @@ impl NameEvidence for Evidence<'_> {
     fn speaks(&self, word: &str) -> bool {
         self.document.vocabulary().id(word).and_then(|id| self.spoken.get(&id)).is_some_and(|&n| n >= 2)
     }
+
+    fn text(&self) -> &str {
+        self.document.cut_text()
+    }
+
+    fn original_text(&self) -> &str {
+        self.document.text()
+    }
 }

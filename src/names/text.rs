@@ -1,0 +1,263 @@
+//! People found in the text itself: what a reader sees without a
+//! dictionary. A person is addressed (阿Q, 祥林嫂, 柳妈, 鲁四老爷, 老栓) and
+//! acts (闰土说, 老残道, 七斤叹): the strings before speech and action verbs
+//! and around address and kinship forms, counted in the text, are the
+//! candidates; those that recur and act, or recur as an address form, are
+//! people. jieba cuts most of these names apart (闰/土, 单四/嫂子, 七斤/m),
+//! so they are found in the characters, not in the tokens.
+
+use std::collections::{HashMap, HashSet};
+
+/// Verbs that, right after a string, say that it speaks or acts as a person
+/// (one adverb of [`ADVERBS`] may stand between).
+const VERBS: &[&str] = &[
+    "说", "道", "笑", "问", "想", "曰", "叹", "哭", "答", "叫", "喊", "骂", "嚷", "走", "听", "看", "吃", "睡",
+    "点头", "摇头", "站", "坐", "接", "拿", "表示", "指出", "强调", "认为", "大怒", "大喜", "大惊",
+];
+
+/// Adverbs that may stand between a name and its verb (老栓便说, 闰土也笑).
+const ADVERBS: &str = "便也就又却才都只还忽";
+
+/// Address and kinship forms after a name, longest first (祥林嫂, 柳妈,
+/// 卫老婆子, 四婶, 鲁四老爷, 赵七爷, 贺老六 is a prefix form).
+const SUFFIXES: &[&str] = &[
+    "老婆子", "老太太", "奶奶", "老爷", "老太", "少爷", "公公", "嫂子", "大妈", "大叔", "大爷", "大娘", "二嫂",
+    "婆子", "嫂", "妈", "婶", "叔", "伯", "爷", "姑", "娘", "哥", "姐", "婆", "公", "翁",
+];
+
+/// Address forms before a name (阿Q, 老栓, 小栓, 老殘 in simplified).
+const PREFIXES: &[&str] = &["阿", "老", "小"];
+
+/// Words of address form that name no one (老师, 小姐, 阿姨 …).
+const COMMON_ADDRESS: &[&str] = &[
+    "老师", "老人", "老子", "老婆", "老太", "老爷", "老板", "老头", "老虎", "老鼠", "老家", "老大", "老二", "老三",
+    "老兄", "老弟", "老乡", "老实", "老是", "老天", "老者", "老百姓", "老太太", "老年", "老鹰", "老娘", "老妈",
+    "老爹", "老汉", "老夫", "老翁", "老婆子", "老头子", "老爷子", "小姐", "小孩", "小子", "小鬼", "小人", "小心",
+    "小时", "小说", "小儿", "小孩子", "小东西", "小伙子", "小弟", "小妹", "小的", "小生", "阿姨", "阿爹", "阿妈",
+    "阿哥", "阿姐", "阿婆", "阿公", "大妈", "大叔", "大爷", "大娘", "二嫂", "嫂子", "奶奶", "公公", "婆婆", "婆子",
+    "少爷", "姑娘", "姑姑", "叔叔", "伯伯", "哥哥", "姐姐", "爷爷", "娘娘", "太太", "老太婆", "先生", "主人",
+    "母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "孩子", "大家", "众人", "别人", "客人", "女人", "男人", "老爷们",
+];
+
+/// Characters no name has in it: function words, pronouns, and the verbs
+/// that end the strings looked at. A numeral may be part of a name (七斤,
+/// 单四嫂子, 八一嫂).
+const NOT_IN_NAMES: &str = "的了是在和与及我你他她它们这那也都就便又却说道着把被给对向个不有没人么呢吗啊呀吧\
+上下里中来去得地之其所而以于为乃曰云谓笑问答叹想看听走叫哭骂喊要会能可将已再还才只很最更太从到过时候么样些每各\
+此彼谁何哪怎甚啥自己吾汝尔余朕孤寡某今昨明年月日";
+
+/// Whether `word` starts with a numeral (七斤, 九斤: names of villagers);
+/// not 一 (一面, 一边 are adverbs).
+fn numeral(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| "二三四五六七八九十".contains(c))
+}
+
+/// A string of the text found as a person, with how often the text has it
+/// and the shorter strings that are forms of it (四老爷 of 鲁四老爷).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TextPerson {
+    pub word: String,
+    pub count: usize,
+    pub acts: usize,
+    /// Shorter forms (each a part of `word`), with their counts outside it.
+    pub forms: Vec<(String, usize)>,
+}
+
+fn is_name_char(c: char) -> bool {
+    (('\u{4e00}'..='\u{9fff}').contains(&c) && !NOT_IN_NAMES.contains(c)) || c.is_ascii_uppercase()
+}
+
+/// Titles next to a name (习近平主席, 总统拜登).
+const TITLES: &[&str] = &[
+    "主席", "总统", "总理", "首相", "先生", "女士", "同志", "部长", "外长", "大使", "秘书长", "教授", "将军", "丞相", "太守",
+];
+
+/// Whether `word` stands next to a title at least once.
+pub(crate) fn titled(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let after = &text[at + word.len()..];
+        let before = &text[..at];
+        TITLES.iter().any(|t| after.starts_with(t) || before.ends_with(t))
+    })
+}
+
+/// How often `word` stands in `text`, and how often a verb follows it.
+/// `is_word` says whether the dictionary has a word: a verb that makes one
+/// with the character before it is none (思想, 提问, 回答).
+pub(crate) fn uses(text: &str, word: &str, is_word: &impl Fn(&str) -> bool) -> (usize, usize) {
+    let (mut count, mut acts) = (0, 0);
+    for (at, _) in text.match_indices(word) {
+        count += 1;
+        let mut rest = &text[at + word.len()..];
+        if let Some(c) = rest.chars().next() {
+            if ADVERBS.contains(c) {
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        let last = text[..at + word.len()].chars().next_back().map(|c| &text[at + word.len() - c.len_utf8()..]);
+        let glued = last.is_some_and(|l| {
+            VERBS.iter().any(|v| rest.starts_with(v) && is_word(&l[..l.len() - rest.len() + v.len()]))
+        });
+        if !glued && acts_after(rest) {
+            acts += 1;
+        }
+    }
+    (count, acts)
+}
+
+/// Whether most uses of `word` have the same name character before it: a
+/// part of a longer word (勒斯坦 of 巴勒斯坦, 四嫂子 of 单四嫂子).
+fn is_fragment(text: &str, word: &str, count: usize) -> bool {
+    let mut before: HashMap<char, usize> = HashMap::new();
+    for (at, _) in text.match_indices(word) {
+        if let Some(c) = text[..at].chars().next_back().filter(|&c| is_name_char(c)) {
+            *before.entry(c).or_insert(0) += 1;
+        }
+    }
+    before.values().any(|&n| n * 5 >= count * 3)
+}
+
+/// Whether `rest` starts with a verb. 道 is also a noun (邦无道, 古之道):
+/// it says that someone speaks only before what is said (老残道：).
+fn acts_after(rest: &str) -> bool {
+    VERBS.iter().any(|v| {
+        rest.starts_with(v) && (*v != "道" || rest[v.len()..].starts_with(['：', ':', '「', '“']))
+    })
+}
+
+/// Whether `word` has the shape of an address form (祥林嫂, 王九妈, 阿五),
+/// and is not a common word of that shape (老师, 小姐).
+pub(crate) fn addressed(word: &str) -> bool {
+    !COMMON_ADDRESS.contains(&word)
+        && word.chars().count() >= 2
+        && (SUFFIXES.iter().any(|s| word.ends_with(s) && word.len() > s.len())
+            || PREFIXES.iter().any(|p| word.starts_with(p)))
+}
+
+/// The `n` name characters right before byte `end` of `text` (fewer if a
+/// character that is no part of a name comes first).
+fn before(text: &str, end: usize, n: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (start, c) in text[..end].char_indices().rev().take(n) {
+        if !is_name_char(c) {
+            break;
+        }
+        out.push(&text[start..end]);
+    }
+    out
+}
+
+/// People found in `text` (simplified characters): address forms that
+/// recur, and strings that recur before a verb. `is_common` says whether
+/// the dictionary knows a string as a word that is no name (母亲, 胡子).
+pub(crate) fn people(
+    text: &str,
+    is_common: impl Fn(&str) -> bool,
+    is_word: &impl Fn(&str) -> bool,
+) -> Vec<TextPerson> {
+    // Each candidate string, and whether it has an address form.
+    let mut seen: HashMap<&str, bool> = HashMap::new();
+    fn add<'t>(s: &'t str, address: bool, seen: &mut HashMap<&'t str, bool>) {
+        *seen.entry(s).or_insert(false) |= address;
+    }
+    for verb in VERBS {
+        for (at, _) in text.match_indices(verb) {
+            let mut end = at;
+            if let Some(c) = text[..end].chars().next_back() {
+                if ADVERBS.contains(c) {
+                    end -= c.len_utf8();
+                }
+            }
+            for s in before(text, end, 4).into_iter().filter(|s| s.chars().count() >= 2) {
+                add(s, false, &mut seen);
+            }
+        }
+    }
+    for suffix in SUFFIXES {
+        for (at, _) in text.match_indices(suffix) {
+            for stem in before(text, at, 3) {
+                add(&text[at - stem.len()..at + suffix.len()], true, &mut seen);
+            }
+        }
+    }
+    for prefix in PREFIXES {
+        for (at, _) in text.match_indices(prefix) {
+            let rest = &text[at + prefix.len()..];
+            let mut end = at + prefix.len();
+            for c in rest.chars().take(2) {
+                if !is_name_char(c) || PREFIXES.iter().any(|p| p.starts_with(c)) {
+                    break;
+                }
+                end += c.len_utf8();
+                add(&text[at..end], true, &mut seen);
+            }
+        }
+    }
+    // Counted in the text; a candidate is a person if it recurs and acts,
+    // or recurs as an address form.
+    let mut counted: HashMap<&str, (usize, usize, bool)> = HashMap::new();
+    for (&s, &address) in &seen {
+        let (count, acts) = uses(text, s, is_word);
+        if count >= 2 {
+            counted.insert(s, (count, acts, address));
+        }
+    }
+    let mut found: Vec<&str> = counted
+        .iter()
+        .filter(|(&s, &(count, _, _))| !is_fragment(text, s, count) && !VERBS.iter().any(|v| s.ends_with(v)))
+        .filter(|(&s, &(count, acts, address))| {
+            if COMMON_ADDRESS.contains(&s) || s.chars().all(|c| "一二三四五六七八九十百千两几".contains(c)) {
+                return false;
+            }
+            let person =
+                if address { count >= 3 && acts >= 1 || count >= 4 || acts >= 2 } else { acts >= 2 && acts * 10 >= count };
+            // A word the dictionary has as no name (母亲, 中方) is no name
+            // found here, unless it is an address form that acts (老残) or
+            // a numeral that does (七斤, 六斤: numerals are names of
+            // villagers).
+            person && (!is_common(s) || address && acts >= 3 || numeral(s) && acts >= 3)
+        })
+        .map(|(&s, _)| s)
+        .collect();
+    // Left-closed: a string most of whose uses have the same character
+    // before it is part of a longer name (四嫂子 of 单四嫂子); right-closed
+    // the same way (老栓 is not 老栓便). The shorter is a form of the longer.
+    let count_of = |s: &str| counted.get(s).map_or(0, |c| c.0);
+    found.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let mut people: Vec<TextPerson> = Vec::new();
+    let mut taken: HashSet<&str> = HashSet::new();
+    for &s in &found {
+        if taken.contains(s) {
+            continue;
+        }
+        let (count, acts, _) = counted[s];
+        // Shorter found strings inside this one that are mostly this one.
+        let mut forms = Vec::new();
+        for &t in &found {
+            if t.len() < s.len() && s.contains(t) && !taken.contains(t) {
+                let outside = count_of(t).saturating_sub(count);
+                if outside * 2 <= count_of(t) || s.ends_with(t) && t.chars().count() >= 3 {
+                    // A part that never stands alone is no form to show.
+                    if outside > 0 {
+                        forms.push((t.to_string(), outside));
+                    }
+                    taken.insert(t);
+                }
+            }
+        }
+        // A longer string is a name only if it stands on its own often
+        // enough against its parts: 是闰土 is not, 单四嫂子 is.
+        let shortest_part = found
+            .iter()
+            .filter(|t| t.len() < s.len() && s.contains(**t) && !forms.iter().any(|(f, _)| f == *t))
+            .map(|t| count_of(t))
+            .max();
+        if shortest_part.is_some_and(|part| count * 3 < part) {
+            continue;
+        }
+        taken.insert(s);
+        people.push(TextPerson { word: s.to_string(), count, acts, forms });
+    }
+    people.sort_by(|a, b| b.count.cmp(&a.count).then(a.word.cmp(&b.word)));
+    people
+}
