@@ -89,25 +89,11 @@ impl JsSession {
     pub fn handle(&mut self, request: JsValue, id: JsValue) -> Result<JsValue, JsValue> {
         let request: Request =
             serde_wasm_bindgen::from_value(request).map_err(|e| to_js_error(&Error::BadRequest(e.to_string())))?;
-        let name = format!("ciyan:{}", request_name(&request));
+        let name = format!("ciyan:{}", request.name());
         let timeline = Timeline::start(&name);
         let reply = self.inner.handle_tracked(request, |progress| post_progress(&id, &progress));
         timeline.end(&name);
         to_js(&reply.map_err(|e| to_js_error(&e))?)
-    }
-}
-
-/// A request's name on the timeline: the query's for a question.
-fn request_name(request: &Request) -> &'static str {
-    match request {
-        Request::Ask { query } => query.name(),
-        Request::Scope { .. } => "scope",
-        Request::Configure { .. } => "configure",
-        Request::StopwordLists {} => "stopwordLists",
-        Request::ParseUserDictionary { .. } => "parseUserDictionary",
-        Request::FormatUserDictionary { .. } => "formatUserDictionary",
-        Request::ParseStopwords { .. } => "parseStopwords",
-        Request::Constants {} => "constants",
     }
 }
 

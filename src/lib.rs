@@ -30,6 +30,7 @@ pub mod session;
 pub mod stopwords;
 pub mod text;
 pub mod user_dictionary;
+pub mod width;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

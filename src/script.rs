@@ -127,6 +127,27 @@ pub fn to_simplified(text: &str) -> String {
     out
 }
 
+/// The form a text of `script` is cut in: simplified characters (for a
+/// traditional text) with half-width letters and digits (see
+/// [`crate::width`]), as many characters as `text`, each in its place.
+pub fn normal_form(text: &str, script: Script) -> String {
+    let simplified = match script {
+        Script::Traditional => to_simplified(text),
+        Script::Simplified => text.to_string(),
+    };
+    if crate::width::has_full_width(&simplified) {
+        crate::width::folded(&simplified)
+    } else {
+        simplified
+    }
+}
+
+/// Whether a text of `script` is cut in a [`normal_form`] of its own
+/// rather than as it is.
+pub fn needs_normal_form(text: &str, script: Script) -> bool {
+    script == Script::Traditional || crate::width::has_full_width(text)
+}
+
 /// T2S's output with Taiwan's variants simplified (see [`taiwan_variants`]).
 fn mend_variants(converted: String) -> String {
     let variants = taiwan_variants();
@@ -137,8 +158,9 @@ fn mend_variants(converted: String) -> String {
     }
 }
 
-/// A traditional text with its simplified conversion, and the way back from
-/// any piece of the conversion to the same characters of the original.
+/// A text with its [`normal_form`] (the simplified conversion of a
+/// traditional text, letters and digits half-width), and the way back from
+/// any piece of the normal form to the same characters of the original.
 #[derive(Debug)]
 pub struct Converted<'t> {
     original: &'t str,
@@ -150,9 +172,14 @@ pub struct Converted<'t> {
 }
 
 impl<'t> Converted<'t> {
-    /// Converts `original` (see [`to_simplified`]).
+    /// Converts `original` (see [`normal_form`]; its script is detected).
     pub fn new(original: &'t str) -> Self {
-        let simplified = to_simplified(original);
+        Converted::with_script(original, detect(original))
+    }
+
+    /// Converts `original`, a text (or a line of one) in `script`.
+    pub fn with_script(original: &'t str, script: Script) -> Self {
+        let simplified = normal_form(original, script);
         let starts = |text: &str| -> Vec<u32> {
             text.char_indices().map(|(i, _)| i as u32).chain(std::iter::once(text.len() as u32)).collect()
         };
@@ -160,7 +187,7 @@ impl<'t> Converted<'t> {
         Converted { original, simplified, original_starts, simplified_starts }
     }
 
-    /// The conversion.
+    /// The normal form.
     pub fn simplified(&self) -> &str {
         &self.simplified
     }
@@ -192,10 +219,11 @@ impl<'t> Converted<'t> {
     }
 }
 
-/// A word in simplified characters (for looking up a traditional word the
-/// user typed: a user word or stopword applies in both scripts).
+/// A word in simplified characters with half-width letters and digits (for
+/// looking up a word the user typed: a user word or stopword applies in
+/// both scripts and both widths).
 pub fn simplified_word(word: &str) -> String {
-    to_simplified(word)
+    normal_form(word, Script::Traditional)
 }
 
 #[cfg(test)]

@@ -65,6 +65,44 @@ impl UserWord {
     }
 }
 
+/// Whether a user word can take effect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct UserWordCheck {
+    /// A character jieba's cut always splits the word at (·, a full stop, a
+    /// bracket), so that it can never be cut whole, whatever its frequency;
+    /// `None` if the word can be.
+    pub split_at: Option<String>,
+}
+
+/// Whether jieba's cut keeps `c` inside a word: it cuts runs of Han
+/// characters, ASCII letters and digits and `+#&._%-` (jieba-rs's
+/// `RE_HAN_DEFAULT`, the ranges of Python's `re_han_default` widened to the
+/// CJK extensions), and splits everything else off.
+fn kept_in_words(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2A6DF
+        | 0x2A700..=0x2EBEF
+        | 0x2F800..=0x2FA1F)
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+impl UserWord {
+    /// Whether the word can take effect. It is added as it is spelled and
+    /// in its normal form (simplified, letters and digits half-width: see
+    /// [`crate::script::normal_form`]), which is what a text is cut in, so
+    /// a full-width 阿Ｑ works; a character the cut splits at never does.
+    pub fn check(&self) -> UserWordCheck {
+        let normal = crate::script::simplified_word(&self.word);
+        UserWordCheck { split_at: normal.chars().find(|&c| !kept_in_words(c)).map(String::from) }
+    }
+}
+
 /// A user dictionary: words in the order they are added (the order matters,
 /// as each estimated frequency depends on the words before it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,6 +199,14 @@ impl UserDictionary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_the_cut_splits_says_where() {
+        assert_eq!(UserWord::new("阿Ｑ").check().split_at, None);
+        assert_eq!(UserWord::new("C++").check().split_at, None);
+        assert_eq!(UserWord::new("新冠·疫情").check().split_at.as_deref(), Some("·"));
+        assert_eq!(UserWord::new("《红楼梦》").check().split_at.as_deref(), Some("《"));
+    }
 
     #[test]
     fn reads_each_form_of_a_line() {

@@ -67,3 +67,19 @@ fn a_user_word_applies_in_both_scripts() {
     let document = analyzer.document(SIMPLIFIED.to_string(), true).unwrap();
     assert_eq!(document.vocabulary().id("人类命运共同体").map(|id| document.vocabulary().count(id)), Some(9));
 }
+
+#[test]
+fn search_and_full_word_lists_are_spelled_as_the_text_spells_them() {
+    // They cut the simplified conversion again; every word listed must be
+    // the text's own (not 么 or 幺 for 麼, not 们 for 們).
+    let analyzer = Segmenter::new();
+    let text = format!("{TRADITIONAL}\n什麼？這是什麼。我們說了甚麼。\n");
+    for mode in [ciyan::SegmentMode::Search, ciyan::SegmentMode::Full] {
+        let analysis = analyzer.analyze(&text, &Options { mode, ..Options::default() }).unwrap();
+        let foreign: Vec<&str> =
+            analysis.words.iter().map(|w| w.word.as_str()).filter(|w| !text.contains(w)).take(10).collect();
+        assert!(foreign.is_empty(), "{mode:?}: {foreign:?}");
+        assert!(analysis.words.iter().any(|w| w.word == "中國"), "{mode:?}");
+        assert!(!analysis.words.iter().any(|w| w.word == "中国"), "{mode:?}");
+    }
+}

@@ -116,16 +116,16 @@ fn hits_of(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec
     let text = document.text();
     match options.mode {
         MatchMode::Substring => text.match_indices(term).map(|(start, s)| (start, start + s.len())).collect(),
-        MatchMode::Word => match document.vocabulary().id(term) {
-            Some(id) => (0..document.len())
-                .filter(|&i| document.id(i) == id && options.pos.as_deref().map_or(true, |p| document.tag(i) == p))
+        MatchMode::Word => match word_ids(document, term) {
+            ids if !ids.is_empty() => (0..document.len())
+                .filter(|&i| ids.contains(&document.id(i)) && options.pos.as_deref().map_or(true, |p| document.tag(i) == p))
                 .map(|i| {
                     let span = document.span(i);
                     (span.start, span.end)
                 })
                 .collect(),
             // A word the cut never makes: runs of whole tokens that spell it.
-            None if options.pos.is_none() => text
+            _ if options.pos.is_none() => text
                 .match_indices(term)
                 .map(|(start, s)| (start, start + s.len()))
                 .filter(|&(start, end)| {
@@ -133,9 +133,24 @@ fn hits_of(document: &Document, term: &str, options: &ConcordanceOptions) -> Vec
                         && (end == text.len() || document.token_starting_at(end).is_some())
                 })
                 .collect(),
-            None => Vec::new(),
+            _ => Vec::new(),
         },
     }
+}
+
+/// The words of the document that `term` names: itself, or in a text cut in
+/// a normal form of its own, every spelling with the term's normal form (阿Q
+/// finds 阿Ｑ; 习近平 finds 習近平).
+fn word_ids(document: &Document, term: &str) -> Vec<crate::document::WordId> {
+    let vocabulary = document.vocabulary();
+    if let Some(id) = vocabulary.id(term) {
+        return vec![id];
+    }
+    if !document.is_converted() {
+        return Vec::new();
+    }
+    let normal = crate::script::simplified_word(term);
+    (0..vocabulary.len() as crate::document::WordId).filter(|&id| vocabulary.normal(id) == normal).collect()
 }
 
 fn line(document: &Document, start: usize, end: usize, width: usize, unit: Unit) -> ConcordanceLine {

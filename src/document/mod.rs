@@ -66,8 +66,10 @@ pub struct Document {
     word_tokens_without_stopwords: OnceLock<Vec<u32>>,
     /// The stopwords every view that leaves them out leaves out.
     stopwords: Arc<Stopwords>,
-    /// The simplified conversion the cut read, for a traditional text.
+    /// The normal form the cut read (see [`crate::script::normal_form`]),
+    /// for a traditional text or one with full-width letters.
     simplified: Option<String>,
+    script: crate::script::Script,
     /// For a scope (some sections of a text, see [`Document::scoped`]): the
     /// whole text, where every position leaving the core points.
     origin: Option<Box<Origin>>,
@@ -190,6 +192,7 @@ impl DocumentBuilder {
                 word_tokens_without_stopwords: OnceLock::new(),
                 stopwords,
                 simplified: None,
+                script: crate::script::Script::Simplified,
                 origin: None,
                 text: Arc::from(""),
             },
@@ -262,10 +265,11 @@ impl DocumentBuilder {
         }
     }
 
-    /// The document of `text`, whose cut was pushed; `simplified` is the
-    /// conversion the cut read, for a traditional text.
-    pub(crate) fn finish(mut self, text: String, simplified: Option<String>) -> Document {
+    /// The document of `text`, in `script`, whose cut was pushed;
+    /// `simplified` is the normal form the cut read, if it read one.
+    pub(crate) fn finish(mut self, text: String, simplified: Option<String>, script: crate::script::Script) -> Document {
         self.document.simplified = simplified;
+        self.document.script = script;
         assert_eq!(self.next_start, text.len(), "the tokens cover the text");
         self.document.offsets = Offsets::new(&text);
         self.document.text = Arc::from(text);
@@ -357,15 +361,19 @@ impl Document {
 
     /// The script of the text.
     pub fn script(&self) -> crate::script::Script {
-        if self.simplified.is_some() {
-            crate::script::Script::Traditional
-        } else {
-            crate::script::Script::Simplified
-        }
+        self.script
     }
 
-    /// The text as it was cut: the simplified conversion of a traditional
-    /// text (with as many characters, each in its place), or the text.
+    /// Whether the text was cut in a normal form of its own (traditional
+    /// characters, full-width letters): words are then looked up, weighed
+    /// and ranked in that form, and shown as the text spells them.
+    pub fn is_converted(&self) -> bool {
+        self.simplified.is_some()
+    }
+
+    /// The text as it was cut: the normal form of a traditional text or one
+    /// with full-width letters (with as many characters, each in its place),
+    /// or the text.
     pub fn cut_text(&self) -> &str {
         self.simplified.as_deref().unwrap_or(&self.text)
     }

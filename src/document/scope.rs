@@ -83,7 +83,7 @@ impl Document {
                 piece.2 = text.len() - piece.0;
             }
         }
-        let mut document = builder.finish(text, simplified);
+        let mut document = builder.finish(text, simplified, self.script());
         document.origin = Some(Box::new(Origin { text: origin_text, offsets: self.offsets.clone(), pieces }));
         document.word_tokens = OnceLock::new();
         document

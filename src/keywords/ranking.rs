@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::keywords;
 use crate::options::Options;
-use crate::script::{self, Script};
+use crate::script;
 use crate::segmenter::Progress;
 use crate::segmenter::Stage;
 use crate::segmenter::{check_size, Segmenter, CHUNK_BYTES};
@@ -85,7 +85,7 @@ impl Segmenter {
         let candidate_tokens = tfidf.total() as usize;
         // Ranked in simplified characters; shown as the text spells them.
         let display = |mut keywords: Vec<Keyword>| {
-            if document.script() == Script::Traditional {
+            if document.is_converted() {
                 for k in &mut keywords {
                     k.word = document.vocabulary().display_form(&k.word).to_string();
                 }
@@ -117,10 +117,11 @@ impl Segmenter {
         if top_k == 0 {
             return Ok(Vec::new());
         }
-        // A traditional text: the keywords of its conversion, spelled as
-        // the text spells them.
-        if script::detect(text) == Script::Traditional {
-            let converted = script::Converted::new(text);
+        // A traditional text, or one with full-width letters: the keywords
+        // of its normal form, spelled as the text spells them.
+        let text_script = script::detect(text);
+        if script::needs_normal_form(text, text_script) {
+            let converted = script::Converted::with_script(text, text_script);
             let mut keywords = self.keywords_of(converted.simplified(), method, top_k, allowed_pos, stopwords);
             for k in &mut keywords {
                 k.word = converted.original_form(&k.word).unwrap_or(&k.word).to_string();

@@ -38,8 +38,9 @@ pub struct Progress {
 pub struct Cut {
     dictionary: Arc<Dictionary>,
     text: String,
-    /// For a traditional text, the simplified conversion cut so far (each
-    /// piece is converted as it is cut).
+    script: script::Script,
+    /// For a traditional text (or one with full-width letters), the normal
+    /// form cut so far (each piece is converted as it is cut).
     simplified: Option<String>,
     /// Bytes cut so far (always at a line end).
     done: usize,
@@ -48,10 +49,12 @@ pub struct Cut {
 
 impl Cut {
     /// A cut of `text` with `dictionary` into `builder`: a traditional text
-    /// is cut in its simplified conversion, a piece at a time.
+    /// (or one with full-width letters) is cut in its normal form
+    /// ([`script::normal_form`]), a piece at a time.
     pub(super) fn new(dictionary: Arc<Dictionary>, text: String, builder: DocumentBuilder) -> Self {
-        let simplified = (script::detect(&text) == script::Script::Traditional).then(String::new);
-        Cut { dictionary, text, simplified, done: 0, builder }
+        let script = script::detect(&text);
+        let simplified = script::needs_normal_form(&text, script).then(String::new);
+        Cut { dictionary, text, script, simplified, done: 0, builder }
     }
 
     /// Whether the whole text is cut.
@@ -61,7 +64,7 @@ impl Cut {
 
     /// Cuts the next piece and says how far the cut is.
     pub fn step(&mut self) -> Progress {
-        let Cut { dictionary, text, simplified, done, builder } = self;
+        let Cut { dictionary, text, script, simplified, done, builder } = self;
         if let Some(chunk) = text::line_chunks(&text[*done..], CHUNK_BYTES).next() {
             // Addresses and paths are kept whole, as one token that is no word.
             let mut addresses = Addresses::new(chunk);
@@ -74,7 +77,7 @@ impl Cut {
                 Some(all) => {
                     // Cut the conversion; each token takes as many
                     // characters of the original as it has.
-                    let converted = script::to_simplified(chunk);
+                    let converted = script::normal_form(chunk, *script);
                     let mut rest = chunk;
                     for (word, tag) in dictionary.tag(&converted, builder.hmm()) {
                         let chars = word.chars().count();
@@ -97,7 +100,7 @@ impl Cut {
         while !self.is_done() {
             self.step();
         }
-        self.builder.finish(self.text, self.simplified)
+        self.builder.finish(self.text, self.simplified, self.script)
     }
 }
 

@@ -32,7 +32,7 @@ use crate::options::SegmentMode;
 use crate::segmenter::Segmenter;
 use crate::segmenter::{Cut, Progress};
 use crate::stopwords::{self, StopwordSettings, Stopwords};
-use crate::user_dictionary::UserDictionary;
+use crate::user_dictionary::{UserDictionary, UserWord, UserWordCheck};
 
 /// Some sections of the kept text, by their indices in `division`: every
 /// query but those about the whole text reads only their tokens.
@@ -71,8 +71,29 @@ pub enum Request {
     FormatUserDictionary { words: UserDictionary },
     /// A stopword file (a word a line, `#` comments). → [`Reply::Words`]
     ParseStopwords { text: String },
+    /// Whether a user word can take effect: whether jieba's cut can ever
+    /// give it whole. → [`Reply::WordCheck`]
+    CheckUserWord { word: String },
     /// What the page needs to know of the core. → [`Reply::Constants`]
     Constants {},
+}
+
+impl Request {
+    /// The request's name (the query's for a question), as the timeline
+    /// of the page's profile shows it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Request::Ask { query } => query.name(),
+            Request::Scope { .. } => "scope",
+            Request::Configure { .. } => "configure",
+            Request::StopwordLists {} => "stopwordLists",
+            Request::ParseUserDictionary { .. } => "parseUserDictionary",
+            Request::FormatUserDictionary { .. } => "formatUserDictionary",
+            Request::ParseStopwords { .. } => "parseStopwords",
+            Request::CheckUserWord { .. } => "checkUserWord",
+            Request::Constants {} => "constants",
+        }
+    }
 }
 
 /// The reply to a [`Request`], written as the value alone.
@@ -86,6 +107,7 @@ pub enum Reply {
     UserWords(UserDictionary),
     Text(String),
     Words(Vec<String>),
+    WordCheck(UserWordCheck),
     Constants(Constants),
 }
 
@@ -301,6 +323,7 @@ impl Session {
             Request::ParseUserDictionary { text } => Reply::UserWords(UserDictionary::parse(&text)?),
             Request::FormatUserDictionary { words } => Reply::Text(words.to_jieba_format()),
             Request::ParseStopwords { text } => Reply::Words(stopwords::parse_list(&text)),
+            Request::CheckUserWord { word } => Reply::WordCheck(UserWord::new(word).check()),
             Request::Constants {} => Reply::Constants(Constants::of_core()),
         })
     }

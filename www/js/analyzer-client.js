@@ -165,6 +165,11 @@ export class AnalyzerClient {
     return (await this.session({ request: 'formatUserDictionary', words })).reply;
   }
 
+  /** Whether a user word can take effect: resolves with {splitAt}, a character jieba's cut always splits it at, or null. */
+  async checkUserWord(word) {
+    return (await this.session({ request: 'checkUserWord', word })).reply;
+  }
+
   /** Reads a stopword file (a word a line): resolves with the words. */
   async parseStopwords(text) {
     return (await this.session({ request: 'parseStopwords', text })).reply;

@@ -16,7 +16,6 @@ use crate::keywords::KeywordCache;
 use crate::names::{self, NameEvidence};
 use crate::options::Options;
 use crate::options::SegmentMode;
-use crate::script::Script;
 use crate::segmenter::Progress;
 use crate::segmenter::Stage;
 use crate::segmenter::{check_size, Segmenter, CHUNK_BYTES};
@@ -30,6 +29,8 @@ struct WordStat<'t> {
     count: usize,
     first_use: usize,
     pos: &'t str,
+    /// Where its first token starts in the text the cut read, in bytes.
+    at: usize,
 }
 
 /// The word list of the precise cut: each word's count, first use and the
@@ -44,6 +45,7 @@ fn precise_stats(document: &Document) -> HashMap<&str, WordStat<'_>> {
                 count: vocabulary.count(id),
                 first_use: id as usize,
                 pos: document.first_tag(id),
+                at: 0,
             };
             (vocabulary.word(id), stat)
         })
@@ -114,10 +116,23 @@ impl Segmenter {
             mode => {
                 let progress =
                     |d| on_progress(Progress { stage: Stage::Segmenting, done: total + d, total: total * passes });
-                // A traditional text's search and full cuts read its
-                // simplified conversion, and list simplified words.
-                let (stats, tokens) = self.count_words(document.cut_text(), mode, options.hmm, &precise, progress);
-                (word_list(&stats, stopwords), tokens)
+                // A traditional text's search and full cuts (or one with
+                // full-width letters) read its normal form, and list each
+                // word as the text first spells it.
+                let cut_text = document.cut_text();
+                let precise_tags: HashMap<&str, &str> = if document.is_converted() {
+                    let mut by_first_use: Vec<&WordStat> = precise.values().collect();
+                    by_first_use.sort_unstable_by_key(|s| std::cmp::Reverse(s.first_use));
+                    by_first_use.into_iter().map(|s| (s.normal, s.pos)).collect()
+                } else {
+                    precise.iter().map(|(&w, s)| (w, s.pos)).collect()
+                };
+                let (stats, tokens) = self.count_words(cut_text, mode, options.hmm, &precise_tags, progress);
+                let mut words = word_list(&stats, stopwords);
+                if document.is_converted() {
+                    spell_as_text(&mut words, &stats, cut_text, text);
+                }
+                (words, tokens)
             }
         };
         on_progress(Progress { stage: Stage::Keywords, done: 0, total });
@@ -160,7 +175,7 @@ impl Segmenter {
         let cut_text = document.cut_text();
         let mut found =
             crate::analyses::new_words::discover(cut_text, |word| self.dictionary().has_word(word), options);
-        if document.script() == Script::Traditional {
+        if document.is_converted() {
             for w in &mut found.words {
                 if let Some(at) = cut_text.find(&w.word) {
                     let chars_before = cut_text[..at].chars().count();
@@ -180,7 +195,7 @@ impl Segmenter {
         text: &'t str,
         mode: SegmentMode,
         hmm: bool,
-        precise: &HashMap<&'t str, WordStat<'t>>,
+        precise_tags: &HashMap<&'t str, &'t str>,
         mut on_progress: impl FnMut(usize),
     ) -> (HashMap<&'t str, WordStat<'t>>, usize) {
         let mut stats: HashMap<&str, WordStat> = HashMap::default();
@@ -202,8 +217,9 @@ impl Segmenter {
                 stats
                     .entry(word)
                     .or_insert_with(|| {
-                        let pos = precise.get(word).map(|s| s.pos).unwrap_or_else(|| self.tag_alone(word));
-                        WordStat { normal: word, count: 0, first_use: next, pos }
+                        let pos = precise_tags.get(word).copied().unwrap_or_else(|| self.tag_alone(word));
+                        let at = word.as_ptr() as usize - text.as_ptr() as usize;
+                        WordStat { normal: word, count: 0, first_use: next, pos, at }
                     })
                     .count += 1;
             }
@@ -228,6 +244,42 @@ fn word_list(stats: &HashMap<&str, WordStat>, stopwords: Option<&Stopwords>) -> 
         stats.iter().filter(|(_, stat)| !stopwords.is_some_and(|s| s.contains(stat.normal))).collect();
     list.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.1.first_use.cmp(&b.1.first_use)));
     list.into_iter().map(|(w, s)| WordCount { word: w.to_string(), count: s.count, pos: s.pos.to_string() }).collect()
+}
+
+/// Respells `words`, counted in `cut_text` (the normal form of `text`, with
+/// as many characters, each in its place), as `text` spells each where it
+/// first has it: a traditional text's word list is in its own characters,
+/// never the conversion's (麼, not 么 or 幺).
+fn spell_as_text(words: &mut [WordCount], stats: &HashMap<&str, WordStat>, cut_text: &str, text: &str) {
+    let mut wanted: Vec<(usize, usize, usize)> = words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| stats.get(w.word.as_str()).map(|s| (s.at, s.at + w.word.len(), i)))
+        .collect();
+    wanted.sort_unstable();
+    // One walk through both texts: byte offsets of the normal form to those
+    // of the text, at each word's start and end.
+    let mut marks: Vec<usize> = wanted.iter().flat_map(|&(start, end, _)| [start, end]).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    let mut in_text: HashMap<usize, usize> = HashMap::default();
+    let mut next = marks.iter().peekable();
+    let mut original = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    for at in cut_text.char_indices().map(|(i, _)| i).chain(std::iter::once(cut_text.len())) {
+        let there = original.next().unwrap_or(text.len());
+        while next.peek().is_some_and(|&&m| m == at) {
+            in_text.insert(at, there);
+            next.next();
+        }
+        if next.peek().is_none() {
+            break;
+        }
+    }
+    for (start, end, i) in wanted {
+        if let (Some(&s), Some(&e)) = (in_text.get(&start), in_text.get(&end)) {
+            words[i].word = text[s..e].to_string();
+        }
+    }
 }
 
 /// What the name lists know of a document's words.

@@ -100,13 +100,14 @@ fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Er
         Command::Cut { input, delimiter, pos_delimiter, mode, hmm } => {
             let text = input::read(&input)?;
             let analyzer = analyzer()?;
-            // A traditional text is cut in its simplified conversion, and
-            // printed as it is spelled.
-            let traditional = ciyan::script::detect(&text) == ciyan::script::Script::Traditional;
+            // A traditional text (or full-width letters) is cut in its
+            // normal form, and printed as it is spelled.
+            let script = ciyan::script::detect(&text);
+            let converts = ciyan::script::needs_normal_form(&text, script);
             // Line by line, as `python -m jieba` does.
             for line in text.split('\n') {
                 let line = line.strip_suffix('\r').unwrap_or(line);
-                let converted = traditional.then(|| ciyan::script::Converted::new(line));
+                let converted = converts.then(|| ciyan::script::Converted::with_script(line, script));
                 let cut = converted.as_ref().map_or(line, |c| c.simplified());
                 let spelled =
                     |word: &str| converted.as_ref().map_or(word.to_string(), |c| c.original_of(word).to_string());

@@ -4,8 +4,9 @@ import type { Constants } from "./Constants";
 import type { DocumentInfo } from "./DocumentInfo";
 import type { StopwordLists } from "./StopwordLists";
 import type { UserDictionary } from "./UserDictionary";
+import type { UserWordCheck } from "./UserWordCheck";
 
 /**
  * The reply to a [`Request`], written as the value alone.
  */
-export type Reply = Answer | DocumentInfo | StopwordLists | UserDictionary | string | Array<string> | Constants;
+export type Reply = Answer | DocumentInfo | StopwordLists | UserDictionary | string | Array<string> | UserWordCheck | Constants;

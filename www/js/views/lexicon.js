@@ -166,6 +166,9 @@ function wire(view) {
     const word = ui.word.value.trim();
     const problem = userWordProblem(word);
     if (problem) throw new Error(problem);
+    // A word the cut always splits would be "added" and change nothing.
+    const { splitAt } = await client.checkUserWord(word);
+    if (splitAt !== null) throw new Error(t('lexicon.neverWhole', word, splitAt));
     const entry = { word };
     if (ui.freq.value.trim() !== '') entry.freq = Number(ui.freq.value);
     if (ui.tag.value) entry.tag = ui.tag.value;
