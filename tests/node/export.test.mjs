@@ -34,3 +34,22 @@ test('numbers stay numbers (a negative one too); null and undefined are empty ce
   assert.equal(toCsv(['n', 'm', 'e', 'u'], [[-3, 0.25, null, undefined]]), '\uFEFFn,m,e,u\r\n-3,0.25,,\r\n');
   assert.equal(toCsv(['s'], [['-3']]), "\uFEFFs\r\n'-3\r\n", 'a string that looks like one is text: made inert');
 });
+
+test('a chart exported as SVG carries its title and method above it', async () => {
+  const { captionedSvg, CAPTION_HEIGHT } = await import('../../www/js/export.js');
+  const chart = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="10" height="10"/></svg>';
+  const { markup, width, height } = captionedSvg(chart, {
+    width: 300, height: 200, title: '关键词 · TF-IDF', method: '在本文常见、在一般文本里少见的词 <排在前面> & 后面',
+    colours: { background: '#fff', text: '#000', muted: '#555' }, family: '"Noto Sans CJK SC", sans-serif',
+  });
+  assert.equal(width, 300);
+  assert.equal(height, 200 + CAPTION_HEIGHT);
+  assert.match(markup, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="300" height="252"/);
+  assert.match(markup, /<title>关键词 · TF-IDF · 在本文常见、在一般文本里少见的词 &lt;排在前面&gt; &amp; 后面<\/title>/);
+  assert.match(markup, /<text [^>]*font-weight="700"[^>]*>关键词 · TF-IDF<\/text>/);
+  assert.match(markup, /font-family="&quot;Noto Sans CJK SC&quot;, sans-serif"/, 'the font is quoted safely');
+  assert.match(markup, new RegExp(`<svg x="0" y="${CAPTION_HEIGHT}" xmlns=`), 'the chart is moved under the caption');
+  assert.ok(markup.endsWith('</svg></svg>'));
+  // Well formed: as many opening as closing svg tags.
+  assert.equal(markup.match(/<svg\b/g).length, markup.match(/<\/svg>/g).length);
+});

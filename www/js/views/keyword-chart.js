@@ -67,9 +67,14 @@ function build(view) {
     h('summary', {}, TEXT.helpTitle), ...TEXT.help.map((line) => h('p', {}, line)));
   const hint = container.closest('section')?.querySelector('.card-head .hint');
   const name = () => `keywords-${view.method}`;
+  // The file says what the chart is: the card's title and the method, and the method's line.
+  const caption = () => ({
+    title: `${container.closest('section')?.querySelector('h2')?.textContent ?? ''} · ${METHODS[view.method].label}`,
+    method: METHODS[view.method].note,
+  });
   const exports = exportButtons([
-    ['PNG', () => downloadPng(`${name()}.png`, figure.querySelector('svg'))],
-    ['SVG', () => downloadSvg(`${name()}.svg`, figure.querySelector('svg'))],
+    ['PNG', () => downloadPng(`${name()}.png`, figure.querySelector('svg'), 2, caption())],
+    ['SVG', () => downloadSvg(`${name()}.svg`, figure.querySelector('svg'), caption())],
     ['CSV', () => downloadCsv(`${name()}.csv`, [t('keywords.rank'), t('csv.word'), t('keywords.weight'), t('csv.pos')],
       view.analysis.keywords[view.method].map((k, i) => [i + 1, k.word, k.weight, k.pos]))],
   ], t('keywords.export'));

@@ -31,7 +31,10 @@ export function create(container) {
   let exports = null;
   const drawExports = () => {
     exports?.remove();
-    exports = h('div', { className: 'cloud-export' }, exportButtons([['PNG', () => downloadPng('word-cloud.png', canvas)]], t('cloud.export')));
+    // At twice its size, as every chart; under the card's title and what the sizes mean.
+    const card = container.closest('section');
+    const caption = () => ({ title: card?.querySelector('h2')?.textContent ?? '', method: card?.querySelector('.card-head .hint')?.textContent ?? '' });
+    exports = h('div', { className: 'cloud-export' }, exportButtons([['PNG', () => downloadPng('word-cloud.png', canvas, 2, caption())]], t('cloud.export')));
     container.before(exports);
   };
 
