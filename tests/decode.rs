@@ -348,7 +348,7 @@ fn tables_are_read_as_rows_with_a_text_column() {
         assert_eq!(d.format, Format::Table, "{name}");
         let table = d.table.as_ref().unwrap();
         assert_eq!(table.columns, ["id", "date", "rating", "label", "text"], "{name}");
-        assert_eq!((table.rows.len(), table.text_column), (8, 4), "{name}");
+        assert_eq!((table.rows.len(), table.text_column), (12, 4), "{name}");
         assert_eq!(table.rows[3][4], "用了三天就卡顿，发热严重，\n后悔购买。", "{name}");
         assert_eq!(table.rows[4][4], "朋友推荐的，外观漂亮，\"系统\"流畅，值得购买。", "{name}");
         assert!(d.text.starts_with("物流很快，包装完好，手机运行流畅，非常满意。\n\n屏幕有划痕"), "{name}");

@@ -39,7 +39,7 @@ const theme = () => (dark.matches ? 'dark' : 'light');
 registry.set({ theme: theme() });
 dark.addEventListener('change', () => registry.set({ theme: theme() }));
 
-registry.start({ client, selection, structure, editor: flow.editor, pickEncoding: flow.pickEncoding });
+registry.start({ client, selection, structure, editor: flow.editor, pickEncoding: flow.pickEncoding, chooseColumns: flow.chooseColumns });
 
 // The interface language: the header's switch (i18n.js). A switch writes
 // the static text again and relabels every card once (a card that draws

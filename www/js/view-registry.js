@@ -41,7 +41,7 @@
 // language they missed, relabels them first).
 //
 // context, create's second argument: {client, selection, structure, editor,
-// pickEncoding} (see main.js): the worker, the page state a view may set,
+// pickEncoding, chooseColumns} (see main.js): the worker, the page state a view may set,
 // and what the input's flow (analysis-flow.js) lets a view do.
 
 import { debounce } from './dom.js';
@@ -56,6 +56,7 @@ import { debounce } from './dom.js';
  * @property {any} [structure]
  * @property {any} [editor]
  * @property {any} [pickEncoding]
+ * @property {any} [chooseColumns]
  */
 
 const SAME = {

@@ -143,6 +143,9 @@ function defaultPair(division, { groups, sections }) {
       ?? speakers.find((g) => g !== main);
     return [`g:${main.i}`, other ? `g:${other.i}` : 'rest'];
   }
+  // A table's rows grouped by a column: its first two groups (positive, negative).
+  const given = groups.map((g, i) => ({ ...g, i })).filter((g) => g.kind === 'given');
+  if (given.length > 1) return [`g:${given[0].i}`, `g:${given[1].i}`];
   if (division.by === 'given' && sections.length > 1) return ['s:0', 's:1'];
   return ['s:0', 'rest'];
 }

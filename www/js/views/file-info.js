@@ -2,14 +2,16 @@
 // format, the encoding it was decoded with) and a choice of another encoding
 // for when the detected one gives garbled text. For several files (a
 // corpus, corpus.js): their names, and each file's size, decoding and
-// encoding choice in a compact list.
+// encoding choice in a compact list. For a table (CSV, TSV, JSON Lines):
+// the columns it is read by (table-chooser.js).
 
 import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
 import { errorText, texts } from '../i18n.js';
+import { createTableChooser } from '../table-chooser.js';
 
 export const id = 'file-info';
-// file: {files, failed, dropped} (analysis-flow.js), or null; encodings: the core's list.
+// file: {files, failed, dropped, table} (file-flow.js), or null; encodings: the core's list.
 export const needs = ['file', 'encodings'];
 
 const AUTO = ''; // the select's value for "let the core detect it"
@@ -28,14 +30,15 @@ function formatSize(bytes) {
  * `container`: index.html's #file-info, with #file-name, #file-decoding,
  * #encoding, #file-replacements and #file-skipped. pickEncoding(encoding,
  * index): the user chose an encoding ('' for automatic detection) for file
- * `index` (0 for a single file).
+ * `index` (0 for a single file). chooseColumns(choice): other columns for a
+ * table.
  */
-export function create(container, { pickEncoding }) {
+export function create(container, { pickEncoding, chooseColumns }) {
   const part = (id) => container.querySelector(`#${id}`);
   const info = createFileInfo({
     container, name: part('file-name'), decoding: part('file-decoding'), select: part('encoding'),
     replacements: part('file-replacements'), skipped: part('file-skipped'),
-  }, pickEncoding);
+  }, pickEncoding, chooseColumns);
   let shown = null; // the state's file as shown
   return {
     update({ file, encodings }, changed) {
@@ -54,8 +57,9 @@ export function create(container, { pickEncoding }) {
   };
 }
 
-function createFileInfo({ container, name, decoding, select, replacements, skipped }, onPick) {
+function createFileInfo({ container, name, decoding, select, replacements, skipped }, onPick, onChoose) {
   select.addEventListener('change', () => onPick(select.value, 0));
+  const chooser = createTableChooser((choice) => onChoose?.(choice));
   let selected = AUTO; // kept for when the list arrives after a file was shown
   let encodings = []; // the core's, once listed
   let files = []; // the corpus's, as shown
@@ -63,7 +67,7 @@ function createFileInfo({ container, name, decoding, select, replacements, skipp
   const options = () => [h('option', { value: AUTO }, TEXT.autoDetect), ...encodings.map((e) => h('option', { value: e }, e))];
   const picked = (file) => (file.detected ? AUTO : file.encoding);
   const list = h('ul', { className: 'corpus-files', 'aria-label': TEXT.filesLabel, hidden: true });
-  name.closest('.file-source').after(list);
+  name.closest('.file-source').after(list, chooser.element);
 
   function showFailures(failed) {
     skipped.hidden = failed.length === 0;
@@ -130,12 +134,14 @@ function createFileInfo({ container, name, decoding, select, replacements, skipp
     /**
      * files: [{name, size, text, encoding, format, detected, replacements}]
      * (one, or several: a corpus); failed: [{name, message}], the files
-     * that could not be read.
+     * that could not be read; table: the columns a table is read by.
      */
-    show({ files, failed = [] }) {
-      lastShown = { files, failed };
+    show({ files, failed = [], table = null }) {
+      lastShown = { files, failed, table };
       if (files.length === 1) showOne(files[0]);
       else showCorpus(files);
+      if (table) chooser.show(table);
+      else chooser.hide();
       container.classList.remove('is-dropped');
       showFailures(failed);
       container.hidden = false;
@@ -156,6 +162,7 @@ function createFileInfo({ container, name, decoding, select, replacements, skipp
     /** Shows what it shows again, in the language switched to. */
     relabel() {
       list.setAttribute('aria-label', TEXT.filesLabel);
+      chooser.relabel();
       const options = select.options;
       if (options.length) options[0].textContent = TEXT.autoDetect;
       if (!lastShown) return;
@@ -176,5 +183,9 @@ function describeReplacements({ encoding, detected, replacements }) {
 function describe({ format, encoding, detected }) {
   if (format === 'docx') return TEXT.docx;
   const decoded = TEXT.decodedAs(encoding, detected);
-  return format === 'html' ? TEXT.html(decoded) : decoded;
+  if (format === 'html') return TEXT.html(decoded);
+  if (format === 'markdown') return TEXT.markdown(decoded);
+  if (format === 'subtitles') return TEXT.subtitles(decoded);
+  if (format === 'table') return TEXT.table(decoded);
+  return decoded;
 }
