@@ -61,3 +61,45 @@ fn parts_and_paragraphs_cover_every_word() {
     }
     assert_eq!(sections(&document, &SectionBy::Parts { parts: 10 }, Unit::Scalar).len(), 10);
 }
+
+/// The labels of the sections `suggest` picks for `text`, the opening left out.
+fn suggested_labels(text: &str) -> (SectionBy, Vec<String>) {
+    let by = ciyan::analyses::sections::suggest(text);
+    let labels = split(text, by.clone()).into_iter().map(|s| s.label).filter(|l| !l.is_empty()).collect();
+    (by, labels)
+}
+
+#[test]
+fn headings_people_write_are_found() {
+    // A Markdown novel in traditional characters, its dialogue no speaker turns.
+    let novel = "# 老殘遊記\n\n## 第一回 土不制水歷年成患　風能鼓浪到處可危\n\n話說山東登州府東門外有一座大山。\n\
+        老殘說：「你們這些人，」\n眾人道：「好。」\n\n## 第二回 歷山山下古帝遺蹤　明湖湖邊美人絕調\n\n話說老殘在漁船上。\n\
+        老殘說：「是。」\n\n## 第三回 金線東來尋黑虎　布帆西去訪蒼鷹\n\n老殘說：「走罷。」\n";
+    let (by, labels) = suggested_labels(novel);
+    assert_eq!(by, SectionBy::Chapter);
+    assert_eq!(labels.len(), 3, "{labels:?}");
+    assert!(labels[0].starts_with("第一回"));
+    assert!(split(novel, SectionBy::Speaker).iter().all(|s| s.label.is_empty()), "a novel has no speakers");
+    // 史記's 卷 under Markdown headings.
+    let shiji = "## 卷一·五帝本紀第一\n黃帝者，少典之子。\n## 卷二·夏本紀第二\n夏禹，名曰文命。\n## 卷三·殷本紀第三\n殷契。\n";
+    assert_eq!(suggested_labels(shiji).1, ["卷一·五帝本紀第一", "卷二·夏本紀第二", "卷三·殷本紀第三"]);
+    // A government report: its 一、 parts, with （一） points inside.
+    let report = "政府工作报告\n各位代表：\n一、2021年工作回顾\n过去一年是党和国家历史上具有里程碑意义的一年。\n\
+        （一）着力稳定宏观经济大盘。保持经济运行在合理区间。\n（二）着力稳市场主体保就业。\n\
+        二、2022年经济社会发展总体要求和政策取向\n今年将召开党的二十大。\n三、2022年政府工作任务\n\
+        （一）坚持实施扩大内需战略。\n";
+    let (by, labels) = suggested_labels(report);
+    assert_eq!(by, SectionBy::Chapter);
+    assert_eq!(labels, ["一、2021年工作回顾", "二、2022年经济社会发展总体要求和政策取向", "三、2022年政府工作任务"]);
+    // A pattern of the user's own.
+    let by = SectionBy::Pattern { pattern: "（[一二三四五六七八九十]+）".into() };
+    let labels: Vec<String> = split(report, by).into_iter().map(|s| s.label).filter(|l| !l.is_empty()).collect();
+    assert_eq!(labels, ["（一）着力稳定宏观经济大盘", "（二）着力稳市场主体保就业", "（一）坚持实施扩大内需战略"]);
+    assert!(SectionBy::Pattern { pattern: "(".into() }.validate().is_err());
+}
+
+#[test]
+fn the_sample_is_still_divided_by_speaker() {
+    let sample = include_str!("../www/samples/wangyi-press-conference-2024-03-07.txt");
+    assert_eq!(ciyan::analyses::sections::suggest(sample), SectionBy::Speaker);
+}

@@ -12,6 +12,7 @@ pub mod collocates;
 pub mod comparison;
 pub mod concordance;
 pub mod dispersion;
+mod headings;
 pub mod keyness;
 mod louvain;
 pub mod network;

@@ -1,18 +1,23 @@
 //! Sections of a text: chapters, speaker turns, paragraphs or equal parts,
 //! each with a label (the heading, the speaker) and its span.
 //!
-//! Chapters are lines that start with a heading such as 第一回, 第十二章,
-//! 第3节 or 卷五. Speaker turns follow the rule of
+//! Chapters are the headings people write (`headings.rs`): 第一回, 卷五,
+//! Markdown's `##` lines, a report's 一、 and （一）, or a pattern of the
+//! user's own. Speaker turns follow the rule of
 //! `../shared/reference/methods.md` (MAXQDA's convention plus checks): at
 //! the start of a line, a label of 1 to 20 characters and a full-width or
 //! ASCII colon; the label has no sentence punctuation, quotation marks or
 //! colon; it is accepted if it ends in 记者, 主持人, 发言人, 问, 答 or 追问,
 //! or if the same label starts at least two turns. Times (10:30), web
 //! addresses and sentences that introduce a quotation or a list (他说：,
-//! 我们将重点抓好三件大事：) are not turns. The label is no part of the turn:
-//! a turn starts after its colon.
+//! 我们将重点抓好三件大事：) are not turns, nor is a line whose colon opens
+//! a quotation (老殘說：“……”: a novel's dialogue). The label is no part of
+//! the turn: a turn starts after its colon.
 
 use serde::{Deserialize, Serialize};
+
+use super::headings::{self, Kind};
+use crate::error::Error;
 
 use crate::document::Document;
 use crate::document::Unit;
@@ -22,8 +27,15 @@ use crate::document::Unit;
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", tag = "by")]
 pub enum SectionBy {
-    /// At chapter headings (第X回, 第X章, 第X节, 卷X …).
+    /// At headings: 第X回, 卷X, Markdown's `#` lines, numbered outlines (一、
+    /// （一）), whichever kind the text has (see `headings.rs`).
     Chapter,
+    /// At the lines a regular expression of the user's matches at their
+    /// start (`^` is implied); the label is the line.
+    Pattern {
+        /// The expression (the `regex` crate's syntax).
+        pattern: String,
+    },
     /// At speaker turns (王毅：, 法新社记者：).
     Speaker,
     /// At each paragraph (a line with a word in it).
@@ -196,7 +208,12 @@ pub fn sections(document: &Document, by: &SectionBy, unit: Unit) -> Vec<Section>
 pub fn section_spans(document: &Document, by: &SectionBy) -> Vec<(String, usize, usize)> {
     let text = document.text();
     match by {
-        SectionBy::Chapter => at_lines(text, chapter_heading),
+        SectionBy::Chapter => at_headings(text, headings::headings(text).1),
+        SectionBy::Pattern { pattern } => match headings::Pattern::new(pattern) {
+            Ok(pattern) => at_headings(text, pattern.headings(text)),
+            // Refused before it gets here (SectionBy::validate).
+            Err(_) => at_headings(text, Vec::new()),
+        },
         SectionBy::Speaker => speaker_spans(text),
         SectionBy::Paragraph => paragraph_spans(document),
         SectionBy::Parts { parts } => part_spans(document, (*parts).max(1)),
@@ -218,16 +235,37 @@ fn given_spans(document: &Document, sections: &[GivenSection]) -> Vec<(String, u
     spans
 }
 
-/// Which way of splitting suits the text: chapters if it has at least three
-/// headings (a novel's dialogue may look like turns: 宝玉道：), else speaker
-/// turns if it has at least three, else paragraphs.
+/// Which way of splitting suits the text: at headings if it has at least
+/// three (a novel's dialogue may look like turns: 宝玉道：), else speaker
+/// turns if it has at least three, else paragraphs. Numbered points (一、
+/// （一）) do not outrank as many turns or more: a transcript numbers the
+/// points of its answers.
 pub fn suggest(text: &str) -> SectionBy {
-    if at_lines(text, chapter_heading).iter().filter(|s| s.0 != OPENING).count() >= 3 {
+    let (kind, found) = headings::headings(text);
+    let turns = || speaker_spans(text).iter().filter(|s| s.0 != OPENING).count();
+    if found.len() >= 3 && !(matches!(kind, Some(Kind::Outline(_))) && turns() >= found.len()) {
         SectionBy::Chapter
-    } else if speaker_spans(text).iter().filter(|s| s.0 != OPENING).count() >= 3 {
+    } else if turns() >= 3 {
         SectionBy::Speaker
     } else {
         SectionBy::Paragraph
+    }
+}
+
+impl SectionBy {
+    /// Checks the division's own values: a pattern must be a regular
+    /// expression.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] saying what is wrong.
+    pub fn validate(&self) -> Result<(), Error> {
+        match self {
+            SectionBy::Pattern { pattern } => headings::Pattern::new(pattern)
+                .map(|_| ())
+                .map_err(|problem| Error::InvalidOption(format!("heading pattern “{pattern}”: {problem}"))),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -238,7 +276,7 @@ pub fn suggest(text: &str) -> SectionBy {
 pub const OPENING: &str = "";
 
 /// The lines of `text` with their byte starts.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').scan(0, |at, line| {
         let start = *at;
         *at += line.len();
@@ -246,12 +284,10 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Sections that start at the lines `heading` names (its label), with the
-/// text before the first one as an opening section.
-fn at_lines(text: &str, heading: impl Fn(&str) -> Option<String>) -> Vec<(String, usize, usize)> {
-    let starts: Vec<(String, usize)> =
-        lines(text).filter_map(|(start, line)| heading(line).map(|label| (label, start))).collect();
-    spans_from(text, starts.into_iter().map(|(label, start)| (label, start, start)).collect())
+/// Sections that start at `headings` (label, line start), with the text
+/// before the first one as an opening section.
+fn at_headings(text: &str, headings: Vec<(String, usize)>) -> Vec<(String, usize, usize)> {
+    spans_from(text, headings.into_iter().map(|(label, start)| (label, start, start)).collect())
 }
 
 /// Spans from `(label, line start, body start)` in order: each runs from its
@@ -267,29 +303,6 @@ fn spans_from(text: &str, starts: Vec<(String, usize, usize)>) -> Vec<(String, u
         spans.push((label.clone(), *body, end));
     }
     spans
-}
-
-/// A chapter heading at the start of `line`: 第 + a number + 回/章/节/卷/部/篇/集,
-/// or 卷 + a number, on a line of its own (at most 50 characters, no
-/// sentence). The label is the heading line, trimmed.
-fn chapter_heading(line: &str) -> Option<String> {
-    let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
-    let numeral =
-        |c: char| "一二三四五六七八九十百千零〇两".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let mut chars = line.chars();
-    let matched = match chars.next()? {
-        '第' => {
-            let rest: String = chars.clone().take_while(|&c| numeral(c)).collect();
-            !rest.is_empty() && chars.nth(rest.chars().count()).is_some_and(|c| "回章节卷部篇集".contains(c))
-        }
-        '卷' => chars.next().is_some_and(numeral),
-        _ => false,
-    };
-    // A heading is a short line, no sentence: 第四回中既将薛家母子……。 is
-    // the text of chapter five speaking of chapter four.
-    let line = line.trim_end();
-    let short = line.chars().count() <= 50 && !line.contains(['。', '！', '？']);
-    matched.then(|| line.to_string()).filter(|_| short)
 }
 
 /// Speaker turns as sections: `(label, body start, end)`.
@@ -334,10 +347,15 @@ fn speaker_label(line: &str) -> Option<(&str, usize)> {
     if after == Some('/') || label.chars().all(|c| c.is_ascii_alphanumeric()) && after == Some('/') {
         return None;
     }
-    // Sentences that introduce a quotation or a list.
+    // A colon that opens a quotation: a novel's dialogue (老殘說：“……”).
+    if line[at + colon.len_utf8()..].trim_start().starts_with(['“', '「', '『', '"', '‘']) {
+        return None;
+    }
+    // Sentences that introduce a quotation or a list (in either script: 說).
     const INTRODUCING: &[&str] =
         &["说", "道", "曰", "表示", "指出", "强调", "认为", "如下", "是", "有", "为", "包括", "即"];
-    if INTRODUCING.iter().any(|end| label.ends_with(end)) && !is_role(label) {
+    let simplified = crate::script::simplified_word(label);
+    if INTRODUCING.iter().any(|end| simplified.ends_with(end)) && !is_role(&simplified) {
         return None;
     }
     Some((&line[..at], colon.len_utf8()))
@@ -400,24 +418,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chapter_headings() {
-        for line in
-            ["第一回 甄士隐梦幻识通灵", "　　第十二章 归来", "第3节", "卷五 风雪", "第一百二十回 甄士隐详说太虚情"]
-        {
-            assert!(chapter_heading(line).is_some(), "{line}");
-        }
-        for line in [
-            "第一次见面",
-            "第二天他来了",
-            "卷起袖子",
-            "他说第一回",
-            "第四回中既将薛家母子在荣府中寄居等事略已表明，此回暂可不写了。",
-        ] {
-            assert!(chapter_heading(line).is_none(), "{line}");
-        }
-    }
-
-    #[test]
     fn speaker_labels() {
         for line in
             ["王毅：各位记者朋友", "《人民日报》记者：中央", "国家统计局副局长 盛来运：去年", "问: 你好", "追问：那么"]
@@ -430,6 +430,8 @@ mod tests {
             "10:30 开会",
             "https://example.com",
             "这是一句很长很长很长很长很长很长很长很长的话：后面",
+            "老殘說：「你們這些人」",
+            "黛玉冷笑一声：“我说呢。”",
         ] {
             assert!(speaker_label(line).is_none(), "{line}");
         }

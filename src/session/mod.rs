@@ -335,6 +335,9 @@ impl Session {
     /// [`Error::NoDocument`] before a text is kept; an option that is not valid.
     pub fn ask(&mut self, query: &Query, on_progress: impl FnMut(Progress)) -> Result<Answer, Error> {
         let kept = self.kept.as_ref().ok_or(Error::NoDocument)?;
+        if let Some(division) = query.division() {
+            division.validate()?;
+        }
         let whole = query.reads_whole_text();
         let document = match (&kept.scope, whole) {
             (Some((_, scope)), false) => scope,
@@ -396,6 +399,9 @@ impl Session {
     /// scope changes.
     pub fn set_scope(&mut self, scope: Option<Scope>) -> Result<DocumentInfo, Error> {
         let kept = self.kept.as_mut().ok_or(Error::NoDocument)?;
+        if let Some(scope) = &scope {
+            scope.division.validate()?;
+        }
         if kept.scope.as_ref().map(|(s, _)| s) != scope.as_ref() {
             kept.scope = scope.map(|scope| {
                 let spans = sections::section_spans(&kept.document, &scope.division);

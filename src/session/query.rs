@@ -129,6 +129,17 @@ impl Query {
         }
     }
 
+    /// The division the query reads, if it reads one.
+    pub fn division(&self) -> Option<&SectionBy> {
+        match self {
+            Query::Sections { division } => division.as_ref(),
+            Query::Distinctive { division, .. } | Query::Keyness { division, .. } | Query::Trends { division, .. } => {
+                Some(division)
+            }
+            _ => None,
+        }
+    }
+
     /// The query's name, as its JSON tag.
     pub fn name(&self) -> &'static str {
         match self {

@@ -49,7 +49,7 @@ usage:
       The words A uses more than B, then those it uses less: log-likelihood
       and Log Ratio (AntConc's Keyword), for words seen at least N times
       in both together (3).
-  ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N] [--json]
+  ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N|pattern:REGEX] [--json]
       The text's sections: chapters (第X回 …), speaker turns (王毅：…),
       paragraphs or N equal parts; by default the way that suits the text.
       Each with its label, start, end (Unicode scalars) and word tokens.
@@ -284,9 +284,18 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                     "chapter" => SectionBy::Chapter,
                     "speaker" => SectionBy::Speaker,
                     "paragraph" => SectionBy::Paragraph,
+                    other if other.starts_with("pattern:") => {
+                        let by = SectionBy::Pattern { pattern: other["pattern:".len()..].to_string() };
+                        by.validate().map_err(|e| e.to_string())?;
+                        by
+                    }
                     other => match other.strip_prefix("parts:").and_then(|n| n.parse().ok()).filter(|&n| n > 0) {
                         Some(parts) => SectionBy::Parts { parts },
-                        None => return Err(format!("--by is chapter, speaker, paragraph or parts:N, not {other:?}")),
+                        None => {
+                            return Err(format!(
+                                "--by is chapter, speaker, paragraph, parts:N or pattern:REGEX, not {other:?}"
+                            ))
+                        }
                     },
                 });
             }

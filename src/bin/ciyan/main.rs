@@ -9,7 +9,7 @@
 //! ciyan dispersion FILE|- WORD [--parts N] [--json]
 //! ciyan phrases FILE|- [--min N] [--all] [--json]
 //! ciyan compare A B [--min N] [--stopwords] [--json]
-//! ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N] [--json]
+//! ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N|pattern:REGEX] [--json]
 //! ciyan network FILE|- [--unit sentence|paragraph] [--words N] [--edges N] [--json]
 //! ciyan repairs FILE|- [--json]
 //! ciyan newwords FILE|- [--min N] [--max-len N] [--top N] [--json]

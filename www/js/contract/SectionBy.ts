@@ -4,7 +4,11 @@ import type { GivenSection } from "./GivenSection";
 /**
  * How to split a text.
  */
-export type SectionBy = { "by": "chapter" } | { "by": "speaker" } | { "by": "paragraph" } | { "by": "parts", 
+export type SectionBy = { "by": "chapter" } | { "by": "pattern", 
+/**
+ * The expression (the `regex` crate's syntax).
+ */
+pattern: string, } | { "by": "speaker" } | { "by": "paragraph" } | { "by": "parts", 
 /**
  * How many parts.
  */
