@@ -57,3 +57,12 @@ test('each row a section, labelled by its id, when the user picks it', async (t)
   const text = await page.inputValue('#text');
   assert.equal(text.slice(sections[3].start, sections[3].end), '用了三天就卡顿，发热严重，\n后悔购买。');
 });
+
+test('a reload divides the rows again, each with its group', async (t) => {
+  const page = await dropReviews(t);
+  const before = await shownDivision(page, 'given');
+  const reloaded = await session.open({ context: page.context() });
+  assert.deepEqual(await shownDivision(reloaded, 'given'), before);
+  await reloaded.waitForSelector('#compare[data-state="ready"]');
+  assert.equal(await reloaded.$eval('#compare .compare-b', (s) => s.selectedOptions[0].textContent), '负面');
+});

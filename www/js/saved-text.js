@@ -40,7 +40,8 @@ function spansWithin(sections, length) {
     if (!span) return null;
     last = end;
   }
-  return sections.map(({ label, start, end }) => ({ label, start, end }));
+  // A table's rows keep their group (corpus.js), for the comparison.
+  return sections.map(({ label, start, end, group }) => ({ label, start, end, ...(typeof group === 'string' && { group }) }));
 }
 
 /** Saves `text` (and the files' spans of a corpus, or null) now. Resolves once it is stored (or storage failed). */
