@@ -312,17 +312,23 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
         }
         let reason = if removed.contains(w.word.as_str()) || removed.contains(name) {
             Some(SetAsideReason::Removed)
-        } else if matches!(source, NameSource::User | NameSource::Text) || corrections.keep_implausible || alias_of.contains_key(w.word.as_str()) {
+        } else if matches!(source, NameSource::User | NameSource::Text)
+            || corrections.keep_implausible
+            || user_alias.contains(name)
+            || found.iter().any(|p| p.word == name)
+        {
             None
         } else {
-            implausible(origin.normal(&w.word), &w.pos, kind)
-                .filter(|&r| !(r == SetAsideReason::NoSurname && kind == NameKind::Person && speaks(&w.word)))
+            // A glued form (玄德曰) is judged as its name (玄德).
+            let word = name;
+            implausible(origin.normal(word), &w.pos, kind)
+                .filter(|&r| !(r == SetAsideReason::NoSurname && kind == NameKind::Person && speaks(word)))
                 .or_else(|| {
                     // A person acts or is given a title somewhere in the text.
-                    let normal = origin.normal(&w.word);
+                    let normal = origin.normal(word);
                     // Once is no evidence (冷笑, 玄色 are named once each).
-                    let used = w.count >= 2
-                        && (speaks(&w.word)
+                    let used = text::uses(text, normal, &is_word).0 >= 2
+                        && (speaks(word)
                             || text::uses(text, normal, &is_word).1 > 0
                             || text::titled(text, normal)
                             || text::addressed(normal));

@@ -22,7 +22,7 @@ const ADVERBS: &str = "便也就又却才都只还忽";
 /// 卫老婆子, 四婶, 鲁四老爷, 赵七爷, 贺老六 is a prefix form).
 const SUFFIXES: &[&str] = &[
     "老婆子", "老太太", "奶奶", "老爷", "老太", "少爷", "公公", "嫂子", "大妈", "大叔", "大爷", "大娘", "二嫂",
-    "婆子", "嫂", "妈", "婶", "叔", "伯", "爷", "姑", "娘", "哥", "姐", "婆", "公", "翁",
+    "婆子", "嫂", "妈", "婶", "叔", "伯", "爷", "姑", "娘", "哥", "姐", "婆", "公", "翁", "儿",
 ];
 
 /// Address forms before a name (阿Q, 老栓, 小栓, 老殘 in simplified).
@@ -37,6 +37,7 @@ const COMMON_ADDRESS: &[&str] = &[
     "阿哥", "阿姐", "阿婆", "阿公", "大妈", "大叔", "大爷", "大娘", "二嫂", "嫂子", "奶奶", "公公", "婆婆", "婆子",
     "少爷", "姑娘", "姑姑", "叔叔", "伯伯", "哥哥", "姐姐", "爷爷", "娘娘", "太太", "老太婆", "先生", "主人",
     "母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "孩子", "大家", "众人", "别人", "客人", "女人", "男人", "老爷们",
+    "孩儿", "婴儿", "小儿", "儿子", "女儿", "中方", "美方", "双方", "各方", "对方", "我方", "外方", "俄方",
 ];
 
 /// Characters no name has in it: function words, pronouns, and the verbs
@@ -215,7 +216,10 @@ pub(crate) fn people(
             // found here, unless it is an address form that acts (老残) or
             // a numeral that does (七斤, 六斤: numerals are names of
             // villagers).
-            person && (!is_common(s) || address && acts >= 3 || numeral(s) && acts >= 3)
+            // A word the dictionary has that mostly speaks (子路曰) is a
+            // name all the same.
+            person
+                && (!is_common(s) || address && acts >= 3 || numeral(s) && acts >= 3 || acts >= 5 && acts * 4 >= count)
         })
         .map(|(&s, _)| s)
         .collect();
@@ -260,4 +264,32 @@ pub(crate) fn people(
     }
     people.sort_by(|a, b| b.count.cmp(&a.count).then(a.word.cmp(&b.word)));
     people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_forms_and_acting_strings_are_people() {
+        let text = "祥林嫂说：“我真傻。”祥林嫂叹道：“真的。”柳妈笑道：“你呀。”祥林嫂问：“阿毛呢？”\
+                    鲁四老爷皱了眉，四老爷说：“不干净。”四老爷道：“可恶。”四婶说：“放着罢。”\
+                    阿毛走了。阿毛哭。闰土说：“老爷。”闰土笑。老师说过。老师说了。胡子很长，胡子白了，胡子乱了。";
+        let found = people(text, |w| ["老师", "胡子", "老爷"].contains(&w), &|w: &str| w == "老师");
+        let words: Vec<&str> = found.iter().map(|p| p.word.as_str()).collect();
+        for name in ["祥林嫂", "闰土", "阿毛", "四老爷"] {
+            assert!(words.contains(&name), "{name} in {words:?}");
+        }
+        for word in ["老师", "胡子", "老爷"] {
+            assert!(!words.contains(&word), "{word} in {words:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_inside_a_word_is_no_act() {
+        let is_word = |w: &str| ["思想", "提问"].contains(&w);
+        assert_eq!(uses("平外交思想，平外交思想", "平外交思", &is_word), (2, 0));
+        assert_eq!(uses("老残道：“走。”老残道：“好。”邦无道，", "老残", &is_word), (2, 2));
+        assert_eq!(uses("邦无道，邦无道。", "邦无", &is_word), (2, 0));
+    }
 }

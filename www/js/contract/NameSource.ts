@@ -3,4 +3,4 @@
 /**
  * Where a name on a list comes from.
  */
-export type NameSource = "dictionary" | "model" | "userDictionary" | "user";
+export type NameSource = "dictionary" | "model" | "userDictionary" | "user" | "text";

@@ -3,4 +3,4 @@
 /**
  * Why a word tagged as a name is not on the list.
  */
-export type SetAsideReason = "oneCharacter" | "numeral" | "noSurname" | "tooLong" | "commonWord" | "countryPair" | "personName" | "removed";
+export type SetAsideReason = "oneCharacter" | "numeral" | "noSurname" | "tooLong" | "commonWord" | "countryPair" | "personName" | "noPersonUse" | "removed";

@@ -31,7 +31,7 @@ const LIST_OF_KIND = Object.fromEntries(LISTS.map((list) => [list.kind, list]));
 
 /** Where a listed name comes from: the badge, and what its tooltip explains. */
 // The catalogs' names.source.<source> (the badge) and names.source.<source>.explain.
-const SOURCES = Object.fromEntries(['dictionary', 'model', 'userDictionary', 'user'].map((source) => [source, {
+const SOURCES = Object.fromEntries(['dictionary', 'model', 'userDictionary', 'user', 'text'].map((source) => [source, {
   get badge() { return t(`names.source.${source}`); },
   explain: (list, entry) => t(`names.source.${source}.explain`, list, entry),
 }]));
