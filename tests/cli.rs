@@ -339,7 +339,7 @@ fn network_and_repairs_as_json() {
     );
     assert!(network["modularity"].as_f64().unwrap() > 0.3);
     let repairs = json(&ciyan(&["repairs", SAMPLE, "--json"]));
-    let china = repairs.as_array().unwrap().iter().find(|r| r["word"] == "中国").expect("the break inside 中国");
+    let china = repairs["repairs"].as_array().unwrap().iter().find(|r| r["word"] == "中国").expect("the break inside 中国");
     // Unicode scalars: the break between 改变中 and 国体制.
     let chars: Vec<char> = std::fs::read_to_string(SAMPLE).unwrap().chars().collect();
     let start = china["start"].as_u64().unwrap() as usize;

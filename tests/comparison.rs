@@ -38,7 +38,16 @@ fn speakers_against_each_other() {
         assert!(side.positive.iter().all(|k| k.p.is_some_and(|p| p <= 0.05)));
     }
     let compared = compare_parts(&document, &SectionBy::Speaker, &parts[0], Some(&parts[1]), &options, Unit::Scalar);
-    assert_eq!(compared.a.tokens, found[0].tokens);
+    // One count for one thing: a side's words are the structure's words of
+    // its sections; the words compared leave the stopwords out.
+    assert_eq!(compared.a.compared_tokens, found[0].tokens);
+    let structure = ciyan::analyses::sections::sections(&document, &SectionBy::Speaker, Unit::Scalar);
+    let words: usize = parts[0].sections.iter().map(|&i| structure[i].tokens).sum();
+    assert_eq!(compared.a.tokens, words);
+    assert!(compared.a.compared_tokens < compared.a.tokens);
+    // Wang Yi's own words are more than the list holds: it says so.
+    assert_eq!(compared.only_a.len(), 200);
+    assert!(compared.only_a_count > 1000, "{}", compared.only_a_count);
     assert_eq!(compared.b.ranges.len(), 11);
     assert!(compared.shared > 50 && !compared.only_a.is_empty() && !compared.only_b.is_empty());
     // Against the rest, the rest is every other turn (the opening included).
@@ -86,9 +95,23 @@ fn the_network_is_the_same_every_time() {
 }
 
 #[test]
+fn a_capped_list_of_flaws_says_how_many_there_are() {
+    let analyzer = Segmenter::new();
+    let text: String = (0..515).map(|i| format!("第{i}次会议上，大家讨论了改变中\n国体制的问题，发言{i}次。\n")).collect();
+    let document = analyzer.document(text, true).unwrap();
+    let found = repairs(&document, |w| analyzer.dictionary().has_word(w), Unit::Scalar);
+    let broken = found.totals.iter().find(|t| t.kind == RepairKind::BrokenLine).expect("broken lines");
+    assert_eq!((broken.found, broken.listed), (515, 200));
+    assert_eq!(found.repairs.iter().filter(|r| r.kind == RepairKind::BrokenLine).count(), 200);
+}
+
+#[test]
 fn the_printed_samples_flaws() {
     let (analyzer, document) = sample();
     let found = repairs(&document, |w| analyzer.dictionary().has_word(w), Unit::Scalar);
+    let totals: usize = found.totals.iter().map(|t| t.found).sum();
+    assert_eq!(totals, found.repairs.len(), "the sample's flaws are all listed");
+    let found = found.repairs;
     let chars: Vec<char> = SAMPLE.chars().collect();
     let broken = found.iter().find(|r| r.word.as_deref() == Some("中国")).expect("the break inside 中国");
     let joined: String =

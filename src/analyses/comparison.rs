@@ -206,9 +206,13 @@ pub struct Side {
     /// Its label; empty for the rest of the text ([`REST`]), which the page
     /// names in the reader's language.
     pub label: String,
-    /// Its word tokens.
+    /// Its word tokens: every word, as the structure counts its sections
+    /// (the methods reference's one definition).
     pub tokens: usize,
-    /// Its distinct words.
+    /// The word tokens compared: `tokens` without the stopwords when the
+    /// comparison leaves them out (`skip_stopwords`), else `tokens`.
+    pub compared_tokens: usize,
+    /// Its distinct words (of those compared).
     pub types: usize,
     /// Where its sections are, in the unit asked for.
     pub ranges: Vec<Range>,
@@ -264,10 +268,14 @@ pub struct Comparison {
     pub shared: usize,
     /// The words both use most (by the smaller count).
     pub shared_words: Vec<Shared>,
-    /// The words only a uses, most frequent first.
+    /// The words only a uses, most frequent first (the first `top`).
     pub only_a: Vec<OneSide>,
     /// The words only b uses.
     pub only_b: Vec<OneSide>,
+    /// How many words only a uses (more than listed when capped).
+    pub only_a_count: usize,
+    /// How many words only b uses.
+    pub only_b_count: usize,
 }
 
 /// The label of the rest of a text: none, as for the opening of a division
@@ -292,6 +300,7 @@ pub fn compare_parts(
     let vocabulary = document.vocabulary();
     let found = compare(document, &counts_a, &counts_b, options.min_count);
     let words: Vec<Keyness> = found.into_iter().take(limit).collect();
+    let only_count = |this: &Counts, other: &Counts| this.by_id.keys().filter(|id| !other.by_id.contains_key(id)).count();
     let only = |this: &Counts, other: &Counts| {
         let mut only: Vec<OneSide> = this
             .by_id
@@ -322,9 +331,21 @@ pub fn compare_parts(
     };
     let ranges_a = ranges_of(&a.sections);
     let ranges_b = ranges_of(b.map_or(&others, |b| &b.sections));
+    // Every word token in the side's spans, stopwords or not.
+    let all_words = document.word_tokens(false);
+    let tokens_in = |ranges: &[(usize, usize)]| -> usize {
+        ranges
+            .iter()
+            .map(|&(start, end)| {
+                let at = |byte: usize| all_words.partition_point(|&i| document.span(i as usize).start < byte);
+                at(end) - at(start)
+            })
+            .sum()
+    };
     let side = |label: &str, counts: &Counts, ranges: Vec<(usize, usize)>| Side {
         label: label.to_string(),
-        tokens: counts.tokens,
+        tokens: tokens_in(&ranges),
+        compared_tokens: counts.tokens,
         types: counts.by_id.len(),
         ranges: ranges
             .into_iter()
@@ -339,6 +360,8 @@ pub fn compare_parts(
         shared_words: shared,
         only_a: only(&counts_a, &counts_b),
         only_b: only(&counts_b, &counts_a),
+        only_a_count: only_count(&counts_a, &counts_b),
+        only_b_count: only_count(&counts_b, &counts_a),
     }
 }
 

@@ -25,8 +25,8 @@ use crate::document::Unit;
 /// The shortest passage counted as printed twice, in characters.
 pub const MIN_REPEAT: usize = 40;
 
-/// The most findings of each kind.
-const MOST: usize = 200;
+/// The most findings of each kind listed (the totals count them all).
+pub const MOST: usize = 200;
 
 /// What is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,9 +90,34 @@ fn is_caption(line: &str) -> bool {
     ["摄", "社发", "供图", "摄）", "摄)", "图片来源"].iter().any(|end| line.ends_with(end))
 }
 
+/// The flaws of a text: the first [`MOST`] of each kind, and how many of
+/// each kind there are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Repairs {
+    /// The flaws listed, in text order within each kind.
+    pub repairs: Vec<Repair>,
+    /// Per kind found: how many there are (more than listed when capped).
+    pub totals: Vec<KindTotal>,
+}
+
+/// How many flaws of a kind a text has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct KindTotal {
+    /// The kind.
+    pub kind: RepairKind,
+    /// How many flaws of it the text has.
+    pub found: usize,
+    /// How many of them are listed (at most [`MOST`]).
+    pub listed: usize,
+}
+
 /// The flaws of `document`'s text; `is_word` says whether the dictionary
 /// has a word. Positions in `unit`, in text order within each kind.
-pub fn repairs(document: &Document, is_word: impl Fn(&str) -> bool, unit: Unit) -> Vec<Repair> {
+pub fn repairs(document: &Document, is_word: impl Fn(&str) -> bool, unit: Unit) -> Repairs {
     let text = document.text();
     let at = |byte: usize| document.offset(byte, unit);
     let mut found = Vec::new();
@@ -163,10 +188,16 @@ pub fn repairs(document: &Document, is_word: impl Fn(&str) -> bool, unit: Unit) 
         });
     }
     let mut kept = Vec::new();
+    let mut totals = Vec::new();
     for kind in [RepairKind::BrokenLine, RepairKind::Repeated, RepairKind::Fragment, RepairKind::Caption] {
+        let before = kept.len();
         kept.extend(found.iter().filter(|r| r.kind == kind).take(MOST).cloned());
+        let all = found.iter().filter(|r| r.kind == kind).count();
+        if all > 0 {
+            totals.push(KindTotal { kind, found: all, listed: kept.len() - before });
+        }
     }
-    kept
+    Repairs { repairs: kept, totals }
 }
 
 /// The lines with a letter, digit or Han character in them: (line start,
@@ -260,7 +291,7 @@ mod tests {
 
     fn repairs_of(text: &str) -> Vec<Repair> {
         let document = crate::segmenter::Segmenter::new().document(text.to_string(), true).unwrap();
-        repairs(&document, |w| ["中国", "体制"].contains(&w), Unit::Scalar)
+        repairs(&document, |w| ["中国", "体制"].contains(&w), Unit::Scalar).repairs
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::analyses::dispersion::{Dispersion, DispersionOptions};
 use crate::analyses::network::{Network, NetworkOptions};
 use crate::analyses::new_words::{NewWordOptions, NewWords};
 use crate::analyses::phrases::{Phrase, PhraseOptions};
-use crate::analyses::repairs::Repair;
+use crate::analyses::repairs::Repairs;
 use crate::analyses::sections::{Group, Section, SectionBy};
 use crate::analyses::summary::{Counts, Entities, Keywords};
 use crate::analyses::text_profile::TextProfile;
@@ -179,7 +179,7 @@ pub enum Answer {
     Keyness(Comparison),
     Trends(Trends),
     Network(Network),
-    Repairs(Vec<Repair>),
+    Repairs(Repairs),
     TextProfile(TextProfile),
 }
 

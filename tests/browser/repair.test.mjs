@@ -124,6 +124,18 @@ test('many findings of a kind: the first three, then 再显示; 全部修复 fix
   assert.equal(await page.inputValue('#text'), text);
 });
 
+test('a capped list says how many flaws there are: the first 200 of 515', async (t) => {
+  page = await session.page(t);
+  const text = Array.from({ length: 515 }, (_, i) => `第${i}次会议上，大家讨论了改变中\n国体制的问题，发言${i}次。\n`).join('');
+  await page.fill('#text', text);
+  await analysed(page, () => page.click('#analyze'));
+  await page.waitForSelector('#repair-card:not([hidden]) .repair-toggle');
+  await page.click('#repair-card .repair-toggle');
+  await page.waitForSelector('#repair-card .repair-item');
+  assert.equal(await page.textContent('.repair-group[aria-labelledby="repair-brokenLine"] .repair-count'), '前 200 处，共 515 处');
+  assert.match(await page.textContent('#repair-card .repair-summary'), /找到 515 处/);
+});
+
 test('nothing went wrong and nothing left the origin', () => {
   assertClean(assert, session);
 });

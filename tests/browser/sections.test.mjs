@@ -120,6 +120,8 @@ test('compare: 王毅 against the questions, each side\'s words with their figur
     assert.ok(Number(a.replace(/,/g, '')) > 0 && Number(ll) > 0, `${a} ${b} ${ll}`);
   }
   assert.match(await page.textContent('#compare .compare-summary'), /两边都用的词/);
+  // A capped list says so: the words only 王毅 uses are over a thousand.
+  assert.match(await page.textContent('#compare [data-only="a"] h3'), /共 1,\d{3} 种，这里列出前 40 种/);
   assert.match(await page.textContent('#compare .keyness-help'), /Log Ratio/);
   const csv = await download('#compare', 'CSV');
   assert.match(csv.text, /^\uFEFF方向,词语,A 王毅,B 记者/);

@@ -146,7 +146,9 @@ test('the network, repairs, text profile and constants are plain objects', () =>
   const network = ask(session, { query: 'network' });
   assert.equal(network.edges.length, 60);
   assert.ok(Math.abs(network.nodes[0].x) <= 1);
-  assert.ok(ask(session, { query: 'repairs' }).some((r) => r.word === '中国'));
+  const repairs = ask(session, { query: 'repairs' });
+  assert.ok(repairs.repairs.some((r) => r.word === '中国'));
+  assert.equal(repairs.totals.reduce((n, t) => n + t.found, 0), repairs.repairs.length);
   const profile = ask(session, { query: 'textProfile' });
   assert.equal(profile.tokens, ask(session, { query: 'summary', options: {} }).counts.tokens, 'one definition of a token');
   assert.ok(profile.typeTokenRatio > 0 && profile.typeTokenRatio < 1);

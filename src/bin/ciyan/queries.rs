@@ -250,18 +250,23 @@ pub fn network(out: &mut impl Write, found: &ciyan::analyses::network::Network, 
     Ok(())
 }
 
-/// Repairs: JSON `[{kind, start, end, text, replacement, word, other}]`
-/// (Unicode scalars), or a table.
-pub fn repairs(out: &mut impl Write, found: &[ciyan::analyses::repairs::Repair], json: bool) -> io::Result<()> {
+/// Repairs: JSON `{repairs: [{kind, start, end, text, replacement, word,
+/// other}], totals: [{kind, found, listed}]}` (Unicode scalars), or a table
+/// and, for a kind with more than it lists, a line saying so.
+pub fn repairs(out: &mut impl Write, found: &ciyan::analyses::repairs::Repairs, json: bool) -> io::Result<()> {
     if json {
         serde_json::to_writer(&mut *out, found)?;
         return writeln!(out);
     }
     writeln!(out, "kind\tstart\tend\ttext")?;
-    for r in found {
+    for r in &found.repairs {
         let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
         let text: String = r.text.chars().take(40).collect();
         writeln!(out, "{kind}\t{}\t{}\t{}", r.start, r.end, text.replace('\n', "⏎"))?;
+    }
+    for total in found.totals.iter().filter(|t| t.listed < t.found) {
+        let kind = serde_json::to_value(total.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        writeln!(out, "# {kind}: the first {} of {}", total.listed, total.found)?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ import type { KeywordExplanation } from "./KeywordExplanation";
 import type { Network } from "./Network";
 import type { NewWords } from "./NewWords";
 import type { Phrase } from "./Phrase";
-import type { Repair } from "./Repair";
+import type { Repairs } from "./Repairs";
 import type { Sections } from "./Sections";
 import type { Summary } from "./Summary";
 import type { TextProfile } from "./TextProfile";
@@ -18,4 +18,4 @@ import type { Trends } from "./Trends";
  * The answer to a [`Query`]: the variant of the same name. It is written
  * as the value alone (no tag): the asker knows what it asked.
  */
-export type Answer = Summary | Array<ConcordanceLine> | Array<Collocate> | Dispersion | Array<Phrase> | KeywordExplanation | NewWords | Sections | Array<Distinctive> | Comparison | Trends | Network | Array<Repair> | TextProfile;
+export type Answer = Summary | Array<ConcordanceLine> | Array<Collocate> | Dispersion | Array<Phrase> | KeywordExplanation | NewWords | Sections | Array<Distinctive> | Comparison | Trends | Network | Repairs | TextProfile;

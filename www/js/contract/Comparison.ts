@@ -29,10 +29,18 @@ shared: number,
  */
 sharedWords: Array<Shared>, 
 /**
- * The words only a uses, most frequent first.
+ * The words only a uses, most frequent first (the first `top`).
  */
 onlyA: Array<OneSide>, 
 /**
  * The words only b uses.
  */
-onlyB: Array<OneSide>, };
+onlyB: Array<OneSide>, 
+/**
+ * How many words only a uses (more than listed when capped).
+ */
+onlyACount: number, 
+/**
+ * How many words only b uses.
+ */
+onlyBCount: number, };

@@ -11,11 +11,17 @@ export type Side = {
  */
 label: string, 
 /**
- * Its word tokens.
+ * Its word tokens: every word, as the structure counts its sections
+ * (the methods reference's one definition).
  */
 tokens: number, 
 /**
- * Its distinct words.
+ * The word tokens compared: `tokens` without the stopwords when the
+ * comparison leaves them out (`skip_stopwords`), else `tokens`.
+ */
+comparedTokens: number, 
+/**
+ * Its distinct words (of those compared).
  */
 types: number, 
 /**

@@ -771,7 +771,10 @@ export default {
   'compare.undivided': 'First choose a division under Structure (chapters, speakers, paragraphs…), then compare two of its parts.',
   'compare.loading': 'Comparing…',
   'compare.same': 'A and B are the same part: choose another.',
-  'compare.summary': (a, b, shared) => `“${a.label}”: ${formatInteger(a.tokens)} words, ${formatInteger(a.types)} distinct; “${b.label}”: ${formatInteger(b.tokens)} words, ${formatInteger(b.types)} distinct; ${formatInteger(shared)} distinct words in both.`,
+  'compare.summary': (a, b, shared) => {
+    const side = (s) => `“${s.label}”: ${formatInteger(s.tokens)} words${s.comparedTokens < s.tokens ? ` (${formatInteger(s.comparedTokens)} compared, stopwords left out)` : ''}, ${formatInteger(s.types)} distinct`;
+    return `${side(a)}; ${side(b)}; ${formatInteger(shared)} distinct words in both.`;
+  },
   'compare.more': (label) => `Used more in “${label}”`,
   'compare.only': (label) => `Only in “${label}”`,
   'compare.none': 'No significant differences.',
@@ -780,7 +783,7 @@ export default {
   'compare.file': 'comparison',
   'compare.direction': 'Direction',
   'compare.swapTitle': 'Swap A and B',
-  'compare.kinds': (n) => ` ${n} distinct`,
+  'compare.kinds': (shown, total) => (shown < total ? ` ${formatInteger(total)} distinct, the first ${formatInteger(shown)} shown` : ` ${formatInteger(total)} distinct`),
   'compare.wordTitle': (word, n) => `${word}: ${n}×`,
   'compare.moreA': 'more in A',
   'compare.moreB': 'more in B',
@@ -788,7 +791,8 @@ export default {
   'compare.onlyB': 'only in B',
 
   // Text repairs
-  'repair.summary': (n) => `${formatInteger(n)} flaws left by the page layout found. The text is not changed by itself: Fix changes it, and a fix can be undone.`,
+  'repair.summary': (found, listed) => `${formatInteger(found)} flaws left by the page layout found${listed < found ? ` (${formatInteger(listed)} listed: the first of each kind)` : ''}. The text is not changed by itself: Fix changes it, and a fix can be undone.`,
+  'repair.firstOf': (shown, total) => `the first ${shown} of ${total}`,
   'repair.nothingLeft': 'Nothing left to fix.',
   'repair.open': 'Show',
   'repair.close': 'Hide',

@@ -765,7 +765,10 @@ export default {
   'compare.undivided': '先在「结构」里选一种划分方式（章回、发言人、段落……），再比较其中两部分。',
   'compare.loading': '正在比较……',
   'compare.same': 'A 和 B 是同一部分，换一个再比。',
-  'compare.summary': (a, b, shared) => `「${a.label}」${formatInteger(a.tokens)} 词、${formatInteger(a.types)} 种；「${b.label}」${formatInteger(b.tokens)} 词、${formatInteger(b.types)} 种；两边都用的词 ${formatInteger(shared)} 种。`,
+  'compare.summary': (a, b, shared) => {
+    const side = (s) => `「${s.label}」${formatInteger(s.tokens)} 词${s.comparedTokens < s.tokens ? `（去掉停用词，比较其中 ${formatInteger(s.comparedTokens)} 词）` : ''}、${formatInteger(s.types)} 种`;
+    return `${side(a)}；${side(b)}；两边都用的词 ${formatInteger(shared)} 种。`;
+  },
   'compare.more': (label) => `「${label}」用得更多`,
   'compare.only': (label) => `只在「${label}」出现`,
   'compare.none': '没有显著的差别。',
@@ -774,7 +777,7 @@ export default {
   'compare.file': '比较',
   'compare.direction': '方向',
   'compare.swapTitle': 'A 与 B 对调',
-  'compare.kinds': (n) => ` ${n} 种`,
+  'compare.kinds': (shown, total) => (shown < total ? ` 共 ${formatInteger(total)} 种，这里列出前 ${formatInteger(shown)} 种` : ` ${formatInteger(total)} 种`),
   'compare.wordTitle': (word, n) => `${word}：${n} 次`,
   'compare.moreA': 'A 多',
   'compare.moreB': 'B 多',
@@ -782,7 +785,8 @@ export default {
   'compare.onlyB': '只在 B',
 
   // Text repairs (views/repair.js)
-  'repair.summary': (n) => `找到 ${formatInteger(n)} 处排版留下的毛病。原文不会自动改动：点「修复」才改，改了可以撤销。`,
+  'repair.summary': (found, listed) => `找到 ${formatInteger(found)} 处排版留下的毛病${listed < found ? `，这里列出其中 ${formatInteger(listed)} 处（每类列前若干处）` : ''}。原文不会自动改动：点「修复」才改，改了可以撤销。`,
+  'repair.firstOf': (shown, total) => `前 ${shown} 处，共 ${total} 处`,
   'repair.nothingLeft': '没有要修复的了。',
   'repair.open': '查看',
   'repair.close': '收起',

@@ -185,8 +185,8 @@ function draw(ui, answer, nameA, nameB) {
       side(TEXT.more(a.label), moreA, 'a', 'is-a'),
       side(TEXT.more(b.label), moreB, 'b', 'is-b')),
     h('div', { className: 'compare-columns compare-only' },
-      onlyList(TEXT.only(a.label), onlyA, 'a'),
-      onlyList(TEXT.only(b.label), onlyB, 'b')));
+      onlyList(TEXT.only(a.label), onlyA, answer.onlyACount, 'a'),
+      onlyList(TEXT.only(b.label), onlyB, answer.onlyBCount, 'b')));
 }
 
 /** One side's words: a table, the most significant first. */
@@ -205,9 +205,10 @@ function side(title, words, key, className) {
   return h('section', { className: `compare-side ${className}`, 'data-side': key }, h('h3', {}, title), body);
 }
 
-function onlyList(title, words, key) {
+/** The words only one side uses: `total` of them, the first ONLY shown (the core lists at most its own cap). */
+function onlyList(title, words, total, key) {
   return h('section', { className: 'compare-only-list', 'data-only': key },
-    h('h3', {}, title, h('span', { className: 'hint' }, TEXT.kinds(formatInteger(words.length)))),
+    h('h3', {}, title, h('span', { className: 'hint' }, TEXT.kinds(Math.min(words.length, ONLY), total))),
     words.length === 0 ? h('p', { className: 'empty' }, '—')
       : h('p', { className: 'key-words' }, words.slice(0, ONLY).map((w) =>
         h('button', { type: 'button', className: 'key-word', 'data-word': w.word, 'data-side': key, title: TEXT.wordTitle(w.word, formatInteger(w.count)) },

@@ -50,7 +50,7 @@ export function create(container, { client, editor }) {
   const card = container.closest('section') ?? container;
   const view = {
     context, container, card,
-    documentId: null, text: '', findings: [],
+    documentId: null, text: '', findings: [], totals: new Map(),
     undo: [], // [{before: snapshot, after: text}], the last fix last
     // Why the findings' positions may not hold now: 'edited' (by hand),
     // 'fixed' (a fix or an undo, whose analysis has not answered yet), or false.
@@ -74,7 +74,7 @@ export function create(container, { client, editor }) {
     /** `document`: the worker's kept one ({id, text}), null for none (no text). */
     update({ document }) {
       if (!document) {
-        Object.assign(view, { documentId: null, findings: [], stale: false, message: '' });
+        Object.assign(view, { documentId: null, findings: [], totals: new Map(), stale: false, message: '' });
         draw(view);
         return;
       }
@@ -93,11 +93,13 @@ async function ask(view) {
     answer = await typedClient(view.context.client).ask({ query: 'repairs' });
   } catch {
     // A cancel, a restart: nothing to offer now, and the next analysis asks again.
-    answer = [];
+    answer = { repairs: [], totals: [] };
     if (generation === view.generation) view.documentId = null;
   }
   if (generation !== view.generation || answer.stale) return;
-  view.findings = Array.isArray(answer) ? answer : [];
+  view.findings = answer.repairs;
+  // How many of each kind there are: a list the core capped says so.
+  view.totals = new Map(answer.totals.map((total) => [total.kind, total.found]));
   // Typed into meanwhile: the findings are of the text analysed, not of the box's.
   view.stale = view.context.textarea.value === view.text ? false : 'edited';
   draw(view);
@@ -120,7 +122,7 @@ function draw(view) {
     : null;
   const summary = h('p', { className: 'repair-summary', tabIndex: -1 },
     view.stale === 'edited' ? TEXT.stale : view.stale === 'fixed' ? TEXT.reanalysing
-      : findings.length > 0 ? TEXT.summary(findings.length) : TEXT.nothingLeft);
+      : findings.length > 0 ? TEXT.summary(foundCount(view), findings.length) : TEXT.nothingLeft);
   const status = h('p', { className: 'repair-status', role: 'status' }, view.message);
   const groups = KINDS.map((kind) => ({ ...kind, items: findings.filter((f) => f.kind === kind.kind) }))
     .filter((group) => group.items.length > 0)
@@ -157,6 +159,15 @@ function toggleButton(view) {
   return toggle;
 }
 
+/** How many flaws the text has, listed or not (the core lists the first of each kind). */
+const foundCount = (view) => [...view.totals.values()].reduce((sum, n) => sum + n, 0);
+
+/** A kind's count: its total, or "the first N of M" when the core capped its list. */
+function countText(view, group) {
+  const found = view.totals.get(group.kind) ?? group.items.length;
+  return found > group.items.length ? TEXT.firstOf(formatInteger(group.items.length), formatInteger(found)) : formatInteger(found);
+}
+
 const kindTitle = (kind) => KINDS.find((k) => k.kind === kind)?.title ?? kind;
 
 function drawGroup(view, group, disabled) {
@@ -177,7 +188,7 @@ function drawGroup(view, group, disabled) {
   more?.setAttribute('data-focus-key', `more-${group.kind}`);
   return h('section', { className: 'repair-group', 'aria-labelledby': headingId },
     h('div', { className: 'repair-group-head' },
-      h('h3', { id: headingId }, `${group.title} `, h('span', { className: 'repair-count' }, formatInteger(group.items.length))),
+      h('h3', { id: headingId }, `${group.title} `, h('span', { className: 'repair-count' }, countText(view, group))),
       h('p', { className: 'hint' }, group.hint),
       fixAll),
     h('ol', { className: 'repair-list' }, ...shown.map((finding) => drawFinding(view, finding, group, disabled))),
