@@ -339,11 +339,12 @@ fn subtitles_are_read_as_their_spoken_lines() {
 }
 
 /// Issue 21: a table of posts was read as text, its top keywords 10 and 00
-/// from the dates. A CSV, a TSV or JSON Lines is a table: its text column
-/// found, each row a paragraph of the text, the other columns kept.
+/// from the dates. A CSV, a TSV, JSON Lines or an Excel workbook (its first
+/// sheet) is a table: its text column found, each row a paragraph of the
+/// text, the other columns kept.
 #[test]
 fn tables_are_read_as_rows_with_a_text_column() {
-    for name in ["reviews.csv", "reviews.tsv", "reviews.jsonl"] {
+    for name in ["reviews.csv", "reviews.tsv", "reviews.jsonl", "reviews.xlsx"] {
         let d = decoded(name);
         assert_eq!(d.format, Format::Table, "{name}");
         let table = d.table.as_ref().unwrap();
@@ -363,4 +364,7 @@ fn tables_are_read_as_rows_with_a_text_column() {
     let (bytes, _, _) = encoding_rs::GB18030.encode(&gbk);
     let d = decode(&bytes, Some("导出.CSV"), None).unwrap();
     assert_eq!((d.encoding, d.table.unwrap().rows[0][3].as_str()), (Some("GB18030"), "正面"));
+    // A workbook's numbers are its cells' values; a workbook with no sheet is refused.
+    let d = decoded("reviews.xlsx");
+    assert_eq!((d.encoding, d.table.as_ref().unwrap().rows[11][..3].join(",")), (None, "1012,2024-03-09,2".to_string()));
 }

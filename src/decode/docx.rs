@@ -1,5 +1,6 @@
 //! The body text of a Word document (.docx): a zip archive whose
-//! `word/document.xml` holds the paragraphs.
+//! `word/document.xml` holds the paragraphs. (An Excel workbook, the other
+//! zip users drop, is read by `xlsx.rs`.)
 
 use std::io::{Cursor, Read};
 
@@ -15,6 +16,10 @@ pub(super) fn text(bytes: &[u8]) -> Result<Decoded, Error> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| broken(&e))?;
     let mut xml = String::new();
     if archive.index_for_name("word/document.xml").is_none() {
+        // An Excel workbook is a table (its first sheet).
+        if archive.index_for_name("xl/workbook.xml").is_some() {
+            return super::xlsx::decoded(&mut archive);
+        }
         return Err(Error::UnsupportedFormat(other_kind(&mut archive)));
     }
     match archive.by_name("word/document.xml") {

@@ -13,6 +13,7 @@ mod markdown;
 mod sniff;
 mod subtitles;
 mod table;
+mod xlsx;
 
 use serde::Serialize;
 
@@ -28,9 +29,9 @@ pub const MAX_FILE_BYTES: usize = crate::text::MAX_TEXT_BYTES;
 /// The file name endings read as text, Markdown, subtitles, a table, a web
 /// page or a Word document: what a file chooser offers (any other file is
 /// read too, by its bytes, as plain text).
-pub const TEXT_EXTENSIONS: [&str; 17] = [
+pub const TEXT_EXTENSIONS: [&str; 18] = [
     ".txt", ".text", ".md", ".markdown", ".srt", ".vtt", ".ass", ".ssa", ".csv", ".tsv", ".jsonl", ".ndjson", ".htm",
-    ".html", ".xhtml", ".docx", ".log",
+    ".html", ".xhtml", ".docx", ".xlsx", ".log",
 ];
 
 /// What kind of document the text came from.
@@ -43,7 +44,8 @@ pub enum Format {
     Markdown,
     /// Subtitles (SubRip, WebVTT, ASS): the spoken lines, one cue a line.
     Subtitles,
-    /// A table (CSV, TSV, JSON Lines): see [`Decoded::table`].
+    /// A table (CSV, TSV, JSON Lines, an Excel workbook's first sheet):
+    /// see [`Decoded::table`].
     Table,
     /// A web page: the text of its body, without script and style.
     Html,

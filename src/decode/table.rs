@@ -40,6 +40,11 @@ impl Table {
         text
     }
 
+    /// A table from its rows, the first a header if it looks like one.
+    pub(super) fn from_rows(rows: Vec<Vec<String>>) -> Table {
+        Table::new(rows, None)
+    }
+
     /// A table from its rows, the first a header if `header` says so or,
     /// when it is `None`, if it looks like one; the text column found.
     fn new(mut rows: Vec<Vec<String>>, header: Option<bool>) -> Table {
