@@ -368,3 +368,36 @@ fn tables_are_read_as_rows_with_a_text_column() {
     let d = decoded("reviews.xlsx");
     assert_eq!((d.encoding, d.table.as_ref().unwrap().rows[11][..3].join(",")), (None, "1012,2024-03-09,2".to_string()));
 }
+
+/// The new readers on damaged input (cut short anywhere, bytes flipped):
+/// a result or an error, never a panic, and a table's text is always its
+/// text column's. (The `decode` fuzz target covers them too.)
+#[test]
+fn damaged_markdown_subtitles_and_tables_never_panic() {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for name in ["newsletter.md", "interview.srt", "interview.vtt", "interview.ass", "reviews.csv", "reviews.tsv", "reviews.jsonl", "reviews.xlsx"] {
+        let bytes = fixture(name);
+        let mut inputs: Vec<Vec<u8>> = (0..bytes.len()).step_by(7).map(|end| bytes[..end].to_vec()).collect();
+        for _ in 0..300 {
+            let mut damaged = bytes.clone();
+            for _ in 0..1 + next() % 4 {
+                let at = (next() % damaged.len() as u64) as usize;
+                damaged[at] = [b'<', b'{', b'"', b',', b'\n', b'>', b'}', 0xFF, b'[', b'('][(next() % 10) as usize];
+            }
+            inputs.push(damaged);
+        }
+        for input in inputs {
+            if let Ok(d) = decode(&input, Some(name), None) {
+                if let Some(table) = &d.table {
+                    assert_eq!(d.text, table.text_of(table.text_column), "{name}");
+                }
+            }
+        }
+    }
+}

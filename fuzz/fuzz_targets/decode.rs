@@ -7,9 +7,26 @@ use ciyan::{Decoded, Error, Format};
 use libfuzzer_sys::fuzz_target;
 
 /// File names: no name, text, the three web page extensions in any case,
-/// a Word document, and a name without an extension.
-const NAMES: [Option<&str>; 8] =
-    [None, Some("a.txt"), Some("a.html"), Some("A.HTM"), Some("新闻.xhtml"), Some("a.docx"), Some("README"), Some(".html")];
+/// a Word document, a name without an extension; Markdown, subtitles and
+/// tables (an Excel workbook too).
+const NAMES: [Option<&str>; 16] = [
+    None,
+    Some("a.txt"),
+    Some("a.html"),
+    Some("A.HTM"),
+    Some("新闻.xhtml"),
+    Some("a.docx"),
+    Some("README"),
+    Some(".html"),
+    Some("a.md"),
+    Some("a.srt"),
+    Some("A.VTT"),
+    Some("a.ass"),
+    Some("a.csv"),
+    Some("a.tsv"),
+    Some("a.jsonl"),
+    Some("a.xlsx"),
+];
 
 /// Where the chosen encoding comes from.
 enum Label {
@@ -46,10 +63,11 @@ const LABELS: [Label; 16] = [
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fuzz_target!(|data: &[u8]| {
-    // The first byte picks the file name (low three bits) and where the
-    // encoding comes from (the next four); the rest is the file.
+    // The first byte picks the file name (low three bits and the top one)
+    // and where the encoding comes from (the four between); the rest is
+    // the file.
     let Some((&pick, mut bytes)) = data.split_first() else { return };
-    let name = NAMES[usize::from(pick & 7)];
+    let name = NAMES[usize::from(pick & 7) | usize::from(pick >> 7) << 3];
     let label = &LABELS[usize::from((pick >> 3) & 15)];
     let free_label;
     let encoding = match label {
@@ -67,7 +85,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(result, ciyan::decode(bytes, name, encoding), "not deterministic");
     match &result {
         Ok(decoded) => check(bytes, label, encoding, decoded),
-        Err(error) => check_error(bytes, label, encoding, error),
+        Err(error) => check_error(bytes, name, label, encoding, error),
     }
 });
 
@@ -76,8 +94,15 @@ fn check(bytes: &[u8], label: &Label, encoding: Option<&str>, d: &Decoded) {
     // Each replacement shows as a U+FFFD in the text the user sees (the
     // page tells them "N bytes were replaced with �").
     assert!(d.replacements <= fffd, "{} replacements but {fffd} U+FFFD in {:?}", d.replacements, d.text);
-    if d.format == Format::Docx {
-        assert!(bytes.starts_with(b"PK\x03\x04"), "a Word document that is not a zip");
+    // A table's text is its text column's.
+    if let Some(table) = &d.table {
+        assert_eq!(d.format, Format::Table);
+        assert_eq!(d.text, table.text_of(table.text_column));
+        assert!(table.rows.iter().all(|row| row.len() == table.columns.len()), "ragged rows");
+    }
+    // A Word document or an Excel workbook.
+    if d.format == Format::Docx || (d.format == Format::Table && d.encoding.is_none()) {
+        assert!(bytes.starts_with(b"PK\x03\x04"), "a {:?} that is not a zip", d.format);
         assert_eq!((d.encoding, d.detected, d.replacements), (None, true, 0));
         return;
     }
@@ -124,19 +149,22 @@ fn check(bytes: &[u8], label: &Label, encoding: Option<&str>, d: &Decoded) {
                 assert_eq!(d.text, String::from_utf8_lossy(body));
             }
         }
-        Format::Html => {
+        Format::Html | Format::Markdown => {
             // Lines trimmed, at most one empty line between paragraphs,
             // none first, and a final newline.
             let text = d.text.strip_suffix('\n').expect("the body text ends with a newline");
             assert!(!text.starts_with('\n') && !text.contains("\n\n\n"), "blank lines in {:?}", d.text);
             assert!(text.split('\n').all(|line| line == line.trim()), "untrimmed line in {:?}", d.text);
         }
+        Format::Subtitles | Format::Table => {}
         Format::Docx => unreachable!(),
     }
 }
 
-fn check_error(bytes: &[u8], label: &Label, encoding: Option<&str>, error: &Error) {
+fn check_error(bytes: &[u8], name: Option<&str>, label: &Label, encoding: Option<&str>, error: &Error) {
     let zip = bytes.starts_with(b"PK\x03\x04");
+    // A line of JSON Lines that is no JSON object is a broken document too.
+    let json_lines = name.is_some_and(|n| n.ends_with(".jsonl"));
     match error {
         // Only a chosen encoding is refused, and the message names it.
         Error::UnknownEncoding(refused) => {
@@ -147,7 +175,8 @@ fn check_error(bytes: &[u8], label: &Label, encoding: Option<&str>, error: &Erro
         Error::Binary => assert!(encoding.is_none(), "a binary refused despite a chosen encoding"),
         // The input is far below the 64 MiB limit; only a zip can unpack
         // to more than it.
-        Error::FileTooLarge { .. } | Error::BadDocument(_) => assert!(zip, "{error:?} for a file that is not a zip"),
+        Error::FileTooLarge { .. } => assert!(zip, "{error:?} for a file that is not a zip"),
+        Error::BadDocument(_) => assert!(zip || json_lines, "{error:?} for a file that is not a zip"),
         Error::UnsupportedFormat(_) => {}
         // EmptyText, TextTooLarge, InvalidOption, BadDictionary: errors of
         // the analysis, not of decoding.
