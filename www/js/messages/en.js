@@ -36,7 +36,7 @@ export default {
 
   // The input card
   'input.title': 'Text',
-  'input.hint': 'Paste text, or drop text files, web pages or Word documents (.docx) anywhere on the page; several files dropped together make one corpus',
+  'input.hint': 'Paste text, or drop text or Markdown files, web pages, Word documents, subtitles or tables (CSV, Excel) anywhere on the page; several files dropped together make one corpus',
   'input.label': 'Chinese text to analyse',
   'input.placeholder': 'Paste Chinese text here…',
   'input.open': 'Open file…',

@@ -31,7 +31,7 @@ export default {
 
   // The input card
   'input.title': '文本',
-  'input.hint': '粘贴文本，或把文本文件、网页、Word 文档（.docx）拖到页面任意位置；几个文件一起拖入，合成一个语料库',
+  'input.hint': '粘贴文本，或把文本文件、Markdown、网页、Word 文档、字幕或表格（CSV、Excel）拖到页面任意位置；几个文件一起拖入，合成一个语料库',
   'input.label': '要分析的中文文本',
   'input.placeholder': '在这里粘贴中文文本……',
   'input.open': '打开文件…',
