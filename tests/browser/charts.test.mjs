@@ -220,7 +220,7 @@ test('trends: a note until the text is divided, then lines and a heat map per ch
   await page.waitForFunction(() => document.querySelectorAll('#trends .heat-grid .heat-cell').length > 0);
   const sections = await page.$$eval('#trends .heat-grid .heat-row:first-child rect', (rects) => rects.length);
   assert.ok(sections >= 3, `${sections} sections`);
-  assert.match(await page.textContent('#trends .trends-message'), new RegExp(`按章回，共 ${sections} 节`));
+  assert.match(await page.textContent('#trends .trends-message'), new RegExp(`按标题，共 ${sections} 节`));
 
   // The line chart: the selected word and the top keywords, a point per section.
   const lines = await page.$$eval('#trends .trend-lines .trend-series', (gs) => gs.map((g) => ({

@@ -68,7 +68,7 @@ test('an undivided text, then another: still undivided, the new suggestion offer
   await analyseText(page, CHAPTERS);
   await page.waitForFunction(() => document.querySelector('#sections button.is-suggested')?.dataset.kind === 'chapter');
   assert.equal(await division(page), 'none');
-  assert.match(await page.textContent('#sections .sections-suggestion'), /章回/);
+  assert.match(await page.textContent('#sections .sections-suggestion'), /标题/);
 });
 
 test('nothing went wrong', () => assertClean(assert, session));

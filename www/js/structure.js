@@ -1,9 +1,10 @@
-// The text's structure: how it is divided into sections (chapters, speaker
+// The text's structure: how it is divided into sections (headings, speaker
 // turns, paragraphs, equal parts, or the files of a corpus), the sections
 // the worker found, and the scope: the sections every view is limited to.
 // One piece of page state, like selection.js: views set it and follow it.
 //
-// division: a protocol division ({by: 'chapter'} …, see protocol.js), or
+// division: a protocol division ({by: 'chapter'}, {by: 'pattern', pattern}
+//   (a heading pattern of the user's, as the core reads it) …, see protocol.js), or
 //   null: the whole text, undivided.
 // sections: the worker's SECTIONS answer for it ({division, sections,
 //   groups}), or null until it comes.

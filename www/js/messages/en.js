@@ -233,7 +233,7 @@ export default {
   'scope.only': 'Showing only: ',
   'scope.showAll': 'Show the whole text',
   'scope.label': 'What the results cover',
-  'scope.count': (n, by) => ` (${plural(n, { chapter: 'chapter', speaker: 'turn', paragraph: 'paragraph', parts: 'part', given: 'file' }[by] ?? 'section')})`,
+  'scope.count': (n, by) => ` (${plural(n, { speaker: 'turn', paragraph: 'paragraph', parts: 'part', given: 'file' }[by] ?? 'section')})`,
 
   // The keyword chart
   'keywords.title': 'Keywords',
@@ -399,6 +399,8 @@ export default {
   'dispersion.per10kOf': (word) => `${word} per 10,000`,
   'dispersion.tooMany': (n) => `At most ${n} words at once: remove one first.`,
   'dispersion.file': 'dispersion',
+  'dispersion.captionTitle': (words) => `Dispersion: ${words.join(', ')}`,
+  'dispersion.captionMethod': (parts) => (parts ? `Top: where each use is; below: uses per 10,000 words (${parts} equal parts)` : 'Where each use is, from the start of the text to its end'),
 
   // Collocates
   'collocates.pos.all': 'All parts of speech',
@@ -542,7 +544,7 @@ export default {
   'repair.title': 'Text repairs',
   'repair.hint': 'Traces the page layout left in the text: broken words, passages printed twice, lines cut short, photo captions',
   'sections.title': 'Structure',
-  'sections.hint': 'Divide by chapter, speaker, paragraph or file, and see the words typical of each part; or look at one part only',
+  'sections.hint': 'Divide by heading, speaker, paragraph or file, and see the words typical of each part; or look at one part only',
   // The parts of a text the core leaves to the page to name (part-name.js).
   'parts.opening': 'Opening',
   'parts.reporters': 'All reporters (the questions)',
@@ -685,6 +687,8 @@ export default {
   'network.nodesCsv': 'Nodes CSV',
   'network.edgesCsv': 'Links CSV',
   'network.export': 'Export the network',
+  'network.captionTitle': (unit) => `Co-occurrence network (by ${unit})`,
+  'network.captionMethod': (unit, edges) => `Words often in the same ${unit} are linked (the ${edges} links of highest Jaccard); colours are groups of closely linked words`,
   'network.columns': ['#', 'Word A', 'Word B', 'Jaccard', 'Together'],
 
   // Trends (views/trends.js)
@@ -712,11 +716,14 @@ export default {
   'trends.tokens': 'Words',
   'trends.count': (word) => `${word} count`,
   'trends.per': (word) => `${word} per 10,000`,
-  'trends.by.chapter': 'By chapter',
+  'trends.by.chapter': 'By heading',
+  'trends.by.pattern': 'By your heading pattern',
   'trends.by.speaker': 'By speaker',
   'trends.by.paragraph': 'By paragraph',
   'trends.by.given': 'By file',
   'trends.by.parts': (n) => `In ${n} equal parts`,
+  'trends.captionLines': (by, n) => `${by}, ${formatInteger(n)} sections; uses per 10,000 words in each`,
+  'trends.captionHeat': (by, n, oneScale) => `${by}, ${formatInteger(n)} sections; each cell is a word's uses per 10,000 words in a section, the darker the more (${oneScale ? 'one scale' : 'a scale per word'})`,
   'trends.chips': 'Words of the trend chart',
   'trends.file': 'trends',
   'trends.heatFile': 'trends-heat-map',
@@ -726,7 +733,7 @@ export default {
 
   // Structure: sections and speakers
   'sections.pickerLabel': 'Division',
-  'sections.kinds': { none: 'None', chapter: 'Chapters', speaker: 'Speakers', paragraph: 'Paragraphs', parts: 'Equal parts', given: 'Files' },
+  'sections.kinds': { none: 'None', chapter: 'Headings', pattern: 'Own pattern', speaker: 'Speakers', paragraph: 'Paragraphs', parts: 'Equal parts', given: 'Files' },
   'sections.suggested': 'suggested',
   'sections.partsLabel': 'Parts',
   'sections.undivided': 'The text is not divided. Choose a division to see how the words of its parts differ.',
@@ -752,6 +759,10 @@ export default {
   'sections.turnCount': (n) => ` (${n} turns)`,
   'sections.group': (n) => `Group ${n}`,
   'sections.scopeLabel': (text, label) => `${text}: ${label}`,
+  'sections.patternLabel': 'Heading pattern',
+  'sections.patternPlaceholder': 'Chapter \\d+',
+  'sections.patternApply': 'Divide',
+  'sections.patternHint': 'A regular expression matched at the start of each line: each line it matches heads a section. For example （[一二三四五六七八九十]+） or Chapter \\d+',
 
   // Keyness figures and help
   'keyness.help': 'How it is computed',

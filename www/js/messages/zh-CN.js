@@ -228,7 +228,7 @@ export default {
   'scope.only': '只看：',
   'scope.showAll': '显示全文',
   'scope.label': '结果的范围',
-  'scope.count': (n, by) => `（${formatInteger(n)} ${{ chapter: '章', speaker: '段', paragraph: '段', parts: '份', given: '个文件' }[by] ?? '节'}）`,
+  'scope.count': (n, by) => `（${formatInteger(n)} ${{ speaker: '段', paragraph: '段', parts: '份', given: '个文件' }[by] ?? '节'}）`,
 
   // The keyword chart (views/keyword-chart.js)
   'keywords.title': '关键词',
@@ -394,6 +394,8 @@ export default {
   'dispersion.per10kOf': (word) => `${word} 每万词`,
   'dispersion.tooMany': (n) => `最多同时比较 ${n} 个词：先移除一个。`,
   'dispersion.file': '分布',
+  'dispersion.captionTitle': (words) => `分布：${words.join('、')}`,
+  'dispersion.captionMethod': (parts) => (parts ? `上：每次出现的位置；下：每万词出现次数（按词数平均分成 ${parts} 段）` : '每次出现在文本中的位置，从开头到结尾'),
 
   // Collocates (views/collocates.js)
   'collocates.pos.all': '全部词性',
@@ -537,7 +539,7 @@ export default {
   'repair.title': '文本修复',
   'repair.hint': '版面留在文字里的痕迹：断开的词、印了两遍的段落、半截的行、图片说明',
   'sections.title': '结构',
-  'sections.hint': '按章回、发言人、段落或文件划分，看每一部分特有的词；可以只看其中一部分',
+  'sections.hint': '按标题、发言人、段落或文件划分，看每一部分特有的词；可以只看其中一部分',
   // The parts of a text the core leaves to the page to name (part-name.js).
   'parts.opening': '开头',
   'parts.reporters': '记者（全部提问）',
@@ -679,6 +681,8 @@ export default {
   'network.nodesCsv': '节点 CSV',
   'network.edgesCsv': '连线 CSV',
   'network.export': '导出共现网络',
+  'network.captionTitle': (unit) => `共现网络（按${unit}）`,
+  'network.captionMethod': (unit, edges) => `同一${unit}里常一起出现的词相连（Jaccard 系数最高的 ${edges} 条连线）；颜色是联系紧密的词群`,
   'network.columns': ['#', '词语 A', '词语 B', 'Jaccard', '同时出现'],
 
   // Trends (views/trends.js)
@@ -706,11 +710,14 @@ export default {
   'trends.tokens': '词数',
   'trends.count': (word) => `${word} 次数`,
   'trends.per': (word) => `${word} 每万词`,
-  'trends.by.chapter': '按章回',
+  'trends.by.chapter': '按标题',
+  'trends.by.pattern': '按自定的标题规则',
   'trends.by.speaker': '按发言',
   'trends.by.paragraph': '按段落',
   'trends.by.given': '按文件',
   'trends.by.parts': (n) => `平均分成 ${n} 份`,
+  'trends.captionLines': (by, n) => `${by}，共 ${formatInteger(n)} 节；每节中每万词的出现次数`,
+  'trends.captionHeat': (by, n, oneScale) => `${by}，共 ${formatInteger(n)} 节；每格是一个词在一节中每万词的出现次数，颜色越深越多（${oneScale ? '统一刻度' : '每个词一个刻度'}）`,
   'trends.chips': '趋势图中的词语',
   'trends.file': '趋势',
   'trends.heatFile': '趋势-热图',
@@ -720,7 +727,7 @@ export default {
 
   // Structure: sections and speakers (views/sections.js)
   'sections.pickerLabel': '划分方式',
-  'sections.kinds': { none: '不分', chapter: '章回', speaker: '发言人', paragraph: '段落', parts: '等分', given: '文件' },
+  'sections.kinds': { none: '不分', chapter: '标题', pattern: '自定标题', speaker: '发言人', paragraph: '段落', parts: '等分', given: '文件' },
   'sections.suggested': '建议',
   'sections.partsLabel': '份数',
   'sections.undivided': '全文不分节。选一种划分方式，看各部分的词语差别。',
@@ -746,6 +753,10 @@ export default {
   'sections.turnCount': (n) => `（${n} 段）`,
   'sections.group': (n) => `组 ${n}`,
   'sections.scopeLabel': (text, label) => `${text}：${label}`,
+  'sections.patternLabel': '标题规则',
+  'sections.patternPlaceholder': '（[一二三四五六七八九十]+）',
+  'sections.patternApply': '按此划分',
+  'sections.patternHint': '正则表达式，从每行的开头匹配，匹配的行就是一节的标题。例如 （[一二三四五六七八九十]+） 或 Chapter \\d+',
 
   // Keyness figures and help (views/keyness.js)
   'keyness.help': '怎么算的',

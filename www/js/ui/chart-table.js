@@ -37,8 +37,9 @@ export function dataTable(caption, header, rows, { wordColumns = [], numberColum
  * Exports an SVG that `draw()` makes (one not on the page, or drawn whole
  * where the page shows it in pieces): it is put off screen for a moment,
  * since the export reads the computed styles and the size of what it copies.
+ * `caption`: {title, method} above it (export.js), or null.
  */
-export async function exportDrawn(kind, fileName, draw) {
+export async function exportDrawn(kind, fileName, draw, caption = null) {
   const svg = draw();
   // Its own size in pixels: nothing around it to be a percentage of.
   const [, , width, height] = (svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
@@ -49,8 +50,8 @@ export async function exportDrawn(kind, fileName, draw) {
   const holder = h('div', { className: 'chart-offscreen', 'aria-hidden': 'true' }, svg);
   document.body.append(holder);
   try {
-    if (kind === 'png') await downloadPng(fileName, svg, 2);
-    else downloadSvg(fileName, svg);
+    if (kind === 'png') await downloadPng(fileName, svg, 2, caption);
+    else downloadSvg(fileName, svg, caption);
   } finally {
     holder.remove();
   }

@@ -86,9 +86,14 @@ function build(container, view) {
     addCompared(view, input.value);
   });
 
+  // The file says what the chart is: its words, and how it was drawn.
+  const caption = () => ({
+    title: t('dispersion.captionTitle', view.series.map((one) => one.word)),
+    method: t('dispersion.captionMethod', view.series.some((one) => one.parts) ? view.parts : null),
+  });
   const exports = exportButtons([
-    ['PNG', () => downloadPng(`${fileName(view)}.png`, view.figure.querySelector('svg'), 2)],
-    ['SVG', () => downloadSvg(`${fileName(view)}.svg`, view.figure.querySelector('svg'))],
+    ['PNG', () => downloadPng(`${fileName(view)}.png`, view.figure.querySelector('svg'), 2, caption())],
+    ['SVG', () => downloadSvg(`${fileName(view)}.svg`, view.figure.querySelector('svg'), caption())],
     ['CSV', () => downloadCsv(`${fileName(view)}.csv`, ...partsTable(view.series))],
   ], 'dispersion.export');
 

@@ -98,9 +98,14 @@ function build(container, view) {
     draw(view);
   });
 
+  // The file says what the chart is: the unit words co-occur in, and how the links were chosen.
+  const caption = () => ({
+    title: TEXT.captionTitle(unitName(view.unit)),
+    method: TEXT.captionMethod(unitName(view.unit), view.answer?.edges?.length ?? view.edges),
+  });
   const exports = exportButtons([
-    ['PNG', () => exportDrawn('png', `${TEXT.file}-${TEXT[view.unit]}.png`, () => chartFor(view).svg)],
-    ['SVG', () => exportDrawn('svg', `${TEXT.file}-${TEXT[view.unit]}.svg`, () => chartFor(view).svg)],
+    ['PNG', () => exportDrawn('png', `${TEXT.file}-${TEXT[view.unit]}.png`, () => chartFor(view).svg, caption())],
+    ['SVG', () => exportDrawn('svg', `${TEXT.file}-${TEXT[view.unit]}.svg`, () => chartFor(view).svg, caption())],
     ['network.nodesCsv', () => downloadCsv(`${TEXT.file}-${TEXT.nodesFile}.csv`, ...nodesTable(view.answer))],
     ['network.edgesCsv', () => downloadCsv(`${TEXT.file}-${TEXT.edgesFile}.csv`, ...edgesTable(view.answer, false))],
     ['JSON', () => downloadJson(`${TEXT.file}.json`, { options: view.asked, ...view.answer })],

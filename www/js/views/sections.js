@@ -1,11 +1,18 @@
-// The structure card: how the text is divided (chapters, speaker turns,
-// paragraphs, equal parts, the files of a corpus), each section with its
+// The structure card: how the text is divided (the headings the core finds:
+// 第X回, Markdown's #, a report's 一、 and （一）; the lines a heading
+// pattern of the user's own starts; speaker turns, paragraphs, equal parts,
+// the files of a corpus), each section with its
 // size and the words that set it apart from the rest (DISTINCTIVE), and the
 // scope: 「只看这一节」 (or one speaker's turns) limits every other view to it.
 //
 // The division is page state (structure.js): a pick here sets it, and the
 // sections come from the worker (SECTIONS). Undivided, the card shows the
 // division the core suggests for this text, and a button to use it.
+//
+// A heading pattern is a regular expression the core reads (its syntax and
+// its errors are the core's): it is asked for its sections before it
+// becomes the division, so that a bad one leaves the division as it was and
+// its error shows by the field.
 
 import { debounce, h } from '../dom.js';
 import { attrs, errorText, hText, t, texts } from '../i18n.js';
@@ -21,7 +28,7 @@ export const needs = ['document', 'division', 'scope'];
 // The strings: the catalogs' sections.* entries (js/messages/).
 const TEXT = texts('sections');
 
-const KINDS = ['none', 'chapter', 'speaker', 'paragraph', 'parts', 'given'];
+const KINDS = ['none', 'chapter', 'pattern', 'speaker', 'paragraph', 'parts', 'given'];
 const PARTS = { min: 2, max: 100, initial: 5 };
 /** Distinctive words per section: few, so that 120 chapters stay a quick table. */
 const TOP = 5;
@@ -38,6 +45,7 @@ export function create(container, { client, structure }) {
     answer: null, // SECTIONS for the current division
     distinctive: null, // DISTINCTIVE per section
     groupsDistinctive: null, // DISTINCTIVE per group (speaker mode)
+    patternOpen: false, // the pattern field is shown before a pattern divides
   };
   const ui = build(container, view, {
     pick: (kind) => pick(kind),
@@ -47,6 +55,18 @@ export function create(container, { client, structure }) {
 
   /** A pick in the picker: the division it names, for the structure (which then asks for its sections). */
   function pick(kind) {
+    if (kind === 'pattern') {
+      // Its field first: the pattern in it (the last one given, or one typed) divides once applied.
+      view.patternOpen = true;
+      drawPatternField(ui, view, structure.division);
+      if (ui.pattern.value.trim()) applyPattern();
+      else ui.pattern.focus();
+      return;
+    }
+    if (view.patternOpen) {
+      view.patternOpen = false;
+      drawPatternField(ui, view, structure.division);
+    }
     const division = kind === 'none' ? null
       : kind === 'parts' ? { by: 'parts', parts: partsCount() }
       : kind === 'given' ? view.given
@@ -54,6 +74,31 @@ export function create(container, { client, structure }) {
     if (JSON.stringify(division) === JSON.stringify(structure.division)) return;
     structure.setDivision(division);
   }
+  /**
+   * The pattern in the field as the division, once the core has divided the
+   * text by it; its refusal (a pattern that is no regular expression) is
+   * shown by the field, and the division stays.
+   */
+  async function applyPattern() {
+    const division = /** @type {const} */ ({ by: 'pattern', pattern: ui.pattern.value });
+    showPatternError(ui, null);
+    if (JSON.stringify(division) === JSON.stringify(structure.division)) return;
+    const generation = view.generation;
+    try {
+      const answer = await client.ask({ query: 'sections', division });
+      if (answer.stale || generation !== view.generation) return;
+    } catch (error) {
+      if (generation === view.generation) showPatternError(ui, error);
+      return;
+    }
+    structure.setDivision(division);
+  }
+  ui.patternForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    applyPattern();
+  });
+  ui.pattern.addEventListener('input', () => showPatternError(ui, null));
+
   const partsCount = () => Math.min(PARTS.max, Math.max(PARTS.min, Math.round(Number(ui.parts.value) || PARTS.initial)));
   ui.parts.addEventListener('change', debounce(() => {
     ui.parts.value = String(partsCount());
@@ -82,6 +127,8 @@ export function create(container, { client, structure }) {
     const generation = ++view.generation;
     const { division } = structure;
     Object.assign(view, { answer: null, distinctive: null, groupsDistinctive: null });
+    // The field shows the pattern that divides (set here, where the division changes, not at each drawing: a switch of language keeps what is typed).
+    if (division?.by === 'pattern') ui.pattern.value = division.pattern;
     drawPicker(ui, view, division);
     if (!client.document) return;
     setState(container, 'loading');
@@ -148,9 +195,10 @@ export function create(container, { client, structure }) {
         markScope(ui, view, state.scope);
       }
     },
-    /** A switch of language: the fixed labels follow by themselves (data-i18n); what was drawn, again. */
+    /** A switch of language: the fixed labels follow by themselves (data-i18n); what was drawn, again (the pattern's field keeps its text). */
     relabel() {
       ui.relabelColumns();
+      if (ui.patternError.dataset.error) showPatternError(ui, JSON.parse(ui.patternError.dataset.error));
       drawPicker(ui, view, structure.division);
       if (view.answer) drawSections(ui, view, structure.scope);
       else if (view.suggested && !structure.division) drawUndivided(ui, view);
@@ -194,6 +242,19 @@ function build(container, view, actions) {
   const picker = h('div', { className: 'sections-picker' },
     h('div', { className: 'segmented', role: 'group', ...attrs({ 'aria-label': 'sections.pickerLabel' }) }, ...Object.values(buttons)),
     h('label', { className: 'sections-parts-field' }, hText('span', 'sections.partsLabel'), parts));
+  // The heading pattern: a regular expression, matched at each line's start.
+  const pattern = h('input', {
+    type: 'text', id: 'sections-pattern', className: 'sections-pattern', autocomplete: 'off', autocapitalize: 'off',
+    enterKeyHint: 'go', 'aria-describedby': 'sections-pattern-hint sections-pattern-error', ...attrs({ placeholder: 'sections.patternPlaceholder' }),
+  });
+  pattern.spellcheck = false; // a regular expression, not words
+  const patternError = h('p', { id: 'sections-pattern-error', className: 'sections-pattern-error', role: 'alert', hidden: true });
+  const patternForm = h('form', { className: 'sections-pattern-field', hidden: true },
+    hText('label', 'sections.patternLabel', { htmlFor: 'sections-pattern' }),
+    pattern,
+    hText('button', 'sections.patternApply', { type: 'submit', className: 'button small' }),
+    hText('p', 'sections.patternHint', { id: 'sections-pattern-hint', className: 'hint sections-pattern-hint' }),
+    patternError);
   const summary = h('p', { className: 'hint sections-summary', 'aria-live': 'polite' });
   const suggestion = h('div', { className: 'sections-suggestion', hidden: true });
   const speaker = h('select', { className: 'sections-speaker' });
@@ -208,10 +269,10 @@ function build(container, view, actions) {
     sectionsTable);
   const relabelColumns = () => { groupsTable.relabel(); sectionsTable.relabel(); };
   container.replaceChildren(
-    picker,
+    picker, patternForm,
     h('div', { className: 'sections-head' }, summary, speakerField, exports),
     suggestion, groups, sections, keynessHelp());
-  return { buttons, parts, summary, suggestion, speaker, speakerField, exports, groupRows, groups, rows, sections, relabelColumns };
+  return { buttons, parts, pattern, patternForm, patternError, summary, suggestion, speaker, speakerField, exports, groupRows, groups, rows, sections, relabelColumns };
 }
 
 /**
@@ -242,12 +303,29 @@ function drawPicker(ui, view, division) {
     button.replaceChildren(TEXT.kinds[kind], ...(suggested ? [h('span', { className: 'suggested-mark' }, TEXT.suggested)] : []));
   }
   if (division?.by === 'parts') ui.parts.value = String(division.parts);
+  drawPatternField(ui, view, division);
   ui.parts.closest('label').classList.toggle('is-active', current === 'parts');
   ui.exports.hidden = true;
   ui.groups.hidden = true;
   ui.sections.hidden = true;
   ui.suggestion.hidden = true;
   ui.speakerField.hidden = true;
+}
+
+/** The pattern's field: shown while it divides or was picked to be given, with the pattern that divides. */
+function drawPatternField(ui, view, division) {
+  const current = kindOf(division) === 'pattern';
+  ui.patternForm.hidden = !(current || view.patternOpen);
+  ui.patternForm.classList.toggle('is-active', current);
+}
+
+/** The core's refusal of a pattern by its field (error: {code, message, details}), or none (null). */
+function showPatternError(ui, error) {
+  ui.patternError.textContent = error ? errorText(error) : '';
+  ui.patternError.hidden = !error;
+  if (error) ui.patternError.dataset.error = JSON.stringify(error);
+  else delete ui.patternError.dataset.error;
+  ui.pattern.setAttribute('aria-invalid', String(Boolean(error)));
 }
 
 function drawUndivided(ui, view) {

@@ -94,16 +94,20 @@ function build(container, view) {
   });
 
   const lineName = () => safeName(TEXT.file, ...view.lines.map((one) => one.word));
+  // The files say what each chart is: the card's and the chart's titles, and how the text was divided and counted.
+  const by = () => divisionName(divisionOf(view) ?? {});
+  const lineCaption = () => ({ title: `${TEXT.title} · ${TEXT.lineTitle}`, method: TEXT.captionLines(by(), view.sections.length) });
+  const heatCaption = () => ({ title: `${TEXT.title} · ${TEXT.heatTitle}`, method: TEXT.captionHeat(by(), view.sections.length, view.scale === 'all') });
   const lineExports = exportButtons([
-    ['PNG', () => exportDrawn('png', `${lineName()}.png`, () => lineChart(view))],
-    ['SVG', () => exportDrawn('svg', `${lineName()}.svg`, () => lineChart(view))],
+    ['PNG', () => exportDrawn('png', `${lineName()}.png`, () => lineChart(view), lineCaption())],
+    ['SVG', () => exportDrawn('svg', `${lineName()}.svg`, () => lineChart(view), lineCaption())],
     ['CSV', () => downloadCsv(`${lineName()}.csv`, ...sectionsTable(view, view.lines))],
     ['JSON', () => downloadJson(`${lineName()}.json`, dataOf(view, view.lines))],
   ], 'trends.exportLines');
   lineExports.classList.add('trends-line-exports');
   const heatExports = exportButtons([
-    ['PNG', () => exportDrawn('png', `${TEXT.heatFile}.png`, () => heatWhole(heatGeometry(view)))],
-    ['SVG', () => exportDrawn('svg', `${TEXT.heatFile}.svg`, () => heatWhole(heatGeometry(view)))],
+    ['PNG', () => exportDrawn('png', `${TEXT.heatFile}.png`, () => heatWhole(heatGeometry(view)), heatCaption())],
+    ['SVG', () => exportDrawn('svg', `${TEXT.heatFile}.svg`, () => heatWhole(heatGeometry(view)), heatCaption())],
     ['CSV', () => downloadCsv(`${TEXT.heatFile}.csv`, ...sectionsTable(view, view.heat))],
     ['JSON', () => downloadJson(`${TEXT.heatFile}.json`, dataOf(view, view.heat))],
   ], 'trends.exportHeat');
