@@ -9,6 +9,8 @@
 // their title and method above them.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { analysed, analyseText, assertClean, downloaded, dropFile, resultCount, resultsAfter, start } from './harness.mjs';
 
@@ -86,6 +88,18 @@ const TRADITIONAL_NOVEL = `老殘遊記
 高公說：「那就請先生住下罷。」
 `;
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations in the structure card, as `rule: target` lines. */
+async function cardViolations() {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run('#sections-card', { resultTypes: ['violations'] });
+    return result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+      .flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+  });
+}
+
 const OUTLINE_PATTERN = '（[一二三四五六七八九十]+）';
 
 const ready = () => page.waitForSelector('#sections[data-state="ready"]');
@@ -142,6 +156,7 @@ test('a government report: 标题 suggested (一、 parts), its own pattern （�
   assert.equal(await page.getAttribute('#sections-pattern', 'aria-invalid'), 'true');
   assert.equal(await page.getAttribute('#sections button[data-kind="chapter"]', 'aria-pressed'), 'true');
   assert.equal((await labels()).length, 4, 'the division as it was');
+  assert.deepEqual(await cardViolations(), [], 'the field, its hint and its refusal are accessible');
 
   // A good one: a section per （一） point, after the opening.
   await givePattern(OUTLINE_PATTERN);
