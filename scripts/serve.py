@@ -74,6 +74,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     # HTTP/1.1: Chromium ignores the ETag of an HTTP/1.0 response (and
     # revalidates by date only), and keep-alive saves a connection per file.
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: with Nagle's algorithm on, the
+    # body waits for the client's delayed ACK of the headers, 40 ms a file on
+    # Linux, which made the ~60 files of the first screen take 0.8 s.
+    disable_nagle_algorithm = True
     directory = "."
     log_file = None
     log_lock = threading.Lock()
