@@ -213,17 +213,21 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
     let text = origin.text();
     let is_word = |s: &str| origin.has_word(s);
     let tag_of: HashMap<&str, &str> = words.iter().map(|w| (origin.normal(&w.word), w.pos.as_str())).collect();
-    let found: Vec<text::TextPerson> =
-        text::people(text, |s| origin.has_word(s) && !tag_of.get(s).is_some_and(|t| t.starts_with("nr")), &is_word)
-            .into_iter()
-            .map(|mut p| {
-                p.word = spelled(origin, &p.word);
-                for form in &mut p.forms {
-                    form.0 = spelled(origin, &form.0);
-                }
-                p
-            })
-            .collect();
+    let found: Vec<text::TextPerson> = text::people(
+        text,
+        |s| origin.has_word(s) && !tag_of.get(s).is_some_and(|t| t.starts_with("nr")),
+        |s| tag_of.get(s).is_none_or(|t| t.starts_with('n')),
+        &is_word,
+    )
+    .into_iter()
+    .map(|mut p| {
+        p.word = spelled(origin, &p.word);
+        for form in &mut p.forms {
+            form.0 = spelled(origin, &form.0);
+        }
+        p
+    })
+    .collect();
     // Each form's name, and the name's own entry.
     let mut alias_of: HashMap<&str, &str> = HashMap::new();
     for alias in &corrections.aliases {

@@ -150,10 +150,13 @@ fn before(text: &str, end: usize, n: usize) -> Vec<&str> {
 
 /// People found in `text` (simplified characters): address forms that
 /// recur, and strings that recur before a verb. `is_common` says whether
-/// the dictionary knows a string as a word that is no name (母亲, 胡子).
+/// the dictionary knows a string as a word that is no name (母亲, 胡子);
+/// `is_noun` whether such a word is a noun in this text (子路 is; 一面, a
+/// numeral, and 比如, a verb, are not, though 一面说 and 比如说 abound).
 pub(crate) fn people(
     text: &str,
     is_common: impl Fn(&str) -> bool,
+    is_noun: impl Fn(&str) -> bool,
     is_word: &impl Fn(&str) -> bool,
 ) -> Vec<TextPerson> {
     // Each candidate string, and whether it has an address form.
@@ -216,10 +219,13 @@ pub(crate) fn people(
             // found here, unless it is an address form that acts (老残) or
             // a numeral that does (七斤, 六斤: numerals are names of
             // villagers).
-            // A word the dictionary has that mostly speaks (子路曰) is a
-            // name all the same.
+            // A noun the dictionary has that mostly speaks (子路曰) is a
+            // name all the same; a numeral or a verb is not (一面说, 比如说).
             person
-                && (!is_common(s) || address && acts >= 3 || numeral(s) && acts >= 3 || acts >= 5 && acts * 4 >= count)
+                && (!is_common(s)
+                    || address && acts >= 3
+                    || numeral(s) && acts >= 3
+                    || acts >= 5 && acts * 4 >= count && is_noun(s))
         })
         .map(|(&s, _)| s)
         .collect();
@@ -275,7 +281,7 @@ mod tests {
         let text = "祥林嫂说：“我真傻。”祥林嫂叹道：“真的。”柳妈笑道：“你呀。”祥林嫂问：“阿毛呢？”\
                     鲁四老爷皱了眉，四老爷说：“不干净。”四老爷道：“可恶。”四婶说：“放着罢。”\
                     阿毛走了。阿毛哭。闰土说：“老爷。”闰土笑。老师说过。老师说了。胡子很长，胡子白了，胡子乱了。";
-        let found = people(text, |w| ["老师", "胡子", "老爷"].contains(&w), &|w: &str| w == "老师");
+        let found = people(text, |w| ["老师", "胡子", "老爷"].contains(&w), |_| true, &|w: &str| w == "老师");
         let words: Vec<&str> = found.iter().map(|p| p.word.as_str()).collect();
         for name in ["祥林嫂", "闰土", "阿毛", "四老爷"] {
             assert!(words.contains(&name), "{name} in {words:?}");
@@ -283,6 +289,20 @@ mod tests {
         for word in ["老师", "胡子", "老爷"] {
             assert!(!words.contains(&word), "{word} in {words:?}");
         }
+    }
+
+    #[test]
+    fn a_numeral_or_a_verb_that_speaks_is_no_person_but_a_noun_is() {
+        // 一面说 in 红楼梦, 比如说 in a transcript; 子路曰 in 论语.
+        let text = "宝玉一面说，一面走。黛玉一面笑，一面哭。一面说道：“好。”一面问：“谁？”一面叹。一面想。\
+                    比如说翻译，比如说客服，比如说写代码，比如说医疗，比如说教育，比如联邦学习。\
+                    子路曰：“然。”子路曰：“否。”子路问政。子路曰：“何如？”子路曰：“诺。”子路笑。";
+        let common = ["一面", "比如", "子路"];
+        let nouns = ["子路"];
+        let found = people(text, |w| common.contains(&w), |w| nouns.contains(&w), &|w: &str| w == "比如说");
+        let words: Vec<&str> = found.iter().map(|p| p.word.as_str()).collect();
+        assert!(words.contains(&"子路"), "{words:?}");
+        assert!(!words.contains(&"一面") && !words.contains(&"比如"), "{words:?}");
     }
 
     #[test]
