@@ -53,6 +53,11 @@ fn taiwan_variants() -> &'static rustc_hash::FxHashMap<char, char> {
         let han = || ('\u{3400}'..='\u{9FFF}').filter(|&c| crate::text::is_han(c));
         let all: String = han().flat_map(|c| [c, '\n']).collect();
         let (by_taiwan, by_t2s) = (taiwan.convert(&all), converter().convert(&all));
+        // What T2S makes of other characters (么 of 麼) is no variant to
+        // mend: the mending reads T2S's output, and would turn 什么 into
+        // 什幺.
+        let made: rustc_hash::FxHashSet<char> =
+            by_t2s.lines().zip(han()).filter_map(|(t, original)| t.chars().next().filter(|&b| b != original)).collect();
         by_taiwan
             .lines()
             .zip(by_t2s.lines())
@@ -60,7 +65,9 @@ fn taiwan_variants() -> &'static rustc_hash::FxHashMap<char, char> {
             .filter_map(|((tw, t), original)| {
                 let (mut tw_chars, mut t_chars) = (tw.chars(), t.chars());
                 match (tw_chars.next(), tw_chars.next(), t_chars.next(), t_chars.next()) {
-                    (Some(a), None, Some(b), None) if a != b && b == original => Some((original, a)),
+                    (Some(a), None, Some(b), None) if a != b && b == original && !made.contains(&original) => {
+                        Some((original, a))
+                    }
                     _ => None,
                 }
             })
@@ -250,6 +257,12 @@ mod tests {
         assert_eq!(converted.original_of(taiwan), "臺灣");
         assert_eq!(converted.original_form("习近平说"), Some("習近平說"));
         assert_eq!(converted.original_form("北京"), None);
+    }
+
+    #[test]
+    fn mo_is_simplified_as_in_shenme() {
+        // 什麼, 怎麼, 這麼: the stopwords 什么, 怎么, 这么, never 什幺.
+        assert_eq!(to_simplified("你說什麼？怎麼了，這麼好。"), "你说什么？怎么了，这么好。");
     }
 
     #[test]

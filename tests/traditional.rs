@@ -83,3 +83,21 @@ fn search_and_full_word_lists_are_spelled_as_the_text_spells_them() {
         assert!(!analysis.words.iter().any(|w| w.word == "中国"), "{mode:?}");
     }
 }
+
+#[test]
+fn a_traditional_texts_stopwords_are_no_keywords() {
+    // 什麼 and 怎麼 led 紅樓夢's keywords in traditional characters, where
+    // 什么 and 怎么 are stopwords of the simplified text: 麼 must convert
+    // to 么 for the cut, as OpenCC's phrases convert it.
+    let analyzer = Segmenter::new();
+    let text = format!("{TRADITIONAL}\n寶玉道：「你說什麼？怎麼了？」寶玉笑道：「沒什麼，這麼好。」\n");
+    let document = analyzer.document(text.clone(), true).unwrap();
+    let cut = document.cut_text();
+    let end: String = cut.chars().skip(cut.chars().count() - 30).collect();
+    assert!(cut.contains("什么") && cut.contains("怎么"), "cut as {end}");
+    let analysis = analyzer.analyze(&text, &Options::default()).unwrap();
+    let words: Vec<&str> = analysis.keywords.tfidf.iter().map(|k| k.word.as_str()).collect();
+    for stopword in ["什麼", "怎麼", "這麼"] {
+        assert!(!words.contains(&stopword), "{stopword} in {words:?}");
+    }
+}
