@@ -189,8 +189,8 @@ test('a name list of 15 or fewer ends with its last name, not with "null"', asyn
   for (const kind of ['people', 'places', 'organizations']) {
     assert.doesNotMatch(await page.textContent(`#${kind}`), /null|undefined/, kind);
   }
-  // A person is listed on the text's evidence (关羽 speaks: 对关羽说 … 关羽说 is not needed; 刘备 only
-  // named, never acting, is set aside in so short a text).
+  // A person is listed on the text's evidence: 关羽 is followed by 说 (刘备对关羽说); 刘备, only
+  // named and never followed by a speech or action verb, is set aside in so short a text.
   assert.match(await page.textContent('#people'), /关羽/);
 });
 
