@@ -15,24 +15,23 @@ test('a dictionary that cannot be fetched is a message; the next analysis fetche
   t.after(() => context.close().catch(() => {}));
   let refuse = true;
   await context.route('**/pkg/ciyan.dict', (route) => (refuse ? route.abort() : route.continue()));
-  // The aborted request is logged by the browser: expected here.
-  const logged = context.waitForEvent('console', (message) => /ciyan\.dict|ERR_FAILED/.test(`${message.text()} ${message.location().url}`));
   const page = await session.open({ context, waitForResults: false });
   // The failed load and then the failed analysis of the sample each say so,
   // and the analysis clears the alert in between: the alert is asked for
   // in one step (a timeout is the failure), never read again after a wait.
   await page.waitForFunction(() => /词典文件无法载入/.test(document.querySelector('[role="alert"]').textContent));
-  await logged.catch(() => {});
 
   refuse = false;
   await page.fill('#text', TEA_TEXT);
   await analysed(page, () => page.click('#analyze'));
   assert.ok((await chartWords(page)).includes('龙井茶'));
   assert.equal(await page.inputValue('#text'), TEA_TEXT);
-  const kept = session.records.console.filter((line) => !/ciyan\.dict/.test(line));
-  session.records.console.splice(0, Infinity, ...kept);
 });
 
 test('nothing went wrong and nothing left the origin', () => {
+  // The aborted dictionary request may be logged by the browser (whenever it
+  // is: no test waits for it): expected here, and nothing else is.
+  const kept = session.records.console.filter((line) => !/ciyan\.dict|ERR_FAILED/.test(line));
+  session.records.console.splice(0, Infinity, ...kept);
   assertClean(assert, session);
 });
