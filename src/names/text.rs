@@ -15,13 +15,21 @@ const VERBS: &[&str] = &[
     "点头", "摇头", "站", "坐", "接", "拿", "表示", "指出", "强调", "认为", "大怒", "大喜", "大惊",
 ];
 
+/// What only a person has, after 的 (方玄绰的太太, 赵太爷的儿子, 阿Q的脸):
+/// evidence as good as a verb after the name.
+const PERSONAL: &[&str] = &[
+    "的母亲", "的父亲", "的妻子", "的太太", "的老婆", "的儿子", "的女儿", "的脸", "的眼睛", "的嘴", "的手里",
+    "的手上", "的心里",
+];
+
 /// Adverbs that may stand between a name and its verb (老栓便说, 闰土也笑).
 const ADVERBS: &str = "便也就又却才都只还忽";
 
 /// Address and kinship forms after a name, longest first (祥林嫂, 柳妈,
-/// 卫老婆子, 四婶, 鲁四老爷, 赵七爷, 贺老六 is a prefix form).
+/// 卫老婆子, 四婶, 鲁四老爷, 赵七爷, 贺老六 is a prefix form); a surname's
+/// titles of rank in a household (赵太爷, 方太太, 钱先生).
 const SUFFIXES: &[&str] = &[
-    "老婆子", "老太太", "奶奶", "老爷", "老太", "少爷", "公公", "嫂子", "大妈", "大叔", "大爷", "大娘", "二嫂",
+    "老婆子", "老太太", "奶奶", "老爷", "老太", "少爷", "太爷", "太太", "先生", "公公", "嫂子", "大妈", "大叔", "大爷", "大娘", "二嫂",
     "婆子", "嫂", "妈", "婶", "叔", "伯", "爷", "姑", "娘", "哥", "姐", "婆", "公", "翁", "儿",
 ];
 
@@ -37,13 +45,13 @@ const COMMON_ADDRESS: &[&str] = &[
     "阿哥", "阿姐", "阿婆", "阿公", "大妈", "大叔", "大爷", "大娘", "二嫂", "嫂子", "奶奶", "公公", "婆婆", "婆子",
     "少爷", "姑娘", "姑姑", "叔叔", "伯伯", "哥哥", "姐姐", "爷爷", "娘娘", "太太", "老太婆", "先生", "主人",
     "母亲", "父亲", "妻子", "丈夫", "儿子", "女儿", "孩子", "大家", "众人", "别人", "客人", "女人", "男人", "老爷们",
-    "孩儿", "婴儿", "小儿", "儿子", "女儿", "中方", "美方", "双方", "各方", "对方", "我方", "外方", "俄方",
+    "孩儿", "婴儿", "小儿", "儿子", "女儿", "老先生", "老太爷", "小先生", "中方", "美方", "双方", "各方", "对方", "我方", "外方", "俄方",
 ];
 
-/// Characters no name has in it: function words, pronouns, and the verbs
-/// that end the strings looked at. A numeral may be part of a name (七斤,
+/// Characters no name has in it: function words (等 closes a list: 补偿等),
+/// pronouns, and the verbs that end the strings looked at. A numeral may be part of a name (七斤,
 /// 单四嫂子, 八一嫂).
-const NOT_IN_NAMES: &str = "的了是在和与及我你他她它们这那也都就便又却说道着把被给对向个不有没人么呢吗啊呀吧\
+const NOT_IN_NAMES: &str = "的了是在和与及等我你他她它们这那也都就便又却说道着把被给对向个不有没人么呢吗啊呀吧\
 上下里中来去得地之其所而以于为乃曰云谓笑问答叹想看听走叫哭骂喊要会能可将已再还才只很最更太从到过时候么样些每各\
 此彼谁何哪怎甚啥自己吾汝尔余朕孤寡某今昨明年月日";
 
@@ -222,7 +230,7 @@ pub(crate) fn people(
     fn add<'t>(s: &'t str, address: bool, seen: &mut HashMap<&'t str, bool>) {
         *seen.entry(s).or_insert(false) |= address;
     }
-    for verb in VERBS {
+    for verb in VERBS.iter().chain(PERSONAL) {
         for (at, _) in text.match_indices(verb) {
             let mut end = at;
             if let Some(c) = text[..end].chars().next_back() {
@@ -294,7 +302,11 @@ pub(crate) fn people(
     // before it is part of a longer name (四嫂子 of 单四嫂子); right-closed
     // the same way (老栓 is not 老栓便). The shorter is a form of the longer.
     let count_of = |s: &str| counted.get(s).map_or(0, |c| c.0);
-    found.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    // Longest first; of as long, the most used, then in character order:
+    // the order decides which string takes which forms, and the map's
+    // order changed from run to run (薛姨妈 was listed as 因薛姨妈 or as
+    // 见薛姨妈, 阿里 as a person or not).
+    found.sort_by_key(|s| (std::cmp::Reverse(s.len()), std::cmp::Reverse(counted[s].0), *s));
     let mut people: Vec<TextPerson> = Vec::new();
     let mut taken: HashSet<&str> = HashSet::new();
     for &s in &found {
