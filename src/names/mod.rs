@@ -282,6 +282,14 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
         }
     }
     let speaks = |word: &str| origin.speaks(word) || glued_speech.get(word).is_some_and(|&n| n >= 2);
+    // How often each word tagged as a person stands in the text and acts,
+    // counted in one pass (a search per word took a novel's time to the
+    // square).
+    let person_uses = text::uses_of_all(
+        text,
+        words.iter().filter(|w| NameKind::of_tag(&w.pos) == Some(NameKind::Person)).map(|w| origin.normal(&w.word)),
+        &is_word,
+    );
     let mut lists: [Vec<Name>; 3] = Default::default();
     let mut set_aside = Vec::new();
     let mut index: HashMap<(NameKind, &str), usize> = HashMap::new();
@@ -328,15 +336,16 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
             implausible(origin.normal(word), &w.pos, kind)
                 .filter(|&r| !(r == SetAsideReason::NoSurname && kind == NameKind::Person && speaks(word)))
                 .or_else(|| {
+                    if kind != NameKind::Person {
+                        return None;
+                    }
                     // A person acts or is given a title somewhere in the text.
                     let normal = origin.normal(word);
+                    let (count, acts, _) = person_uses.get(normal).copied().unwrap_or_default();
                     // Once is no evidence (冷笑, 玄色 are named once each).
-                    let used = text::uses(text, normal, &is_word).0 >= 2
-                        && (speaks(word)
-                            || text::uses(text, normal, &is_word).1 > 0
-                            || text::titled(text, normal)
-                            || text::addressed(normal));
-                    (kind == NameKind::Person && !used).then_some(SetAsideReason::NoPersonUse)
+                    let used = count >= 2
+                        && (speaks(word) || acts > 0 || text::titled(text, normal) || text::addressed(normal));
+                    (!used).then_some(SetAsideReason::NoPersonUse)
                 })
         };
         if let Some(reason) = reason {

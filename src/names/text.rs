@@ -123,7 +123,7 @@ fn acts_at(text: &str, end: usize, is_word: &impl Fn(&str) -> bool) -> bool {
 /// one pass over `text` (a search per candidate took a novel's time to the
 /// square: 16 s for 红楼梦): (count, acts, whether it is a fragment).
 /// Uses do not overlap, as `match_indices` finds them.
-fn uses_of_all<'t>(
+pub(crate) fn uses_of_all<'t>(
     text: &str,
     candidates: impl Iterator<Item = &'t str>,
     is_word: &impl Fn(&str) -> bool,
