@@ -92,7 +92,9 @@ pub(crate) fn titled(text: &str, word: &str) -> bool {
 
 /// How often `word` stands in `text`, and how often a verb follows it.
 /// `is_word` says whether the dictionary has a word: a verb that makes one
-/// with the character before it is none (思想, 提问, 回答).
+/// with the character before it is none (思想, 提问, 回答). The definition
+/// [`uses_of_all`] computes for every string at once.
+#[cfg(test)]
 pub(crate) fn uses(text: &str, word: &str, is_word: &impl Fn(&str) -> bool) -> (usize, usize) {
     let (mut count, mut acts) = (0, 0);
     for (at, _) in text.match_indices(word) {
