@@ -213,10 +213,14 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
     let text = origin.text();
     let is_word = |s: &str| origin.has_word(s);
     let tag_of: HashMap<&str, &str> = words.iter().map(|w| (origin.normal(&w.word), w.pos.as_str())).collect();
+    // Classical Chinese (曰 more than 说): jieba's dictionary knows some of
+    // its people as common nouns (子路 n). In a modern text a dictionary
+    // noun that speaks is a role (专家说, 教授认为), no name.
+    let classical = text.matches('曰').count() > text.matches('说').count();
     let found: Vec<text::TextPerson> = text::people(
         text,
         |s| origin.has_word(s) && !tag_of.get(s).is_some_and(|t| t.starts_with("nr")),
-        |s| tag_of.get(s).is_none_or(|t| t.starts_with('n')),
+        |s| classical && tag_of.get(s).is_none_or(|t| t.starts_with('n')),
         &is_word,
     )
     .into_iter()
@@ -345,7 +349,10 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
                     // Once is no evidence (冷笑, 玄色 are named once each).
                     let used = count >= 2
                         && (speaks(word) || acts > 0 || text::titled(text, normal) || text::addressed(normal));
-                    (!used).then_some(SetAsideReason::NoPersonUse)
+                    // A country that 认为 and 表示 is still a country: used
+                    // as a place in a quarter of its uses or more, it is one.
+                    let a_place = || text::place_uses(text, normal) * 4 >= count;
+                    (!used || a_place()).then_some(SetAsideReason::NoPersonUse)
                 })
         };
         if let Some(reason) = reason {
