@@ -383,7 +383,10 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
     // The people found in the text: counted as the text has them (jieba
     // cuts most of them apart), and listed if no word brought them in.
     for person in &found {
-        if removed.contains(person.word.as_str()) {
+        // Removed by the user, or a form of a name the user gave (凤姐 of
+        // 王熙凤), counted there.
+        let user_form = alias_of.get(person.word.as_str()).is_some_and(|n| *n != person.word && user_alias.contains(n));
+        if removed.contains(person.word.as_str()) || user_form {
             continue;
         }
         let people = &mut lists[NameKind::Person as usize];
