@@ -26,6 +26,8 @@ for (const [name, hash] of [['the sample', ''], ['the sample with a word selecte
     const page = await session.page(t, { hash });
     await page.waitForSelector('#word-cloud-box ol.cloud-words li', { state: 'attached' });
     if (hash) await page.waitForSelector('#concordance tbody tr[data-index]');
+    // The word list draws its rows once it has its words: wait for them, not for a moment.
+    await page.waitForSelector('#frequency-table tbody td.col-word');
     const tokens = await page.textContent('#counts [data-count="tokens"] .count-value');
     await page.emulateMedia({ media: 'print' });
 
