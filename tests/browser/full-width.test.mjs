@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analysed, assertClean, start } from './harness.mjs';
+import { analysed, assertClean, start, tableCount } from './harness.mjs';
 
 let session;
 before(async () => { session = await start(); });
@@ -13,18 +13,6 @@ after(() => session?.close());
 
 const STORY = '我要给阿Ｑ做正传，已经不止一两年了。阿Ｑ不独是姓名籍贯有些渺茫，连他先前的“行状”也渺茫。'
   + '阿Ｑ没有家，住在未庄的土谷祠里。２０２４年，阿Ｑ还在。\n';
-
-/** The word's count in the word table, or null. */
-async function tableCount(on, word) {
-  await on.fill('#word-search', word);
-  await on.waitForFunction((w) => [...document.querySelectorAll('#frequency-table tbody td.col-word')]
-    .every((cell) => cell.textContent.includes(w)), word);
-  const rows = await on.$$eval('#frequency-table tbody tr', (trs) => trs
-    .filter((tr) => tr.querySelector('td.col-word'))
-    .map((tr) => ({ word: tr.querySelector('td.col-word').textContent, count: Number(tr.querySelector('.count-num').textContent.replace(/,/g, '')) })));
-  await on.fill('#word-search', '');
-  return rows.find((row) => row.word === word)?.count ?? null;
-}
 
 test('阿Ｑ is one word, four times, spelled as the text spells it', async (t) => {
   const page = await session.page(t);

@@ -192,6 +192,23 @@ export async function analysed(page, action) {
   await resultsAfter(page, before);
 }
 
+/** The rows of the word table whose word contains `search`: [{word, count}]. */
+export async function tableRows(on, search) {
+  await on.fill('#word-search', search);
+  await on.waitForFunction((s) => [...document.querySelectorAll('#frequency-table tbody td.col-word')]
+    .every((cell) => cell.textContent.includes(s)), search);
+  const rows = await on.$$eval('#frequency-table tbody tr', (trs) => trs
+    .filter((tr) => tr.querySelector('td.col-word'))
+    .map((tr) => ({ word: tr.querySelector('td.col-word').textContent, count: Number(tr.querySelector('.count-num').textContent.replace(/,/g, '')) })));
+  await on.fill('#word-search', '');
+  return rows;
+}
+
+/** The word's count in the word table, or null when the text has no such word. */
+export async function tableCount(on, word) {
+  return (await tableRows(on, word)).find((row) => row.word === word)?.count ?? null;
+}
+
 /** The words in the keyword chart, top first. */
 export const chartWords = (page) =>
   page.$$eval('#keyword-chart svg text.bar-label', (texts) => texts.map((t) => t.textContent));

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  analysed, assertClean, chartWords, downloaded, resultCount, resultsAfter, routeTestWorker, start,
+  analysed, assertClean, chartWords, downloaded, resultCount, resultsAfter, routeTestWorker, start, tableCount, tableRows,
 } from './harness.mjs';
 
 let session;
@@ -34,23 +34,6 @@ async function useSettings(on, settings) {
 /** The keywords of the sample with the default settings (a profile of its own). */
 async function defaultKeywords(t) {
   return chartWords(await session.page(t));
-}
-
-/** The rows of the word table whose word contains `search`: [{word, count}]. */
-async function tableRows(on, search) {
-  await on.fill('#word-search', search);
-  await on.waitForFunction((s) => [...document.querySelectorAll('#frequency-table tbody td.col-word')]
-    .every((cell) => cell.textContent.includes(s)), search);
-  const rows = await on.$$eval('#frequency-table tbody tr', (trs) => trs
-    .filter((tr) => tr.querySelector('td.col-word'))
-    .map((tr) => ({ word: tr.querySelector('td.col-word').textContent, count: Number(tr.querySelector('.count-num').textContent.replace(/,/g, '')) })));
-  await on.fill('#word-search', '');
-  return rows;
-}
-
-/** The word's count in the word table, or null when the text has no such word. */
-async function tableCount(on, word) {
-  return (await tableRows(on, word)).find((row) => row.word === word)?.count ?? null;
 }
 
 /** The first words of the word table, most frequent first. */
