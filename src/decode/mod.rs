@@ -14,7 +14,6 @@ mod sniff;
 mod subtitles;
 mod table;
 mod xlsx;
-mod xml;
 
 use serde::Serialize;
 
