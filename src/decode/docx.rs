@@ -72,20 +72,7 @@ fn body_text(xml: &str) -> Result<String, quick_xml::Error> {
             },
             Event::Text(t) if in_text => out.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0)),
             Event::CData(t) if in_text => out.push_str(&t.into_inner()),
-            Event::GeneralRef(r) if in_text => {
-                if let Some(c) = r.resolve_char_ref()? {
-                    out.push(c);
-                } else {
-                    out.push_str(match r.as_ref() {
-                        "lt" => "<",
-                        "gt" => ">",
-                        "amp" => "&",
-                        "apos" => "'",
-                        "quot" => "\"",
-                        _ => "",
-                    });
-                }
-            }
+            Event::GeneralRef(r) if in_text => super::xml::push_reference(&mut out, &r)?,
             Event::Eof => break,
             _ => {}
         }

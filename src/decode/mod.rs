@@ -14,6 +14,7 @@ mod sniff;
 mod subtitles;
 mod table;
 mod xlsx;
+mod xml;
 
 use serde::Serialize;
 

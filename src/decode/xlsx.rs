@@ -84,19 +84,7 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, Error> {
 }
 
 fn push_reference(out: &mut String, r: &quick_xml::events::BytesRef) -> Result<(), Error> {
-    if let Some(c) = r.resolve_char_ref().map_err(|e| broken(&e))? {
-        out.push(c);
-    } else {
-        out.push_str(match r.as_ref() {
-            "lt" => "<",
-            "gt" => ">",
-            "amp" => "&",
-            "apos" => "'",
-            "quot" => "\"",
-            _ => "",
-        });
-    }
-    Ok(())
+    super::xml::push_reference(out, r).map_err(|e| broken(&e))
 }
 
 /// The rows of a worksheet: each `<c>` in the column its reference (`C7`)
