@@ -176,3 +176,18 @@ test('no analysis any more: the rest of one being drawn is dropped, and the card
   assert.equal(await shown, false);
   assert.equal(log.length, 2, 'the second stage of the dropped analysis is not drawn');
 });
+
+test('a pass reads every sized card\'s box before any card draws (one layout of the page, not one a card)', async () => {
+  const log = [];
+  const sizedView = (id) => ({
+    ...fakeView(id, ['word'], { log, sized: 'width' }),
+    create: () => ({ update: () => log.push([id, 'update']), resize: () => {} }),
+  });
+  const { registry, elements } = setUp({ stages: [[sizedView('a'), sizedView('b')]] });
+  // A read of a box is logged: after a draw, a browser lays the page out again for it.
+  for (const [id, el] of elements) {
+    Object.defineProperty(el, 'clientWidth', { get: () => { log.push([id, 'read']); return 600; } });
+  }
+  registry.start({});
+  assert.deepEqual(log, [['a', 'read'], ['b', 'read'], ['a', 'update'], ['b', 'update']]);
+});
