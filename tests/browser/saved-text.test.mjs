@@ -1,12 +1,14 @@
-// The user's text survives a reload (it is kept in IndexedDB); 清除 empties
-// the box and forgets the saved copy, so that the next visit opens with the
-// sample again. (How the saved records are read, old ones too, is tested
+// The user's text survives a reload (it is kept in IndexedDB), each tab's
+// its own; 清除 empties the box and forgets the saved copy, so that the
+// next visit opens with the sample again; a text whose analysis never
+// ended is not analysed again without asking. (How the saved records are read, old ones too, is tested
 // without a page: tests/node/saved-text.test.mjs.)
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  afterRendering, analysed, analyseText, assertClean, chartWords, dropFile, eventually, fixture, holdRequests, resultsAfter, savedText, start, TEA_TEXT,
+  afterRendering, analysed, analyseText, assertClean, chartWords, dropFile, eventually, fixture, holdRequests, resultCount, resultsAfter,
+  RIVER_TEXT, savedText, start, TEA_TEXT,
 } from './harness.mjs';
 
 let session;
@@ -80,6 +82,49 @@ test('清除 while an analysis runs stops it quietly', async (t) => {
   await page.fill('#text', TEA_TEXT);
   await analysed(page, () => page.click('#analyze'));
   assert.ok((await chartWords(page)).includes('龙井茶'));
+});
+
+test('two tabs keep their own texts: after a reload of both, each shows its own', async (t) => {
+  const context = await session.newContext();
+  t.after(() => context.close().catch(() => {}));
+  const first = await session.open({ context });
+  await analyseText(first, TEA_TEXT);
+  await waitForSaved(first, TEA_TEXT);
+  const second = await session.open({ context });
+  assert.equal(await second.inputValue('#text'), TEA_TEXT, 'a new tab continues the text saved last');
+  await analyseText(second, RIVER_TEXT);
+  await waitForSaved(second, RIVER_TEXT);
+  await reload(first);
+  await reload(second);
+  assert.equal(await first.inputValue('#text'), TEA_TEXT, 'the first tab\'s text, not overwritten');
+  assert.ok((await chartWords(first)).includes('龙井茶'));
+  assert.equal(await second.inputValue('#text'), RIVER_TEXT);
+});
+
+test('a tab that ended in the middle of an analysis: the next visit keeps the text and asks before analysing it', async (t) => {
+  const context = await session.newContext({ serviceWorkers: 'block' });
+  t.after(() => context.close().catch(() => {}));
+  // The dictionary held back: the sample's analysis is certainly still
+  // running when the tab goes (as a hang or a crash would end it).
+  const held = await holdRequests(context, '**/pkg/ciyan.dict');
+  const hung = await session.open({ context, waitForResults: false });
+  await held.requested;
+  await hung.waitForFunction(() => document.getElementById('status').dataset.state === 'busy');
+  const sample = await hung.inputValue('#text');
+  await hung.close();
+  held.release();
+
+  const next = await session.open({ context, waitForResults: false });
+  await next.waitForFunction(() => /没有分析完/.test(document.getElementById('error').textContent));
+  assert.equal(await next.inputValue('#text'), sample, 'the text is kept');
+  assert.match(await next.getAttribute('#dashboard', 'class'), /is-empty/, 'and not analysed');
+  assert.equal(await resultCount(next), 0);
+  assert.equal(await next.isVisible('#clear'), true, '清除 can be reached');
+  // 分析: the user chose to try again; it ends, and the next visit analyses at once.
+  await analysed(next, () => next.click('#analyze'));
+  assert.equal((await chartWords(next))[0], '中国');
+  await reload(next);
+  assert.equal(await next.textContent('#error'), '');
 });
 
 test('nothing went wrong and nothing left the origin', () => {

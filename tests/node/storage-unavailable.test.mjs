@@ -11,10 +11,10 @@ import { addUserWord, currentSettings, defaultSettings, loadSettings, settingsAr
 test('no IndexedDB here', () => assert.equal(typeof indexedDB, 'undefined'));
 
 test('the saved text is none, and saving or clearing it fails quietly', async () => {
-  assert.deepEqual(await loadSavedText(), { text: '', sections: null });
+  assert.deepEqual(await loadSavedText(), { text: '', sections: null, fileNames: [], unfinished: false });
   await saveText('龙井茶');
   await clearSavedText();
-  assert.deepEqual(await loadSavedText(), { text: '', sections: null });
+  assert.deepEqual(await loadSavedText(), { text: '', sections: null, fileNames: [], unfinished: false });
 });
 
 test('the settings live in memory, and say so', async () => {

@@ -12,7 +12,9 @@ import { errorText, t } from './i18n.js';
 import { setupInput } from './input.js';
 import { onOptionsChange, readOptions, usePosGroups } from './options-form.js';
 import { ErrorCode, Stage } from './protocol.js';
-import { clearSavedText, loadSavedText, saveSoon, saveText } from './saved-text.js';
+import {
+  clearSavedText, loadSavedText, markAnalysed, markAnalysing, saveSoon, saveText,
+} from './saved-text.js';
 import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent } from './settings.js';
 
 /**
@@ -84,6 +86,9 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   /** `working`: what the status line says meanwhile (words for status.js: a string, or a function that words it). */
   async function analyze(working = undefined) {
     const request = ++latest;
+    // Marked until it is drawn: a text that hangs or crashes the tab is not
+    // analysed again by the next visit without asking.
+    markAnalysing();
     status.clearError();
     status.working(working);
     dashboard.busy(true);
@@ -102,7 +107,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
       sentScope = JSON.stringify(options.scope ?? null);
       const answer = await client.analyze(textarea.value, options, status.progress);
       if (answer.stale) return;
-      dashboard.show(answer.analysis, client.document);
+      dashboard.show(answer.analysis, client.document).then(() => { if (request === latest) markAnalysed(); });
       inputFold.analysed();
       status.done(answer.millis);
       if (settingsEdited && !settingsArePersistent() && !unsavedSaid) {
@@ -111,6 +116,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
       }
     } catch (error) {
       if (request !== latest) return;
+      markAnalysed(); // it ended: the next visit may analyse the text again
       if (error.code === ErrorCode.CANCELLED) status.cancelled();
       else status.error(() => errorText(error));
       // The results on screen no longer describe the text.
@@ -138,9 +144,12 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
     textarea.focus();
   }
 
-  /** Keeps the text in the box now, with its files' spans if it is a corpus (saved-text.js). */
+  /** The names of the files the text in the box came from ([] for a typed or pasted one). */
+  const fileNames = () => registry.state.file?.files?.map((file) => file.name) ?? [];
+
+  /** Keeps the text in the box now, with its files' spans if it is a corpus, and their names (saved-text.js). */
   function keepText() {
-    return saveText(textarea.value, corpus.sections);
+    return saveText(textarea.value, corpus.sections, fileNames());
   }
 
   const input = setupInput(
@@ -164,7 +173,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   // closed tab, a switch to another app) so that the last words are not lost.
   textarea.addEventListener('input', () => {
     files.handEdited();
-    saveSoon(textarea.value, corpus.sections);
+    saveSoon(textarea.value, corpus.sections, fileNames());
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') saveSoon.flush();
@@ -223,7 +232,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
      * or after 清除); resolves once the first analysis has ended.
      */
     async start() {
-      const [{ text: saved, sections }, settings] = await Promise.all([loadSavedText(), loadSettings()]);
+      const [{ text: saved, sections, fileNames: names, unfinished }, settings] = await Promise.all([loadSavedText(), loadSettings()]);
       registry.set({ settings });
       // Sent before the first analysis; the worker takes requests in order.
       configureWorker(settings);
@@ -237,6 +246,14 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
         textarea.value = saved;
         // A corpus is divided by file again (the files themselves are not kept: no encoding menus).
         if (sections) corpus.restore({ files: [], sections, dropped: false });
+        if (names.length > 0) inputFold.fromFiles(names);
+        if (unfinished) {
+          // The last visit hung or crashed on this text: the text is kept,
+          // and the user chooses (分析 again, or 清除) with the page answering.
+          dashboard.empty();
+          status.error(() => t('status.unfinished'));
+          return;
+        }
         await analyze();
       } finally {
         configured();

@@ -82,6 +82,7 @@ export default {
   'status.keywords': 'Extracting keywords…',
   'status.working': 'Analysing…',
   'status.done': (time) => `Analysed in ${time}`,
+  'status.unfinished': 'The last visit did not finish analysing this text (the page may have hung or crashed). The text is kept but was not analysed again: press Analyse to try again, or Clear.',
   'status.cancelled': 'Cancelled',
   'status.recount': 'Counting again…',
   'status.resegment': 'Segmenting again with the new dictionary…',

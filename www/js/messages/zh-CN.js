@@ -77,6 +77,7 @@ export default {
   'status.keywords': '提取关键词…',
   'status.working': '分析中…',
   'status.done': (time) => `分析完成，用时 ${time}`,
+  'status.unfinished': '上次打开时，这段文本没有分析完（页面可能卡住或崩溃了）。文本已保留，但没有再次分析：点“分析”再试，或点“清除”。',
   'status.cancelled': '已取消',
   'status.recount': '重新统计…',
   'status.resegment': '按新的词典重新分词…',
