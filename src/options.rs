@@ -81,6 +81,6 @@ impl Options {
                 return Err(Error::InvalidOption(format!("\"{bad}\" is not a part-of-speech tag")));
             }
         }
-        Ok(())
+        self.names.validate()
     }
 }

@@ -19,6 +19,9 @@ use std::sync::{Arc, OnceLock};
 use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, LineProblem};
+use crate::limits::{self, MAX_LIST_WORDS, MAX_SETTINGS_FILE_BYTES};
+
 /// The English words Python jieba's keyword extractors always skip
 /// (`jieba.analyse.tfidf.STOP_WORDS`); jieba-rs has the same list.
 pub const JIEBA_DEFAULT: &[&str] = &[
@@ -69,6 +72,36 @@ pub struct StopwordSettings {
     pub added: Vec<String>,
     /// Words that are never stopwords.
     pub removed: Vec<String>,
+}
+
+impl StopwordSettings {
+    /// Checks the words added and removed: each list at most
+    /// [`MAX_LIST_WORDS`] words, each word one (see [`limits::word_problem`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] naming the list and the first bad word.
+    pub fn validate(&self) -> Result<(), Error> {
+        for (name, words) in [("added", &self.added), ("removed", &self.removed)] {
+            if words.len() > MAX_LIST_WORDS {
+                return Err(Error::InvalidOption(format!(
+                    "stopwords {name}: at most {MAX_LIST_WORDS} words, not {}",
+                    words.len()
+                )));
+            }
+            for (i, word) in words.iter().enumerate() {
+                if let Some(problem) = limits::word_problem(word.trim()) {
+                    return Err(Error::InvalidOption(format!(
+                        "stopwords {name}, word {} \"{}\": {}",
+                        i + 1,
+                        limits::quoted(word),
+                        problem.en()
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A compiled stopword list. Each list has an id of its own, so that what a
@@ -154,13 +187,33 @@ impl Stopwords {
 /// Reads a stopword file: a word a line (blank lines and lines starting
 /// with `#` skipped, a byte-order mark ignored), as
 /// `jieba.analyse.set_stop_words` reads one.
-pub fn parse_list(text: &str) -> Vec<String> {
-    text.trim_start_matches('\u{feff}')
-        .lines()
-        .map(str::trim)
-        .filter(|w| !w.is_empty() && !w.starts_with('#'))
-        .map(String::from)
-        .collect()
+///
+/// # Errors
+///
+/// [`Error::BadStopwordList`] naming the first line that is no word (over
+/// [`limits::MAX_WORD_CHARS`] characters, or with a space inside) or is
+/// past the [`MAX_LIST_WORDS`]th word; [`Error::FileTooLarge`] for a text
+/// over [`MAX_SETTINGS_FILE_BYTES`].
+pub fn parse_list(text: &str) -> Result<Vec<String>, Error> {
+    if text.len() > MAX_SETTINGS_FILE_BYTES {
+        return Err(Error::FileTooLarge { bytes: text.len(), limit: MAX_SETTINGS_FILE_BYTES });
+    }
+    let mut words = Vec::new();
+    for (number, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        let word = line.trim();
+        if word.is_empty() || word.starts_with('#') {
+            continue;
+        }
+        let bad = |problem| Error::BadStopwordList { line: number + 1, text: limits::quoted(word), problem };
+        if let Some(problem) = limits::word_problem(word) {
+            return Err(bad(LineProblem::Word(problem)));
+        }
+        if words.len() == MAX_LIST_WORDS {
+            return Err(bad(LineProblem::TooManyWords { limit: MAX_LIST_WORDS }));
+        }
+        words.push(word.to_string());
+    }
+    Ok(words)
 }
 
 /// The Chinese stopwords of stopwords-iso.
@@ -212,6 +265,30 @@ mod tests {
         let none = Stopwords::new(&StopwordSettings { base: StopwordBase::None, ..Default::default() });
         assert!(none.is_empty() && !none.contains("的"));
         assert_ne!(list.id(), none.id());
-        assert_eq!(parse_list("\u{feff}的\n# c\n\n 了 \n"), ["的", "了"]);
+        assert_eq!(parse_list("\u{feff}的\n# c\n\n 了 \n").unwrap(), ["的", "了"]);
+    }
+
+    #[test]
+    fn a_stopword_file_is_held_to_the_limits_and_names_the_line() {
+        let huge = format!("的\n{}\n", "a".repeat(17_500_000));
+        let error = parse_list(&huge).unwrap_err();
+        assert_eq!(error.code(), "bad-stopword-list");
+        assert_eq!(error.details().line, Some(2));
+        assert_eq!(error.details().problem, Some("too-long"));
+        assert_eq!(error.details().chars, Some(17_500_000));
+        assert!(error.to_string().len() < 200, "the line is quoted short: {error}");
+        assert_eq!(parse_list("新质 生产力\n").unwrap_err().details().problem, Some("space"));
+        let many: String = (0..=MAX_LIST_WORDS).map(|i| format!("w{i}\n")).collect();
+        assert_eq!(parse_list(&many).unwrap_err().details().line, Some(MAX_LIST_WORDS + 1));
+    }
+
+    #[test]
+    fn settings_over_the_limits_are_refused() {
+        let long = StopwordSettings { added: vec!["a".repeat(65)], ..Default::default() };
+        assert!(long.validate().is_err());
+        let many = StopwordSettings { removed: vec!["的".into(); MAX_LIST_WORDS + 1], ..Default::default() };
+        assert!(many.validate().is_err());
+        let fine = StopwordSettings { added: vec!["王毅".into(), " 记者 ".into()], ..Default::default() };
+        assert!(fine.validate().is_ok());
     }
 }

@@ -9,9 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-
-/// The most words a user dictionary may hold.
-pub const MAX_USER_WORDS: usize = 100_000;
+use crate::limits::{self, MAX_SETTINGS_FILE_BYTES};
+pub use crate::limits::{MAX_USER_WORDS, MAX_WORD_CHARS};
 
 pub use crate::error::LineProblem;
 
@@ -47,13 +46,14 @@ impl UserWord {
     /// # Errors
     ///
     /// [`Error::InvalidOption`] for an empty word, a word with white space
-    /// or over 64 characters, or a tag that is not 1 to 8 ASCII letters.
+    /// or over [`MAX_WORD_CHARS`] characters, or a tag that is not 1 to 8
+    /// ASCII letters.
     pub fn validate(&self) -> Result<(), Error> {
-        let chars = self.word.chars().count();
-        if chars == 0 || chars > 64 || self.word.chars().any(char::is_whitespace) {
+        if let Some(problem) = limits::word_problem(&self.word) {
             return Err(Error::InvalidOption(format!(
-                "\"{}\" cannot be a word: a user word has 1 to 64 characters and no spaces",
-                self.word
+                "\"{}\" cannot be a user word: {}",
+                limits::quoted(&self.word),
+                problem.en()
             )));
         }
         if let Some(tag) = &self.tag {
@@ -121,17 +121,22 @@ impl UserDictionary {
     ///
     /// # Errors
     ///
-    /// [`Error::BadUserDictionary`] naming the first bad line: a word with no
-    /// characters, a frequency that is not a number, a bad tag, more than
-    /// three fields, or more than [`MAX_USER_WORDS`] words.
+    /// [`Error::BadUserDictionary`] naming the first bad line: a word over
+    /// [`MAX_WORD_CHARS`] characters, a frequency that is not a number, a
+    /// bad tag, more than three fields, or more than [`MAX_USER_WORDS`]
+    /// words; [`Error::FileTooLarge`] for a text over
+    /// [`MAX_SETTINGS_FILE_BYTES`]. Linear in the text's length.
     pub fn parse(text: &str) -> Result<Self, Error> {
+        if text.len() > MAX_SETTINGS_FILE_BYTES {
+            return Err(Error::FileTooLarge { bytes: text.len(), limit: MAX_SETTINGS_FILE_BYTES });
+        }
         let mut words = Vec::new();
         for (number, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let bad = |problem| Error::BadUserDictionary { line: number + 1, text: line.to_string(), problem };
+            let bad = |problem| Error::BadUserDictionary { line: number + 1, text: limits::quoted(line), problem };
             let fields: Vec<&str> = line.split_whitespace().collect();
             let (word, rest) = fields.split_first().expect("a line that is not blank has a field");
             let (freq, tag) = match rest {
@@ -149,8 +154,8 @@ impl UserDictionary {
             if word.tag.as_deref().is_some_and(|t| !is_tag(t)) {
                 return Err(bad(LineProblem::BadTag));
             }
-            if word.validate().is_err() {
-                return Err(bad(LineProblem::BadWord));
+            if let Some(problem) = limits::word_problem(&word.word) {
+                return Err(bad(LineProblem::Word(problem)));
             }
             words.push(word);
             if words.len() > MAX_USER_WORDS {
@@ -199,6 +204,7 @@ impl UserDictionary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::WordProblem;
 
     #[test]
     fn a_word_the_cut_splits_says_where() {
@@ -223,6 +229,32 @@ mod tests {
             ]
         );
         assert_eq!(UserDictionary::parse(&dict.to_jieba_format()).unwrap(), dict);
+    }
+
+    #[test]
+    fn a_word_over_the_limit_is_named_by_its_line_and_quoted_short() {
+        let text = format!("好\n{}\n", "字".repeat(MAX_WORD_CHARS + 1));
+        let error = UserDictionary::parse(&text).unwrap_err();
+        let Error::BadUserDictionary { line, text, problem } = &error else { panic!("{error:?}") };
+        assert_eq!((*line, text.chars().count(), *problem), (2, 21, LineProblem::Word(WordProblem::TooLong { chars: 65 })));
+        assert_eq!(error.details().limit, Some(MAX_WORD_CHARS));
+        assert_eq!(error.details().problem, Some("too-long"));
+    }
+
+    #[test]
+    fn a_hundred_thousand_lines_are_read_in_linear_time_and_one_more_is_refused() {
+        let lines: String = (0..MAX_USER_WORDS).map(|i| format!("词{i} 3 n\n")).collect();
+        let started = std::time::Instant::now();
+        assert_eq!(UserDictionary::parse(&lines).unwrap().words.len(), MAX_USER_WORDS);
+        assert!(started.elapsed().as_secs_f64() < 2.0, "{:?}", started.elapsed());
+        let error = UserDictionary::parse(&format!("{lines}多一个\n")).unwrap_err();
+        assert!(matches!(error, Error::BadUserDictionary { line, problem: LineProblem::TooManyWords { .. }, .. } if line == MAX_USER_WORDS + 1));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_whole() {
+        let text = "a".repeat(MAX_SETTINGS_FILE_BYTES + 1);
+        assert!(matches!(UserDictionary::parse(&text), Err(Error::FileTooLarge { .. })));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 // so the worker reports it with code INTERNAL and closes itself; the page then
 // starts a fresh worker.
 
-import init, { Session, decode, lastPanic, supportedEncodings } from './pkg/ciyan.js';
+import init, { Session, constants, decode, lastPanic, supportedEncodings } from './pkg/ciyan.js';
 import { ErrorCode, Reply, Request, Stage } from './js/protocol.js';
 
 /** @type {Session | null} */
@@ -95,6 +95,10 @@ const HANDLERS = {
   async [Request.ENCODINGS]() {
     await loadWasm();
     return { encodings: supportedEncodings() };
+  },
+  async [Request.CONSTANTS]() {
+    await loadWasm();
+    return { constants: constants() };
   },
 };
 

@@ -62,6 +62,43 @@ pub struct NameCorrections {
     pub keep_implausible: bool,
 }
 
+impl NameCorrections {
+    /// Checks every list: at most [`MAX_LIST_WORDS`](crate::limits::MAX_LIST_WORDS)
+    /// entries (an alias's forms too), each word one
+    /// (see [`crate::limits::word_problem`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption) naming the list and the first bad word.
+    pub fn validate(&self) -> Result<(), crate::Error> {
+        use crate::limits::{quoted, word_problem, WordProblem, MAX_LIST_WORDS};
+        let list = |name: &str, words: &mut dyn ExactSizeIterator<Item = &String>| {
+            if words.len() > MAX_LIST_WORDS {
+                return Err(crate::Error::InvalidOption(format!("names {name}: at most {MAX_LIST_WORDS} entries")));
+            }
+            for (i, word) in words.enumerate() {
+                // A name may hold a space (one the user typed); never more than a word's characters.
+                if let Some(problem) = word_problem(word.trim()).filter(|p| *p != WordProblem::Space) {
+                    return Err(crate::Error::InvalidOption(format!(
+                        "names {name}, entry {} \"{}\": {}",
+                        i + 1,
+                        quoted(word),
+                        problem.en()
+                    )));
+                }
+            }
+            Ok(())
+        };
+        list("removed", &mut self.removed.iter())?;
+        list("moved", &mut self.moved.iter().map(|m| &m.word))?;
+        list("aliases", &mut self.aliases.iter().map(|a| &a.name))?;
+        for alias in &self.aliases {
+            list("alias forms", &mut alias.forms.iter())?;
+        }
+        Ok(())
+    }
+}
+
 /// A word put on another list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analyses::{collocates, concordance, dispersion, keyness, phrases};
-use crate::{decode, options, text, user_dictionary};
+use crate::{decode, limits, options, text};
 
 /// The core's constants for the page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,6 +54,14 @@ pub struct Limits {
     pub top_k: usize,
     /// Words of a user dictionary.
     pub user_words: usize,
+    /// Characters of a word of the settings (a user word, a stopword, a name).
+    pub word_chars: usize,
+    /// Entries of each other list of the settings (stopwords added and
+    /// removed, names removed, moved and given aliases, an alias's forms).
+    pub list_words: usize,
+    /// Bytes of a settings, user dictionary or stopword file: a larger one
+    /// is refused before it is read.
+    pub settings_file_bytes: usize,
     /// Characters of context on each side of a concordance line.
     pub concordance_width: usize,
     /// Words on each side of a collocate window.
@@ -83,7 +91,10 @@ impl Constants {
                 text_bytes: text::MAX_TEXT_BYTES,
                 file_bytes: decode::MAX_FILE_BYTES,
                 top_k: options::MAX_TOP_K,
-                user_words: user_dictionary::MAX_USER_WORDS,
+                user_words: limits::MAX_USER_WORDS,
+                word_chars: limits::MAX_WORD_CHARS,
+                list_words: limits::MAX_LIST_WORDS,
+                settings_file_bytes: limits::MAX_SETTINGS_FILE_BYTES,
                 concordance_width: concordance::MAX_WIDTH,
                 collocate_span: collocates::MAX_SPAN,
                 dispersion_parts: dispersion::MAX_PARTS,

@@ -322,7 +322,7 @@ impl Session {
             Request::StopwordLists {} => Reply::Stopwords(self.stopword_lists()),
             Request::ParseUserDictionary { text } => Reply::UserWords(UserDictionary::parse(&text)?),
             Request::FormatUserDictionary { words } => Reply::Text(words.to_jieba_format()),
-            Request::ParseStopwords { text } => Reply::Words(stopwords::parse_list(&text)),
+            Request::ParseStopwords { text } => Reply::Words(stopwords::parse_list(&text)?),
             Request::CheckUserWord { word } => Reply::WordCheck(UserWord::new(word).check()),
             Request::Constants {} => Reply::Constants(Constants::of_core()),
         })
@@ -428,6 +428,9 @@ impl Session {
     /// on. A bad word changes nothing; new stopwords apply to the kept text
     /// at once (nothing is cut again), new words to the next cut.
     pub fn configure(&mut self, user_words: UserDictionary, settings: StopwordSettings) -> Result<(), Error> {
+        // Both checked before either changes.
+        user_words.validate()?;
+        settings.validate()?;
         if &user_words != self.segmenter.user_dictionary() {
             self.segmenter.set_user_dictionary(user_words)?;
             self.words += 1;

@@ -7,13 +7,15 @@
 
 import 'fake-indexeddb/auto';
 import './support/page-globals.mjs';
+import { limits } from './support/core-limits.mjs';
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { inStore } from '../../www/js/database.js';
 import zhCN from '../../www/js/messages/zh-CN.js';
 import {
-  addStopword, addUserWord, currentSettings, defaultSettings, exportSettingsFile, importSettingsFile, isUserWord, loadSettings,
+  addStopword, addUserWord, currentSettings, defaultSettings, droppedOnLoad, exportSettingsFile, importSettingsFile, isUserWord, loadSettings,
   onSettingsChange, removeStopword, removeUserWord, resetSettings, settingsArePersistent, SETTINGS_VERSION, updateSettings, userWordProblem,
+  wordProblem,
 } from '../../www/js/settings.js';
 
 const stored = () => inStore('settings', 'readonly', (store) => store.get('current'));
@@ -153,4 +155,98 @@ test('a stored record of a newer version (a newer page in another tab) is left a
   assert.equal(settingsArePersistent(), false, 'not stored over the newer record');
   await addUserWord({ word: '一带一路' });
   assert.deepEqual(await stored(), { version: SETTINGS_VERSION + 1, future: true });
+});
+
+// The core's limits (src/limits.rs, through its constants) on every path.
+
+test('the limits are the core\'s: a word\'s characters, each list\'s entries, a settings file\'s bytes', () => {
+  assert.equal(limits.wordChars, 64);
+  assert.equal(limits.userWords, 100_000);
+  assert.equal(limits.listWords, 100_000);
+  assert.ok(limits.settingsFileBytes >= 8 << 20, 'a dictionary of every word, written out, fits');
+  assert.equal(wordProblem('字'.repeat(limits.wordChars)), null);
+  assert.equal(wordProblem('字'.repeat(limits.wordChars + 1)), zhCN['settings.tooLong']('字'.repeat(12), limits.wordChars));
+});
+
+test('a word of millions of characters is refused at once, quoted short', () => {
+  const huge = 'a'.repeat(17_500_000);
+  const started = performance.now();
+  assert.equal(wordProblem(huge), zhCN['settings.tooLong']('a'.repeat(12), limits.wordChars));
+  assert.equal(wordProblem(`${'字'.repeat(1_000_000)} x`), zhCN['settings.tooLong']('字'.repeat(12), limits.wordChars), 'too long before a space is looked for');
+  assert.ok(performance.now() - started < 500, `${performance.now() - started} ms`);
+});
+
+test('a settings file is held to the limits: the entry and why, and nothing changes', async () => {
+  await addUserWord({ word: '一带一路' });
+  await addStopword('王毅', new Set());
+  const before = currentSettings();
+  const fileWrong = (why) => zhCN['settings.failure'](zhCN['settings.fileWrong'], why);
+  const part = (key) => zhCN[`settings.part.${key}`];
+  const tooLong = (start) => zhCN['settings.tooLong'](start, limits.wordChars);
+  const cases = [
+    ['a stopword of 17.5 million characters', file({ stopwords: { added: ['记者', 'a'.repeat(17_500_000)] } }),
+      fileWrong(zhCN['settings.itemProblem'](part('added'), 2, tooLong('a'.repeat(12))))],
+    ['a user word too long', file({ userWords: [{ word: '好' }, { word: '字'.repeat(65) }] }),
+      fileWrong(zhCN['settings.entryProblem'](2, tooLong('字'.repeat(12))))],
+    ['a stopword with a space', file({ stopwords: { removed: ['新质 生产力'] } }),
+      fileWrong(zhCN['settings.itemProblem'](part('removed'), 1, zhCN['settings.space']('新质 生产力')))],
+    ['a name too long', file({ names: { removed: ['名'.repeat(65)] } }),
+      fileWrong(zhCN['settings.itemProblem'](part('removedNames'), 1, tooLong('名'.repeat(12))))],
+    ['an alias\'s form too long', file({ names: { aliases: [{ name: '孔明', forms: ['诸葛亮', '亮'.repeat(65)] }] } }),
+      fileWrong(zhCN['settings.itemProblem'](part('aliases'), 2, tooLong('亮'.repeat(12))))],
+    ['too many stopwords', file({ stopwords: { added: Array.from({ length: limits.listWords + 1 }, (_, i) => `词${i}`) } }),
+      fileWrong(zhCN['settings.tooManyItems'](part('added'), limits.listWords))],
+    ['too many user words', file({ userWords: Array.from({ length: limits.userWords + 1 }, (_, i) => ({ word: `词${i}` })) }),
+      fileWrong(zhCN['settings.tooManyItems'](part('userWords'), limits.userWords))],
+    // A number where a word should be is no word, not an empty one.
+    ['a number for a stopword', file({ stopwords: { added: ['王毅', 42] } }), fileWrong(zhCN['settings.notWord'](part('added'), 2, '42'))],
+    ['a number for a user word', file({ userWords: [{ word: 42 }] }), fileWrong(zhCN['settings.entryNotWord'](1))],
+    ['a number for a name', file({ names: { removed: [7] } }), fileWrong(zhCN['settings.notWord'](part('removedNames'), 1, '7'))],
+  ];
+  for (const [what, text, message] of cases) {
+    await assert.rejects(importSettingsFile(text), { message }, what);
+  }
+  assert.equal(currentSettings(), before);
+  assert.deepEqual((await stored()).stopwords.added, ['王毅']);
+});
+
+test('a settings file over the core\'s limit is refused unread', async () => {
+  const before = currentSettings();
+  let read = false;
+  const huge = new Blob(['{}']);
+  Object.defineProperty(huge, 'size', { value: limits.settingsFileBytes + 1 });
+  huge.text = async () => { read = true; return '{}'; };
+  Object.defineProperty(huge, 'name', { value: 'huge.json' });
+  await assert.rejects(importSettingsFile(huge),
+    { message: zhCN['settings.fileTooLarge']('huge.json', ((limits.settingsFileBytes + 1) / 1e6).toFixed(1), (limits.settingsFileBytes / 1e6).toFixed(1)) });
+  assert.equal(read, false);
+  assert.equal(currentSettings(), before);
+  // A file under it is read as a text would be.
+  await importSettingsFile(new Blob([file({ stopwords: { added: ['记者'] } })]));
+  assert.deepEqual(currentSettings().stopwords.added, ['记者']);
+});
+
+test('an edit is held to the limits too (typed, or from another view)', async () => {
+  await assert.rejects(addStopword('a'.repeat(100_000), new Set()), /太长/);
+  await assert.rejects(updateSettings((draft) => { draft.names.moved.push({ word: '地'.repeat(65), kind: 'place' }); }), /太长/);
+  assert.deepEqual(currentSettings(), defaultSettings());
+});
+
+test('stored settings that break a limit lose those entries, with a note, and are stored again without them', async () => {
+  await inStore('settings', 'readwrite', (store) => store.put({
+    ...defaultSettings(),
+    userWords: [{ word: '一带一路' }, { word: '字'.repeat(65) }],
+    stopwords: { base: 'iso', classical: false, added: ['王毅', 'a'.repeat(17_500_000)], removed: [] },
+  }, 'current'));
+  const started = performance.now();
+  const settings = await loadSettings();
+  assert.ok(performance.now() - started < 2000, `${performance.now() - started} ms`);
+  assert.deepEqual(settings.userWords, [{ word: '一带一路' }]);
+  assert.deepEqual(settings.stopwords.added, ['王毅']);
+  assert.deepEqual(droppedOnLoad(), [
+    zhCN['settings.entryProblem'](2, zhCN['settings.tooLong']('字'.repeat(12), limits.wordChars)),
+    zhCN['settings.itemProblem'](zhCN['settings.part.added'], 2, zhCN['settings.tooLong']('a'.repeat(12), limits.wordChars)),
+  ]);
+  assert.deepEqual((await stored()).stopwords.added, ['王毅'], 'the next visit is clean');
+  assert.equal(settingsArePersistent(), true);
 });

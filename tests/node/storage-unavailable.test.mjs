@@ -3,6 +3,7 @@
 // quietly; the settings live in memory, and say so.
 
 import './support/page-globals.mjs';
+import './support/core-limits.mjs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clearSavedText, loadSavedText, saveText } from '../../www/js/saved-text.js';

@@ -111,11 +111,13 @@ export class AnalyzerClient {
 
   /**
    * The core's constants (significance levels, tag groups, limits, file
-   * types): a promise, asked once (again after a failure).
+   * types): a promise, asked once (again after a failure). Needs the wasm
+   * only, not the dictionary: the settings are checked with its limits
+   * before the first analysis.
    */
   constants() {
     if (!this.constantsAsked) {
-      const asked = this.session({ request: 'constants' }).then(({ reply }) => reply);
+      const asked = this.request({ type: Request.CONSTANTS }).then(({ constants }) => constants);
       asked.catch(() => { if (this.constantsAsked === asked) this.constantsAsked = null; });
       this.constantsAsked = asked;
     }

@@ -19,12 +19,11 @@ const TEXT = texts('fold');
 const SOURCE_KEY = 'ciyan-input-source';
 
 /**
- * elements: {card (the input card), textarea, text (a function: the text,
- * in the box or held beside it), fileInfo (#file-info),
+ * elements: {card (the input card), textarea, fileInfo (#file-info),
  * fileName (#file-name), sampleButton}. Returns {analysed(),
  * fromSample(), fromFiles(names), fold(), unfold(), folded()}.
  */
-export function createInputFold({ card, textarea, text, fileInfo, fileName, sampleButton }) {
+export function createInputFold({ card, textarea, fileInfo, fileName, sampleButton }) {
   const name = h('span', { className: 'input-summary-name' });
   const size = h('span', { className: 'input-summary-size' });
   const edit = hText('button', 'fold.edit', { type: 'button', className: 'button small input-summary-edit', ...attrs({ 'aria-label': 'fold.editLabel' }) });
@@ -76,7 +75,7 @@ export function createInputFold({ card, textarea, text, fileInfo, fileName, samp
       : files ? (files.length === 1 ? files[0] : t('file.corpusName', files))
       : source === 'sample' ? TEXT.sample : TEXT.pasted;
     name.title = name.textContent;
-    size.textContent = TEXT.size(characters(text()));
+    size.textContent = TEXT.size(characters(textarea.value));
   }
   // A switch of language: the summary again (the button follows by itself, data-i18n).
   onLocaleChange(() => { if (size.textContent) describe(); });

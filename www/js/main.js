@@ -11,6 +11,7 @@ import { CARDS } from './cards.js';
 import { createDashboard } from './dashboard.js';
 import { applyStatic, locale, onLocaleChange, setLocale } from './i18n.js';
 import { registerServiceWorker } from './offline.js';
+import { useCoreLimits } from './settings.js';
 import { createSelection } from './selection.js';
 import { createStatus } from './status.js';
 import { createStructure } from './structure.js';
@@ -20,6 +21,8 @@ const $ = (id) => document.getElementById(id);
 // The page's static text in the chosen language, before anything is drawn.
 applyStatic();
 const client = new AnalyzerClient();
+// The settings are held to the core's limits on every path (settings.js).
+useCoreLimits(client.constants().then(({ limits }) => limits));
 const selection = createSelection();
 const structure = createStructure();
 const status = createStatus($('status'), $('error'));

@@ -24,6 +24,8 @@ export const Request = Object.freeze({
   DECODE: 'decode',
   /** {} → {encodings}. Needs no dictionary. */
   ENCODINGS: 'encodings',
+  /** {} → {constants}: the core's constants (contract/Constants.ts). Needs no dictionary. */
+  CONSTANTS: 'constants',
 });
 
 export const Reply = Object.freeze({

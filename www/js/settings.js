@@ -13,6 +13,15 @@
 // is read. Every value that comes in (stored, imported, edited) is checked
 // and tidied by `checked`; what it refuses is said in the reader's language (the catalogs).
 //
+// The limits (a word's characters, each list's entries, a settings file's
+// bytes) are the core's (src/limits.rs), given once by useCoreLimits: the
+// page declares none of them. They hold on every path: typed, imported,
+// restored from storage, heard from another tab. A stored record that
+// breaks one (an older page let it in) loses the entries that do, with a
+// note (droppedOnLoad), and is stored again without them. A word is never
+// spread or measured whole: one longer than twice the limit in UTF-16
+// units is too long without counting its characters.
+//
 // Storage may be unavailable (a private window, storage blocked): the
 // settings then live in memory only, and settingsArePersistent() says so.
 // Another tab of the page hears of each change (a BroadcastChannel) and
@@ -34,9 +43,44 @@ export const STOPWORD_BASES = ['iso', 'nltk', 'none'];
 const NAME_KINDS = ['person', 'place', 'organization'];
 /** The parts of the settings a change names (onSettingsChange). */
 const PARTS = ['userWords', 'stopwords', 'names'];
-/** As src/user_dictionary.rs allows. */
-const MAX_USER_WORDS = 100_000;
-const MAX_WORD_LENGTH = 64;
+
+/** The core's limits (Constants.limits: wordChars, userWords, listWords, settingsFileBytes), once known. */
+let limits = null;
+/** Asks the core for its limits (a promise), as useCoreLimits was given; null before. */
+let askLimits = null;
+let limitsAsked = null;
+
+/**
+ * Where the core's limits come from: `ask()` resolves with the core's
+ * Constants.limits (main.js asks the worker). Call once, before
+ * loadSettings. A failed ask is asked again at the next need.
+ */
+export function useCoreLimits(ask) {
+  askLimits = typeof ask === 'function' ? ask : () => ask;
+  limitsAsked = null;
+  limits = null;
+}
+
+/** The core's limits: resolves with them, or rejects if the core cannot say (it could not load). */
+function coreLimits() {
+  if (limits) return Promise.resolve(limits);
+  if (!askLimits) return Promise.reject(new Error('settings.js: useCoreLimits was not called'));
+  limitsAsked ??= Promise.resolve(askLimits()).then((given) => {
+    limits = given;
+    return given;
+  }, (error) => {
+    limitsAsked = null;
+    throw error;
+  });
+  return limitsAsked;
+}
+
+/** The core's limits, if known yet (the views size their fields with them). */
+export const knownLimits = () => limits;
+
+/** What loadSettings dropped from the stored settings (each a sentence), if anything. */
+let dropped = [];
+export const droppedOnLoad = () => dropped;
 
 /**
  * MIGRATIONS[v] turns settings of version v into version v + 1. A new
@@ -65,6 +109,16 @@ const otherTabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(
  */
 export async function loadSettings() {
   let stored;
+  dropped = [];
+  try {
+    // The core's limits first: without them no stored value can be trusted
+    // not to freeze the page. A core that cannot load: the defaults, in
+    // memory, and the record is left for the next visit.
+    await coreLimits();
+  } catch {
+    persistent = false;
+    return settings;
+  }
   try {
     stored = await inStore(STORE, 'readonly', (store) => store.get(KEY));
     persistent = true;
@@ -74,7 +128,11 @@ export async function loadSettings() {
   }
   if (stored === undefined) return settings;
   try {
-    settings = deepFreeze(checked(migrated(stored)));
+    const drops = [];
+    settings = deepFreeze(checked(migrated(stored), t('settings.wrong'), drops));
+    dropped = drops;
+    // Stored again without what broke a limit: the next visit is clean.
+    if (drops.length > 0) await inStore(STORE, 'readwrite', (store) => store.put(settings, KEY)).catch(() => {});
   } catch {
     // A damaged record: the defaults, stored over it at the next change. A
     // record of a newer version (a newer page in another tab): the
@@ -97,6 +155,7 @@ export const settingsArePersistent = () => persistent;
  * Resolves with the new settings once they are stored.
  */
 export async function updateSettings(mutator) {
+  if (!limits) await coreLimits();
   const draft = structuredClone(settings);
   mutator(draft);
   const next = deepFreeze(checked(draft));
@@ -122,6 +181,7 @@ function tell(next, changed) {
 otherTabs?.addEventListener('message', ({ data }) => {
   let next;
   try {
+    if (!limits) return; // this page is still starting: it reads the stored settings next
     next = deepFreeze(checked(migrated(data)));
   } catch {
     return; // a newer page's settings: this one keeps its own
@@ -151,12 +211,21 @@ export function exportSettingsFile() {
 }
 
 /**
- * Replaces every setting with those of a settings file (exportSettingsFile's
- * text). Rejects with an Error whose message says why in the reader's
- * language (the catalogs) if the file is not one, or is damaged; nothing
- * changes then.
+ * Replaces every setting with those of a settings file: its text
+ * (exportSettingsFile's), or the File (a Blob) itself, which is refused
+ * unread if it is over the core's limit. Rejects with an Error whose
+ * message says why in the reader's language (the catalogs) if the file is
+ * not one, is too large, or is damaged; nothing changes then.
  */
-export async function importSettingsFile(text) {
+export async function importSettingsFile(fileOrText) {
+  const { settingsFileBytes } = await coreLimits();
+  let text = fileOrText;
+  if (typeof Blob === 'function' && fileOrText instanceof Blob) {
+    if (fileOrText.size > settingsFileBytes) throw new Error(tooLargeFile(fileOrText, settingsFileBytes));
+    text = await fileOrText.text();
+  } else if (String(text).length > settingsFileBytes) {
+    throw new Error(tooLargeFile({ name: '', size: String(text).length }, settingsFileBytes));
+  }
   let file;
   try {
     file = JSON.parse(String(text).replace(/^\uFEFF/, ''));
@@ -212,16 +281,34 @@ export function removeStopword(word, baseWords) {
 }
 
 /**
- * Whether `word` can be a user word: 1 to 64 characters, no white space (as
- * src/user_dictionary.rs checks). Returns null if it can, else why not.
+ * The sentence refusing a file over the core's limit of `limit` bytes,
+ * unread: {name, size} are the File's. Also the views' (a user dictionary
+ * or stopword file).
  */
-export function userWordProblem(word) {
-  const length = [...word].length;
-  if (length === 0) return t('settings.emptyWord');
-  if (/\s/.test(word)) return t('settings.space', word);
-  if (length > MAX_WORD_LENGTH) return t('settings.tooLong', [...word].slice(0, 12).join(''), MAX_WORD_LENGTH);
+export function tooLargeFile({ name, size }, limit) {
+  const mb = (bytes) => (bytes / 1e6).toFixed(1);
+  return t('settings.fileTooLarge', name, mb(size), mb(limit));
+}
+
+/**
+ * Whether `word` (trimmed) can be a word of the settings (a user word, a
+ * stopword): 1 to the core's wordChars characters, no white space (as
+ * src/limits.rs checks). Returns null if it can, else why not. A word of
+ * any length costs no more than a short one: one over twice the limit in
+ * UTF-16 units is too long uncounted.
+ */
+export function wordProblem(word, { spaces = false } = {}) {
+  const max = (limits ?? {}).wordChars;
+  if (word.length === 0) return t('settings.emptyWord');
+  const start = () => [...word.slice(0, 24)].slice(0, 12).join('');
+  if (max === undefined) throw new Error('settings.js: the core\'s limits are not known yet');
+  if (word.length > 2 * max || [...word].length > max) return t('settings.tooLong', start(), max);
+  if (!spaces && /\s/.test(word)) return t('settings.space', word);
   return null;
 }
+
+/** Whether `word` can be a user word (see wordProblem). */
+export const userWordProblem = (word) => wordProblem(word);
 
 /** Settings of an older version brought up to this one; a newer version is refused. */
 function migrated(value) {
@@ -240,41 +327,65 @@ function migrated(value) {
 }
 
 /**
- * The settings in `value`, checked and tidied (white space trimmed, words
- * listed twice listed once, a missing part given its default). Throws an
- * Error whose message, a sentence in the page's language (js/messages/)
- * starting with `what`, says what is wrong.
+ * The settings in `value`, checked against the core's limits and tidied
+ * (white space trimmed, words listed twice listed once, a missing part
+ * given its default). Throws an Error whose message, a sentence in the
+ * page's language (js/messages/) starting with `what`, says what is wrong
+ * and where (the entry's number in its list). `drops`: an array to collect
+ * the entries that break a limit instead (a stored record): each is left
+ * out and said there; a damaged structure still throws.
  */
-function checked(value, what = t('settings.wrong')) {
+function checked(value, what = t('settings.wrong'), drops = null) {
   const fail = (why) => { throw new Error(t('settings.failure', what, why)); };
+  // An entry that breaks a limit: refused, or left out and said.
+  const over = (why) => {
+    if (!drops) fail(why);
+    drops.push(why);
+    return false;
+  };
   const part = (key) => t(`settings.part.${key}`);
   const defaults = defaultSettings();
   const { userWords = defaults.userWords, stopwords = defaults.stopwords, names = defaults.names } = value;
 
   const list = (items, name) => (Array.isArray(items) ? items : fail(t('settings.notList', name)));
-  const word = (item, name) => {
-    if (typeof item !== 'string' || item.trim() === '') fail(t('settings.notWord', name, JSON.stringify(item) ?? String(item)));
-    return item.trim();
+  // At most `max` entries: the first `max` when dropping.
+  const capped = (items, name, max) => {
+    if (list(items, name).length <= max) return items;
+    over(t('settings.tooManyItems', name, max));
+    return items.slice(0, max);
   };
-  const words = (items, name) => [...new Set(list(items, name).map((item) => word(item, name)))];
+  // A word of a list (its entry `n`): a string, a word; else refused (a number is "not a word", not "empty").
+  const word = (item, name, n, options) => {
+    if (typeof item !== 'string') fail(t('settings.notWord', name, n, shortJson(item)));
+    const text = item.trim();
+    const problem = wordProblem(text, options);
+    return problem ? over(t('settings.itemProblem', name, n, problem)) && '' : text;
+  };
+  const words = (items, name, options) => {
+    const kept = capped(items, name, limits.listWords).map((item, i) => word(item, name, i + 1, options));
+    return [...new Set(kept.filter((w) => w !== false && w !== ''))];
+  };
   const flag = (item, name) => (typeof item === 'boolean' ? item : fail(t('settings.notFlag', name)));
   const object = (item, name) => (isObject(item) ? item : fail(t('settings.notAnObject', name)));
 
   // The user dictionary: a later entry of a word replaces an earlier one, in its place.
   const entries = new Map();
-  if (list(userWords, part('userWords')).length > MAX_USER_WORDS) fail(t('settings.tooManyWords', MAX_USER_WORDS));
-  for (const [i, entry] of userWords.entries()) {
+  for (const [i, entry] of capped(userWords, part('userWords'), limits.userWords).entries()) {
     if (!isObject(entry)) fail(t('settings.entryNotWord', i + 1));
-    const text = typeof entry.word === 'string' ? entry.word.trim() : '';
-    const problem = userWordProblem(text);
-    if (problem) fail(t('settings.entryProblem', i + 1, problem));
+    if (typeof entry.word !== 'string') fail(t('settings.entryNotWord', i + 1));
+    const text = entry.word.trim();
+    const problem = wordProblem(text);
+    if (problem) {
+      over(t('settings.entryProblem', i + 1, problem));
+      continue;
+    }
     const tidy = { word: text };
     if (entry.freq !== undefined && entry.freq !== null) {
       if (!Number.isSafeInteger(entry.freq) || entry.freq < 0) fail(t('settings.badFreq', text));
       tidy.freq = entry.freq;
     }
     if (entry.tag !== undefined && entry.tag !== null && entry.tag !== '') {
-      if (typeof entry.tag !== 'string' || !/^[A-Za-z]{1,8}$/.test(entry.tag)) fail(t('settings.badTag', text, entry.tag));
+      if (typeof entry.tag !== 'string' || !/^[A-Za-z]{1,8}$/.test(entry.tag)) fail(t('settings.badTag', text, shortText(entry.tag)));
       tidy.tag = entry.tag;
     }
     entries.set(text, tidy);
@@ -282,18 +393,22 @@ function checked(value, what = t('settings.wrong')) {
 
   object(stopwords, part('stopwords'));
   const base = stopwords.base ?? 'iso';
-  if (!STOPWORD_BASES.includes(base)) fail(t('settings.badBase', base, STOPWORD_BASES));
+  if (!STOPWORD_BASES.includes(base)) fail(t('settings.badBase', shortText(base), STOPWORD_BASES));
 
+  // Names may hold a space (a name the user typed); never more than a word's characters.
+  const nameWord = { spaces: true };
   object(names, part('names'));
-  const moved = list(names.moved ?? [], part('moved')).map((entry) => {
+  const moved = capped(names.moved ?? [], part('moved'), limits.listWords).map((entry, i) => {
     object(entry, part('moved'));
-    if (!NAME_KINDS.includes(entry.kind)) fail(t('settings.badKind', entry.word, entry.kind));
-    return { word: word(entry.word, part('moved')), kind: entry.kind };
-  });
-  const aliases = list(names.aliases ?? [], part('aliases')).map((entry) => {
+    if (!NAME_KINDS.includes(entry.kind)) fail(t('settings.badKind', shortText(entry.word), shortText(entry.kind)));
+    const text = word(entry.word, part('moved'), i + 1, nameWord);
+    return text ? { word: text, kind: entry.kind } : null;
+  }).filter(Boolean);
+  const aliases = capped(names.aliases ?? [], part('aliases'), limits.listWords).map((entry, i) => {
     object(entry, part('aliases'));
-    return { name: word(entry.name, part('aliases')), forms: words(entry.forms ?? [], part('aliases')) };
-  });
+    const name = word(entry.name, part('aliases'), i + 1, nameWord);
+    return name ? { name, forms: words(entry.forms ?? [], part('aliases'), nameWord) } : null;
+  }).filter(Boolean);
 
   return {
     version: SETTINGS_VERSION,
@@ -305,12 +420,22 @@ function checked(value, what = t('settings.wrong')) {
       removed: words(stopwords.removed ?? [], part('removed')),
     },
     names: {
-      removed: words(names.removed ?? [], part('removedNames')),
+      removed: words(names.removed ?? [], part('removedNames'), nameWord),
       moved,
       aliases,
       keepImplausible: flag(names.keepImplausible ?? false, 'keepImplausible'),
     },
   };
+}
+
+/** A value named in a message: a short string as it is, anything else as shortJson. */
+const shortText = (value) => (typeof value === 'string' && value.length <= 24 ? value : shortJson(value));
+
+/** A value quoted in a message: JSON, at most a few dozen characters (a refused value may be millions long). */
+function shortJson(value) {
+  if (typeof value === 'string' && value.length > 24) return `${JSON.stringify(value.slice(0, 12)).slice(0, -1)}…"`;
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 24)}…` : text;
 }
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);

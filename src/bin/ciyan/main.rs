@@ -57,9 +57,27 @@ fn main() -> ExitCode {
 /// The analyzer with the user's words and stopwords, if any.
 fn analyzer(lexicon: &Lexicon) -> Result<Segmenter, Box<dyn std::error::Error>> {
     let mut analyzer = Segmenter::new();
+    // A settings file's limit (the core's), checked before the file is read.
     let read = |path: &std::path::Path| {
-        std::fs::read(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        let limit = ciyan::limits::MAX_SETTINGS_FILE_BYTES;
+        let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+        let too_large = |bytes: usize| format!("{}: {}", path.display(), ciyan::Error::FileTooLarge { bytes, limit });
+        let opened = std::fs::File::open(path).map_err(cannot)?;
+        // A file's length is known before it is read; a device or a pipe
+        // is read up to one byte past the limit.
+        let length = opened.metadata().map_err(cannot)?.len();
+        if length > limit as u64 {
+            return Err(too_large(usize::try_from(length).unwrap_or(usize::MAX)));
+        }
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(opened, limit as u64 + 1), &mut bytes).map_err(cannot)?;
+        if bytes.len() > limit {
+            return Err(too_large(bytes.len()));
+        }
+        Ok(bytes)
+    };
+    let read = |path: &std::path::Path| {
+        read(path)
             .and_then(|bytes| {
                 ciyan::decode(&bytes, path.to_str(), None).map_err(|e| format!("{}: {e}", path.display()))
             })
@@ -70,7 +88,7 @@ fn analyzer(lexicon: &Lexicon) -> Result<Segmenter, Box<dyn std::error::Error>> 
         analyzer.set_user_dictionary(words)?;
     }
     if let Some(path) = &lexicon.stop_words {
-        let added = ciyan::stopwords::parse_list(&read(path)?);
+        let added = ciyan::stopwords::parse_list(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
         let settings = StopwordSettings { base: StopwordBase::None, added, ..Default::default() };
         analyzer.set_stopwords(Arc::new(Stopwords::new(&settings)));
     }

@@ -21,6 +21,20 @@ topK: number,
  */
 userWords: number, 
 /**
+ * Characters of a word of the settings (a user word, a stopword, a name).
+ */
+wordChars: number, 
+/**
+ * Entries of each other list of the settings (stopwords added and
+ * removed, names removed, moved and given aliases, an alias's forms).
+ */
+listWords: number, 
+/**
+ * Bytes of a settings, user dictionary or stopword file: a larger one
+ * is refused before it is read.
+ */
+settingsFileBytes: number, 
+/**
  * Characters of context on each side of a concordance line.
  */
 concordanceWidth: number, 

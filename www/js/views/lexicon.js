@@ -15,8 +15,8 @@ import { formatInteger } from '../format.js';
 import { attrs, errorText, hText, t } from '../i18n.js';
 import { posLabel } from '../pos.js';
 import {
-  addStopword, addUserWord, currentSettings, DEFAULT_USER_TAG, exportSettingsFile, importSettingsFile,
-  removeUserWord, resetSettings, settingsArePersistent, updateSettings, userWordProblem,
+  addStopword, addUserWord, currentSettings, DEFAULT_USER_TAG, droppedOnLoad, exportSettingsFile, importSettingsFile,
+  removeUserWord, resetSettings, settingsArePersistent, tooLargeFile, updateSettings, userWordProblem, wordProblem,
 } from '../settings.js';
 
 export const id = 'lexicon';
@@ -34,11 +34,24 @@ const CONFIRM_MILLIS = 4000;
 
 export function create(container, { client }) {
   const ui = build(container);
-  const view = { client, ui, search: '', stopwords: null };
+  const view = { client, ui, search: '', stopwords: null, limits: null, droppedSaid: false };
   wire(view);
+  // The core's limits: a field takes a little over the longest word (so
+  // that a word one too long is said, and a pasted page is cut short).
+  client.constants().then(({ limits }) => {
+    view.limits = limits;
+    ui.word.maxLength = 2 * limits.wordChars;
+    ui.stopword.maxLength = 2 * limits.wordChars;
+  }, () => {});
   return {
     update(state, changed) {
       render(view);
+      // What the stored settings lost to the limits, said once.
+      const dropped = droppedOnLoad();
+      if (!view.droppedSaid && dropped.length > 0) {
+        view.droppedSaid = true;
+        show(ui.wholeMessage, t('settings.dropped', formatInteger(dropped.length), dropped[0]), true);
+      }
       // The first configuration waits for the first analysis: asked before, the list would hold up the cut.
       if (changed.has('configuration') && state.configuration > 0) refreshStopwordList(view);
     },
@@ -60,7 +73,7 @@ function build(container) {
   const button = (key, props = {}) => hText('button', key, { type: 'button', className: 'button small', ...props });
 
   // The user dictionary
-  const word = h('input', { type: 'text', id: 'userdict-word', ...attrs({ placeholder: 'lexicon.wordPlaceholder' }), autocomplete: 'off', required: true, maxLength: 64 });
+  const word = h('input', { type: 'text', id: 'userdict-word', ...attrs({ placeholder: 'lexicon.wordPlaceholder' }), autocomplete: 'off', required: true });
   const freq = h('input', { type: 'number', id: 'userdict-freq', min: 0, step: 1, ...attrs({ placeholder: 'lexicon.freq' }), inputMode: 'numeric' });
   const tag = tagSelect(DEFAULT_USER_TAG, { id: 'userdict-tag' });
   const addWord = h('form', { className: 'lexicon-add', ...attrs({ 'aria-label': 'lexicon.addWord' }) },
@@ -88,7 +101,7 @@ function build(container) {
   // The stopwords
   const base = h('select', { id: 'stopword-base' }, BASES.map((value) => hText('option', `lexicon.base.${value}`, { value })));
   const classical = h('input', { type: 'checkbox', id: 'stopword-classical' });
-  const stopword = h('input', { type: 'text', id: 'stopword-word', ...attrs({ placeholder: 'lexicon.stopwordPlaceholder' }), autocomplete: 'off', required: true, maxLength: 64 });
+  const stopword = h('input', { type: 'text', id: 'stopword-word', ...attrs({ placeholder: 'lexicon.stopwordPlaceholder' }), autocomplete: 'off', required: true });
   const addStop = h('form', { className: 'lexicon-add', ...attrs({ 'aria-label': 'lexicon.addStopword' }) },
     hText('label', 'lexicon.stopword', { className: 'visually-hidden', htmlFor: 'stopword-word' }), stopword,
     hText('button', 'lexicon.add', { type: 'submit', className: 'button small primary' }));
@@ -211,23 +224,26 @@ function wire(view) {
   ui.wordFile.addEventListener('change', attempt(ui.wordMessage, async () => {
     const file = takeFile(ui.wordFile);
     if (!file) return undefined;
-    const text = await readText(client, file);
     let words;
     try {
-      words = await client.parseUserDictionary(text);
+      // Read, decoded and parsed in the worker (the core names a bad line); the page gets the words.
+      words = await client.parseUserDictionary(await readText(view, file));
     } catch (error) {
       throw new Error(t('lexicon.cannotImport', file.name, errorText(error)));
     }
     if (words.length === 0) throw new Error(t('lexicon.noWordsInFile', file.name));
     const before = new Set(currentSettings().userWords.map((w) => w.word));
+    // One pass, a word's place found in a map: a search of the list per
+    // word made 100,000 words take 25 s.
     await updateSettings((draft) => {
+      const at = new Map(draft.userWords.map((w, i) => [w.word, i]));
       for (const { word, freq, tag } of words) {
         const entry = { word };
         if (freq !== null) entry.freq = freq;
         if (tag !== null) entry.tag = tag;
-        const at = draft.userWords.findIndex((w) => w.word === word);
-        if (at === -1) draft.userWords.push(entry);
-        else draft.userWords[at] = entry;
+        const known = at.get(word);
+        if (known === undefined) at.set(word, draft.userWords.push(entry) - 1);
+        else draft.userWords[known] = entry;
       }
     });
     const fresh = new Set(words.map((w) => w.word).filter((w) => !before.has(w))).size;
@@ -250,7 +266,8 @@ function wire(view) {
   ui.addStop.addEventListener('submit', attempt(ui.stopMessage, async (event) => {
     event.preventDefault();
     const word = ui.stopword.value.trim();
-    if (word === '' || /\s/.test(word)) throw new Error(t('lexicon.badStopword'));
+    const problem = wordProblem(word);
+    if (problem) throw new Error(problem);
     const { baseWords } = await client.stopwordList();
     await addStopword(word, new Set(baseWords));
     ui.stopword.value = '';
@@ -277,14 +294,20 @@ function wire(view) {
   ui.stopFile.addEventListener('change', attempt(ui.stopMessage, async () => {
     const file = takeFile(ui.stopFile);
     if (!file) return undefined;
-    const words = (await client.parseStopwords(await readText(client, file))).filter((w) => !/\s/.test(w));
+    let words;
+    try {
+      words = await client.parseStopwords(await readText(view, file));
+    } catch (error) {
+      throw new Error(t('lexicon.cannotImport', file.name, errorText(error)));
+    }
     if (words.length === 0) throw new Error(t('lexicon.noStopwordsInFile', file.name));
     const { baseWords } = await client.stopwordList();
     const base = new Set(baseWords);
     await updateSettings(({ stopwords }) => {
       const imported = new Set(words);
+      const added = new Set(stopwords.added);
       stopwords.removed = stopwords.removed.filter((w) => !imported.has(w));
-      for (const word of imported) if (!base.has(word) && !stopwords.added.includes(word)) stopwords.added.push(word);
+      for (const word of imported) if (!base.has(word) && !added.has(word)) stopwords.added.push(word);
     });
     return t('lexicon.importedStopwords', file.name, formatInteger(words.length));
   }));
@@ -299,7 +322,8 @@ function wire(view) {
   ui.settingsFile.addEventListener('change', attempt(ui.wholeMessage, async () => {
     const file = takeFile(ui.settingsFile);
     if (!file) return undefined;
-    await importSettingsFile(await file.text());
+    // The File itself: one over the core's limit is refused unread.
+    await importSettingsFile(file);
     return t('lexicon.importedSettings', file.name);
   }));
   confirmFirst(ui.reset, 'lexicon.confirmReset', attempt(ui.wholeMessage, async () => {
@@ -322,8 +346,14 @@ function takeFile(input) {
   return file ?? null;
 }
 
-/** A file's text, in whatever encoding it has (the core detects GB18030 and the rest). */
-async function readText(client, file) {
+/**
+ * A word-list file's text, in whatever encoding it has (the core detects
+ * GB18030 and the rest). One over the core's limit for such a file is
+ * refused before it is read.
+ */
+async function readText({ client }, file) {
+  const { limits } = await client.constants();
+  if (file.size > limits.settingsFileBytes) throw new Error(tooLargeFile(file, limits.settingsFileBytes));
   const { decoded } = await client.decode(await file.arrayBuffer(), file.name);
   return decoded.text;
 }
@@ -366,8 +396,9 @@ function render(view) {
   ui.classical.checked = stopwords.classical;
   ui.addedTitle.textContent = t('lexicon.addedTitle', formatInteger(stopwords.added.length));
   ui.removedTitle.textContent = t('lexicon.removedTitle', formatInteger(stopwords.removed.length));
-  ui.added.replaceChildren(...stopwords.added.map((word) => chip(word, t('lexicon.unstop', word))));
-  ui.removed.replaceChildren(...stopwords.removed.map((word) => chip(word, t('lexicon.restop', word))));
+  // The newest chips only: a list of 100,000 would be as many rows (the titles count them all).
+  ui.added.replaceChildren(...stopwords.added.slice(-LISTED).map((word) => chip(word, t('lexicon.unstop', word))));
+  ui.removed.replaceChildren(...stopwords.removed.slice(-LISTED).map((word) => chip(word, t('lexicon.restop', word))));
   ui.added.hidden = stopwords.added.length === 0;
   ui.removed.hidden = stopwords.removed.length === 0;
   ui.unsaved.hidden = settingsArePersistent();
