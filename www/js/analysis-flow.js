@@ -10,6 +10,7 @@ import { createFileFlow } from './file-flow.js';
 import { createInputFold } from './fold.js';
 import { errorText, t } from './i18n.js';
 import { setupInput } from './input.js';
+import { createTextBox } from './text-box.js';
 import { onOptionsChange, readOptions, usePosGroups } from './options-form.js';
 import { ErrorCode, Stage } from './protocol.js';
 import {
@@ -26,16 +27,18 @@ import { currentSettings, loadSettings, onSettingsChange, settingsArePersistent 
 export function createAnalysisFlow({ client, structure, status, dashboard, registry }) {
   const $ = (id) => document.getElementById(id);
   const textarea = $('text');
+  // The text, in the box or held beside it when too long for one (text-box.js).
+  const box = createTextBox(textarea);
   const form = $('options');
   const cancelButton = $('cancel');
   // Results first: the input card folds to one line after an analysis (fold.js).
   const inputFold = createInputFold({
-    card: textarea.closest('.input-card'), textarea, fileInfo: $('file-info'), fileName: $('file-name'), sampleButton: $('load-sample'),
+    card: textarea.closest('.input-card'), textarea, text: () => box.value, fileInfo: $('file-info'), fileName: $('file-name'), sampleButton: $('load-sample'),
   });
   client.onLoadError = (error) => status.error(() => errorText(error));
   client.onRestart = (error) => status.error(() => errorText(error));
   const corpus = createCorpus(structure);
-  const files = createFileFlow({ client, corpus, registry, status, inputFold, textarea }, () => {
+  const files = createFileFlow({ client, corpus, registry, status, inputFold, box }, () => {
     keepText();
     return analyze();
   });
@@ -49,10 +52,12 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   // analysis reads a remembered choice of them. Asked at once; again if that
   // request was lost (a cancel, a worker that could not load).
   let posGroupsKnown = false;
+  let textBytes = Infinity; // the core's limit of one text (its constants), once known
   let posGroupsAsked = null;
   const knowPosGroups = () => {
-    posGroupsAsked ??= client.constants().then(({ posGroups }) => {
+    posGroupsAsked ??= client.constants().then(({ posGroups, limits }) => {
       usePosGroups(posGroups);
+      textBytes = limits.textBytes;
       posGroupsKnown = true;
     }, (error) => {
       posGroupsAsked = null;
@@ -79,7 +84,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   let sentScope = 'null';
   const scopeKey = () => JSON.stringify(structure.scopeOption() ?? null);
   structure.subscribe(() => queueMicrotask(() => {
-    if (scopeKey() === sentScope || !client.document || textarea.value.trim() === '') return;
+    if (scopeKey() === sentScope || !client.document || box.value.trim() === '') return;
     analyze(() => t('status.recount'));
   }));
 
@@ -96,7 +101,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
     try {
       // The old text's sections and scope say nothing about this one: asked
       // for again; another text drops the division chosen for the last one.
-      if (client.document) structure.textChanged(client.document.text, textarea.value);
+      if (client.document) structure.textChanged(client.document.text, box.value);
       if (!posGroupsKnown) {
         // The core says them once it has loaded (the wasm and the dictionary): the line says so meanwhile.
         status.progress({ stage: Stage.LOADING });
@@ -105,7 +110,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
       }
       const options = analysisOptions();
       sentScope = JSON.stringify(options.scope ?? null);
-      const answer = await client.analyze(textarea.value, options, status.progress);
+      const answer = await client.analyze(box.value, options, status.progress);
       if (answer.stale) return;
       dashboard.show(answer.analysis, client.document).then(() => { if (request === latest) markAnalysed(); });
       inputFold.analysed();
@@ -135,7 +140,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
     ++latest; // an analysis still running now answers no one
     if (client.analysing) client.cancel();
     files.forget();
-    textarea.value = '';
+    box.value = '';
     clearSavedText();
     status.clear();
     dashboard.busy(false);
@@ -147,13 +152,20 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   /** The names of the files the text in the box came from ([] for a typed or pasted one). */
   const fileNames = () => registry.state.file?.files?.map((file) => file.name) ?? [];
 
-  /** Keeps the text in the box now, with its files' spans if it is a corpus, and their names (saved-text.js). */
+  /**
+   * Keeps the text in the box now, with its files' spans if it is a corpus,
+   * and their names (saved-text.js). A text the core will refuse as too
+   * long (more UTF-16 units than its limit of UTF-8 bytes: certainly over)
+   * is not kept: every later visit would load it for nothing; the text
+   * kept before stays.
+   */
   function keepText() {
-    return saveText(textarea.value, corpus.sections, fileNames());
+    if (box.value.length > textBytes) return Promise.resolve();
+    return saveText(box.value, corpus.sections, fileNames());
   }
 
   const input = setupInput(
-    { textarea, openButton: $('open-file'), fileInput: $('file-input'), sampleButton: $('load-sample'), overlay: $('drop-overlay') },
+    { box, openButton: $('open-file'), fileInput: $('file-input'), sampleButton: $('load-sample'), overlay: $('drop-overlay') },
     {
       onText({ replaced }) {
         if (replaced) files.forget();
@@ -173,7 +185,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
   // closed tab, a switch to another app) so that the last words are not lost.
   textarea.addEventListener('input', () => {
     files.handEdited();
-    saveSoon(textarea.value, corpus.sections, fileNames());
+    saveSoon(box.value, corpus.sections, fileNames());
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') saveSoon.flush();
@@ -198,7 +210,7 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
     settingsEdited = true;
     const words = changed.has('userWords');
     const applied = !(words || changed.has('stopwords')) || await configureWorker(settings);
-    if (applied && textarea.value.trim() !== '') await analyze(() => t(words ? 'status.resegment' : 'status.recount'));
+    if (applied && box.value.trim() !== '') await analyze(() => t(words ? 'status.resegment' : 'status.recount'));
     // What the lexicon asks the worker (the stopword list) waits for the
     // analysis: asked before, it would hold up the cut.
     configured();
@@ -209,14 +221,16 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
     // boundaries follow each fix, and the fixed text is saved and analysed.
     editor: {
       textarea,
+      /** The text, wherever it is (the repair card compares it with the one it found its flaws in). */
+      text: () => box.value,
       applyEdit(start, end, replacement) {
-        const text = textarea.value;
-        textarea.value = text.slice(0, start) + replacement + text.slice(end);
+        const text = box.value;
+        box.value = text.slice(0, start) + replacement + text.slice(end);
         corpus.replaced(start, end, replacement);
       },
-      snapshot: () => ({ text: textarea.value, corpus: corpus.snapshot() }),
+      snapshot: () => ({ text: box.value, corpus: corpus.snapshot() }),
       restore({ text, corpus: snapshot }) {
-        textarea.value = text;
+        box.value = text;
         corpus.restore(snapshot);
       },
       commit(working) {
@@ -237,13 +251,13 @@ export function createAnalysisFlow({ client, structure, status, dashboard, regis
       // Sent before the first analysis; the worker takes requests in order.
       configureWorker(settings);
       try {
-        if (textarea.value !== '') return; // the user was quicker
+        if (box.value !== '') return; // the user was quicker
         if (saved.trim() === '') {
           inputFold.fromSample();
           await input.loadSample();
           return;
         }
-        textarea.value = saved;
+        box.value = saved;
         // A corpus is divided by file again (the files themselves are not kept: no encoding menus).
         if (sections) corpus.restore({ files: [], sections, dropped: false });
         if (names.length > 0) inputFold.fromFiles(names);
