@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::limits::WordProblem;
-
 /// Why an analysis could not be made.
 ///
 /// `Display` gives an English sentence (for the command line and logs);
@@ -26,8 +24,16 @@ pub enum Error {
     InvalidOption(String),
     /// A file is larger than [`crate::decode::MAX_FILE_BYTES`].
     FileTooLarge {
-        /// The size of the file (or of what it unpacks to) in bytes.
+        /// The size of the file in bytes.
         bytes: usize,
+        /// The largest size accepted.
+        limit: usize,
+    },
+    /// An archive (a Word document, a workbook) whose content, unpacked, is
+    /// larger than [`crate::decode::MAX_FILE_BYTES`]. How much larger is
+    /// not known: unpacking stops at the limit (a 6 MB zip bomb unpacks to
+    /// gigabytes). Its code is `file-too-large`; its details say `unpacked`.
+    UnpackedTooLarge {
         /// The largest size accepted.
         limit: usize,
     },
@@ -46,16 +52,7 @@ pub enum Error {
     BadUserDictionary {
         /// The line's number, from 1.
         line: usize,
-        /// The line's start (see [`crate::limits::quoted`]).
-        text: String,
-        /// What is wrong with it.
-        problem: LineProblem,
-    },
-    /// A line of a stopword file that cannot be read.
-    BadStopwordList {
-        /// The line's number, from 1.
-        line: usize,
-        /// The line's start (see [`crate::limits::quoted`]).
+        /// The line.
         text: String,
         /// What is wrong with it.
         problem: LineProblem,
@@ -77,14 +74,13 @@ impl Error {
             Error::EmptyText => "empty-text",
             Error::TextTooLarge { .. } => "text-too-large",
             Error::InvalidOption(_) => "invalid-option",
-            Error::FileTooLarge { .. } => "file-too-large",
+            Error::FileTooLarge { .. } | Error::UnpackedTooLarge { .. } => "file-too-large",
             Error::UnsupportedFormat(_) => "unsupported-format",
             Error::Binary => "binary",
             Error::UnknownEncoding(_) => "unknown-encoding",
             Error::BadDocument(_) => "bad-document",
             Error::BadDictionary(_) => "bad-dictionary",
             Error::BadUserDictionary { .. } => "bad-user-dictionary",
-            Error::BadStopwordList { .. } => "bad-stopword-list",
             Error::NoDocument => "no-document",
             Error::BadRequest(_) => "bad-request",
         }
@@ -101,23 +97,22 @@ impl Error {
                 details.bytes = Some(*bytes);
                 details.limit = Some(*limit);
             }
+            Error::UnpackedTooLarge { limit } => {
+                details.limit = Some(*limit);
+                details.unpacked = Some(true);
+            }
             Error::InvalidOption(why)
             | Error::BadDocument(why)
             | Error::BadDictionary(why)
             | Error::BadRequest(why) => details.why = Some(why.clone()),
             Error::UnknownEncoding(label) => details.label = Some(label.clone()),
             Error::UnsupportedFormat(format) => details.format = Some(format.code()),
-            Error::BadUserDictionary { line, text, problem } | Error::BadStopwordList { line, text, problem } => {
+            Error::BadUserDictionary { line, text, problem } => {
                 details.line = Some(*line);
                 details.text = Some(text.clone());
                 details.problem = Some(problem.code());
-                match problem {
-                    LineProblem::TooManyWords { limit } => details.limit = Some(*limit),
-                    LineProblem::Word(WordProblem::TooLong { chars }) => {
-                        details.limit = Some(crate::limits::MAX_WORD_CHARS);
-                        details.chars = Some(*chars);
-                    }
-                    _ => {}
+                if let LineProblem::TooManyWords { limit } = problem {
+                    details.limit = Some(*limit);
                 }
             }
         }
@@ -163,7 +158,7 @@ impl UnsupportedFormat {
     }
 }
 
-/// What is wrong with a line of a user dictionary or a stopword file.
+/// What is wrong with a line of a user dictionary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineProblem {
     /// More than a word, a frequency and a tag.
@@ -172,13 +167,12 @@ pub enum LineProblem {
     BadFrequency,
     /// The tag is not 1 to 8 ASCII letters.
     BadTag,
-    /// The word is no word (see [`crate::limits::word_problem`]).
-    Word(WordProblem),
+    /// The word is over 64 characters.
+    BadWord,
     /// The line is past the `limit`th word
-    /// ([`MAX_USER_WORDS`](crate::limits::MAX_USER_WORDS) or
-    /// [`MAX_LIST_WORDS`](crate::limits::MAX_LIST_WORDS)).
+    /// ([`MAX_USER_WORDS`](crate::user_dictionary::MAX_USER_WORDS)).
     TooManyWords {
-        /// How many words the list holds at most.
+        /// How many words a user dictionary holds at most.
         limit: usize,
     },
 }
@@ -190,8 +184,8 @@ impl LineProblem {
             LineProblem::TooManyFields => "a line is a word, a frequency and a tag".into(),
             LineProblem::BadFrequency => "the frequency is not a whole number".into(),
             LineProblem::BadTag => "the tag is not a part-of-speech tag (1 to 8 letters, such as n or nz)".into(),
-            LineProblem::Word(problem) => problem.en(),
-            LineProblem::TooManyWords { limit } => format!("the list holds at most {limit} words"),
+            LineProblem::BadWord => "a word has 1 to 64 characters".into(),
+            LineProblem::TooManyWords { limit } => format!("a user dictionary holds at most {limit} words"),
         }
     }
 
@@ -201,9 +195,7 @@ impl LineProblem {
             LineProblem::TooManyFields => "too-many-fields",
             LineProblem::BadFrequency => "bad-frequency",
             LineProblem::BadTag => "bad-tag",
-            LineProblem::Word(WordProblem::Empty) => "empty-word",
-            LineProblem::Word(WordProblem::Space) => "space",
-            LineProblem::Word(WordProblem::TooLong { .. }) => "too-long",
+            LineProblem::BadWord => "bad-word",
             LineProblem::TooManyWords { .. } => "too-many-words",
         }
     }
@@ -219,6 +211,10 @@ pub struct ErrorDetails {
     /// The largest size (bytes) or number (user words) allowed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<usize>,
+    /// Whether what is over the size limit is an archive's unpacked
+    /// content (whose size, `bytes`, is then not known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unpacked: Option<bool>,
     /// Why, in English (an option's problem, a damaged file's).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
@@ -235,41 +231,33 @@ pub struct ErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// What is wrong with it: `too-many-fields`, `bad-frequency`, `bad-tag`,
-    /// `empty-word`, `space`, `too-long` or `too-many-words`.
+    /// `bad-word` or `too-many-words`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<&'static str>,
-    /// The characters of a word that is too long.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chars: Option<usize>,
 }
 
-fn mb(bytes: usize) -> f64 {
-    bytes as f64 / 1_000_000.0
+/// A size in MiB, the limit's unit (see [`crate::text::mib`]).
+fn mib(bytes: usize) -> String {
+    crate::text::mib(bytes as u64)
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::EmptyText => f.write_str("the text is empty: give some Chinese text to analyse"),
-            Error::TextTooLarge { bytes, limit } => write!(
-                f,
-                "the text is {:.1} MB, over the limit of {:.0} MB: analyse it in parts",
-                mb(*bytes),
-                mb(*limit)
-            ),
+            Error::TextTooLarge { bytes, limit } => {
+                write!(f, "the text is {}, over the limit of {}: analyse it in parts", mib(*bytes), mib(*limit))
+            }
             Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
             Error::BadUserDictionary { line, text, problem } => {
                 write!(f, "user dictionary, line {line} \"{text}\": {} (a line is: word [freq] [tag])", problem.en())
             }
-            Error::BadStopwordList { line, text, problem } => {
-                write!(f, "stopword list, line {line} \"{text}\": {} (a line is one word)", problem.en())
+            Error::FileTooLarge { bytes, limit } => {
+                write!(f, "the file is {}, over the limit of {}: analyse it in parts", mib(*bytes), mib(*limit))
             }
-            Error::FileTooLarge { bytes, limit } => write!(
-                f,
-                "the file is {:.1} MB, over the limit of {:.0} MB: analyse it in parts",
-                mb(*bytes),
-                mb(*limit)
-            ),
+            Error::UnpackedTooLarge { limit } => {
+                write!(f, "its unpacked content is over the limit of {}: analyse it in parts", mib(*limit))
+            }
             Error::UnsupportedFormat(format) => write!(f, "this is {}", format.what_en()),
             Error::Binary => f.write_str("this is not a text file (it looks like a program or other binary data)"),
             Error::UnknownEncoding(label) => write!(f, "unknown encoding {label:?}"),

@@ -4,6 +4,20 @@
 /// Chinese characters, a shelf of novels).
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
+/// A size as every message states it: in MiB, the unit of the limit. A
+/// whole number of MiB as it is (the limit: 64 MiB), any other size to one
+/// decimal, rounded up, so that a size over the limit never reads as the
+/// limit (one byte over is 64.1 MiB, not 64.0).
+pub fn mib(bytes: u64) -> String {
+    const MIB: u128 = 1 << 20;
+    let bytes = u128::from(bytes);
+    if bytes % MIB == 0 {
+        return format!("{} MiB", bytes / MIB);
+    }
+    let tenths = (bytes * 10).div_ceil(MIB);
+    format!("{}.{} MiB", tenths / 10, tenths % 10)
+}
+
 /// Whether `c` is a Han (Chinese) character: the CJK Unified Ideographs and
 /// their extensions, and the compatibility ideographs.
 pub fn is_han(c: char) -> bool {
@@ -97,6 +111,16 @@ pub fn line_chunks(text: &str, target: usize) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_stated_in_mib_and_never_rounded_down_to_the_limit() {
+        assert_eq!(mib(MAX_TEXT_BYTES as u64), "64 MiB");
+        assert_eq!(mib(MAX_TEXT_BYTES as u64 + 1), "64.1 MiB");
+        assert_eq!(mib(1 << 30), "1024 MiB");
+        assert_eq!(mib((65 << 20) + (1 << 19)), "65.5 MiB");
+        assert_eq!(mib(1), "0.1 MiB");
+        assert_eq!(mib(u64::MAX), "17592186044416.0 MiB");
+    }
 
     #[test]
     fn han_characters_are_told_from_kana_and_punctuation() {

@@ -175,7 +175,9 @@ fn check_error(bytes: &[u8], name: Option<&str>, label: &Label, encoding: Option
         Error::Binary => assert!(encoding.is_none(), "a binary refused despite a chosen encoding"),
         // The input is far below the 64 MiB limit; only a zip can unpack
         // to more than it.
-        Error::FileTooLarge { .. } => assert!(zip, "{error:?} for a file that is not a zip"),
+        Error::FileTooLarge { .. } | Error::UnpackedTooLarge { .. } => {
+            assert!(zip, "{error:?} for a file that is not a zip")
+        }
         Error::BadDocument(_) => assert!(zip || json_lines, "{error:?} for a file that is not a zip"),
         Error::UnsupportedFormat(_) => {}
         // EmptyText, TextTooLarge, InvalidOption, BadDictionary: errors of

@@ -28,7 +28,7 @@ pub(super) fn text(bytes: &[u8]) -> Result<Decoded, Error> {
             let limit = super::MAX_FILE_BYTES as u64;
             entry.by_ref().take(limit + 1).read_to_string(&mut xml).map_err(|e| broken(&e))?;
             if xml.len() as u64 > limit {
-                return Err(Error::FileTooLarge { bytes: xml.len(), limit: super::MAX_FILE_BYTES });
+                return Err(Error::UnpackedTooLarge { limit: super::MAX_FILE_BYTES });
             }
         }
         Err(e) => return Err(broken(&e)),

@@ -49,7 +49,7 @@ fn read(archive: &mut Archive, name: &str) -> Result<String, Error> {
     let mut xml = String::new();
     entry.by_ref().take(limit + 1).read_to_string(&mut xml).map_err(|e| broken(&e))?;
     if xml.len() as u64 > limit {
-        return Err(Error::FileTooLarge { bytes: xml.len(), limit: super::MAX_FILE_BYTES });
+        return Err(Error::UnpackedTooLarge { limit: super::MAX_FILE_BYTES });
     }
     Ok(xml)
 }

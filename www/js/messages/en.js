@@ -9,8 +9,8 @@ const plural = (n, one, many = `${one}s`) => `${formatInteger(n)} ${n === 1 ? on
 
 /** Whether an error carries its sizes (the core's details: bytes, limit). */
 const sized = (error) => Number.isFinite(error?.details?.bytes) && Number.isFinite(error?.details?.limit);
-/** Bytes as megabytes, as the core wrote them (8.4; a limit: 64). */
-const mb = (bytes, digits = 1) => (bytes / 1_000_000).toFixed(digits);
+/** Bytes in MiB, the limit's unit, as the core writes them (src/text.rs mib: the limit 64, a size 65.5, rounded up). */
+const mib = (bytes) => (bytes % 1048576 === 0 ? String(bytes / 1048576) : (Math.ceil((bytes * 10) / 1048576) / 10).toFixed(1));
 
 /**
  * The error's own sentence when it is not Chinese (the core's English one,
@@ -22,12 +22,6 @@ const ownSentence = (fallback) => (error) => {
   const message = error?.message ?? '';
   return message && !/[\u4e00-\u9fff]/.test(message) ? message : fallback;
 };
-/** What is wrong with the word of a line (the core's details: problem, limit, chars), or undefined. */
-const lineWordProblem = (d) => ({
-  'empty-word': 'the word is empty',
-  space: 'a word has no spaces',
-  'too-long': `the word is too long: at most ${d.limit} characters, and this line has ${Number(d.chars).toLocaleString('en')}`,
-})[d.problem];
 
 export default {
   // The page and its header
@@ -77,7 +71,7 @@ export default {
   'file.failed': (failures) => `${plural(failures.length, 'file')} not opened: ${failures.map((f) => `“${f.name}” (${f.message})`).join('; ')}`,
   'file.bytes': (n) => plural(n, 'byte'),
   'file.replaced': (n) => `${plural(n, 'undecodable byte')} replaced with �`,
-  'file.tooLarge': (mb) => `The file is too large (${mb} MB), over the limit of 64 MB: analyse it in parts.`,
+  'file.tooLarge': (mb) => `The file is too large (${mb} MiB), over the limit of 64 MiB: analyse it in parts.`,
   'file.noFile': 'No file is open.',
   'file.cannotOpen': (name, message) => `“${name}” cannot be opened. ${message}`,
   'file.cannotOpenSeveral': (failed) => `These ${failed.length} files cannot be opened: ${failed.map((f) => `“${f.name}”: ${f.message}`).join(' ')}`,
@@ -106,11 +100,13 @@ export default {
   'error.internal': ownSentence('The analyser failed and was restarted. Your text is still here: analyse it again.'),
   'error.empty-text': 'The text is empty: paste or drop some Chinese text.',
   'error.text-too-large': (e) => (sized(e)
-    ? `The text is too large (${mb(e.details.bytes)} MB), over the limit of ${mb(e.details.limit, 0)} MB: analyse it in parts.`
+    ? `The text is too large (${mib(e.details.bytes)} MiB), over the limit of ${mib(e.details.limit)} MiB: analyse it in parts.`
     : ownSentence('The text is too large, over the limit: analyse it in parts.')(e)),
   'error.invalid-option': (e) => `An option is invalid${e?.details?.why ? `: ${e.details.why}` : '.'}`,
-  'error.file-too-large': (e) => (sized(e)
-    ? `The file is too large (${mb(e.details.bytes)} MB), over the limit of ${mb(e.details.limit, 0)} MB: analyse it in parts.`
+  'error.file-too-large': (e) => (e?.details?.unpacked && Number.isFinite(e.details.limit)
+    ? `Its unpacked content is over the limit of ${mib(e.details.limit)} MiB: analyse it in parts.`
+    : sized(e)
+    ? `The file is too large (${mib(e.details.bytes)} MiB), over the limit of ${mib(e.details.limit)} MiB: analyse it in parts.`
     : ownSentence('The file is too large, over the limit: analyse it in parts.')(e)),
   'error.unsupported-format': (e) => ({
     pdf: 'This is a PDF, which Ciyan cannot read yet: copy its text and paste it, or save it as .txt.',
@@ -131,8 +127,9 @@ export default {
       'too-many-fields': 'a line is a word, a frequency and a tag',
       'bad-frequency': 'the frequency is not a whole number',
       'bad-tag': 'the tag is not a part-of-speech tag (1 to 8 letters, such as n or nz)',
+      'bad-word': 'a word has 1 to 64 characters',
       'too-many-words': `a user dictionary holds at most ${d.limit ?? ''} words`,
-    }[d.problem] ?? lineWordProblem(d);
+    }[d.problem];
     if (d.line === undefined || !problem) return ownSentence('A line of the user dictionary is wrong (each line: word [frequency] [tag]).')(e);
     return `User dictionary, line ${d.line} “${d.text ?? ''}”: ${problem} (each line: word [frequency] [tag])`;
   },
@@ -140,12 +137,6 @@ export default {
   'error.startFailed': (message) => `The analyser could not start (${message}). Reload the page and try again.`,
   'error.restarted': (message) => `The analyser failed and was restarted. Your text is still here: analyse it again. (${message})`,
   'error.unknown': 'Unknown error',
-  'error.bad-stopword-list': (e) => {
-    const d = e?.details ?? {};
-    const problem = d.problem === 'too-many-words' ? `a stopword list holds at most ${d.limit ?? ''} words` : lineWordProblem(d);
-    if (d.line === undefined || !problem) return ownSentence('A line of the stopword file is wrong (one word a line).')(e);
-    return `Stopword file, line ${d.line} “${d.text ?? ''}”: ${problem} (one word a line)`;
-  },
 
   // Export buttons
   'export.label': 'Export',
@@ -909,6 +900,7 @@ export default {
   'lexicon.imported': (name, n, fresh) => `${n} words imported from “${name}” (${fresh} new); segmenting again.`,
   'lexicon.confirmClear': 'Empty the dictionary?',
   'lexicon.cleared': 'The dictionary is empty; segmenting again.',
+  'lexicon.badStopword': 'A stopword is one word: not empty, and without spaces.',
   'lexicon.alreadyStopword': (word) => `“${word}” is a stopword already.`,
   'lexicon.noLongerStopword': (word) => `“${word}” is no longer a stopword.`,
   'lexicon.stopwordAgain': (word) => `“${word}” is a stopword again.`,
@@ -986,13 +978,10 @@ export default {
   'settings.noVersion': 'The settings file is wrong: it has no version.',
   'settings.failure': (what, why) => `${what}: ${why}`,
   'settings.notList': (name) => `${name} should be a list.`,
-  'settings.notWord': (name, n, item) => `Item ${n} of ${name} is not a word: ${item}.`,
-  'settings.itemProblem': (name, n, problem) => `Item ${n} of ${name}: ${problem}`,
-  'settings.tooManyItems': (name, max) => `${name} holds at most ${max} items.`,
-  'settings.fileTooLarge': (name, size, limit) => `“${name}” is ${size} MB, over the limit of ${limit} MB for a settings file: it was not read.`,
-  'settings.dropped': (n, first) => `${n} of the stored settings broke a limit and were dropped (the rest stand): ${first}`,
+  'settings.notWord': (name, item) => `${name} has an item that is no word: ${item}.`,
   'settings.notFlag': (name) => `${name} should be true or false.`,
   'settings.notAnObject': (name) => `${name} should be an object.`,
+  'settings.tooManyWords': (n) => `A user dictionary holds at most ${n} words.`,
   'settings.entryNotWord': (n) => `Item ${n} of the user dictionary is no word.`,
   'settings.entryProblem': (n, problem) => `Word ${n} of the user dictionary: ${problem}`,
   'settings.badFreq': (word) => `The frequency of “${word}” should be a whole number, 0 or more.`,

@@ -8,8 +8,8 @@ const formatInteger = (n) => integer.format(n);
 
 /** Whether an error carries its sizes (the core's details: bytes, limit). */
 const sized = (error) => Number.isFinite(error?.details?.bytes) && Number.isFinite(error?.details?.limit);
-/** Bytes as megabytes, as the core wrote them (8.4; a limit: 64). */
-const mb = (bytes, digits = 1) => (bytes / 1_000_000).toFixed(digits);
+/** Bytes in MiB, the limit's unit, as the core writes them (src/text.rs mib: the limit 64, a size 65.5, rounded up). */
+const mib = (bytes) => (bytes % 1048576 === 0 ? String(bytes / 1048576) : (Math.ceil((bytes * 10) / 1048576) / 10).toFixed(1));
 
 /**
  * The error's own sentence when it is Chinese (one the page made with this
@@ -17,12 +17,6 @@ const mb = (bytes, digits = 1) => (bytes / 1_000_000).toFixed(digits);
  * sentences are English (src/error.rs), its code and details say them here.
  */
 const coreSentence = (fallback) => (error) => (/[\u4e00-\u9fff]/.test(error?.message ?? '') ? error.message : fallback);
-/** What is wrong with the word of a line (the core's details: problem, limit, chars), or undefined. */
-const lineWordProblem = (d) => ({
-  'empty-word': '词语不能为空',
-  space: '一个词里不能有空格',
-  'too-long': `词语太长：最多 ${d.limit} 个字，这一行有 ${Number(d.chars).toLocaleString('en')} 个`,
-})[d.problem];
 
 export default {
   // The page and its header
@@ -72,7 +66,7 @@ export default {
   'file.failed': (failures) => `没有打开 ${formatInteger(failures.length)} 个文件：${failures.map((f) => `「${f.name}」（${f.message}）`).join('；')}`,
   'file.bytes': (n) => `${formatInteger(n)} 字节`,
   'file.replaced': (n) => `${formatInteger(n)} 处无法解码的字节已替换为 �`,
-  'file.tooLarge': (mb) => `文件太大（${mb} MB），超过了 64 MB 的上限：请分成几部分分析。`,
+  'file.tooLarge': (mb) => `文件太大（${mb} MiB），超过了 64 MiB 的上限：请分成几部分分析。`,
   'file.noFile': '没有打开的文件。',
   'file.cannotOpen': (name, message) => `无法打开「${name}」。${message}`,
   'file.cannotOpenSeveral': (failed) => `无法打开这 ${failed.length} 个文件：${failed.map((f) => `「${f.name}」：${f.message}`).join('')}`,
@@ -101,11 +95,13 @@ export default {
   'error.internal': coreSentence('分析器出错并已重新启动。你的文本还在，可以再分析一次。'),
   'error.empty-text': '文本是空的：请粘贴或拖入一段中文文本。',
   'error.text-too-large': (e) => (sized(e)
-    ? `文本太大（${mb(e.details.bytes)} MB），超过了 ${mb(e.details.limit, 0)} MB 的上限：请分成几部分分析。`
+    ? `文本太大（${mib(e.details.bytes)} MiB），超过了 ${mib(e.details.limit)} MiB 的上限：请分成几部分分析。`
     : coreSentence('文本太大，超过了上限：请分成几部分分析。')(e)),
   'error.invalid-option': (e) => `选项有误${e?.details?.why ? `：${e.details.why}` : '。'}`,
-  'error.file-too-large': (e) => (sized(e)
-    ? `文件太大（${mb(e.details.bytes)} MB），超过了 ${mb(e.details.limit, 0)} MB 的上限：请分成几部分分析。`
+  'error.file-too-large': (e) => (e?.details?.unpacked && Number.isFinite(e.details.limit)
+    ? `解压后的内容超过了 ${mib(e.details.limit)} MiB 的上限：请分成几部分分析。`
+    : sized(e)
+    ? `文件太大（${mib(e.details.bytes)} MiB），超过了 ${mib(e.details.limit)} MiB 的上限：请分成几部分分析。`
     : coreSentence('文件太大，超过了上限：请分成几部分分析。')(e)),
   'error.unsupported-format': (e) => ({
     pdf: '这是 PDF 文件，暂不支持：请复制其中的文字粘贴进来，或另存为 .txt。',
@@ -126,8 +122,9 @@ export default {
       'too-many-fields': '一行只能有词语、词频、词性三项',
       'bad-frequency': '词频不是整数',
       'bad-tag': '词性不是词性标记（1 到 8 个字母，如 n、nz）',
+      'bad-word': '词语要 1 到 64 个字',
       'too-many-words': `用户词典最多 ${d.limit ?? ''} 个词`,
-    }[d.problem] ?? lineWordProblem(d);
+    }[d.problem];
     if (d.line === undefined || !problem) return coreSentence('用户词典有一行有误（每行：词语 [词频] [词性]）。')(e);
     return `用户词典第 ${d.line} 行「${d.text ?? ''}」有误：${problem}（每行：词语 [词频] [词性]）`;
   },
@@ -135,12 +132,6 @@ export default {
   'error.startFailed': (message) => `分析器无法启动（${message}）。请刷新页面再试。`,
   'error.restarted': (message) => `分析器出错并已重新启动。你的文本还在，可以再分析一次。（${message}）`,
   'error.unknown': '未知错误',
-  'error.bad-stopword-list': (e) => {
-    const d = e?.details ?? {};
-    const problem = d.problem === 'too-many-words' ? `停用词最多 ${d.limit ?? ''} 个` : lineWordProblem(d);
-    if (d.line === undefined || !problem) return coreSentence('停用词文件有一行有误（每行一个词）。')(e);
-    return `停用词文件第 ${d.line} 行「${d.text ?? ''}」有误：${problem}（每行一个词）`;
-  },
 
   // Export buttons (export.js, dashboard.js)
   'export.label': '导出',
@@ -903,6 +894,7 @@ export default {
   'lexicon.imported': (name, n, fresh) => `从「${name}」导入了 ${n} 个词（新词 ${fresh} 个），正在重新分词。`,
   'lexicon.confirmClear': '确定清空词典？',
   'lexicon.cleared': '词典已清空，正在重新分词。',
+  'lexicon.badStopword': '停用词是一个词：不能为空，也不能有空格。',
   'lexicon.alreadyStopword': (word) => `「${word}」已是停用词。`,
   'lexicon.noLongerStopword': (word) => `「${word}」不再是停用词。`,
   'lexicon.stopwordAgain': (word) => `「${word}」又算停用词了。`,
@@ -980,13 +972,10 @@ export default {
   'settings.noVersion': '设置文件有误：缺少版本号（version）。',
   'settings.failure': (what, why) => `${what}：${why}`,
   'settings.notList': (name) => `${name}应是一个列表。`,
-  'settings.notWord': (name, n, item) => `${name}的第 ${n} 项不是词语：${item}。`,
-  'settings.itemProblem': (name, n, problem) => `${name}的第 ${n} 项：${problem}`,
-  'settings.tooManyItems': (name, max) => `${name}最多 ${max} 项。`,
-  'settings.fileTooLarge': (name, size, limit) => `「${name}」有 ${size} MB，超过设置文件的上限 ${limit} MB：没有读取。`,
-  'settings.dropped': (n, first) => `保存的设置里有 ${n} 项超出限制，已删去（其他设置照常）：${first}`,
+  'settings.notWord': (name, item) => `${name}里有一项不是词语：${item}。`,
   'settings.notFlag': (name) => `${name}应是 true 或 false。`,
   'settings.notAnObject': (name) => `${name}应是一个对象。`,
+  'settings.tooManyWords': (n) => `用户词典最多 ${n} 个词。`,
   'settings.entryNotWord': (n) => `用户词典的第 ${n} 项不是一个词。`,
   'settings.entryProblem': (n, problem) => `用户词典的第 ${n} 个词：${problem}`,
   'settings.badFreq': (word) => `「${word}」的词频应是不小于 0 的整数。`,
