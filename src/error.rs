@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::limits::WordProblem;
+
 /// Why an analysis could not be made.
 ///
 /// `Display` gives an English sentence (for the command line and logs);
@@ -52,7 +54,16 @@ pub enum Error {
     BadUserDictionary {
         /// The line's number, from 1.
         line: usize,
-        /// The line.
+        /// The line's start (see [`crate::limits::quoted`]).
+        text: String,
+        /// What is wrong with it.
+        problem: LineProblem,
+    },
+    /// A line of a stopword file that cannot be read.
+    BadStopwordList {
+        /// The line's number, from 1.
+        line: usize,
+        /// The line's start (see [`crate::limits::quoted`]).
         text: String,
         /// What is wrong with it.
         problem: LineProblem,
@@ -81,6 +92,7 @@ impl Error {
             Error::BadDocument(_) => "bad-document",
             Error::BadDictionary(_) => "bad-dictionary",
             Error::BadUserDictionary { .. } => "bad-user-dictionary",
+            Error::BadStopwordList { .. } => "bad-stopword-list",
             Error::NoDocument => "no-document",
             Error::BadRequest(_) => "bad-request",
         }
@@ -107,12 +119,17 @@ impl Error {
             | Error::BadRequest(why) => details.why = Some(why.clone()),
             Error::UnknownEncoding(label) => details.label = Some(label.clone()),
             Error::UnsupportedFormat(format) => details.format = Some(format.code()),
-            Error::BadUserDictionary { line, text, problem } => {
+            Error::BadUserDictionary { line, text, problem } | Error::BadStopwordList { line, text, problem } => {
                 details.line = Some(*line);
                 details.text = Some(text.clone());
                 details.problem = Some(problem.code());
-                if let LineProblem::TooManyWords { limit } = problem {
-                    details.limit = Some(*limit);
+                match problem {
+                    LineProblem::TooManyWords { limit } => details.limit = Some(*limit),
+                    LineProblem::Word(WordProblem::TooLong { chars }) => {
+                        details.limit = Some(crate::limits::MAX_WORD_CHARS);
+                        details.chars = Some(*chars);
+                    }
+                    _ => {}
                 }
             }
         }
@@ -158,7 +175,7 @@ impl UnsupportedFormat {
     }
 }
 
-/// What is wrong with a line of a user dictionary.
+/// What is wrong with a line of a user dictionary or a stopword file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineProblem {
     /// More than a word, a frequency and a tag.
@@ -167,12 +184,13 @@ pub enum LineProblem {
     BadFrequency,
     /// The tag is not 1 to 8 ASCII letters.
     BadTag,
-    /// The word is over 64 characters.
-    BadWord,
+    /// The word is no word (see [`crate::limits::word_problem`]).
+    Word(WordProblem),
     /// The line is past the `limit`th word
-    /// ([`MAX_USER_WORDS`](crate::user_dictionary::MAX_USER_WORDS)).
+    /// ([`MAX_USER_WORDS`](crate::limits::MAX_USER_WORDS) or
+    /// [`MAX_LIST_WORDS`](crate::limits::MAX_LIST_WORDS)).
     TooManyWords {
-        /// How many words a user dictionary holds at most.
+        /// How many words the list holds at most.
         limit: usize,
     },
 }
@@ -184,8 +202,8 @@ impl LineProblem {
             LineProblem::TooManyFields => "a line is a word, a frequency and a tag".into(),
             LineProblem::BadFrequency => "the frequency is not a whole number".into(),
             LineProblem::BadTag => "the tag is not a part-of-speech tag (1 to 8 letters, such as n or nz)".into(),
-            LineProblem::BadWord => "a word has 1 to 64 characters".into(),
-            LineProblem::TooManyWords { limit } => format!("a user dictionary holds at most {limit} words"),
+            LineProblem::Word(problem) => problem.en(),
+            LineProblem::TooManyWords { limit } => format!("the list holds at most {limit} words"),
         }
     }
 
@@ -195,7 +213,9 @@ impl LineProblem {
             LineProblem::TooManyFields => "too-many-fields",
             LineProblem::BadFrequency => "bad-frequency",
             LineProblem::BadTag => "bad-tag",
-            LineProblem::BadWord => "bad-word",
+            LineProblem::Word(WordProblem::Empty) => "empty-word",
+            LineProblem::Word(WordProblem::Space) => "space",
+            LineProblem::Word(WordProblem::TooLong { .. }) => "too-long",
             LineProblem::TooManyWords { .. } => "too-many-words",
         }
     }
@@ -231,9 +251,12 @@ pub struct ErrorDetails {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// What is wrong with it: `too-many-fields`, `bad-frequency`, `bad-tag`,
-    /// `bad-word` or `too-many-words`.
+    /// `empty-word`, `space`, `too-long` or `too-many-words`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<&'static str>,
+    /// The characters of a word that is too long.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chars: Option<usize>,
 }
 
 /// A size in MiB, the limit's unit (see [`crate::text::mib`]).
@@ -251,6 +274,9 @@ impl fmt::Display for Error {
             Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
             Error::BadUserDictionary { line, text, problem } => {
                 write!(f, "user dictionary, line {line} \"{text}\": {} (a line is: word [freq] [tag])", problem.en())
+            }
+            Error::BadStopwordList { line, text, problem } => {
+                write!(f, "stopword list, line {line} \"{text}\": {} (a line is one word)", problem.en())
             }
             Error::FileTooLarge { bytes, limit } => {
                 write!(f, "the file is {}, over the limit of {}: analyse it in parts", mib(*bytes), mib(*limit))

@@ -22,6 +22,12 @@ const ownSentence = (fallback) => (error) => {
   const message = error?.message ?? '';
   return message && !/[\u4e00-\u9fff]/.test(message) ? message : fallback;
 };
+/** What is wrong with the word of a line (the core's details: problem, limit, chars), or undefined. */
+const lineWordProblem = (d) => ({
+  'empty-word': 'the word is empty',
+  space: 'a word has no spaces',
+  'too-long': `the word is too long: at most ${d.limit} characters, and this line has ${Number(d.chars).toLocaleString('en')}`,
+})[d.problem];
 
 export default {
   // The page and its header
@@ -127,9 +133,8 @@ export default {
       'too-many-fields': 'a line is a word, a frequency and a tag',
       'bad-frequency': 'the frequency is not a whole number',
       'bad-tag': 'the tag is not a part-of-speech tag (1 to 8 letters, such as n or nz)',
-      'bad-word': 'a word has 1 to 64 characters',
       'too-many-words': `a user dictionary holds at most ${d.limit ?? ''} words`,
-    }[d.problem];
+    }[d.problem] ?? lineWordProblem(d);
     if (d.line === undefined || !problem) return ownSentence('A line of the user dictionary is wrong (each line: word [frequency] [tag]).')(e);
     return `User dictionary, line ${d.line} “${d.text ?? ''}”: ${problem} (each line: word [frequency] [tag])`;
   },
@@ -137,6 +142,12 @@ export default {
   'error.startFailed': (message) => `The analyser could not start (${message}). Reload the page and try again.`,
   'error.restarted': (message) => `The analyser failed and was restarted. Your text is still here: analyse it again. (${message})`,
   'error.unknown': 'Unknown error',
+  'error.bad-stopword-list': (e) => {
+    const d = e?.details ?? {};
+    const problem = d.problem === 'too-many-words' ? `a stopword list holds at most ${d.limit ?? ''} words` : lineWordProblem(d);
+    if (d.line === undefined || !problem) return ownSentence('A line of the stopword file is wrong (one word a line).')(e);
+    return `Stopword file, line ${d.line} “${d.text ?? ''}”: ${problem} (one word a line)`;
+  },
 
   // Export buttons
   'export.label': 'Export',
@@ -900,7 +911,6 @@ export default {
   'lexicon.imported': (name, n, fresh) => `${n} words imported from “${name}” (${fresh} new); segmenting again.`,
   'lexicon.confirmClear': 'Empty the dictionary?',
   'lexicon.cleared': 'The dictionary is empty; segmenting again.',
-  'lexicon.badStopword': 'A stopword is one word: not empty, and without spaces.',
   'lexicon.alreadyStopword': (word) => `“${word}” is a stopword already.`,
   'lexicon.noLongerStopword': (word) => `“${word}” is no longer a stopword.`,
   'lexicon.stopwordAgain': (word) => `“${word}” is a stopword again.`,
@@ -978,10 +988,13 @@ export default {
   'settings.noVersion': 'The settings file is wrong: it has no version.',
   'settings.failure': (what, why) => `${what}: ${why}`,
   'settings.notList': (name) => `${name} should be a list.`,
-  'settings.notWord': (name, item) => `${name} has an item that is no word: ${item}.`,
+  'settings.notWord': (name, n, item) => `Item ${n} of ${name} is not a word: ${item}.`,
+  'settings.itemProblem': (name, n, problem) => `Item ${n} of ${name}: ${problem}`,
+  'settings.tooManyItems': (name, max) => `${name} holds at most ${max} items.`,
+  'settings.fileTooLarge': (name, size, limit) => `“${name}” is ${size} MB, over the limit of ${limit} MB for a settings file: it was not read.`,
+  'settings.dropped': (n, first) => `${n} of the stored settings broke a limit and were dropped (the rest stand): ${first}`,
   'settings.notFlag': (name) => `${name} should be true or false.`,
   'settings.notAnObject': (name) => `${name} should be an object.`,
-  'settings.tooManyWords': (n) => `A user dictionary holds at most ${n} words.`,
   'settings.entryNotWord': (n) => `Item ${n} of the user dictionary is no word.`,
   'settings.entryProblem': (n, problem) => `Word ${n} of the user dictionary: ${problem}`,
   'settings.badFreq': (word) => `The frequency of “${word}” should be a whole number, 0 or more.`,

@@ -17,6 +17,12 @@ const mib = (bytes) => (bytes % 1048576 === 0 ? String(bytes / 1048576) : (Math.
  * sentences are English (src/error.rs), its code and details say them here.
  */
 const coreSentence = (fallback) => (error) => (/[\u4e00-\u9fff]/.test(error?.message ?? '') ? error.message : fallback);
+/** What is wrong with the word of a line (the core's details: problem, limit, chars), or undefined. */
+const lineWordProblem = (d) => ({
+  'empty-word': '词语不能为空',
+  space: '一个词里不能有空格',
+  'too-long': `词语太长：最多 ${d.limit} 个字，这一行有 ${Number(d.chars).toLocaleString('en')} 个`,
+})[d.problem];
 
 export default {
   // The page and its header
@@ -122,9 +128,8 @@ export default {
       'too-many-fields': '一行只能有词语、词频、词性三项',
       'bad-frequency': '词频不是整数',
       'bad-tag': '词性不是词性标记（1 到 8 个字母，如 n、nz）',
-      'bad-word': '词语要 1 到 64 个字',
       'too-many-words': `用户词典最多 ${d.limit ?? ''} 个词`,
-    }[d.problem];
+    }[d.problem] ?? lineWordProblem(d);
     if (d.line === undefined || !problem) return coreSentence('用户词典有一行有误（每行：词语 [词频] [词性]）。')(e);
     return `用户词典第 ${d.line} 行「${d.text ?? ''}」有误：${problem}（每行：词语 [词频] [词性]）`;
   },
@@ -132,6 +137,12 @@ export default {
   'error.startFailed': (message) => `分析器无法启动（${message}）。请刷新页面再试。`,
   'error.restarted': (message) => `分析器出错并已重新启动。你的文本还在，可以再分析一次。（${message}）`,
   'error.unknown': '未知错误',
+  'error.bad-stopword-list': (e) => {
+    const d = e?.details ?? {};
+    const problem = d.problem === 'too-many-words' ? `停用词最多 ${d.limit ?? ''} 个` : lineWordProblem(d);
+    if (d.line === undefined || !problem) return coreSentence('停用词文件有一行有误（每行一个词）。')(e);
+    return `停用词文件第 ${d.line} 行「${d.text ?? ''}」有误：${problem}（每行一个词）`;
+  },
 
   // Export buttons (export.js, dashboard.js)
   'export.label': '导出',
@@ -894,7 +905,6 @@ export default {
   'lexicon.imported': (name, n, fresh) => `从「${name}」导入了 ${n} 个词（新词 ${fresh} 个），正在重新分词。`,
   'lexicon.confirmClear': '确定清空词典？',
   'lexicon.cleared': '词典已清空，正在重新分词。',
-  'lexicon.badStopword': '停用词是一个词：不能为空，也不能有空格。',
   'lexicon.alreadyStopword': (word) => `「${word}」已是停用词。`,
   'lexicon.noLongerStopword': (word) => `「${word}」不再是停用词。`,
   'lexicon.stopwordAgain': (word) => `「${word}」又算停用词了。`,
@@ -972,10 +982,13 @@ export default {
   'settings.noVersion': '设置文件有误：缺少版本号（version）。',
   'settings.failure': (what, why) => `${what}：${why}`,
   'settings.notList': (name) => `${name}应是一个列表。`,
-  'settings.notWord': (name, item) => `${name}里有一项不是词语：${item}。`,
+  'settings.notWord': (name, n, item) => `${name}的第 ${n} 项不是词语：${item}。`,
+  'settings.itemProblem': (name, n, problem) => `${name}的第 ${n} 项：${problem}`,
+  'settings.tooManyItems': (name, max) => `${name}最多 ${max} 项。`,
+  'settings.fileTooLarge': (name, size, limit) => `「${name}」有 ${size} MB，超过设置文件的上限 ${limit} MB：没有读取。`,
+  'settings.dropped': (n, first) => `保存的设置里有 ${n} 项超出限制，已删去（其他设置照常）：${first}`,
   'settings.notFlag': (name) => `${name}应是 true 或 false。`,
   'settings.notAnObject': (name) => `${name}应是一个对象。`,
-  'settings.tooManyWords': (n) => `用户词典最多 ${n} 个词。`,
   'settings.entryNotWord': (n) => `用户词典的第 ${n} 项不是一个词。`,
   'settings.entryProblem': (n, problem) => `用户词典的第 ${n} 个词：${problem}`,
   'settings.badFreq': (word) => `「${word}」的词频应是不小于 0 的整数。`,
