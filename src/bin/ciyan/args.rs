@@ -14,16 +14,22 @@ use lexopt::ValueExt;
 
 use crate::input::Input;
 
-pub const USAGE: &str = "\
+/// The full usage, which only `--help` prints (a usage error is one line).
+pub fn usage() -> String {
+    USAGE.replace("{limit}", &ciyan::text::mib(ciyan::decode::MAX_FILE_BYTES as u64))
+}
+
+const USAGE: &str = "\
 usage:
   ciyan analyze FILE|- [--json] [--mode precise|search|full] [--no-hmm] [--top N] [--keep-stopwords]
       A summary of the text: counts, keywords, people, places, frequent words.
       --json prints the whole analysis (the page's summary is the same,
       its word list in columns: ciyan query FILE '{\"query\": \"summary\"}').
   ciyan analyze FILE FILE... [-j N] [options as above]
-      A corpus: every file analysed on every core (or N), one JSON line per
-      file as it is done: the analysis with the file's name in `file`, or
-      `file` and `error` {code, message} (JSON Lines: DuckDB, pandas, Spark).
+      A corpus: every file analysed on every core (or on N threads, never
+      more than the files or the cores), one JSON line per file as it is
+      done: the analysis with the file's name in `file`, or `file` and
+      `error` {code, message} (JSON Lines: DuckDB, pandas, Spark).
   ciyan cut FILE|- [-d [DELIM]] [-p [DELIM]] [-a] [-n]
       Cut each line into words, as `python -m jieba` does: -d the delimiter
       (default ' / '), -p tag parts of speech (joined with '_'), -a full mode,
@@ -88,7 +94,9 @@ every token but punctuation and white space, as Python jieba's cut gives it.
 
 FILE is text in any encoding (detected: UTF-8, UTF-16, GB18030, Big5, …;
 --encoding LABEL says which), a Word document (.docx) or a web page;
-- reads standard input.";
+- reads standard input. A file is at most {limit}, and so is what a Word
+document or a workbook unpacks to: a larger file is refused before it is
+read, and standard input, a pipe or a device is read up to the limit only.";
 
 /// The user's own words and stopwords, for any command.
 #[derive(Default)]
@@ -189,8 +197,14 @@ pub enum Command {
     },
 }
 
+/// Every command, as usage errors list them (and as `USAGE` and the
+/// comment of main.rs show each).
+pub const COMMANDS: &str =
+    "analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare, network, repairs, newwords or query";
+
 /// Parses the arguments (without the program name) into a command, or a
-/// sentence saying what is wrong.
+/// sentence saying what is wrong (a usage error: one line, which `main`
+/// ends with a pointer to `--help`).
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<(Command, Lexicon), String> {
     let mut lexicon = Lexicon::default();
     let command = parse_command(args, &mut lexicon)?;
@@ -205,12 +219,13 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         Some(Long("help") | Short('h')) => return Ok(Command::Help),
         Some(Long("version") | Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
-        Some(other) => return Err(format!("expected a command, not {}", other.unexpected())),
-        None => return Err(
-            "expected a command: analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare, network, repairs or newwords"
-                .into(),
-        ),
+        Some(Long(option)) => return Err(format!("expected a command, not the option --{option}: use {COMMANDS}")),
+        Some(Short(option)) => return Err(format!("expected a command, not the option -{option}: use {COMMANDS}")),
+        None => return Err(format!("expected a command: {COMMANDS}")),
     };
+    if !COMMANDS.split([',', ' ']).any(|command| command == sub && command != "or") {
+        return Err(format!("unknown command {sub:?}: use {COMMANDS}"));
+    }
 
     let mut input = None;
     let mut json = false;
@@ -245,7 +260,7 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
             }
             // Every command but cut prints JSON on request.
             (sub, Long("json")) if sub != "cut" => json = true,
-            ("kwic", Long("width")) => kwic.width = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("kwic", Long("width")) => kwic.width = count(&mut parser, "--width")?,
             ("kwic", Long("substring")) => kwic.mode = MatchMode::Substring,
             ("collocates", Long("span")) => {
                 let span = parser.value().map_err(error)?.string().map_err(error)?;
@@ -254,29 +269,22 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                 (collocates.left, collocates.right) =
                     parsed.ok_or_else(|| format!("--span is L,R (words left and right), not {span:?}"))?;
             }
-            ("collocates", Long("min")) => {
-                collocates.min_count = parser.value().map_err(error)?.parse().map_err(error)?
+            ("collocates", Long("min")) => collocates.min_count = count(&mut parser, "--min")?,
+            ("phrases", Long("min")) => phrases.min_count = count(&mut parser, "--min")?,
+            ("newwords", Long("min")) => new_words.min_count = Some(count(&mut parser, "--min")?),
+            ("newwords", Long("max-len")) => new_words.max_len = Some(count(&mut parser, "--max-len")?),
+            ("newwords", Long("cohesion")) => new_words.min_cohesion = Some(decimal(&mut parser, "--cohesion")?),
+            ("newwords", Long("freedom")) => new_words.min_freedom = Some(decimal(&mut parser, "--freedom")?),
+            ("newwords", Long("top")) => {
+                new_words.limit =
+                    Some(at_least_one(count(&mut parser, "--top")?, "--top", "the number of words to list")?)
             }
-            ("phrases", Long("min")) => phrases.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
-            ("newwords", Long("min")) => {
-                new_words.min_count = Some(parser.value().map_err(error)?.parse().map_err(error)?)
-            }
-            ("newwords", Long("max-len")) => {
-                new_words.max_len = Some(parser.value().map_err(error)?.parse().map_err(error)?)
-            }
-            ("newwords", Long("cohesion")) => {
-                new_words.min_cohesion = Some(parser.value().map_err(error)?.parse().map_err(error)?)
-            }
-            ("newwords", Long("freedom")) => {
-                new_words.min_freedom = Some(parser.value().map_err(error)?.parse().map_err(error)?)
-            }
-            ("newwords", Long("top")) => new_words.limit = Some(parser.value().map_err(error)?.parse().map_err(error)?),
             ("analyze", Value(v)) => more.push(Input::from_arg(v)),
             ("analyze", Short('j') | Long("jobs")) => {
-                jobs = Some(parser.value().map_err(error)?.parse().map_err(error)?).filter(|&n: &usize| n > 0);
+                jobs = Some(count(&mut parser, "-j")?).filter(|&n: &usize| n > 0);
             }
             ("compare", Value(v)) if reference.is_none() => reference = Some(Input::from_arg(v)),
-            ("compare", Long("min")) => compare.min_count = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("compare", Long("min")) => compare.min_count = count(&mut parser, "--min")?,
             ("compare", Long("stopwords")) => compare.skip_stopwords = true,
             ("sections", Long("by")) => {
                 let by = parser.value().map_err(error)?.string().map_err(error)?;
@@ -306,11 +314,11 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                     other => return Err(format!("--unit is sentence or paragraph, not {other:?}")),
                 }
             }
-            ("network", Long("edges")) => network.edges = parser.value().map_err(error)?.parse().map_err(error)?,
-            ("network", Long("words")) => network.words = parser.value().map_err(error)?.parse().map_err(error)?,
+            ("network", Long("edges")) => network.edges = count(&mut parser, "--edges")?,
+            ("network", Long("words")) => network.words = count(&mut parser, "--words")?,
             ("phrases", Long("all")) => phrases.longest_only = false,
             ("dispersion", Long("parts")) => {
-                dispersion.parts = parser.value().map_err(error)?.parse().map_err(error)?;
+                dispersion.parts = count(&mut parser, "--parts")?;
                 if dispersion.parts == 0 {
                     return Err("--parts is at least 1".into());
                 }
@@ -331,7 +339,11 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
             }
             ("analyze", Long("no-hmm")) => options.hmm = false,
             ("analyze", Long("keep-stopwords")) => options.stopwords = false,
-            ("analyze" | "keywords", Long("top")) => top_k = parser.value().map_err(error)?.parse().map_err(error)?,
+            // 0 keywords would print nothing and say nothing (Python jieba reads
+            // topK=0 as "all"; `analyze` allows 1 to 500): a usage error.
+            ("analyze" | "keywords", Long("top")) => {
+                top_k = at_least_one(count(&mut parser, "--top")?, "--top", "the number of keywords to list")?
+            }
             ("keywords", Long("method")) => {
                 method = match parser.value().map_err(error)?.string().map_err(error)?.as_str() {
                     "tfidf" => KeywordMethod::TfIdf,
@@ -353,7 +365,9 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
             ("cut", Short('a') | Long("cut-all")) => options.mode = SegmentMode::Full,
             ("cut", Short('n') | Long("no-hmm")) => options.hmm = false,
             ("cut", Short('q') | Long("quiet")) => {}
-            (_, arg) => return Err(format!("{} is not an option of `ciyan {sub}`", arg.unexpected())),
+            (_, Long(option)) => return Err(format!("--{option} is not an option of `ciyan {sub}`")),
+            (_, Short(option)) => return Err(format!("-{option} is not an option of `ciyan {sub}`")),
+            (_, Value(v)) => return Err(format!("unexpected argument {v:?}: `ciyan {sub}` takes no more")),
         }
     }
 
@@ -384,7 +398,8 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
         "network" => Ok(Command::Network { input, options: network, json }),
         "repairs" => Ok(Command::Repairs { input, json }),
         "query" => {
-            let request = word.ok_or("`ciyan query` needs a query after the FILE, as JSON: {\"query\": \"textProfile\"}")?;
+            let request =
+                word.ok_or("`ciyan query` needs a query after the FILE, as JSON: {\"query\": \"textProfile\"}")?;
             Ok(Command::Query { input, request })
         }
         "compare" => {
@@ -392,9 +407,29 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
             reference.encoding = input.encoding.clone();
             Ok(Command::Compare { target: input, reference, options: compare, json })
         }
-        other => Err(format!(
-            "unknown command {other:?}: use analyze, cut, keywords, kwic, collocates, dispersion, phrases, sections, compare, network, repairs, newwords or query"
-        )),
+        other => Err(format!("unknown command {other:?}: use {COMMANDS}")),
+    }
+}
+
+/// The whole number after `option`, or a sentence saying what is wrong.
+fn count(parser: &mut lexopt::Parser, option: &str) -> Result<usize, String> {
+    let value = parser.value().map_err(|_| format!("{option} is missing its number"))?;
+    let value = value.to_string_lossy();
+    value.parse().map_err(|_| format!("{option} takes a whole number, not {value:?}"))
+}
+
+/// The number (a decimal) after `option`, or a sentence saying what is wrong.
+fn decimal(parser: &mut lexopt::Parser, option: &str) -> Result<f64, String> {
+    let value = parser.value().map_err(|_| format!("{option} is missing its number"))?;
+    let value = value.to_string_lossy();
+    value.parse().map_err(|_| format!("{option} takes a number, not {value:?}"))
+}
+
+/// `n`, if it is at least 1: `option` is `what`, and 0 would be nothing.
+fn at_least_one(n: usize, option: &str, what: &str) -> Result<usize, String> {
+    match n {
+        0 => Err(format!("{option} is at least 1: it is {what}, and 0 would list nothing")),
+        n => Ok(n),
     }
 }
 

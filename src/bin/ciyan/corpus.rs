@@ -2,26 +2,31 @@
 //! line per file as each is done (JSON Lines), so that thousands of files
 //! feed the tools people use for large data (DuckDB, pandas, Spark).
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::sync::Mutex;
 
 use ciyan::{Options, Segmenter};
 
 use crate::input::{self, Input};
+use crate::output;
 
-/// Analyses every file with `analyzer`, on `jobs` threads (every core by
-/// default), and prints a line for each: the analysis with its `file`, or
-/// the `file` and its `error`. An error in one file does not stop the
-/// others; it makes the exit status 1.
+/// Analyses every file with `analyzer`, on `jobs` threads (see [`threads`]),
+/// and prints a line for each: the analysis with its `file`, or the `file`
+/// and its `error`. An error in one file does not stop the others; it makes
+/// the exit status 1. A closed output stops them all.
 pub fn analyze(
     analyzer: &Segmenter,
     files: Vec<Input>,
     jobs: Option<usize>,
     options: &Options,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let out = Mutex::new(io::BufWriter::new(io::stdout()));
+    let out = Mutex::new(output::stdout());
     let failed = Mutex::new(0usize);
-    for_each_file(&files, jobs, |file| {
+    for_each_file(&files, threads(jobs, files.len()), |file| {
+        // Nobody reads the lines any more: the rest is not analysed.
+        if output::closed() {
+            return;
+        }
         {
             let analysed = input::read(file).map_err(|e| (code_of_read(&e), e.to_string())).and_then(|text| {
                 analyzer.analyze(&text, options).map_err(|e| (e.code(), format!("{}: {e}", file.name())))
@@ -55,15 +60,24 @@ pub fn analyze(
     }
 }
 
-/// Calls `each` for every file on `jobs` threads (every core by default).
+/// How many threads analyse `files` files: as many as asked (`-j`), but
+/// never more than there are files or cores, since more only cost memory
+/// and time (`-j 99999` once started that many threads for two files); by
+/// default one a core.
+pub fn threads(jobs: Option<usize>, files: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    jobs.unwrap_or(cores).min(cores).min(files).max(1)
+}
+
+/// Calls `each` for every file on `threads` threads.
 #[cfg(not(target_arch = "wasm32"))]
 fn for_each_file(
     files: &[Input],
-    jobs: Option<usize>,
+    threads: usize,
     each: impl Fn(&Input) + Sync + Send,
 ) -> Result<(), Box<dyn std::error::Error>> {
     use rayon::prelude::*;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build()?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     pool.install(|| files.par_iter().for_each(each));
     Ok(())
 }
@@ -73,7 +87,7 @@ fn for_each_file(
 #[cfg(target_arch = "wasm32")]
 fn for_each_file(
     files: &[Input],
-    _jobs: Option<usize>,
+    _threads: usize,
     each: impl Fn(&Input) + Sync + Send,
 ) -> Result<(), Box<dyn std::error::Error>> {
     files.iter().for_each(each);
@@ -87,6 +101,8 @@ fn code_of_read(error: &input::ReadError) -> &'static str {
         input::ReadError::Missing(_) => "missing",
         input::ReadError::Directory(_) => "directory",
         input::ReadError::Undecodable { error, .. } => error.code(),
+        // Over the size limit, as a file whose length says so.
+        input::ReadError::Endless(_) => "file-too-large",
         input::ReadError::Io { .. } => "io",
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! ciyan analyze FILE|- [--json] [--mode precise|search|full] [--no-hmm] [--top N] [--keep-stopwords]
+//! ciyan analyze FILE FILE... [-j N] [options as above]
 //! ciyan cut FILE|- [-d [DELIM]] [-p [DELIM]] [-a] [-n]
 //! ciyan keywords FILE|- [--method tfidf|textrank] [--top N] [--pos TAGS] [--stopwords] [--json]
 //! ciyan kwic FILE|- WORD [--width N] [--substring] [--json]
@@ -12,9 +13,14 @@
 //! ciyan sections FILE|- [--by chapter|speaker|paragraph|parts:N|pattern:REGEX] [--json]
 //! ciyan network FILE|- [--unit sentence|paragraph] [--words N] [--edges N] [--json]
 //! ciyan repairs FILE|- [--json]
-//! ciyan newwords FILE|- [--min N] [--max-len N] [--top N] [--json]
+//! ciyan newwords FILE|- [--min N] [--max-len N] [--cohesion X] [--freedom X] [--top N] [--json]
 //! ciyan query FILE|- JSON
+//! ciyan --help | --version
 //! ```
+//!
+//! Every command also takes `-u FILE` (the user's words), `--stop-words
+//! FILE` and `--encoding LABEL`. A usage error is one line on standard
+//! error and exit status 2; only `--help` prints the whole usage.
 //!
 //! `query` asks the core's one contract (`ciyan::session`) as the page
 //! does; the other commands print the same answers as tables.
@@ -22,10 +28,11 @@
 mod args;
 mod corpus;
 mod input;
+mod output;
 mod queries;
 mod report;
 
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use std::sync::Arc;
@@ -37,16 +44,15 @@ fn main() -> ExitCode {
     let (command, lexicon) = match args::parse(std::env::args_os().skip(1)) {
         Ok(parsed) => parsed,
         Err(message) => {
-            eprintln!("ciyan: {message}\n\n{}", args::USAGE);
+            eprintln!("ciyan: {message}; see `ciyan --help`");
             return ExitCode::from(2);
         }
     };
     match run(command, &lexicon) {
         Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`ciyan cut big.txt | head`) is not an error.
-        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
-            ExitCode::SUCCESS
-        }
+        // A closed pipe (`ciyan cut big.txt | head`) is not an error,
+        // whatever wrapped it on the way here (see output.rs).
+        Err(_) if output::closed() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ciyan: {e}");
             ExitCode::FAILURE
@@ -96,10 +102,10 @@ fn analyzer(lexicon: &Lexicon) -> Result<Segmenter, Box<dyn std::error::Error>> 
 }
 
 fn run(command: Command, lexicon: &Lexicon) -> Result<(), Box<dyn std::error::Error>> {
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = output::stdout();
     let analyzer = || analyzer(lexicon);
     match command {
-        Command::Help => writeln!(out, "{}", args::USAGE)?,
+        Command::Help => writeln!(out, "{}", args::usage())?,
         Command::Version => writeln!(out, "ciyan {}", env!("CARGO_PKG_VERSION"))?,
         Command::Analyze { input, more, jobs, options, .. } if !more.is_empty() => {
             drop(out);
