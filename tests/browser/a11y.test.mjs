@@ -7,11 +7,15 @@
 // the elements concerned, and on the moderate rules already fixed
 // (FAILING_RULES); on the desktop, on a 390×844 phone, and in dark mode.
 // Also checks that the new views are usable from the keyboard alone.
+//
+// The page with every view open is made once for the light and dark
+// audits, the phone's and the keyboard's (each test sets the size and the
+// colours it audits): opening everything is most of this file's time.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
+import { after, before, describe as suite, test } from 'node:test';
 import { assertClean, resultCount, resultsAfter, start } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +31,8 @@ after(() => session?.close());
 
 /** Opens a fresh page and every view in it, as a reader who tried everything would. `options`: session.page's. */
 async function openEverything(t, options) {
-  const page = await session.page(t, options);
+  // A context of the caller's (options.context) or, for the test `t`, one of its own.
+  const page = options.context ? await session.open(options) : await session.page(t, options);
   // A word selected: the word card's three views fill.
   await page.evaluate(() => { location.hash = `#w=${encodeURIComponent('合作')}`; });
   await page.waitForSelector('#concordance[data-state="ready"]');
@@ -112,31 +117,72 @@ async function assertAccessible(page, where) {
   assert.equal(failing.length, 0, `axe, ${where}: serious or critical violations, or moderate ones fixed before (${[...FAILING_RULES]})\n${describe(failing)}`);
 }
 
-test('desktop 1280×800, light: no serious or critical violation with every view open', async (t) => {
-  const page = await openEverything(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-  await assertAccessible(page, '1280×800 light');
-  // A keyword bar is named by its <title> (word, part of speech, weight).
-  const word = await page.getAttribute('#keyword-chart .bar-row', 'data-word');
-  const bar = page.locator('#keyword-chart').getByRole('button', { name: new RegExp(`^${word}（.+）.*\\d`) });
-  assert.equal(await bar.count(), 1, `the bar of ${word} has a name`);
-  // The tables shown instead of the charts are audited too.
-  for (const toggle of ['#network .network-table-toggle', '#trends .trends-table-toggle']) {
-    await page.click(toggle);
+suite('one page with every view open, in Chinese', () => {
+  let page;
+  before(async () => {
+    // A context of the describe's own (session.page closes its context after a test).
+    const context = await session.newContext();
+    page = await openEverything(null, { context, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  });
+  /** The page at `viewport`, in `colorScheme`: what the test audits, whatever the one before it left. */
+  async function seen(viewport, colorScheme) {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme });
   }
-  await page.waitForSelector('#network .network-table');
-  await assertAccessible(page, '1280×800 light, charts as tables');
-});
+  const DESKTOP = { width: 1280, height: 800 };
+  const PHONE = { width: 390, height: 844 };
 
-test('phone 390×844: no serious or critical violation', async (t) => {
-  const page = await openEverything(t, { viewport: { width: 390, height: 844 }, colorScheme: 'light' });
-  await assertAccessible(page, '390×844 light');
-});
+  test('the new views from the keyboard: every control reachable with Tab, Enter selects a word', async () => {
+    // First, on the page as it opened: no redraw after a resize is under way while Tab walks the cards.
+    await seen(DESKTOP, 'light');
+    for (const card of ['repair-card', 'sections-card', 'compare-card', 'trends-card', 'network-card']) {
+      const controls = await controlsOf(page, card);
+      assert.ok(controls.length > 0, `#${card} has controls`);
+      assert.deepEqual(controls.filter((c) => !c.tabbable).map((c) => c.what), [], `#${card}: controls out of the Tab order`);
+      const reached = await tabThrough(page, card, controls.length + 5);
+      assert.equal(reached, controls.length, `Tab goes through #${card}'s ${controls.length} controls`);
+    }
 
-test('dark mode: no serious or critical violation (the contrast of the dark colours)', async (t) => {
-  const page = await openEverything(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
-  await assertAccessible(page, '1280×800 dark');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await assertAccessible(page, '390×844 dark');
+    // A network node and a heat-map row's word select their word with Enter.
+    for (const selector of ['#network svg .network-node', '#trends .heat-label[tabindex="0"]']) {
+      const node = page.locator(selector).nth(1);
+      await node.focus();
+      const word = await node.getAttribute('data-word');
+      assert.ok(word, `${selector} carries its word`);
+      await node.press('Enter');
+      await page.waitForFunction((w) => new URLSearchParams(location.hash.slice(1)).get('w') === w, word);
+    }
+  });
+
+  test('desktop 1280×800, light: no serious or critical violation with every view open', async () => {
+    await seen(DESKTOP, 'light');
+    await assertAccessible(page, '1280×800 light');
+    // A keyword bar is named by its <title> (word, part of speech, weight).
+    const word = await page.getAttribute('#keyword-chart .bar-row', 'data-word');
+    const bar = page.locator('#keyword-chart').getByRole('button', { name: new RegExp(`^${word}（.+）.*\\d`) });
+    assert.equal(await bar.count(), 1, `the bar of ${word} has a name`);
+  });
+
+  test('phone 390×844: no serious or critical violation', async () => {
+    await seen(PHONE, 'light');
+    await assertAccessible(page, '390×844 light');
+  });
+
+  test('dark mode: no serious or critical violation (the contrast of the dark colours)', async () => {
+    await seen(DESKTOP, 'dark');
+    await assertAccessible(page, '1280×800 dark');
+    await seen(PHONE, 'dark');
+    await assertAccessible(page, '390×844 dark');
+  });
+
+  test('the charts shown as tables: no serious or critical violation', async () => {
+    await seen(DESKTOP, 'light');
+    for (const toggle of ['#network .network-table-toggle', '#trends .trends-table-toggle']) {
+      await page.click(toggle);
+    }
+    await page.waitForSelector('#network .network-table');
+    await assertAccessible(page, '1280×800 light, charts as tables');
+  });
 });
 
 test('the English page (a browser in English): no serious or critical violation', async (t) => {
@@ -169,25 +215,6 @@ async function tabThrough(page, card, limit) {
   return reached;
 }
 
-test('the new views from the keyboard: every control reachable with Tab, Enter selects a word', async (t) => {
-  const page = await openEverything(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-  for (const card of ['repair-card', 'sections-card', 'compare-card', 'trends-card', 'network-card']) {
-    const controls = await controlsOf(page, card);
-    assert.ok(controls.length > 0, `#${card} has controls`);
-    assert.deepEqual(controls.filter((c) => !c.tabbable).map((c) => c.what), [], `#${card}: controls out of the Tab order`);
-    const reached = await tabThrough(page, card, controls.length + 5);
-    assert.equal(reached, controls.length, `Tab goes through #${card}'s ${controls.length} controls`);
-  }
-
-  // A network node and a heat-map row's word select their word with Enter.
-  for (const selector of ['#network svg .network-node', '#trends .heat-label[tabindex="0"]']) {
-    const node = page.locator(selector).nth(1);
-    await node.focus();
-    const word = await node.getAttribute('data-word');
-    assert.ok(word, `${selector} carries its word`);
-    await node.press('Enter');
-    await page.waitForFunction((w) => new URLSearchParams(location.hash.slice(1)).get('w') === w, word);
-  }
-  // And nothing went wrong on any page of this file, nor left the origin.
+test('nothing went wrong on any page of this file, nor left the origin', () => {
   assertClean(assert, session);
 });
