@@ -12,12 +12,12 @@ import { defaultTableChoice } from './corpus.js';
 import { createOpenedFile } from './opened-file.js';
 
 /**
- * {client, corpus, registry, status, inputFold, textarea}; `useText()`: the
+ * {client, corpus, registry, status, inputFold, box (text-box.js)}; `useText()`: the
  * box holds the files' text, to be kept and analysed (resolves once
  * analysed). Returns {open(files), pickEncoding(encoding, index),
  * chooseColumns(choice), forget(), handEdited()}.
  */
-export function createFileFlow({ client, corpus, registry, status, inputFold, textarea }, useText) {
+export function createFileFlow({ client, corpus, registry, status, inputFold, box }, useText) {
   const openedFile = createOpenedFile(client);
   let request = 0; // the newest files (or encoding) asked for
 
@@ -33,12 +33,12 @@ export function createFileFlow({ client, corpus, registry, status, inputFold, te
       const same = kept && kept.name === first.name && kept.columns.join('\t') === columns.join('\t');
       const picked = choice ?? (same ? kept.choice : defaultTableChoice(first.table));
       table = { name: first.name, columns, rows: rows.length, choice: picked };
-      textarea.value = corpus.setTable(first, picked);
+      box.value = corpus.setTable(first, picked);
     } else if (files.length === 1) {
       corpus.clear();
-      textarea.value = first.text;
+      box.value = first.text;
     } else {
-      textarea.value = corpus.set(files);
+      box.value = corpus.set(files);
     }
     listEncodings();
     registry.set({ file: { files, failed, dropped: false, table } });

@@ -1,28 +1,42 @@
 // Getting text in: paste, drop a file anywhere on the page, open a file, or
-// load the sample. Pasted text and the sample go into the textarea, then an
-// analysis is asked for; files go to onFiles, which decodes them (in the
+// load the sample. Pasted text and the sample go into the text box (or are
+// held beside it when too long for one: text-box.js), then an analysis is
+// asked for; files go to onFiles, which decodes them (in the
 // worker) and leaves the current text as it is if the file is refused.
 
 import { debounce } from './dom.js';
 import { t } from './i18n.js';
+import { BOX_LIMIT } from './text-box.js';
 
 const SAMPLE_URL = 'samples/wangyi-press-conference-2024-03-07.txt';
 const PASTE_DELAY = 300;
 
 /**
- * elements: {textarea, openButton, fileInput, sampleButton, overlay}
- * onText({replaced}): the textarea holds new text to analyse; `replaced`:
+ * elements: {box (text-box.js), openButton, fileInput, sampleButton, overlay}
+ * onText({replaced}): the box holds new text to analyse; `replaced`:
  *   all of it is new (the sample, a paste outside the box).
  * onFiles(files): the Files the user dropped or opened (at least one).
  * onError(words): the message for the user, a sentence or a function that
  * gives it in the current language (status.js says it again after a switch).
  * Returns {loadSample}: resolves once the sample's analysis has ended.
  */
-export function setupInput({ textarea, openButton, fileInput, sampleButton, overlay }, { onText, onFiles, onError }) {
+export function setupInput({ box, openButton, fileInput, sampleButton, overlay }, { onText, onFiles, onError }) {
+  const { textarea } = box;
   const afterPaste = debounce(onText, PASTE_DELAY);
 
-  // Paste in the textarea: analyse once the pasted text has landed.
-  textarea.addEventListener('paste', () => afterPaste({ replaced: false }));
+  // Paste in the textarea: analyse once the pasted text has landed. A text
+  // too long for the box (an entire book, a pasted image's base64) replaces
+  // the text, held beside the box: the browser would freeze inserting it.
+  textarea.addEventListener('paste', (event) => {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (text.length <= BOX_LIMIT) {
+      afterPaste({ replaced: false });
+      return;
+    }
+    event.preventDefault();
+    box.value = text;
+    afterPaste({ replaced: true });
+  });
   // Ctrl+Enter (⌘+Enter on a Mac) in the textarea is the 分析 button.
   textarea.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
@@ -37,7 +51,7 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
     const text = event.clipboardData?.getData('text/plain');
     if (!text) return;
     event.preventDefault();
-    textarea.value = text;
+    box.value = text;
     afterPaste({ replaced: true });
   });
 
@@ -80,7 +94,7 @@ export function setupInput({ textarea, openButton, fileInput, sampleButton, over
       const response = await fetch(SAMPLE_URL);
       if (!response.ok) throw new Error(String(response.status));
       // The file opens with blank lines; they would only push the text out of view.
-      textarea.value = (await response.text()).trimStart();
+      box.value = (await response.text()).trimStart();
     } catch {
       onError(() => t('input.sampleFailed')); // words again after a switch of language
       return;

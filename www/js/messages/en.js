@@ -49,6 +49,8 @@ export default {
   'input.sample': 'Sample text',
   'input.clear': 'Clear',
   'input.clearTitle': 'Empty the text box and delete the copy saved in this browser',
+  'input.held': (characters) => `A long text (${characters} characters): analysed in full, but not put in the text box, which would freeze the page. Its first lines:`,
+  'input.heldEdit': 'Edit it in the text box (may be slow)',
   'input.analyze': 'Analyse',
   'input.cancel': 'Cancel',
   'input.cancelTitle': 'Stop this analysis',

@@ -44,6 +44,8 @@ export default {
   'input.sample': '示例文本',
   'input.clear': '清除',
   'input.clearTitle': '清空文本框，也删掉保存在这个浏览器里的副本',
+  'input.held': (characters) => `长文本（${characters} 字符）：全文照常分析，但不放进文本框（那会让页面卡住）。开头几行：`,
+  'input.heldEdit': '放进文本框编辑（可能很慢）',
   'input.analyze': '分析',
   'input.cancel': '取消',
   'input.cancelTitle': '停止这次分析',

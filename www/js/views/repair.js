@@ -4,7 +4,7 @@
 // context with a button that fixes it. The text changes only on a click;
 // every fix can be undone (a stack of the texts before each fix).
 //
-// context.editor (analysis-flow.js): {textarea, applyEdit(start, end,
+// context.editor (analysis-flow.js): {textarea, text(), applyEdit(start, end,
 // replacement), snapshot(), restore(snapshot), commit(working)}: applyEdit
 // changes the box's text (the corpus's file boundaries follow); snapshot and
 // restore keep and put back the text and the boundaries; commit saves the
@@ -101,12 +101,12 @@ async function ask(view) {
   // How many of each kind there are: a list the core capped says so.
   view.totals = new Map(answer.totals.map((total) => [total.kind, total.found]));
   // Typed into meanwhile: the findings are of the text analysed, not of the box's.
-  view.stale = view.context.textarea.value === view.text ? false : 'edited';
+  view.stale = view.context.text() === view.text ? false : 'edited';
   draw(view);
 }
 
 /** Whether the last fix can be undone: the text is still what that fix made. */
-const canUndo = (view) => view.undo.length > 0 && view.undo.at(-1).after === view.context.textarea.value;
+const canUndo = (view) => view.undo.length > 0 && view.undo.at(-1).after === view.context.text();
 
 function draw(view) {
   const { findings, container } = view;
@@ -280,7 +280,7 @@ function lineAround(text, start, end) {
 /** Applies `fixes`, from the end of the text backwards so that each one's positions still hold. */
 function fix(view, fixes) {
   const { context } = view;
-  if (view.stale || context.textarea.value !== view.text) return;
+  if (view.stale || context.text() !== view.text) return;
   const before = context.snapshot();
   let limit = Infinity; // where the last applied fix began: overlapping ones are left out
   let applied = 0;
@@ -290,7 +290,7 @@ function fix(view, fixes) {
     limit = finding.start;
     applied += 1;
   }
-  view.undo.push({ before, after: context.textarea.value });
+  view.undo.push({ before, after: context.text() });
   view.message = TEXT.fixed(applied);
   view.stale = 'fixed'; // until the analysis of the fixed text answers
   draw(view);
@@ -309,6 +309,7 @@ function undo(view) {
 
 /** Selects [start, end) in the textarea and scrolls it there (and the textarea into view). */
 function showInText(textarea, start, end) {
+  if (textarea.hidden) return; // a text too long for the box (text-box.js): no place to show it in
   textarea.focus({ preventScroll: true });
   textarea.setSelectionRange(start, end);
   textarea.scrollTop = Math.max(0, offsetTop(textarea, start) - textarea.clientHeight / 3);
