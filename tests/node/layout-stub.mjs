@@ -1,17 +1,24 @@
 // What the layout tests share: a stub of the page's measure(text, font)
 // (charts/measure.js measures on a canvas; here every character is 12
-// pixels wide, whatever the font) that counts its calls, and a seeded
+// pixels wide, whatever the font) that counts its calls and the characters
+// it was given, and a seeded
 // random source so that a failure can be run again.
 
 export const CHAR_WIDTH = 12;
 
-/** measure(text, font) → 12 × characters; measure.calls: how often it was called. */
+/**
+ * measure(text, font) → 12 × characters; measure.calls: how often it was
+ * called, measure.chars: how many characters it measured in all.
+ */
 export function stubMeasure() {
   const measure = (text) => {
+    const chars = [...text].length;
     measure.calls += 1;
-    return CHAR_WIDTH * [...text].length;
+    measure.chars += chars;
+    return CHAR_WIDTH * chars;
   };
   measure.calls = 0;
+  measure.chars = 0;
   return measure;
 }
 

@@ -29,7 +29,7 @@ for (const [width, height] of [[800, 500], [390, 390], [200, 200], [1200, 400]])
     for (const [i, a] of placed.entries()) {
       const boxA = box(a);
       assert.ok(boxA.x >= 0 && boxA.y >= 0 && boxA.x + boxA.w <= width + 1e-9 && boxA.y + boxA.h <= height + 1e-9, `${a.word} inside`);
-      assert.ok(a.width >= measure(a.word, a.font), `${a.word}'s box holds its text`);
+      assert.ok(a.width >= measure(a.label, a.font), `${a.label}'s box holds its label`);
       for (const b of placed.slice(i + 1)) assert.ok(!overlaps(boxA, box(b)), `${a.word} and ${b.word} overlap`);
     }
     for (let i = 1; i < placed.length; i++) assert.ok(placed[i - 1].size >= placed[i].size, 'sizes follow the counts');

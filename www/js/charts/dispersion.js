@@ -9,6 +9,7 @@ import { h, s } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { MARK, PER, RIGHT } from '../layout/dispersion.js';
+import { wordLabel, wordSaid } from './word-label.js';
 
 const number1 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 const number2 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
@@ -31,7 +32,7 @@ export function dispersionSvg(geometry) {
 function barcodeRow(row, { left, width }) {
   const mid = row.top + MARK / 2;
   return s('g', { class: `barcode-row series-${row.index}`, 'data-hits': row.count },
-    s('title', {}, t('dispersion.rowTitle', row.fullWord, formatInteger(row.count))),
+    s('title', {}, t('dispersion.rowTitle', wordSaid(row.fullWord), formatInteger(row.count))),
     s('rect', { class: 'series-swatch', x: 0, y: mid - 5, width: 10, height: 10, rx: 2 }),
     s('text', { class: 'series-label', x: 16, y: mid, 'dominant-baseline': 'central' }, row.word),
     s('rect', { class: 'barcode-track', x: left, y: row.top, width: width - left - RIGHT, height: MARK }),
@@ -55,7 +56,7 @@ function trendChart(trend) {
     group.append(s('g', { class: `trend-series series-${line.index}` },
       s('polyline', { class: 'series-line', points, fill: 'none' }),
       ...line.points.map((p) => s('circle', { class: 'series-dot', cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: trend.dots ? 3.5 : 2 },
-        s('title', {}, t('dispersion.pointTitle', line.word, p.part, formatInteger(p.count), number2.format(p.value)))))));
+        s('title', {}, t('dispersion.pointTitle', wordLabel(line.word), p.part, formatInteger(p.count), number2.format(p.value)))))));
   }
   return group;
 }
@@ -67,13 +68,13 @@ function axisLabels(ticks, y, className) {
 
 /** What the chart shows, in a sentence (its text alternative, with the table after it). */
 function summary(rows, trend) {
-  const words = rows.map((row) => t('dispersion.labelWord', row.fullWord, formatInteger(row.count))).join(t('cloud.separator'));
+  const words = rows.map((row) => t('dispersion.labelWord', wordLabel(row.fullWord), formatInteger(row.count))).join(t('cloud.separator'));
   return t('dispersion.chartLabel', words, trend ? trend.lines[0].points.length : 0);
 }
 
 /** The counts per part as a table for screen readers (the chart's data). */
 export function partsAlternative(series) {
-  const [header, rows] = partsTable(series);
+  const [header, rows] = partsTable(series, wordLabel);
   // Hidden by a box around it: a table grows to fit its cells whatever width it is given.
   return h('div', { className: 'visually-hidden' }, h('table', {},
     h('caption', {}, t('dispersion.perPart')),
@@ -81,10 +82,14 @@ export function partsAlternative(series) {
     h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, String(cell)) : h('td', {}, String(cell)))))))));
 }
 
-/** [header, rows] of the counts per part: for the CSV and the screen reader's table. */
-export function partsTable(series) {
+/**
+ * [header, rows] of the counts per part: for the CSV and the screen
+ * reader's table; `name(word)`: how a column names its word (the CSV: the
+ * word itself; the page: its label).
+ */
+export function partsTable(series, name = (word) => word) {
   const withParts = series.filter((one) => one.parts);
-  const header = [t('dispersion.partColumn'), t('dispersion.tokens'), ...withParts.flatMap((one) => [t('dispersion.countOf', one.word), t('dispersion.per10kOf', one.word)])];
+  const header = [t('dispersion.partColumn'), t('dispersion.tokens'), ...withParts.flatMap((one) => [t('dispersion.countOf', name(one.word)), t('dispersion.per10kOf', name(one.word))])];
   if (!withParts.length) return [header, []];
   const sizes = withParts[0].partSizes;
   const rows = sizes.map((size, i) => [

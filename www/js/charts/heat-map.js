@@ -1,13 +1,16 @@
 // The trends card's heat map painted as SVG from its geometry
 // (layout/heat-map.js): the words' labels, and the grid of cells that
 // scrolls sideways while the words stay in place (two SVGs); the export
-// draws both as one. Every cell and label is a link to its word (data-word).
+// draws both as one. Every cell and label is a link to its word (data-word;
+// the same string each time, which the page shares: a title is a new one,
+// so a cell's says a long word's label, not the word).
 
 import { s } from '../dom.js';
 import { t, texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { CELL_HEIGHT, HEADER } from '../layout/heat-map.js';
 import { partName } from '../part-name.js';
+import { wordLabel, wordSaid } from './word-label.js';
 
 const GAP = 1; // between cells
 // The strings: the catalogs' heatMap.* entries (js/messages/).
@@ -53,9 +56,9 @@ function labelsGroup(geometry, focusable) {
   return s('g', { class: 'heat-row-labels' },
     ...geometry.rows.map((row) => s('g', {
       class: 'heat-label', 'data-word': row.word,
-      tabindex: focusable ? 0 : null, role: focusable ? 'button' : null, 'aria-label': focusable ? TEXT.label(row.word) : null,
+      tabindex: focusable ? 0 : null, role: focusable ? 'button' : null, 'aria-label': focusable ? TEXT.label(wordSaid(row.word)) : null,
     },
-      s('title', {}, row.word),
+      s('title', {}, wordSaid(row.word)),
       s('text', {
         class: 'heat-label-text', x: geometry.labelWidth - 8, y: row.y + CELL_HEIGHT / 2,
         'text-anchor': 'end', 'dominant-baseline': 'central',
@@ -82,5 +85,5 @@ function cellsGroup(geometry) {
         'fill-opacity': c.shade > 0 ? c.shade.toFixed(3) : null,
         'data-word': row.word,
         'data-value': Number(c.value.toFixed(4)),
-      }, s('title', {}, TEXT.cell(row.word, partName(c.section), formatInteger(c.count), number2.format(c.value))))))));
+      }, s('title', {}, TEXT.cell(wordLabel(row.word), partName(c.section), formatInteger(c.count), number2.format(c.value))))))));
 }

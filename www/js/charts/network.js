@@ -8,6 +8,7 @@ import { s } from '../dom.js';
 import { texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { FONT_SIZE } from '../layout/network.js';
+import { wordLabel, wordSaid } from './word-label.js';
 
 /** Communities get one of this many colours (css/network.css: --community-0 …); the rest share them in turn. */
 export const PALETTE = 10;
@@ -36,7 +37,7 @@ function edgesGroup({ edges }, unitName) {
     ...edges.map((edge) => s('line', {
       class: 'network-edge', x1: edge.a.cx.toFixed(1), y1: edge.a.cy.toFixed(1), x2: edge.b.cx.toFixed(1), y2: edge.b.cy.toFixed(1),
       'stroke-width': edge.strokeWidth.toFixed(2), 'data-source': edge.a.word, 'data-target': edge.b.word,
-    }, s('title', {}, TEXT.edge(edge.a.word, edge.b.word, formatJaccard(edge.jaccard), formatInteger(edge.together), unitName)))));
+    }, s('title', {}, TEXT.edge(wordLabel(edge.a.word), wordLabel(edge.b.word), formatJaccard(edge.jaccard), formatInteger(edge.together), unitName)))));
 }
 
 function nodesGroup({ nodes }) {
@@ -44,9 +45,9 @@ function nodesGroup({ nodes }) {
     ...nodes.map((node) => s('g', {
       class: `network-node ${communityClass(node.community)}`, 'data-word': node.word, 'data-node': node.index,
       tabindex: 0, role: 'button',
-      'aria-label': TEXT.node(node.word, formatInteger(node.count), node.degree, node.community + 1),
+      'aria-label': TEXT.node(wordSaid(node.word), formatInteger(node.count), node.degree, node.community + 1),
     },
-      s('title', {}, TEXT.node(node.word, formatInteger(node.count), node.degree, node.community + 1)),
+      s('title', {}, TEXT.node(wordSaid(node.word), formatInteger(node.count), node.degree, node.community + 1)),
       s('circle', { class: 'network-dot', cx: node.cx.toFixed(1), cy: node.cy.toFixed(1), r: node.r.toFixed(1) }))));
 }
 
@@ -56,7 +57,7 @@ function labelsGroup({ nodes }) {
     ...nodes.map((node) => s('text', {
       class: 'network-label', x: node.labelX.toFixed(1), y: node.labelY.toFixed(1),
       'text-anchor': 'middle', 'font-size': FONT_SIZE, 'paint-order': 'stroke', 'data-word': node.word, 'data-node': node.index,
-    }, node.word)));
+    }, node.label)));
 }
 
 /**

@@ -1,11 +1,13 @@
 // The trends card's line chart (Voyant's Trends) painted as SVG from its
 // geometry (layout/trend-lines.js). Every point is a link to its word
-// (data-word; the dashboard's linkWords selects it).
+// (data-word; the dashboard's linkWords selects it). A point's title says a
+// long word's label, not the word: a title is a new string per point.
 
 import { s } from '../dom.js';
 import { texts } from '../i18n.js';
 import { formatInteger } from '../format.js';
 import { partName } from '../part-name.js';
+import { wordLabel, wordSaid } from './word-label.js';
 
 // The strings: the catalogs' trendLines.* entries (js/messages/).
 const TEXT = texts('trendLines');
@@ -16,13 +18,13 @@ const number1 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 /** The chart of a geometry (layout/trend-lines.js's trendLayout) as an <svg>. */
 export function trendLinesSvg(geometry) {
   const { width, height, plot } = geometry;
-  const summary = TEXT.summary(geometry.lines.map((line) => `「${line.word}」`).join(''), geometry.sectionCount);
+  const summary = TEXT.summary(geometry.lines.map((line) => `「${wordLabel(line.word)}」`).join(''), geometry.sectionCount);
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'trend-lines', role: 'img', 'aria-label': summary,
   });
   svg.append(
     ...geometry.legend.map((item) => s('g', { class: `legend-item series-${item.index}`, 'data-word': item.word },
-      s('title', {}, item.word),
+      s('title', {}, wordSaid(item.word)),
       s('line', { class: 'series-line', x1: item.x, x2: item.x + 16, y1: item.y, y2: item.y }),
       s('text', { class: 'legend-label', x: item.x + 22, y: item.y, 'dominant-baseline': 'central' }, item.label))),
     ...geometry.yTicks.map((tick) => s('g', { class: 'y-tick' },
@@ -42,5 +44,5 @@ function lineGroup(line, radius) {
     s('polyline', { class: 'series-line', points, fill: 'none' }),
     ...line.points.map((p) => s('circle', {
       class: 'trend-point', cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: radius, 'data-word': line.word,
-    }, s('title', {}, TEXT.point(line.word, partName(p.section), formatInteger(p.count), number2.format(p.value))))));
+    }, s('title', {}, TEXT.point(wordLabel(line.word), partName(p.section), formatInteger(p.count), number2.format(p.value))))));
 }

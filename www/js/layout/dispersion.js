@@ -4,6 +4,7 @@
 // (charts/dispersion.js paints it as SVG).
 
 import { fit } from './fit.js';
+import { shorten } from './label.js';
 import { niceTicks } from './ticks.js';
 import { legendLayout } from './trend-lines.js';
 
@@ -30,7 +31,7 @@ export const RIGHT = 22; // room for the last axis label ("100%") inside the exp
 export function dispersionLayout(series, { width, measure, family }) {
   const font = `${FONT_SIZE}px ${family}`;
   const measureLabel = (text) => measure(text, font);
-  const labelWidth = Math.round(Math.min(width * 0.3, Math.max(...series.map((one) => measureLabel(one.word))) + 30));
+  const labelWidth = Math.round(Math.min(width * 0.3, Math.max(...series.map((one) => measureLabel(shorten(one.word)))) + 30));
   const left = Math.max(labelWidth, 48);
   const plotWidth = width - left - RIGHT;
   const x = (fraction) => left + fraction * plotWidth;

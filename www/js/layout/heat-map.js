@@ -5,6 +5,7 @@
 // sideways (charts/heat-map.js paints it). Computes and draws nothing.
 
 import { fit } from './fit.js';
+import { shorten } from './label.js';
 import { labelEvery } from './ticks.js';
 
 export const CELL_HEIGHT = 20;
@@ -27,7 +28,7 @@ export const FONT_SIZE = 13;
 export function heatLayout(data, { width, measure, family, scale, scope = null }) {
   const { sections, rows } = data;
   const font = `${FONT_SIZE}px ${family}`;
-  const labelWidth = Math.ceil(Math.min(130, Math.max(48, ...rows.map((row) => measure(row.word, font))) + 14));
+  const labelWidth = Math.ceil(Math.min(130, Math.max(48, ...rows.map((row) => measure(shorten(row.word), font))) + 14));
   const cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((width - labelWidth) / sections.length)));
   const highestOfAll = Math.max(0, ...rows.flatMap((row) => row.perTenThousand));
   const every = labelEvery(cell, 24);

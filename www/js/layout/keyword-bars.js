@@ -4,6 +4,7 @@
 // (views/keyword-chart.js paints it as SVG).
 
 import { fit } from './fit.js';
+import { shorten } from './label.js';
 
 /** Rows this tall up to LONG keywords, lower beyond (the chart then scrolls). */
 const ROW = 30;
@@ -27,7 +28,8 @@ export function keywordBars(keywords, { width, measure, family }) {
   const font = `${FONT_SIZE}px ${family}`;
   const sorted = [...keywords].sort((a, b) => b.weight - a.weight);
   const labelLimit = Math.round(width * 0.36);
-  const widest = Math.max(0, ...sorted.map((k) => measure(k.word, font)));
+  // The column fits the widest label, a long word's shortened one (never the whole of it measured).
+  const widest = Math.max(0, ...sorted.map((k) => measure(shorten(k.word), font)));
   const labelWidth = Math.min(labelLimit, widest + LABEL_GAP);
   const barSpace = Math.max(0, width - labelWidth - VALUE_WIDTH);
   const best = sorted[0]?.weight > 0 ? sorted[0].weight : 1;

@@ -5,11 +5,15 @@
 // where it overlaps nothing. Computes and draws nothing (charts/network.js
 // paints it as SVG).
 
+import { fitted } from './fit.js';
+
 const MIN_RADIUS = 3.5;
 export const MIN_EDGE = 0.8;
 export const MAX_EDGE = 4.5;
 export const FONT_SIZE = 13;
 export const LABEL_HEIGHT = 15;
+/** The widest a node's label is: a longer word is cut (its node's title says it whole). */
+export const MAX_LABEL_WIDTH = 180;
 /** A group of words is enlarged at most this many times (spreadComponents). */
 const MAX_SPREAD = 8;
 
@@ -20,7 +24,7 @@ export const boxHeight = (width) => Math.round(Math.max(380, Math.min(620, width
  * Where everything goes. answer: the NETWORK answer ({nodes: [{word, count,
  * community, degree, x, y}], edges: [{source, target, jaccard, together}],
  * communities}); measure(text, font) and family: the labels' widths.
- * Returns {width, height, nodes: [{…node, index, cx, cy, r, labelWidth,
+ * Returns {width, height, nodes: [{…node, index, cx, cy, r, label, labelWidth,
  * labelX, labelY}], edges: [{…edge, a, b, strokeWidth}], communities}
  * (labelX: the label's centre, labelY: its baseline).
  */
@@ -42,7 +46,7 @@ export function networkLayout(answer, { width, height, measure, family }) {
   const jaccards = edges.map((edge) => edge.jaccard);
   const lowJ = Math.min(...jaccards);
   const spanJ = Math.max(...jaccards) - lowJ;
-  const placed = nodes.map((node, i) => ({ ...node, index: i, ...points[i], r: radius(node.count), labelWidth: measure(node.word, font) }));
+  const placed = nodes.map((node, i) => ({ ...node, index: i, ...points[i], r: radius(node.count), ...labelOf(node.word, measure, font) }));
   placeLabels(placed, width, height);
   return {
     width, height,
@@ -54,6 +58,12 @@ export function networkLayout(answer, { width, height, measure, family }) {
     })),
     communities: answer.communities,
   };
+}
+
+/** A node's label, cut to MAX_LABEL_WIDTH, and its width: {label, labelWidth}. */
+function labelOf(word, measure, font) {
+  const { label, width } = fitted(word, MAX_LABEL_WIDTH, measure, font);
+  return { label, labelWidth: width };
 }
 
 /**

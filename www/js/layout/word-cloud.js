@@ -3,6 +3,8 @@
 // the same words and size always give the same picture. Computes and draws
 // nothing (views/word-cloud.js paints it on a canvas).
 
+import { fitted } from './fit.js';
+
 export const MAX_WORDS = 80;
 const PADDING = 3; // pixels kept clear around each word
 
@@ -11,8 +13,9 @@ export const cloudFont = (size, weight, family) => `${weight} ${size}px ${family
 
 /**
  * words: [{word, count}], most frequent first; the first MAX_WORDS are
- * placed, a word that fits nowhere is left out. Returns [{word, count,
- * rank, size, weight, font, x, y, width, height}]: (x, y) the centre of the
+ * placed, a word that fits nowhere is left out; a word wider than the box
+ * is cut to fit it (label). Returns [{word, count, label, rank, size,
+ * weight, font, x, y, width, height}]: (x, y) the centre of the
  * word's box, which includes its padding; no two boxes overlap and every
  * box is inside width × height.
  */
@@ -31,12 +34,13 @@ export function cloudLayout(words, { width, height, measure, family }) {
     const size = Math.round(smallest + share * (biggest - smallest));
     const weight = rank < 10 ? 700 : rank < 30 ? 600 : 400;
     const font = cloudFont(size, weight, family);
-    const w = measure(entry.word, font) + PADDING * 2;
+    const { label, width: labelWidth } = fitted(entry.word, width - PADDING * 2, measure, font);
+    const w = labelWidth + PADDING * 2;
     const h = size * 1.05 + PADDING * 2;
     const spot = findSpot(w, h, width, height, boxes);
     if (!spot) return;
     boxes.push(spot);
-    placed.push({ ...entry, rank, size, weight, font, x: spot.x + w / 2, y: spot.y + h / 2, width: w, height: h });
+    placed.push({ ...entry, label, rank, size, weight, font, x: spot.x + w / 2, y: spot.y + h / 2, width: w, height: h });
   });
   return placed;
 }

@@ -298,6 +298,8 @@ export default {
   // The selected word
   'word.title': 'Word',
   'word.sheetTitle': 'The selected word',
+  // A word too long to say whole (charts/word-label.js): its beginning and its length.
+  'word.long': (head, n) => `${head}… (${plural(n, 'character')})`,
   'word.hint': 'Click any word (keywords, cloud, frequency table, names) to see how the text uses it',
   'word.reason.notInText': 'the text was not cut into this word (it may be part of a longer word: choose “containing the string” in the concordance to find it)',
   'word.reason.notAWord': 'it is punctuation or white space, not a word',

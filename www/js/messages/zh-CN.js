@@ -293,6 +293,8 @@ export default {
   // The selected word (index.html's word card, views/word-info.js)
   'word.title': '词语',
   'word.sheetTitle': '所选词语',
+  // A word too long to say whole (charts/word-label.js): its beginning and its length.
+  'word.long': (head, n) => `${head}…（共 ${formatInteger(n)} 个字符）`,
   'word.hint': '点击任何一个词（关键词、词云、词频表、人名地名），看它在原文中的用法',
   'word.reason.notInText': '文中没有切出这个词（它可能只是更长的词的一部分：上下文视图里选「包含该字串」可以找到）',
   'word.reason.notAWord': '它是标点或空白，不算词',

@@ -6,11 +6,13 @@
 
 import { h } from '../dom.js';
 import { downloadPng, downloadSvg } from '../export.js';
+import { titleIfCut, wordLabel } from '../charts/word-label.js';
+import { shorten } from '../layout/label.js';
 
 /**
  * A table of `header` and `rows` (arrays of cells) in a box that scrolls
  * sideways. `wordColumns`: indices of the columns whose cells are words,
- * drawn as links to the word; `numberColumns`: of those aligned as numbers
+ * drawn as links to the word (a long one cut, whole on hover: charts/word-label.js); `numberColumns`: of those aligned as numbers
  * (by default those whose first cell is a number). The first column heads
  * its row.
  */
@@ -19,7 +21,7 @@ export function dataTable(caption, header, rows, { wordColumns = [], numberColum
   const cell = (value, i) => {
     const text = value === null || value === undefined ? '' : String(value);
     const content = wordColumns.includes(i)
-      ? h('button', { type: 'button', className: 'word-link', 'data-word': text }, text)
+      ? h('button', { type: 'button', className: 'word-link', 'data-word': text, ...titleIfCut(text) }, wordLabel(text))
       : text;
     const numeric = numbers.includes(i);
     return i === 0
@@ -57,5 +59,5 @@ export async function exportDrawn(kind, fileName, draw, caption = null) {
   }
 }
 
-/** A file name made of `parts`, without the characters file systems refuse. */
-export const safeName = (...parts) => parts.filter(Boolean).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
+/** A file name made of `parts` (a long word cut: a file name has at most 255 bytes), without the characters file systems refuse. */
+export const safeName = (...parts) => parts.filter(Boolean).map((part) => shorten(String(part), 24)).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');

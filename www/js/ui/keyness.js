@@ -4,6 +4,7 @@
 // help that says what the figures mean. Shared by the sections and compare views.
 
 import { h } from '../dom.js';
+import { wordLabel, wordSaid } from '../charts/word-label.js';
 import { hText, t, texts } from '../i18n.js';
 
 // The strings: the catalogs' keyness.* entries (js/messages/).
@@ -35,8 +36,8 @@ export function keyWord(k, { muted = false, side = undefined } = {}) {
     className: muted ? 'key-word is-less' : 'key-word',
     'data-word': k.word,
     'data-side': side,
-    title: t('keyness.title', k.word, describe(k)),
-  }, k.word, stars(k.p) ? h('span', { className: 'key-stars', 'aria-label': TEXT.p(k.p) }, stars(k.p)) : null);
+    title: t('keyness.title', wordSaid(k.word), describe(k)),
+  }, wordLabel(k.word), stars(k.p) ? h('span', { className: 'key-stars', 'aria-label': TEXT.p(k.p) }, stars(k.p)) : null);
 }
 
 /** The help: what log-likelihood and Log Ratio mean. */

@@ -5,6 +5,7 @@
 // (views/concordance.js) keeps the lines, draws the rows asked for and exports.
 
 import { h } from '../dom.js';
+import { titleIfCut, wordLabel } from '../charts/word-label.js';
 import { formatInteger } from '../format.js';
 import { texts } from '../i18n.js';
 import { cutLine } from '../layout/kwic.js';
@@ -20,7 +21,7 @@ export function lineRow(line, index, { width, sort }) {
     h('td', { className: 'kwic-left' }, h('div', { className: 'kwic-clip' },
       h('span', {}, contextNodes(cut.left, cut.leftWords, sort)))),
     h('td', { className: 'kwic-node' },
-      h('button', { type: 'button', className: 'kwic-open', tabIndex: -1, title: TEXT.read }, line.word)),
+      h('button', { type: 'button', className: 'kwic-open', tabIndex: -1, title: TEXT.read, ...titleIfCut(line.word) }, wordLabel(line.word))),
     h('td', { className: 'kwic-right' }, h('div', { className: 'kwic-clip' },
       h('span', {}, contextNodes(cut.right, cut.rightWords, sort)))));
 }

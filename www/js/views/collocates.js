@@ -8,8 +8,10 @@ import { debounce, h } from '../dom.js';
 import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { titleIfCut, wordLabel } from '../charts/word-label.js';
 import { posName } from '../pos.js';
 import { stars } from '../ui/keyness.js';
+import { safeName } from '../ui/chart-table.js';
 import { typedClient } from '../analyzer-client.js';
 
 export const id = 'collocates';
@@ -226,7 +228,7 @@ function drawRows(view) {
   const found = posGroups.find((g) => g.tags === pos);
   const group = pos ? (found ? groupName(found.key) : t('collocates.chosenPos')) : '';
   const total = rows.length;
-  view.summary.textContent = t('collocates.summary', { word: asked.word, left, right, skipStopwords, minCount, group })
+  view.summary.textContent = t('collocates.summary', { word: wordLabel(asked.word), left, right, skipStopwords, minCount, group })
     + t('collocates.found', formatInteger(total), total > view.shown ? formatInteger(view.shown) : null);
   view.exports.hidden = total === 0;
   view.more.hidden = total <= view.shown;
@@ -245,7 +247,7 @@ function drawRows(view) {
 function cell(column, row) {
   const value = row[column.key];
   if (column.key === 'word') {
-    return h('td', { className: 'col-word' }, h('button', { type: 'button', className: 'word-link', 'data-word': value }, value));
+    return h('td', { className: 'col-word' }, h('button', { type: 'button', className: 'word-link', 'data-word': value, ...titleIfCut(value) }, wordLabel(value)));
   }
   if (column.key === 'pos') {
     return h('td', { className: 'col-pos', title: posName(value) }, h('span', { className: 'pos-tag' }, value));
@@ -267,5 +269,5 @@ const csvRow = (row) => [
 
 function fileName(view) {
   const { word, options } = view.asked;
-  return `${t('collocates.file')}-${word.replace(/[\\/:*?"<>|\s]+/g, '_')}-L${options.left}R${options.right}`;
+  return `${safeName(t('collocates.file'), word)}-L${options.left}R${options.right}`;
 }

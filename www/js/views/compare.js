@@ -9,6 +9,7 @@ import { h } from '../dom.js';
 import { attrs, errorText, hText, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { wordLabel, wordSaid } from '../charts/word-label.js';
 import { partName, REST } from '../part-name.js';
 import { exportFigures, formatLl, formatRatio, keyWord, keynessHelp, stars, TEXT as KEY_TEXT } from '../ui/keyness.js';
 
@@ -24,10 +25,20 @@ const ONLY = 40;
 /** @param {HTMLElement} container @param {import('../view-registry.js').ViewContext} context */
 export function create(container, { client, structure }) {
   const view = { generation: 0, options: [], answer: null, a: null, b: null, pair: [], division: null };
+  // Each export is of the comparison the pickers show: asked for first if it
+  // is not at hand yet (issue 22: a click before it threw a TypeError); with
+  // nothing to compare (one part twice, no division) the buttons are disabled.
+  const exported = (save) => async () => {
+    if (!view.answer) await load();
+    if (view.answer) save();
+  };
   const ui = build(container, {
-    csv: () => downloadCsv(`${TEXT.file}.csv`, [TEXT.direction, ...TEXT.columns.map((c) => c.replace(/^A$/, `A ${partName(view.a)}`).replace(/^B$/, `B ${partName(view.b ?? REST)}`))], csvRows(view.answer)),
-    json: () => downloadJson(`${TEXT.file}.json`, { division: structure.division, a: view.a, b: view.b, ...view.answer }),
+    csv: exported(() => downloadCsv(`${TEXT.file}.csv`, [TEXT.direction, ...TEXT.columns.map((c) => c.replace(/^A$/, `A ${partName(view.a)}`).replace(/^B$/, `B ${partName(view.b ?? REST)}`))], csvRows(view.answer))),
+    json: exported(() => downloadJson(`${TEXT.file}.json`, { division: structure.division, a: view.a, b: view.b, ...view.answer })),
   });
+  const exportable = (can) => {
+    for (const button of ui.exports.querySelectorAll('button')) button.disabled = !can;
+  };
   ui.selectA.addEventListener('change', () => load());
   ui.selectB.addEventListener('change', () => load());
   ui.swap.addEventListener('click', () => {
@@ -60,6 +71,7 @@ export function create(container, { client, structure }) {
     view.answer = null;
     ui.result.hidden = true;
     ui.exports.hidden = true;
+    exportable(false);
     const usable = division && answer && answer.sections.length > 1;
     // Undivided, there is nothing to compare: the card waits for a division.
     const card = container.closest('section');
@@ -99,6 +111,7 @@ export function create(container, { client, structure }) {
     const b = ui.selectB.value === 'rest' ? null : part(ui.selectB.value);
     if (!a || !structure.division) return;
     ui.swap.disabled = !b;
+    exportable(false);
     if (b && a.sections.join() === b.sections.join()) {
       ui.summary.textContent = TEXT.same;
       ui.result.hidden = true;
@@ -113,6 +126,7 @@ export function create(container, { client, structure }) {
       if (generation !== view.generation || answer.stale) return;
       Object.assign(view, { answer, a, b });
       draw(ui, answer, partName(a), partName(b ?? REST));
+      exportable(true);
       container.dataset.state = 'ready';
     } catch (error) {
       if (generation !== view.generation) return;
@@ -211,8 +225,8 @@ function onlyList(title, words, total, key) {
     h('h3', {}, title, h('span', { className: 'hint' }, TEXT.kinds(Math.min(words.length, ONLY), total))),
     words.length === 0 ? h('p', { className: 'empty' }, '—')
       : h('p', { className: 'key-words' }, words.slice(0, ONLY).map((w) =>
-        h('button', { type: 'button', className: 'key-word', 'data-word': w.word, 'data-side': key, title: TEXT.wordTitle(w.word, formatInteger(w.count)) },
-          w.word, h('span', { className: 'key-count' }, formatInteger(w.count))))));
+        h('button', { type: 'button', className: 'key-word', 'data-word': w.word, 'data-side': key, title: TEXT.wordTitle(wordSaid(w.word), formatInteger(w.count)) },
+          wordLabel(w.word), h('span', { className: 'key-count' }, formatInteger(w.count))))));
 }
 
 function csvRows(answer) {

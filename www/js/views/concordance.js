@@ -16,6 +16,9 @@ import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { attrs, errorText, hText, texts } from '../i18n.js';
 import { partName } from '../part-name.js';
+import { wordLabel } from '../charts/word-label.js';
+import { headOf } from '../layout/label.js';
+import { safeName } from '../ui/chart-table.js';
 import { offerSelectionAsWord } from '../word-from-selection.js';
 import { formsOfName } from './entities.js';
 import { contextOf, firstChars, lastChars, sortLines } from '../layout/kwic.js';
@@ -120,7 +123,7 @@ export function create(container, { client, structure }) {
     view.refocus ||= ui.results.contains(document.activeElement);
     view.loaded = false;
     setState('loading');
-    ui.summary.textContent = TEXT.finding(word);
+    ui.summary.textContent = TEXT.finding(wordLabel(word));
     ui.nothing.hidden = true;
     // The dashboard hears of a new document a moment after the client: the
     // update that brings it comes next, and asks again.
@@ -185,7 +188,7 @@ export function create(container, { client, structure }) {
     ui.results.hidden = true;
     ui.nothing.hidden = false;
     ui.summary.textContent = TEXT.total(0);
-    ui.nothing.textContent = view.mode === 'word' ? TEXT.noWord(view.word) : TEXT.noString(view.word);
+    ui.nothing.textContent = view.mode === 'word' ? TEXT.noWord(wordLabel(view.word)) : TEXT.noString(wordLabel(view.word));
     setState('ready');
   }
 
@@ -249,7 +252,7 @@ export function create(container, { client, structure }) {
       ui.widthValue.value = TEXT.chars(view.width);
       showWithin();
       if (view.loaded) arrange();
-      else if (container.dataset.state === 'loading') ui.summary.textContent = TEXT.finding(view.word);
+      else if (container.dataset.state === 'loading') ui.summary.textContent = TEXT.finding(wordLabel(view.word));
     },
     update({ word, document, analysis, within: limit }) {
       if (!word || !document) {
@@ -322,13 +325,13 @@ function build(container, exports) {
 }
 
 /** The node column fits the word (up to 12 characters; a longer one wraps). */
-const nodeWidth = (word) => `${Math.min(12, [...word].length) + 1.4}em`;
+const nodeWidth = (word) => `${[...headOf(word, 12)].length + 1.4}em`;
 
 // Exports: the lines as shown (filtered, sorted, at the chosen width), every
 // one of them, not only the rows drawn.
 
 /** A name a file system takes: the word, without characters that mean a path. */
-const fileName = (word, extension) => `concordance-${word.replace(/[\\/:*?"<>|\s]+/g, '_')}.${extension}`;
+const fileName = (word, extension) => `${safeName('concordance', word)}.${extension}`;
 
 function csvRows(lines, width) {
   const flat = (text) => text.replace(/\r\n|\r|\n/g, ' '); // one line a row in a spreadsheet

@@ -11,6 +11,8 @@ import { attrs, errorText, hText, t } from '../i18n.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatInteger, formatWeight } from '../format.js';
 import { familyOf, measureText } from '../charts/measure.js';
+import { LABEL_CHARS, longerThan, shorten } from '../layout/label.js';
+import { titleIfCut, wordLabel, wordSaid } from '../charts/word-label.js';
 import { dispersionSvg, partsAlternative, partsTable } from '../charts/dispersion.js';
 import { dispersionLayout, PER } from '../layout/dispersion.js';
 
@@ -88,7 +90,7 @@ function build(container, view) {
 
   // The file says what the chart is: its words, and how it was drawn.
   const caption = () => ({
-    title: t('dispersion.captionTitle', view.series.map((one) => one.word)),
+    title: t('dispersion.captionTitle', view.series.map((one) => wordLabel(one.word))),
     method: t('dispersion.captionMethod', view.series.some((one) => one.parts) ? view.parts : null),
   });
   const exports = exportButtons([
@@ -117,7 +119,9 @@ function build(container, view) {
 function suggestWords(view, analysis) {
   if (!analysis || view.suggestedFrom === analysis) return;
   view.suggestedFrom = analysis;
-  view.datalist.replaceChildren(...analysis.words.slice(0, SUGGESTED).map(({ word }) => h('option', { value: word })));
+  view.datalist.replaceChildren(...analysis.words.slice(0, SUGGESTED)
+    // A word too long to type is no suggestion (a pasted base64 image is one word).
+    .filter(({ word }) => !longerThan(word, LABEL_CHARS)).map(({ word }) => h('option', { value: word })));
 }
 
 /**
@@ -157,7 +161,7 @@ async function refresh(view) {
   if (generation !== view.generation || series.includes(null)) return; // newer asked, or the document changed
   view.series = series;
   if (series[0].positions.length === 0) {
-    showNothing(view, t('dispersion.absent', view.word));
+    showNothing(view, t('dispersion.absent', wordLabel(view.word)));
     return;
   }
   view.body.hidden = false;
@@ -196,7 +200,7 @@ async function addCompared(view, text) {
   const word = text.trim();
   const say = (message) => { view.message.textContent = message; };
   if (!word || !view.word) return;
-  if (word === view.word || view.compared.includes(word)) return say(t('dispersion.already', word));
+  if (word === view.word || view.compared.includes(word)) return say(t('dispersion.already', wordLabel(word)));
   if (1 + view.compared.length >= MAX_WORDS) return say(t('dispersion.tooMany', MAX_WORDS));
   let series;
   try {
@@ -205,7 +209,7 @@ async function addCompared(view, text) {
     return say(errorText(error)); // the chart drawn stays
   }
   if (!series) return;
-  if (series.positions.length === 0) return say(t('dispersion.absent', word));
+  if (series.positions.length === 0) return say(t('dispersion.absent', wordLabel(word)));
   // Asked again: other words may have been added while this one was on its way.
   if (view.compared.includes(word)) return;
   if (1 + view.compared.length >= MAX_WORDS) return say(t('dispersion.tooMany', MAX_WORDS));
@@ -217,7 +221,7 @@ async function addCompared(view, text) {
 
 function removeCompared(view, word) {
   view.compared = view.compared.filter((w) => w !== word);
-  view.message.textContent = t('dispersion.removed', word);
+  view.message.textContent = t('dispersion.removed', wordLabel(word));
   refresh(view);
 }
 
@@ -239,13 +243,13 @@ function drawStats(view) {
   const rows = view.series.map((one, i) => {
     const total = one.partSizes.reduce((a, b) => a + b, 0);
     const remove = i === 0 ? null : h('button', {
-      type: 'button', className: 'button small dispersion-remove', 'aria-label': t('dispersion.removeLabel', one.word),
+      type: 'button', className: 'button small dispersion-remove', 'aria-label': t('dispersion.removeLabel', wordSaid(one.word)),
     }, t('dispersion.remove'));
     remove?.addEventListener('click', () => removeCompared(view, one.word));
     return h('tr', { className: `series-${i}` },
       h('th', { scope: 'row' },
         h('span', { className: 'series-swatch', 'aria-hidden': 'true' }),
-        h('button', { type: 'button', className: 'word-link', 'data-word': one.word }, one.word),
+        h('button', { type: 'button', className: 'word-link', 'data-word': one.word, ...titleIfCut(one.word) }, wordLabel(one.word)),
         one.parts ? null : h('span', { className: 'hint' }, t('dispersion.phrase'))),
       h('td', {}, formatInteger(one.count)),
       h('td', {}, total ? number2.format((one.count / total) * PER) : '—'),
@@ -275,6 +279,6 @@ function drawChart(view) {
 }
 
 function fileName(view) {
-  const words = view.series.map((one) => one.word).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
+  const words = view.series.map((one) => shorten(one.word, 24)).join('-').replace(/[\\/:*?"<>|\s]+/g, '_');
   return `${t('dispersion.file')}-${words || t('csv.word')}`;
 }

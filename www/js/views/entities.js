@@ -8,6 +8,7 @@
 import { h } from '../dom.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { titleIfCut, wordLabel } from '../charts/word-label.js';
 import { errorText, t } from '../i18n.js';
 import { currentSettings, updateSettings } from '../settings.js';
 
@@ -187,7 +188,7 @@ function nameItem(view, list, entry, names) {
   }, '⋯');
   const item = h('li', { className: 'entity', 'data-name': entry.word },
     h('div', { className: 'entity-row' },
-      h('button', { type: 'button', className: 'word-link entity-word', 'data-word': entry.word }, entry.word),
+      h('button', { type: 'button', className: 'word-link entity-word', 'data-word': entry.word, ...titleIfCut(entry.word) }, wordLabel(entry.word)),
       h('span', { className: `name-source source-${entry.source}`, title: source.explain(list, entry) }, source.badge),
       h('span', { className: 'entity-count', 'data-count': entry.count }, t('names.times', formatInteger(entry.count))),
       toggle));
@@ -230,7 +231,7 @@ function formsOf(view, entry, names) {
         }, form.word));
       }
       return h('li', {},
-        h('button', { type: 'button', className: 'word-link', 'data-word': form.word }, form.word),
+        h('button', { type: 'button', className: 'word-link', 'data-word': form.word, ...titleIfCut(form.word) }, wordLabel(form.word)),
         h('span', { className: 'entity-count', 'data-count': form.count }, t('names.times', formatInteger(form.count))),
         split);
     }));
@@ -333,7 +334,7 @@ function drawSetAside(view) {
     }, t('names.restore'));
     restore.addEventListener('click', () => correct(view, t('names.restored', item.word, kind?.title ?? ''), (n) => restoreName(n, item), item.word));
     return h('tr', { 'data-name': item.word },
-      h('th', { scope: 'row' }, h('button', { type: 'button', className: 'word-link', 'data-word': item.word }, item.word)),
+      h('th', { scope: 'row' }, h('button', { type: 'button', className: 'word-link', 'data-word': item.word, ...titleIfCut(item.word) }, wordLabel(item.word))),
       h('td', { className: 'set-aside-kind' }, kind?.label ?? item.kind),
       h('td', { className: 'number', 'data-count': item.count }, formatInteger(item.count)),
       h('td', { className: 'set-aside-reason', title: why }, reason),

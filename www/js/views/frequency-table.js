@@ -9,6 +9,7 @@ import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { posLabel, posName } from '../pos.js';
 import { t } from '../i18n.js';
+import { titleIfCut, wordLabel } from '../charts/word-label.js';
 
 const ALL = '';
 const ROW_HEIGHT = 37; // px: every row has this height (views.css, .frequency tbody tr)
@@ -161,7 +162,7 @@ function row(state, entry, index) {
   bar.style.width = `${Math.max(2, (entry.count / state.most) * 100)}%`;
   return h('tr', {},
     h('td', { className: 'col-rank' }, formatInteger(index + 1)),
-    h('td', { className: 'col-word' }, h('button', { type: 'button', className: 'word-link', 'data-word': entry.word }, entry.word)),
+    h('td', { className: 'col-word' }, h('button', { type: 'button', className: 'word-link', 'data-word': entry.word, ...titleIfCut(entry.word) }, wordLabel(entry.word))),
     h('td', { className: 'col-count' }, h('span', { className: 'count-cell' }, h('span', { className: 'count-num' }, formatInteger(entry.count)), h('span', { className: 'count-track' }, bar))),
     h('td', { className: 'col-per10k' }, perTenThousand.format((entry.count / state.tokens) * 10000)),
     h('td', { className: 'col-pos', title: posName(entry.pos) }, h('span', { className: 'pos-tag' }, entry.pos), ' ', h('span', { className: 'pos-name' }, posName(entry.pos))));

@@ -9,6 +9,7 @@ import { h, s } from '../dom.js';
 import { downloadCsv, downloadPng, downloadSvg, exportButtons } from '../export.js';
 import { formatWeight } from '../format.js';
 import { familyOf, measureText } from '../charts/measure.js';
+import { wordSaid } from '../charts/word-label.js';
 import { keywordBars, LONG } from '../layout/keyword-bars.js';
 import { keywordControls, usePosGroups } from '../options-form.js';
 import { posName } from '../pos.js';
@@ -121,7 +122,7 @@ function paint(chart, method) {
     svg.append(s('g', {
       class: 'bar-row', 'data-word': keyword.word, 'data-pos': keyword.pos, tabindex: 0, role: 'button',
     },
-      s('title', {}, t('keywords.barTitle', keyword.word, posName(keyword.pos), formatWeight(keyword.weight))),
+      s('title', {}, t('keywords.barTitle', wordSaid(keyword.word), posName(keyword.pos), formatWeight(keyword.weight))),
       s('text', { class: 'bar-label', x: labelWidth - 10, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'central' }, label),
       s('rect', { class: 'bar-track', x: labelWidth, y: mid - bar / 2, width: barSpace, height: bar, rx: 4 }),
       s('rect', { class: 'bar', x: labelWidth, y: mid - bar / 2, width: barWidth.toFixed(1), height: bar, rx: 4 }),

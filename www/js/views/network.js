@@ -103,12 +103,18 @@ function build(container, view) {
     title: TEXT.captionTitle(unitName(view.unit)),
     method: TEXT.captionMethod(unitName(view.unit), view.answer?.edges?.length ?? view.edges),
   });
+  // Each export is of this document's network: asked for first if the card
+  // has not come near the screen since the text changed (issue 22: a click
+  // before that threw a TypeError and saved nothing).
+  const exported = (save) => async () => {
+    if (await answered(view)) save(view.answer);
+  };
   const exports = exportButtons([
-    ['PNG', () => exportDrawn('png', `${TEXT.file}-${TEXT[view.unit]}.png`, () => chartFor(view).svg, caption())],
-    ['SVG', () => exportDrawn('svg', `${TEXT.file}-${TEXT[view.unit]}.svg`, () => chartFor(view).svg, caption())],
-    ['network.nodesCsv', () => downloadCsv(`${TEXT.file}-${TEXT.nodesFile}.csv`, ...nodesTable(view.answer))],
-    ['network.edgesCsv', () => downloadCsv(`${TEXT.file}-${TEXT.edgesFile}.csv`, ...edgesTable(view.answer, false))],
-    ['JSON', () => downloadJson(`${TEXT.file}.json`, { options: view.asked, ...view.answer })],
+    ['PNG', exported(() => exportDrawn('png', `${TEXT.file}-${TEXT[view.unit]}.png`, () => chartFor(view).svg, caption()))],
+    ['SVG', exported(() => exportDrawn('svg', `${TEXT.file}-${TEXT[view.unit]}.svg`, () => chartFor(view).svg, caption()))],
+    ['network.nodesCsv', exported((answer) => downloadCsv(`${TEXT.file}-${TEXT.nodesFile}.csv`, ...nodesTable(answer)))],
+    ['network.edgesCsv', exported((answer) => downloadCsv(`${TEXT.file}-${TEXT.edgesFile}.csv`, ...edgesTable(answer, false)))],
+    ['JSON', exported((answer) => downloadJson(`${TEXT.file}.json`, { options: view.asked, ...answer }))],
   ], 'network.export');
 
   const summary = h('p', { className: 'hint network-summary', 'aria-live': 'polite' });
@@ -127,6 +133,12 @@ function build(container, view) {
   body.hidden = true;
   exports.hidden = true;
   Object.assign(view, { summary, figure, body, exports, drawHelp });
+}
+
+/** Whether the network of the document shown is at hand, once asked for if it was not (the card not yet near). */
+async function answered(view) {
+  if (view.documentId && (view.waiting || !view.answer)) await refresh(view);
+  return Boolean(view.answer) && !view.waiting;
 }
 
 async function refresh(view) {

@@ -8,6 +8,7 @@ import { h } from '../dom.js';
 import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { titleIfCut, wordLabel, wordSaid } from '../charts/word-label.js';
 import { currentSettings, updateSettings } from '../settings.js';
 import { showFailure, whenNear } from '../ui/lazy-card.js';
 import { typedClient } from '../analyzer-client.js';
@@ -60,10 +61,17 @@ export function create(container, { client }) {
 
 function build(container, view) {
   const summary = h('p', { className: 'hint new-words-summary', 'aria-live': 'polite' });
+  // Each export is of this document's new words: asked for first if the card
+  // has not come near the screen (issue 22: a click before that threw a
+  // TypeError and saved nothing).
+  const exported = (save) => async () => {
+    if (!view.answer && view.documentId) await refresh(view);
+    if (view.answer) save(view.answer);
+  };
   const exports = exportButtons([
-    ['CSV', () => downloadCsv(`${t('newWords.file')}.csv`, [t('csv.word'), t('csv.count'), t('newWords.cohesion'), t('newWords.leftEntropy'), t('newWords.rightEntropy'), t('newWords.score')],
-      view.answer.words.map((w) => [w.word, w.count, w.cohesion, w.leftEntropy, w.rightEntropy, w.score]))],
-    ['JSON', () => downloadJson(`${t('newWords.file')}.json`, view.answer)],
+    ['CSV', exported((answer) => downloadCsv(`${t('newWords.file')}.csv`, [t('csv.word'), t('csv.count'), t('newWords.cohesion'), t('newWords.leftEntropy'), t('newWords.rightEntropy'), t('newWords.score')],
+      answer.words.map((w) => [w.word, w.count, w.cohesion, w.leftEntropy, w.rightEntropy, w.score])))],
+    ['JSON', exported((answer) => downloadJson(`${t('newWords.file')}.json`, answer))],
   ], t('newWords.export'));
   const note = h('p', { className: 'new-words-note' });
   const rows = h('tbody');
@@ -120,7 +128,7 @@ function draw(view) {
   view.body.hidden = words.length === 0;
   const added = new Set(currentSettings().userWords.map((w) => w.word));
   view.rows.replaceChildren(...words.map((word) => h('tr', { 'data-new-word': word.word },
-    h('td', { className: 'col-word' }, h('button', { type: 'button', className: 'word-link', 'data-word': word.word }, word.word)),
+    h('td', { className: 'col-word' }, h('button', { type: 'button', className: 'word-link', 'data-word': word.word, ...titleIfCut(word.word) }, wordLabel(word.word))),
     h('td', { className: 'number', 'data-count': word.count }, formatInteger(word.count)),
     h('td', { className: 'number' }, formatCohesion(word.cohesion)),
     h('td', { className: 'number' }, entropy.format(word.leftEntropy)),
@@ -132,7 +140,7 @@ function draw(view) {
 /** 加入词典: the word goes to the user dictionary, and the text is cut again with it. */
 function addButton(view, word, added) {
   const button = h('button', {
-    type: 'button', className: 'button small add-word', disabled: added, 'aria-label': t('newWords.addLabel', word),
+    type: 'button', className: 'button small add-word', disabled: added, 'aria-label': t('newWords.addLabel', wordSaid(word)),
   }, added ? t('newWords.added') : t('newWords.add'));
   button.addEventListener('click', async () => {
     button.disabled = true;

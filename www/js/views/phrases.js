@@ -7,6 +7,7 @@ import { debounce, h } from '../dom.js';
 import { attrs, errorText, hText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
+import { wordLabel, wordSaid } from '../charts/word-label.js';
 import { whenNear } from '../ui/lazy-card.js';
 import { typedClient } from '../analyzer-client.js';
 
@@ -125,6 +126,6 @@ function drawList(view) {
   view.more.hidden = total <= shown;
   view.more.textContent = t('collocates.moreLeft', formatInteger(total - shown));
   view.list.replaceChildren(...phrases.slice(0, shown).map((phrase) => h('li', {},
-    h('button', { type: 'button', className: 'word-link phrase', 'data-word': phrase.phrase, title: phrase.words.join(' / ') }, phrase.phrase),
+    h('button', { type: 'button', className: 'word-link phrase', 'data-word': phrase.phrase, title: wordSaid(phrase.words.join(' / ')) }, wordLabel(phrase.phrase)),
     h('span', { className: 'phrase-count', 'data-count': phrase.count }, t('names.times', formatInteger(phrase.count))))));
 }

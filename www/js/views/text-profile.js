@@ -10,6 +10,7 @@ import { errorText, t } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { histogram } from '../layout/histogram.js';
+import { shorten } from '../layout/label.js';
 import { createReader } from '../ui/reader.js';
 
 export const id = 'text-profile';
@@ -67,6 +68,9 @@ function figures(p) {
   ];
 }
 
+/** The most characters of the longest sentence the card shows. */
+const LONGEST_SHOWN = 400;
+
 function draw(view) {
   const p = view.profile;
   const list = h('dl', { className: 'profile-figures' },
@@ -79,7 +83,8 @@ function draw(view) {
   const longest = sentence
     ? h('blockquote', { className: 'profile-longest' },
       h('p', { className: 'hint' }, t('profile.longest', formatInteger(sentence.words))),
-      h('p', {}, view.text.slice(sentence.start, sentence.end)),
+      // At most LONGEST_SHOWN characters (a pasted base64 image is one sentence): 读 opens it whole, in its place.
+      h('p', {}, shorten(view.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 2 * LONGEST_SHOWN + 2)), LONGEST_SHOWN)),
       view.readButton)
     : null;
   view.container.replaceChildren(list, sentenceChart(p.sentenceLengths, p.openBin), longest, exportButtons([

@@ -12,6 +12,8 @@ import { attrs, errorText, has, hText, t, texts } from '../i18n.js';
 import { downloadCsv, downloadJson, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { familyOf, measureText } from '../charts/measure.js';
+import { titleIfCut, wordLabel, wordSaid } from '../charts/word-label.js';
+import { LABEL_CHARS, longerThan } from '../layout/label.js';
 import { heatGrid, heatLabels, heatWhole } from '../charts/heat-map.js';
 import { trendLinesSvg } from '../charts/trend-lines.js';
 import { heatLayout } from '../layout/heat-map.js';
@@ -144,7 +146,9 @@ function build(container, view) {
 function suggestWords(view, analysis) {
   if (!analysis || view.suggestedFrom === analysis) return;
   view.suggestedFrom = analysis;
-  view.datalist.replaceChildren(...analysis.words.slice(0, SUGGESTED).map(({ word }) => h('option', { value: word })));
+  view.datalist.replaceChildren(...analysis.words.slice(0, SUGGESTED)
+    // A word too long to type is no suggestion (a pasted base64 image is one word).
+    .filter(({ word }) => !longerThan(word, LABEL_CHARS)).map(({ word }) => h('option', { value: word })));
 }
 
 /** The division to count in, if it makes two sections or more; else null. */
@@ -237,8 +241,8 @@ function draw(view) {
   view.heat = seriesOf(view, keywords(view, HEAT_KEYWORDS));
   drawChips(view);
   if (view.asTable) {
-    view.lineFigure.replaceChildren(dataTable(TEXT.lineTable, ...sectionsTable(view, view.lines), { className: 'trends-table' }));
-    view.heatFigure.replaceChildren(dataTable(TEXT.heatTable, ...sectionsTable(view, view.heat), { className: 'trends-table' }));
+    view.lineFigure.replaceChildren(dataTable(TEXT.lineTable, ...sectionsTable(view, view.lines, wordLabel), { className: 'trends-table' }));
+    view.heatFigure.replaceChildren(dataTable(TEXT.heatTable, ...sectionsTable(view, view.heat, wordLabel), { className: 'trends-table' }));
     return;
   }
   view.lineFigure.replaceChildren(view.lines.length ? lineChart(view) : '');
@@ -264,11 +268,11 @@ function heatGeometry(view) {
 /** The chips of the line chart's words: each a link to its word, with a × that removes it. */
 function drawChips(view) {
   view.chips.replaceChildren(...view.lines.map((one) => {
-    const remove = h('button', { type: 'button', className: 'trends-chip-remove', 'aria-label': TEXT.remove(one.word) }, '×');
+    const remove = h('button', { type: 'button', className: 'trends-chip-remove', 'aria-label': TEXT.remove(wordSaid(one.word)) }, '×');
     remove.addEventListener('click', () => removeWord(view, one.word));
     return h('li', { className: `trends-chip series-${one.index}` },
       h('span', { className: 'series-swatch', 'aria-hidden': 'true' }),
-      h('button', { type: 'button', className: 'word-link', 'data-word': one.word }, one.word),
+      h('button', { type: 'button', className: 'word-link', 'data-word': one.word, ...titleIfCut(one.word) }, wordLabel(one.word)),
       remove);
   }));
 }
@@ -278,14 +282,14 @@ async function addWord(view, text) {
   const say = (message) => { view.feedback.textContent = message; };
   if (!word || !view.sections) return;
   const words = lineWords(view);
-  if (words.includes(word)) return say(TEXT.present(word));
+  if (words.includes(word)) return say(TEXT.present(wordLabel(word)));
   if (words.length >= MAX_LINES) return say(TEXT.tooMany(MAX_LINES));
   try {
     if (!await ask(view, [word])) return;
   } catch (error) {
     return say(errorText(error));
   }
-  if (view.answers.get(word).counts.every((n) => n === 0)) return say(TEXT.absent(word));
+  if (view.answers.get(word).counts.every((n) => n === 0)) return say(TEXT.absent(wordLabel(word)));
   const chosen = view.chosen ?? keywords(view, LINE_KEYWORDS);
   view.chosen = [...chosen.filter((w) => w !== word), word];
   view.input.value = '';
@@ -296,14 +300,14 @@ async function addWord(view, text) {
 function removeWord(view, word) {
   if (word === view.word) view.dropped = word;
   view.chosen = (view.chosen ?? keywords(view, LINE_KEYWORDS)).filter((w) => w !== word);
-  view.feedback.textContent = TEXT.removed(word);
+  view.feedback.textContent = TEXT.removed(wordLabel(word));
   draw(view);
   view.input.focus(); // the removed chip's × is gone
 }
 
-/** [header, rows]: a row per section, with each word's count and frequency. */
-function sectionsTable(view, series) {
-  const header = ['#', TEXT.section, TEXT.tokens, ...series.flatMap((one) => [TEXT.count(one.word), TEXT.per(one.word)])];
+/** [header, rows]: a row per section, with each word's count and frequency; `name(word)`: how a column names its word (the CSV: whole). */
+function sectionsTable(view, series, name = (word) => word) {
+  const header = ['#', TEXT.section, TEXT.tokens, ...series.flatMap((one) => [TEXT.count(name(one.word)), TEXT.per(name(one.word))])];
   const rows = (view.sections ?? []).map((section, i) => [
     i + 1, partName(section), section.tokens,
     ...series.flatMap((one) => [one.counts[i], Number(one.perTenThousand[i].toFixed(4))]),

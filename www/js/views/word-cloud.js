@@ -10,6 +10,7 @@ import { downloadPng, exportButtons } from '../export.js';
 import { formatInteger } from '../format.js';
 import { t } from '../i18n.js';
 import { measureText } from '../charts/measure.js';
+import { titleIfCut, wordLabel } from '../charts/word-label.js';
 import { cloudLayout, wordAt } from '../layout/word-cloud.js';
 
 // The element: the box that holds the canvas (#word-cloud); the text list is added beside it.
@@ -40,10 +41,10 @@ export function create(container) {
 
   function draw() {
     placed = paint(container, canvas, analysis.words);
-    const summary = placed.slice(0, 10).map((w) => t('cloud.times', w.word, formatInteger(w.count))).join(t('cloud.separator'));
+    const summary = placed.slice(0, 10).map((w) => t('cloud.times', wordLabel(w.word), formatInteger(w.count))).join(t('cloud.separator'));
     canvas.setAttribute('aria-label', placed.length ? t('cloud.label', summary) : t('cloud.empty'));
     list.replaceChildren(...placed.map((w) =>
-      h('li', {}, h('button', { type: 'button', className: 'word-link', 'data-word': w.word }, t('cloud.item', w.word, formatInteger(w.count))))));
+      h('li', {}, h('button', { type: 'button', className: 'word-link', 'data-word': w.word, ...titleIfCut(w.word) }, t('cloud.item', wordLabel(w.word), formatInteger(w.count))))));
   }
 
   return {
@@ -84,7 +85,7 @@ function paint(container, canvas, words) {
   for (const word of placed) {
     context.font = word.font;
     context.fillStyle = colours[word.rank < 3 ? 0 : 1 + (word.rank % (colours.length - 1))];
-    context.fillText(word.word, word.x, word.y);
+    context.fillText(word.label, word.x, word.y); // a long word cut to the box (layout/word-cloud.js)
   }
   return placed;
 }

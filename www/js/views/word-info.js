@@ -7,6 +7,7 @@
 import { h } from '../dom.js';
 import { formatInteger } from '../format.js';
 import { posLabel } from '../pos.js';
+import { titleIfCut, wordLabel, wordSaid } from '../charts/word-label.js';
 import { errorText, has, t, texts } from '../i18n.js';
 import { addStopword, addUserWord, DEFAULT_USER_TAG, isUserWord, removeStopword, removeUserWord } from '../settings.js';
 
@@ -76,7 +77,7 @@ function actions(e, { words, baseWords }) {
     return element;
   };
   const base = () => new Set(baseWords);
-  return h('div', { className: 'word-info-actions', role: 'group', 'aria-label': TEXT.actionsLabel(word) },
+  return h('div', { className: 'word-info-actions', role: 'group', 'aria-label': TEXT.actionsLabel(wordSaid(word)) },
     isStopword
       ? button('stopword', TEXT.unstop, TEXT.unstopTitle, () => removeStopword(word, base()))
       : button('stopword', TEXT.stop, TEXT.stopTitle, () => addStopword(word, base())),
@@ -91,7 +92,7 @@ function describe(e, analysis, selection) {
   close.addEventListener('click', () => selection.set(null));
   const per10k = analysis.counts.tokens ? (e.count / analysis.counts.tokens) * 10000 : 0;
   const head = h('div', { className: 'word-info-head' },
-    h('p', { className: 'word-info-word', lang: 'zh' }, e.word),
+    h('p', { className: 'word-info-word', lang: 'zh', ...titleIfCut(e.word) }, wordLabel(e.word)),
     h('p', { className: 'word-info-count' },
       e.count > 0
         ? TEXT.occurs(formatInteger(e.count), perTenThousand.format(per10k), e.pos ? posLabel(e.pos) : '')
