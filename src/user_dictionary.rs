@@ -103,6 +103,30 @@ impl UserWord {
     }
 }
 
+/// A user dictionary as three columns, entry `i` of each one word's: what
+/// a page receives of 100,000 words in a tenth of the time that as many
+/// objects take to copy from the worker (10 ms, not 115).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct UserWordColumns {
+    pub words: Vec<String>,
+    pub freqs: Vec<Option<usize>>,
+    pub tags: Vec<Option<String>>,
+}
+
+impl From<UserDictionary> for UserWordColumns {
+    fn from(dictionary: UserDictionary) -> Self {
+        let mut columns = UserWordColumns::default();
+        for UserWord { word, freq, tag } in dictionary.words {
+            columns.words.push(word);
+            columns.freqs.push(freq);
+            columns.tags.push(tag);
+        }
+        columns
+    }
+}
+
 /// A user dictionary: words in the order they are added (the order matters,
 /// as each estimated frequency depends on the words before it).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -99,3 +99,13 @@ fn the_command_line_holds_its_files_to_the_limits() {
     assert!(stderr.contains("over the limit"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_dictionary_read_as_columns_holds_the_same_words() {
+    let text = "一带一路\n进博会 3 nz\n新质生产力 n\n".to_string();
+    let request = Request::ParseUserDictionary { text, columns: true };
+    let Ok(Reply::UserWordColumns(columns)) = session().handle(request, |_| {}) else { panic!() };
+    assert_eq!(columns.words, ["一带一路", "进博会", "新质生产力"]);
+    assert_eq!(columns.freqs, [None, Some(3), None]);
+    assert_eq!(columns.tags, [None, Some("nz".to_string()), Some("n".to_string())]);
+}

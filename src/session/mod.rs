@@ -32,7 +32,7 @@ use crate::options::SegmentMode;
 use crate::segmenter::Segmenter;
 use crate::segmenter::{Cut, Progress};
 use crate::stopwords::{self, StopwordSettings, Stopwords};
-use crate::user_dictionary::{UserDictionary, UserWord, UserWordCheck};
+use crate::user_dictionary::{UserDictionary, UserWord, UserWordCheck, UserWordColumns};
 
 /// Some sections of the kept text, by their indices in `division`: every
 /// query but those about the whole text reads only their tokens.
@@ -65,8 +65,14 @@ pub enum Request {
     /// The stopword list in use, and its base list without the user's
     /// additions and removals. → [`Reply::Stopwords`]
     StopwordLists {},
-    /// A user dictionary in jieba's format (`word [freq] [tag]` a line). → [`Reply::UserWords`]
-    ParseUserDictionary { text: String },
+    /// A user dictionary in jieba's format (`word [freq] [tag]` a line). →
+    /// [`Reply::UserWords`], or with `columns` [`Reply::UserWordColumns`]
+    /// (a big dictionary's words reach a page ten times sooner).
+    ParseUserDictionary {
+        text: String,
+        #[serde(default)]
+        columns: bool,
+    },
     /// Words in jieba's user-dictionary format. → [`Reply::Text`]
     FormatUserDictionary { words: UserDictionary },
     /// A stopword file (a word a line, `#` comments). → [`Reply::Words`]
@@ -105,6 +111,7 @@ pub enum Reply {
     Document(DocumentInfo),
     Stopwords(StopwordLists),
     UserWords(UserDictionary),
+    UserWordColumns(UserWordColumns),
     Text(String),
     Words(Vec<String>),
     WordCheck(UserWordCheck),
@@ -320,7 +327,10 @@ impl Session {
                 }))
             }
             Request::StopwordLists {} => Reply::Stopwords(self.stopword_lists()),
-            Request::ParseUserDictionary { text } => Reply::UserWords(UserDictionary::parse(&text)?),
+            Request::ParseUserDictionary { text, columns: false } => Reply::UserWords(UserDictionary::parse(&text)?),
+            Request::ParseUserDictionary { text, columns: true } => {
+                Reply::UserWordColumns(UserDictionary::parse(&text)?.into())
+            }
             Request::FormatUserDictionary { words } => Reply::Text(words.to_jieba_format()),
             Request::ParseStopwords { text } => Reply::Words(stopwords::parse_list(&text)?),
             Request::CheckUserWord { word } => Reply::WordCheck(UserWord::new(word).check()),

@@ -14,7 +14,7 @@ import { inStore } from '../../www/js/database.js';
 import zhCN from '../../www/js/messages/zh-CN.js';
 import {
   addStopword, addUserWord, currentSettings, defaultSettings, droppedOnLoad, exportSettingsFile, importSettingsFile, isUserWord, loadSettings,
-  onSettingsChange, removeStopword, removeUserWord, resetSettings, settingsArePersistent, SETTINGS_VERSION, updateSettings, userWordProblem,
+  onSettingsChange, addUserWords, removeStopword, removeUserWord, resetSettings, settingsArePersistent, SETTINGS_VERSION, updateSettings, userWordProblem,
   wordProblem,
 } from '../../www/js/settings.js';
 
@@ -249,4 +249,26 @@ test('stored settings that break a limit lose those entries, with a note, and ar
   ]);
   assert.deepEqual((await stored()).stopwords.added, ['王毅'], 'the next visit is clean');
   assert.equal(settingsArePersistent(), true);
+});
+
+test('many user words are added a slice at a time: merged in place, each checked, a bad one refused by its number with nothing changed', async () => {
+  await addUserWord({ word: '词5', tag: 'nz' });
+  // As the core gives a file's words: columns (its UserWordColumns).
+  const words = { words: Array.from({ length: 100_000 }, (_, i) => `词${i}`), freqs: Array(100_000).fill(3), tags: Array(100_000).fill(null) };
+  const heard = [];
+  const stop = onSettingsChange((settings, changed) => heard.push([...changed]));
+  await addUserWords(words);
+  stop();
+  const { userWords } = currentSettings();
+  assert.equal(userWords.length, 100_000);
+  assert.deepEqual(userWords[0], { word: '词5', freq: 3 }, 'a word already there is replaced in its place');
+  assert.deepEqual(heard, [['userWords']]);
+  assert.equal((await stored()).userWords.length, 100_000);
+
+  const before = currentSettings();
+  await assert.rejects(addUserWords({ words: ['好', 'a'.repeat(17_500_000)] }),
+    { message: zhCN['settings.failure'](zhCN['settings.wrong'], zhCN['settings.entryProblem'](2, zhCN['settings.tooLong']('a'.repeat(12), limits.wordChars))) });
+  await assert.rejects(addUserWords({ words: Array(100_001).fill('词') }), { message: zhCN['settings.failure'](zhCN['settings.wrong'], zhCN['settings.tooManyItems'](zhCN['settings.part.userWords'], limits.userWords)) });
+  await assert.rejects(addUserWords({ words: [42] }), { message: zhCN['settings.failure'](zhCN['settings.wrong'], zhCN['settings.entryNotWord'](1)) });
+  assert.equal(currentSettings(), before);
 });

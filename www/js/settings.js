@@ -156,21 +156,45 @@ export const settingsArePersistent = () => persistent;
  */
 export async function updateSettings(mutator) {
   if (!limits) await coreLimits();
-  const draft = structuredClone(settings);
+  // The user words' entries are frozen and shared (a mutator replaces an
+  // entry, never edits it: an edit throws); the rest is a copy.
+  const draft = { ...structuredClone({ ...settings, userWords: [] }), userWords: [...settings.userWords] };
   mutator(draft);
   const next = deepFreeze(checked(draft));
-  const changed = new Set(PARTS.filter((part) => JSON.stringify(next[part]) !== JSON.stringify(settings[part])));
+  const changed = new Set(PARTS.filter((part) => !same(next[part], settings[part])));
   if (changed.size === 0) return settings;
   settings = next;
   // Stored while the listeners start on it: the page answers sooner than
   // a disk does. (Writes of one store are committed in the order asked.)
+  // Each step is a task of its own: with 100,000 words each copies them
+  // (tens of milliseconds), and the page answers in between.
+  await nextTask();
   const stored = persistent
     ? inStore(STORE, 'readwrite', (store) => store.put(next, KEY)).catch(() => { persistent = false; })
     : null;
+  await nextTask();
   tell(next, changed);
+  await nextTask();
   otherTabs?.postMessage(next);
   await stored;
   return next;
+}
+
+/** Resolves in a task of its own (after what the page has to do meanwhile). */
+export const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+/** Whether two settings values are the same (plain data: objects, arrays, strings, numbers, flags); no copy made. */
+function same(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && same(a[key], b[key]));
 }
 
 function tell(next, changed) {
@@ -186,7 +210,7 @@ otherTabs?.addEventListener('message', ({ data }) => {
   } catch {
     return; // a newer page's settings: this one keeps its own
   }
-  const changed = new Set(PARTS.filter((part) => JSON.stringify(next[part]) !== JSON.stringify(settings[part])));
+  const changed = new Set(PARTS.filter((part) => !same(next[part], settings[part])));
   if (changed.size === 0) return;
   settings = next;
   tell(next, changed);
@@ -302,7 +326,8 @@ export function wordProblem(word, { spaces = false } = {}) {
   if (word.length === 0) return t('settings.emptyWord');
   const start = () => [...word.slice(0, 24)].slice(0, 12).join('');
   if (max === undefined) throw new Error('settings.js: the core\'s limits are not known yet');
-  if (word.length > 2 * max || [...word].length > max) return t('settings.tooLong', start(), max);
+  // Characters are counted only between max and 2 max UTF-16 units: fewer are fewer characters, more are more.
+  if (word.length > 2 * max || (word.length > max && [...word].length > max)) return t('settings.tooLong', start(), max);
   if (!spaces && /\s/.test(word)) return t('settings.space', word);
   return null;
 }
@@ -369,26 +394,14 @@ function checked(value, what = t('settings.wrong'), drops = null) {
   const object = (item, name) => (isObject(item) ? item : fail(t('settings.notAnObject', name)));
 
   // The user dictionary: a later entry of a word replaces an earlier one, in its place.
+  // A frozen entry was checked as it came in (it is the settings' own, or
+  // userWordEntry made it, for addUserWords): it is taken as it is.
   const entries = new Map();
-  for (const [i, entry] of capped(userWords, part('userWords'), limits.userWords).entries()) {
-    if (!isObject(entry)) fail(t('settings.entryNotWord', i + 1));
-    if (typeof entry.word !== 'string') fail(t('settings.entryNotWord', i + 1));
-    const text = entry.word.trim();
-    const problem = wordProblem(text);
-    if (problem) {
-      over(t('settings.entryProblem', i + 1, problem));
-      continue;
-    }
-    const tidy = { word: text };
-    if (entry.freq !== undefined && entry.freq !== null) {
-      if (!Number.isSafeInteger(entry.freq) || entry.freq < 0) fail(t('settings.badFreq', text));
-      tidy.freq = entry.freq;
-    }
-    if (entry.tag !== undefined && entry.tag !== null && entry.tag !== '') {
-      if (typeof entry.tag !== 'string' || !/^[A-Za-z]{1,8}$/.test(entry.tag)) fail(t('settings.badTag', text, shortText(entry.tag)));
-      tidy.tag = entry.tag;
-    }
-    entries.set(text, tidy);
+  const listed = capped(userWords, part('userWords'), limits.userWords);
+  for (let i = 0; i < listed.length; i += 1) {
+    const entry = listed[i];
+    const tidy = Object.isFrozen(entry) && isObject(entry) ? entry : userWordEntry(entry, i + 1, fail, over);
+    if (tidy) entries.set(tidy.word, tidy);
   }
 
   object(stopwords, part('stopwords'));
@@ -426,6 +439,60 @@ function checked(value, what = t('settings.wrong'), drops = null) {
       keepImplausible: flag(names.keepImplausible ?? false, 'keepImplausible'),
     },
   };
+}
+
+/**
+ * Entry `n` of a user dictionary, checked and tidied (frozen); null if it
+ * breaks a limit and `over` (see checked) leaves it out. `fail` throws.
+ */
+function userWordEntry(entry, n, fail, over) {
+  if (!isObject(entry) || typeof entry.word !== 'string') fail(t('settings.entryNotWord', n));
+  const text = entry.word.trim();
+  const problem = wordProblem(text);
+  if (problem) return over(t('settings.entryProblem', n, problem)) || null;
+  const tidy = { word: text };
+  if (entry.freq !== undefined && entry.freq !== null) {
+    if (!Number.isSafeInteger(entry.freq) || entry.freq < 0) fail(t('settings.badFreq', text));
+    tidy.freq = entry.freq;
+  }
+  if (entry.tag !== undefined && entry.tag !== null && entry.tag !== '') {
+    if (typeof entry.tag !== 'string' || !/^[A-Za-z]{1,8}$/.test(entry.tag)) fail(t('settings.badTag', text, shortText(entry.tag)));
+    tidy.tag = entry.tag;
+  }
+  return Object.freeze(tidy);
+}
+
+/** User words checked at once, at most this many a task. */
+const CHECKED_A_TASK = 10_000;
+
+/**
+ * Adds many user words, a file's, as the core reads them (its
+ * UserWordColumns: {words, freqs, tags}, entry i of each one word's, null
+ * for no frequency or tag). A later entry of a word replaces an earlier
+ * one, in its place. Each is checked as any entry is, a slice of them a
+ * task, so that 100,000 words never hold the page up. Rejects with the
+ * first bad entry's sentence (its number), and nothing changes then.
+ * Resolves as updateSettings does.
+ */
+export async function addUserWords({ words, freqs = [], tags = [] }) {
+  await coreLimits();
+  const what = t('settings.wrong');
+  const fail = (why) => { throw new Error(t('settings.failure', what, why)); };
+  if (words.length > limits.userWords) fail(t('settings.tooManyItems', t('settings.part.userWords'), limits.userWords));
+  const tidy = [];
+  for (let start = 0; start < words.length; start += CHECKED_A_TASK) {
+    const end = Math.min(words.length, start + CHECKED_A_TASK);
+    for (let i = start; i < end; i += 1) tidy.push(userWordEntry({ word: words[i], freq: freqs[i], tag: tags[i] }, i + 1, fail, fail));
+    await nextTask();
+  }
+  return updateSettings((draft) => {
+    const at = new Map(draft.userWords.map((w, i) => [w.word, i]));
+    for (const entry of tidy) {
+      const known = at.get(entry.word);
+      if (known === undefined) at.set(entry.word, draft.userWords.push(entry) - 1);
+      else draft.userWords[known] = entry;
+    }
+  });
 }
 
 /** A value named in a message: a short string as it is, anything else as shortJson. */

@@ -5,8 +5,9 @@ import type { DocumentInfo } from "./DocumentInfo";
 import type { StopwordLists } from "./StopwordLists";
 import type { UserDictionary } from "./UserDictionary";
 import type { UserWordCheck } from "./UserWordCheck";
+import type { UserWordColumns } from "./UserWordColumns";
 
 /**
  * The reply to a [`Request`], written as the value alone.
  */
-export type Reply = Answer | DocumentInfo | StopwordLists | UserDictionary | string | Array<string> | UserWordCheck | Constants;
+export type Reply = Answer | DocumentInfo | StopwordLists | UserDictionary | UserWordColumns | string | Array<string> | UserWordCheck | Constants;

@@ -7,4 +7,4 @@ import type { UserDictionary } from "./UserDictionary";
 /**
  * What a session is asked, besides keeping a text.
  */
-export type Request = { "request": "ask", query: Query, } | { "request": "scope", scope: Scope | null, } | { "request": "configure", userWords: UserDictionary, stopwords: StopwordSettings, } | { "request": "stopwordLists", } | { "request": "parseUserDictionary", text: string, } | { "request": "formatUserDictionary", words: UserDictionary, } | { "request": "parseStopwords", text: string, } | { "request": "checkUserWord", word: string, } | { "request": "constants", };
+export type Request = { "request": "ask", query: Query, } | { "request": "scope", scope: Scope | null, } | { "request": "configure", userWords: UserDictionary, stopwords: StopwordSettings, } | { "request": "stopwordLists", } | { "request": "parseUserDictionary", text: string, columns: boolean, } | { "request": "formatUserDictionary", words: UserDictionary, } | { "request": "parseStopwords", text: string, } | { "request": "checkUserWord", word: string, } | { "request": "constants", };
