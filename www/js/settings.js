@@ -245,7 +245,8 @@ export async function importSettingsFile(fileOrText) {
   const { settingsFileBytes } = await coreLimits();
   let text = fileOrText;
   if (typeof Blob === 'function' && fileOrText instanceof Blob) {
-    if (fileOrText.size > settingsFileBytes) throw new Error(tooLargeFile(fileOrText, settingsFileBytes));
+    const { size } = fileOrText;
+    if (size > settingsFileBytes) throw new Error(tooLargeFile({ name: /** @type {File} */ (fileOrText).name ?? '', size }, settingsFileBytes));
     text = await fileOrText.text();
   } else if (String(text).length > settingsFileBytes) {
     throw new Error(tooLargeFile({ name: '', size: String(text).length }, settingsFileBytes));
