@@ -98,6 +98,20 @@ test('a user dictionary of 100,000 lines is imported whole, and the page keeps a
   assert.match(await page.textContent('#userdict-title'), /100,000 个词/);
 });
 
+test('the same 100,000 words in a settings file are imported whole, and the page keeps answering', async (t) => {
+  const page = await session.page(t);
+  const size = await makeFile(page, 'words.json', () => [JSON.stringify({
+    format: 'ciyan-settings', version: 1, userWords: Array.from({ length: 100_000 }, (_, i) => ({ word: `新词${i}`, freq: 5, tag: 'n' })),
+  }, null, 2)]);
+  await startGapTimer(page);
+  await chooseMadeFile(page, '#settings-file');
+  await page.locator(wholeMessage).filter({ hasText: /已导入/ }).waitFor();
+  const imported = await stopGapTimer(page);
+  t.diagnostic(`${(size / 1e6).toFixed(1)} MB: imported in ${imported.seconds.toFixed(2)} s, largest timer gap ${imported.largest} ms`);
+  assert.match(await page.textContent('#userdict-title'), /100,000 个词/);
+  assert.equal((await storedSettings(page)).userWords, 100_000);
+});
+
 test('a settings file with a stopword of 17.5 million characters is refused, naming the entry; the old settings stay', async (t) => {
   const page = await session.page(t);
   await useSettings(page, { userWords: [{ word: '一带一路', tag: 'n' }], stopwords: { added: ['王毅'] } });

@@ -129,7 +129,8 @@ export async function loadSettings() {
   if (stored === undefined) return settings;
   try {
     const drops = [];
-    settings = deepFreeze(checked(migrated(stored), t('settings.wrong'), drops));
+    const what = t('settings.wrong');
+    settings = deepFreeze(checked(await userWordsChecked(migrated(stored), what, drops), what, drops));
     dropped = drops;
     // Stored again without what broke a limit: the next visit is clean.
     if (drops.length > 0) await inStore(STORE, 'readwrite', (store) => store.put(settings, KEY)).catch(() => {});
@@ -261,7 +262,8 @@ export async function importSettingsFile(fileOrText) {
     throw new Error(t('settings.notSettings'));
   }
   const { format, generator, ...values } = file;
-  const imported = checked(migrated(values), t('settings.fileWrong'));
+  const what = t('settings.fileWrong');
+  const imported = checked(await userWordsChecked(migrated(values), what), what);
   return updateSettings((draft) => Object.assign(draft, imported));
 }
 
@@ -494,6 +496,35 @@ export async function addUserWords({ words, freqs = [], tags = [] }) {
       else draft.userWords[known] = entry;
     }
   });
+}
+
+/**
+ * `value` (settings, migrated) with its user words checked a slice a task
+ * as checked would (userWordEntry: frozen, so that checked takes them as
+ * they are): 100,000 words in a settings file or in storage never hold the
+ * page up. `drops` as checked's. A list that is none, or too long, is left
+ * for checked to say so.
+ */
+async function userWordsChecked(value, what, drops = null) {
+  const { userWords } = value;
+  if (!Array.isArray(userWords) || userWords.length > limits.userWords) return value;
+  const fail = (why) => { throw new Error(t('settings.failure', what, why)); };
+  const over = (why) => {
+    if (!drops) fail(why);
+    drops.push(why);
+    return false;
+  };
+  const tidy = [];
+  for (let start = 0; start < userWords.length; start += CHECKED_A_TASK) {
+    const end = Math.min(userWords.length, start + CHECKED_A_TASK);
+    for (let i = start; i < end; i += 1) {
+      const entry = userWords[i];
+      const kept = Object.isFrozen(entry) && isObject(entry) ? entry : userWordEntry(entry, i + 1, fail, over);
+      if (kept) tidy.push(kept);
+    }
+    if (end < userWords.length) await nextTask();
+  }
+  return { ...value, userWords: tidy };
 }
 
 /** A value named in a message: a short string as it is, anything else as shortJson. */
