@@ -328,7 +328,8 @@ export function wordProblem(word, { spaces = false } = {}) {
   const max = (limits ?? {}).wordChars;
   if (word.length === 0) return t('settings.emptyWord');
   const start = () => [...word.slice(0, 24)].slice(0, 12).join('');
-  if (max === undefined) throw new Error('settings.js: the core\'s limits are not known yet');
+  // The core has not said yet (it could not load): no word can be judged.
+  if (max === undefined) return t('settings.noLimits');
   // Characters are counted only between max and 2 max UTF-16 units: fewer are fewer characters, more are more.
   if (word.length > 2 * max || (word.length > max && [...word].length > max)) return t('settings.tooLong', start(), max);
   if (!spaces && /\s/.test(word)) return t('settings.space', word);

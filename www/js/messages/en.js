@@ -994,6 +994,7 @@ export default {
   'settings.notList': (name) => `${name} should be a list.`,
   'settings.notWord': (name, n, item) => `Item ${n} of ${name} is not a word: ${item}.`,
   'settings.itemProblem': (name, n, problem) => `Item ${n} of ${name}: ${problem}`,
+  'settings.noLimits': 'The analyser has not started yet, so the word cannot be checked: try again in a moment.',
   'settings.tooManyItems': (name, max) => `${name} holds at most ${max} items.`,
   'settings.fileTooLarge': (name, size, limit) => `“${name}” is ${size} MB, over the limit of ${limit} MB for a settings file: it was not read.`,
   'settings.dropped': (n, first) => `${n} of the stored settings broke a limit and were dropped (the rest stand): ${first}`,

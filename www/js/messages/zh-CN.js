@@ -988,6 +988,7 @@ export default {
   'settings.notList': (name) => `${name}应是一个列表。`,
   'settings.notWord': (name, n, item) => `${name}的第 ${n} 项不是词语：${item}。`,
   'settings.itemProblem': (name, n, problem) => `${name}的第 ${n} 项：${problem}`,
+  'settings.noLimits': '分析器还没有启动，无法检查这个词：请稍后再试。',
   'settings.tooManyItems': (name, max) => `${name}最多 ${max} 项。`,
   'settings.fileTooLarge': (name, size, limit) => `「${name}」有 ${size} MB，超过设置文件的上限 ${limit} MB：没有读取。`,
   'settings.dropped': (n, first) => `保存的设置里有 ${n} 项超出限制，已删去（其他设置照常）：${first}`,
