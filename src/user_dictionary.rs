@@ -260,7 +260,10 @@ mod tests {
         let text = format!("好\n{}\n", "字".repeat(MAX_WORD_CHARS + 1));
         let error = UserDictionary::parse(&text).unwrap_err();
         let Error::BadUserDictionary { line, text, problem } = &error else { panic!("{error:?}") };
-        assert_eq!((*line, text.chars().count(), *problem), (2, 21, LineProblem::Word(WordProblem::TooLong { chars: 65 })));
+        assert_eq!(
+            (*line, text.chars().count(), *problem),
+            (2, 21, LineProblem::Word(WordProblem::TooLong { chars: 65 }))
+        );
         assert_eq!(error.details().limit, Some(MAX_WORD_CHARS));
         assert_eq!(error.details().problem, Some("too-long"));
     }
@@ -272,7 +275,9 @@ mod tests {
         assert_eq!(UserDictionary::parse(&lines).unwrap().words.len(), MAX_USER_WORDS);
         assert!(started.elapsed().as_secs_f64() < 2.0, "{:?}", started.elapsed());
         let error = UserDictionary::parse(&format!("{lines}多一个\n")).unwrap_err();
-        assert!(matches!(error, Error::BadUserDictionary { line, problem: LineProblem::TooManyWords { .. }, .. } if line == MAX_USER_WORDS + 1));
+        assert!(
+            matches!(error, Error::BadUserDictionary { line, problem: LineProblem::TooManyWords { .. }, .. } if line == MAX_USER_WORDS + 1)
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ fn configured_settings_over_a_limit_are_refused_and_nothing_changes() {
     // A bad stopword keeps the user words from changing too.
     let mut s = session();
     let bad = StopwordSettings { added: vec!["字".repeat(MAX_WORD_CHARS + 1)], ..Default::default() };
-    let request = Request::Configure { user_words: UserDictionary { words: vec![UserWord::new("一带一路")] }, stopwords: bad };
+    let request = Request::Configure {
+        user_words: UserDictionary { words: vec![UserWord::new("一带一路")] },
+        stopwords: bad,
+    };
     assert!(s.handle(request, |_| {}).is_err());
     assert!(s.segmenter().user_dictionary().is_empty());
 }
@@ -54,7 +57,10 @@ fn a_stopword_file_names_the_line_that_breaks_a_limit() {
     let error = session().handle(Request::ParseStopwords { text }, |_| {}).unwrap_err();
     assert_eq!(error.code(), "bad-stopword-list");
     let details = error.details();
-    assert_eq!((details.line, details.problem, details.chars, details.limit), (Some(3), Some("too-long"), Some(1_000_000), Some(MAX_WORD_CHARS)));
+    assert_eq!(
+        (details.line, details.problem, details.chars, details.limit),
+        (Some(3), Some("too-long"), Some(1_000_000), Some(MAX_WORD_CHARS))
+    );
 }
 
 #[test]
@@ -73,7 +79,10 @@ fn the_command_line_holds_its_files_to_the_limits() {
     let text = dir.join("text.txt");
     std::fs::write(&text, "龙井茶产于杭州西湖。").unwrap();
     let run = |flag: &str, file: &std::path::Path| {
-        Command::new(env!("CARGO_BIN_EXE_ciyan")).args(["analyze", text.to_str().unwrap(), flag, file.to_str().unwrap()]).output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_ciyan"))
+            .args(["analyze", text.to_str().unwrap(), flag, file.to_str().unwrap()])
+            .output()
+            .unwrap()
     };
 
     let stopwords = dir.join("stop.txt");
