@@ -162,6 +162,17 @@ test('a user-dictionary file with a word over the limit is refused, naming its l
   assert.deepEqual(await listedUserWords(page), []);
 });
 
+test('a stopword file with a word over the limit is refused, naming its line', async (t) => {
+  const page = await session.page(t);
+  await useSettings(page, { stopwords: { added: ['王毅'] } });
+  await makeFile(page, 'stop.txt', () => ['的\n', 'a'.repeat(1_000_000), '\n了\n']);
+  await chooseMadeFile(page, '#stopwords-file');
+  const message = page.locator('#stopwords-title ~ .lexicon-message');
+  await message.filter({ hasText: /无法导入/ }).waitFor();
+  assert.match(await message.textContent(), /停用词文件第 2 行「a{20}…」有误：词语太长：最多 64 个字，这一行有 1,000,000 个/);
+  assert.deepEqual(await addedStopwords(page), ['王毅']);
+});
+
 test('a stored stopword of 17.5 million characters is dropped with a note, and the page opens', async (t) => {
   const page = await session.page(t);
   await useSettings(page, { userWords: [{ word: '一带一路', tag: 'n' }], stopwords: { added: ['王毅'] } });

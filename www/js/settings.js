@@ -203,11 +203,12 @@ function tell(next, changed) {
 }
 
 // A change made in another tab (and stored by it).
-otherTabs?.addEventListener('message', ({ data }) => {
+otherTabs?.addEventListener('message', async ({ data }) => {
   let next;
   try {
     if (!limits) return; // this page is still starting: it reads the stored settings next
-    next = deepFreeze(checked(migrated(data)));
+    const what = t('settings.wrong');
+    next = deepFreeze(checked(await userWordsChecked(migrated(data), what), what));
   } catch {
     return; // a newer page's settings: this one keeps its own
   }
