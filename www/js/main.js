@@ -22,7 +22,7 @@ const $ = (id) => document.getElementById(id);
 applyStatic();
 const client = new AnalyzerClient();
 // The settings are held to the core's limits on every path (settings.js).
-useCoreLimits(client.constants().then(({ limits }) => limits));
+useCoreLimits(() => client.constants().then(({ limits }) => limits));
 const selection = createSelection();
 const structure = createStructure();
 const status = createStatus($('status'), $('error'));

@@ -56,7 +56,7 @@ let limitsAsked = null;
  * loadSettings. A failed ask is asked again at the next need.
  */
 export function useCoreLimits(ask) {
-  askLimits = typeof ask === 'function' ? ask : () => ask;
+  askLimits = ask;
   limitsAsked = null;
   limits = null;
 }
@@ -74,9 +74,6 @@ function coreLimits() {
   });
   return limitsAsked;
 }
-
-/** The core's limits, if known yet (the views size their fields with them). */
-export const knownLimits = () => limits;
 
 /** What loadSettings dropped from the stored settings (each a sentence), if anything. */
 let dropped = [];
