@@ -117,7 +117,7 @@ fn label(line: &str) -> String {
 /// else the first kind the text has at all.
 pub(crate) fn headings(text: &str) -> (Option<Kind>, Vec<(String, usize)>) {
     let found: Vec<(Kind, String, usize)> =
-        super::sections::lines(text).filter_map(|(start, line)| heading(line).map(|(k, l)| (k, l, start))).collect();
+        lines(text).filter_map(|(start, line)| heading(line).map(|(k, l)| (k, l, start))).collect();
     let mut kinds: Vec<Kind> = found.iter().map(|f| f.0).collect();
     kinds.sort_unstable();
     let count = |kind: Kind| kinds.iter().filter(|&&k| k == kind).count();
@@ -151,11 +151,20 @@ impl Pattern {
 
     /// The headings of `text` by the pattern: `(label, line start)`.
     pub(crate) fn headings(&self, text: &str) -> Vec<(String, usize)> {
-        super::sections::lines(text)
+        lines(text)
             .filter(|(_, line)| self.0.is_match(line.trim_end_matches(['\n', '\r'])))
             .map(|(start, line)| (label(line.trim()), start))
             .collect()
     }
+}
+
+/// The lines of `text` with their byte starts.
+pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    })
 }
 
 #[cfg(test)]

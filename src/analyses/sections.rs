@@ -275,15 +275,6 @@ impl SectionBy {
 /// (开头, Opening) rather than the core in one of them.
 pub const OPENING: &str = "";
 
-/// The lines of `text` with their byte starts.
-pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive('\n').scan(0, |at, line| {
-        let start = *at;
-        *at += line.len();
-        Some((start, line))
-    })
-}
-
 /// Sections that start at `headings` (label, line start), with the text
 /// before the first one as an opening section.
 fn at_headings(text: &str, headings: Vec<(String, usize)>) -> Vec<(String, usize, usize)> {
@@ -316,7 +307,7 @@ fn speaker_spans(text: &str) -> Vec<(String, usize, usize)> {
 
 /// The speaker turns of `text`: `(label, line start, body start)`.
 pub(crate) fn turns(text: &str) -> Vec<(String, usize, usize)> {
-    let candidates: Vec<(String, usize, usize)> = lines(text)
+    let candidates: Vec<(String, usize, usize)> = headings::lines(text)
         .filter_map(|(start, line)| {
             let indent = line.len() - line.trim_start_matches([' ', '\t', '\u{3000}']).len();
             let (label, colon) = speaker_label(&line[indent..])?;
