@@ -6,10 +6,6 @@
 import { t } from './i18n.js';
 import { ErrorCode } from './protocol.js';
 
-// The core refuses files over 64 MiB; reading a far bigger file into memory
-// only to be told so would freeze the page first.
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
 /**
  * Returns {open(files), redecode(encoding, index), forget()}. Both resolve with
  * {files: [decoded], failed: [{name, code, message}]}, decoded: {name,
@@ -29,12 +25,13 @@ export function createOpenedFile(client) {
     return { name: file.name, size: file.bytes.byteLength, ...decoded };
   }
 
+  // The core's limit of a file, checked against the file's size before its
+  // bytes are read: reading a far bigger file into memory only to be told
+  // so would freeze the page first. Worded as the core's own refusal is.
   async function readFile(file) {
-    if (file.size > MAX_FILE_BYTES) {
-      throw {
-        code: 'file-too-large',
-        message: t('file.tooLarge', (file.size / 1024 / 1024).toFixed(1)),
-      };
+    const { limits } = await client.constants();
+    if (file.size > limits.fileBytes) {
+      throw { code: 'file-too-large', message: 'file too large', details: { bytes: file.size, limit: limits.fileBytes } };
     }
     return { name: file.name, bytes: await file.arrayBuffer() };
   }

@@ -79,7 +79,6 @@ export default {
   'file.failed': (failures) => `${plural(failures.length, 'file')} not opened: ${failures.map((f) => `“${f.name}” (${f.message})`).join('; ')}`,
   'file.bytes': (n) => plural(n, 'byte'),
   'file.replaced': (n) => `${plural(n, 'undecodable byte')} replaced with �`,
-  'file.tooLarge': (mb) => `The file is too large (${mb} MiB), over the limit of 64 MiB: analyse it in parts.`,
   'file.noFile': 'No file is open.',
   'file.cannotOpen': (name, message) => `“${name}” cannot be opened. ${message}`,
   'file.cannotOpenSeveral': (failed) => `These ${failed.length} files cannot be opened: ${failed.map((f) => `“${f.name}”: ${f.message}`).join(' ')}`,

@@ -74,7 +74,6 @@ export default {
   'file.failed': (failures) => `没有打开 ${formatInteger(failures.length)} 个文件：${failures.map((f) => `「${f.name}」（${f.message}）`).join('；')}`,
   'file.bytes': (n) => `${formatInteger(n)} 字节`,
   'file.replaced': (n) => `${formatInteger(n)} 处无法解码的字节已替换为 �`,
-  'file.tooLarge': (mb) => `文件太大（${mb} MiB），超过了 64 MiB 的上限：请分成几部分分析。`,
   'file.noFile': '没有打开的文件。',
   'file.cannotOpen': (name, message) => `无法打开「${name}」。${message}`,
   'file.cannotOpenSeveral': (failed) => `无法打开这 ${failed.length} 个文件：${failed.map((f) => `「${f.name}」：${f.message}`).join('')}`,
