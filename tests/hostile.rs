@@ -372,12 +372,11 @@ fn a_run_of_100000_full_width_latin_letters() {
 }
 
 // A user pastes a screenshot copied as a data URL: a megabyte of base64.
-// Today this takes 154 s in a release build (100,000 characters: 1.4 s;
-// 400,000: 10.5 s): the address scan of src/document/addresses.rs tries an
-// address at every `+`, `/` and `=` of the run, and each try (`path_at`)
-// reads on to the end of the run.
+// This took 154 s in a release build before 4f017b1 (100,000 characters:
+// 1.4 s; 400,000: 10.5 s): the address scan of src/document/addresses.rs
+// tried an address at every `+`, `/` and `=` of the run, and each try
+// read on to the end of the run.
 #[test]
-#[ignore = "quadratic: src/document/addresses.rs tries a path from every boundary to the run's end (154 s, release)"]
 fn a_data_url_of_a_megabyte() {
     let mut alphabet = range('A', 'Z');
     alphabet.extend(range('a', 'z'));
@@ -387,10 +386,9 @@ fn a_data_url_of_a_megabyte() {
 }
 
 // A user pastes a long URL-encoded query (`a+b+c…`), a long path, or a list
-// joined by `/`, `@` or `=`: 200,000 characters of each take 45 s to 88 s
-// in a release build today, for the same reason as above.
+// joined by `/`, `@` or `=`: 200,000 characters of each took 45 s to 88 s
+// in a release build before 4f017b1, for the same reason as above.
 #[test]
-#[ignore = "quadratic: src/document/addresses.rs (200,000 × \"a+\": 88 s, \"a/\": 45 s, release)"]
 fn runs_of_200000_characters_joined_as_addresses_are() {
     for joiner in ['/', '+', '@', '='] {
         // The file's name holds the joiner's code: a `/` is no file name.
@@ -399,11 +397,11 @@ fn runs_of_200000_characters_joined_as_addresses_are() {
 }
 
 // A user pastes a link followed by a long run of closing brackets (a
-// minified script, an emoticon gone wrong): the address's end is trimmed
+// minified script, an emoticon gone wrong): the address's end was trimmed
 // one bracket at a time, counting the brackets of the whole address each
-// time (`trim_end` in src/document/addresses.rs): 34 s in a release build.
+// time (`trim_end` in src/document/addresses.rs): 34 s in a release build
+// before 4f017b1.
 #[test]
-#[ignore = "quadratic: trim_end of src/document/addresses.rs (200,000 closing brackets: 34 s, release)"]
 fn a_link_followed_by_200000_closing_brackets() {
     survives_long_token("brackets", &format!("https://a.com/{}", ")".repeat(200_000)));
 }
@@ -818,17 +816,13 @@ fn a_file_one_byte_over_the_limit_in_a_corpus_leaves_the_others_analysed() {
 
 // --- 4. Oversized dictionaries and stopword files ----------------------------
 
-/// The text the dictionaries are tried on.
-fn short_text() -> &'static TempFile {
-    static TEXT: OnceLock<TempFile> = OnceLock::new();
-    TEXT.get_or_init(|| TempFile::with("short.txt", format!("{BEFORE}\n{AFTER}\n").as_bytes()))
-}
-
 /// `ciyan analyze` of the short text with `flag FILE`, refused: its one
 /// line of error.
 fn refused_list(flag: &str, content: &[u8], what: &str) -> String {
-    let file = TempFile::with(&format!("list-{}.txt", what.replace(' ', "-")), content);
-    let run = ciyan(&["analyze", short_text().path(), flag, file.path()]);
+    let name = what.replace(' ', "-");
+    let file = TempFile::with(&format!("list-{name}.txt"), content);
+    let text = TempFile::with(&format!("text-{name}.txt"), format!("{BEFORE}\n{AFTER}\n").as_bytes());
+    let run = ciyan(&["analyze", text.path(), flag, file.path()]);
     run.within_budget(what);
     assert_eq!(run.status.code(), Some(1), "{what}: {}", run.stderr);
     assert!(run.stdout.is_empty(), "{what}");
