@@ -148,7 +148,7 @@ test('a settings file over the core\'s limit is refused before it is read', asyn
   await message.filter({ hasText: /超过/ }).waitFor();
   const refused = await stopGapTimer(page);
   t.diagnostic(`${(size / 1e6).toFixed(1)} MB: refused in ${refused.seconds.toFixed(2)} s, largest timer gap ${refused.largest} ms`);
-  assert.match(await message.textContent(), /「huge\.json」有 52\.5 MB，超过设置文件的上限 33\.6 MB/);
+  assert.match(await message.textContent(), /「huge\.json」有 50\.1 MiB，超过设置、词典和停用词文件的上限 32 MiB/);
   assert.deepEqual(await addedStopwords(page), ['王毅']);
 });
 

@@ -218,7 +218,7 @@ test('a settings file over the core\'s limit is refused unread', async () => {
   huge.text = async () => { read = true; return '{}'; };
   Object.defineProperty(huge, 'name', { value: 'huge.json' });
   await assert.rejects(importSettingsFile(huge),
-    { message: zhCN['settings.fileTooLarge']('huge.json', ((limits.settingsFileBytes + 1) / 1e6).toFixed(1), (limits.settingsFileBytes / 1e6).toFixed(1)) });
+    { message: zhCN['settings.fileTooLarge']('huge.json', limits.settingsFileBytes + 1, limits.settingsFileBytes) });
   assert.equal(read, false);
   assert.equal(currentSettings(), before);
   // A file under it is read as a text would be.

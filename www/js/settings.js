@@ -311,8 +311,7 @@ export function removeStopword(word, baseWords) {
  * or stopword file).
  */
 export function tooLargeFile({ name, size }, limit) {
-  const mb = (bytes) => (bytes / 1e6).toFixed(1);
-  return t('settings.fileTooLarge', name, mb(size), mb(limit));
+  return t('settings.fileTooLarge', name, size, limit);
 }
 
 /**

@@ -995,7 +995,7 @@ export default {
   'settings.itemProblem': (name, n, problem) => `Item ${n} of ${name}: ${problem}`,
   'settings.noLimits': 'The analyser has not started yet, so the word cannot be checked: try again in a moment.',
   'settings.tooManyItems': (name, max) => `${name} holds at most ${max} items.`,
-  'settings.fileTooLarge': (name, size, limit) => `“${name}” is ${size} MB, over the limit of ${limit} MB for a settings file: it was not read.`,
+  'settings.fileTooLarge': (name, bytes, limit) => `“${name}” is ${mib(bytes)} MiB, over the limit of ${mib(limit)} MiB for a settings, dictionary or stopword file: it was not read.`,
   'settings.dropped': (n, first) => `${n} of the stored settings broke a limit and were dropped (the rest stand): ${first}`,
   'settings.notFlag': (name) => `${name} should be true or false.`,
   'settings.notAnObject': (name) => `${name} should be an object.`,

@@ -989,7 +989,7 @@ export default {
   'settings.itemProblem': (name, n, problem) => `${name}的第 ${n} 项：${problem}`,
   'settings.noLimits': '分析器还没有启动，无法检查这个词：请稍后再试。',
   'settings.tooManyItems': (name, max) => `${name}最多 ${max} 项。`,
-  'settings.fileTooLarge': (name, size, limit) => `「${name}」有 ${size} MB，超过设置文件的上限 ${limit} MB：没有读取。`,
+  'settings.fileTooLarge': (name, bytes, limit) => `「${name}」有 ${mib(bytes)} MiB，超过设置、词典和停用词文件的上限 ${mib(limit)} MiB：没有读取。`,
   'settings.dropped': (n, first) => `保存的设置里有 ${n} 项超出限制，已删去（其他设置照常）：${first}`,
   'settings.notFlag': (name) => `${name}应是 true 或 false。`,
   'settings.notAnObject': (name) => `${name}应是一个对象。`,
