@@ -6,9 +6,12 @@
 
 use std::fs::File;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+mod support;
+use support::TempFile;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/wangyi-press-conference-2024-03-07.txt");
 const BIN: &str = env!("CARGO_BIN_EXE_ciyan");
@@ -46,29 +49,6 @@ fn wait(mut child: Child, limit: Duration, what: &str) -> (Output, Duration) {
             panic!("{what}: still running after {limit:?}; stderr: {}", stderr(&o));
         }
         std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-/// A file in the temporary directory, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str) -> TempFile {
-        TempFile(std::env::temp_dir().join(format!("ciyan-limits-{}-{name}", std::process::id())))
-    }
-    fn with(name: &str, bytes: &[u8]) -> TempFile {
-        let file = TempFile::new(name);
-        std::fs::write(&file.0, bytes).unwrap();
-        file
-    }
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
     }
 }
 

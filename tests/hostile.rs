@@ -27,6 +27,9 @@ use ciyan::limits::{MAX_LIST_WORDS, MAX_SETTINGS_FILE_BYTES, MAX_USER_WORDS};
 use ciyan::session::{Reply, Request};
 use ciyan::Error;
 
+mod support;
+use support::TempFile;
+
 const BIN: &str = env!("CARGO_BIN_EXE_ciyan");
 
 /// The peak resident memory one run of the command line may take. The
@@ -190,29 +193,6 @@ fn measuring_parent() {
         std::thread::sleep(Duration::from_millis(2));
     }
     std::fs::write(dir.join("measured"), format!("{status} {}", usage.max_rss)).unwrap();
-}
-
-/// A file in the temporary directory, removed when dropped.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(name: &str) -> TempFile {
-        TempFile(std::env::temp_dir().join(format!("ciyan-hostile-{}-{name}", std::process::id())))
-    }
-    fn with(name: &str, bytes: &[u8]) -> TempFile {
-        let file = TempFile::new(name);
-        std::fs::write(&file.0, bytes).unwrap();
-        file
-    }
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 /// A deterministic stream of numbers (a linear congruential generator):
