@@ -242,7 +242,7 @@ fn word_across(before: &str, after: &str, is_word: &impl Fn(&str) -> bool) -> Op
             if !word.chars().all(crate::text::is_han) {
                 continue;
             }
-            if is_word(&word) && best.as_ref().is_none_or(|b| b.chars().count() < word.chars().count()) {
+            if is_word(&word) && best.as_ref().map_or(true, |b| b.chars().count() < word.chars().count()) {
                 best = Some(word);
             }
         }

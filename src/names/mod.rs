@@ -257,7 +257,7 @@ pub(crate) fn entities(words: &[WordCount], origin: &impl NameEvidence, correcti
     let found: Vec<text::TextPerson> = text::people(
         text,
         |s| origin.has_word(s) && !tag_of.get(s).is_some_and(|t| t.starts_with("nr")),
-        |s| classical && tag_of.get(s).is_none_or(|t| t.starts_with('n')),
+        |s| classical && tag_of.get(s).map_or(true, |t| t.starts_with('n')),
         &is_word,
     )
     .into_iter()
