@@ -11,7 +11,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 mod support;
-use support::TempFile;
+use support::{zip, TempFile};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/wangyi-press-conference-2024-03-07.txt");
 const BIN: &str = env!("CARGO_BIN_EXE_ciyan");
@@ -298,17 +298,6 @@ fn output_to_a_closed_pipe_ends_quietly() {
         let by_sigpipe = false;
         assert!(o.status.success() || by_sigpipe, "{args:?}: {:?}", o.status);
     }
-}
-
-/// A zip archive of `entries` (name, content), deflated.
-fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, content) in entries {
-        out.start_file(*name, options).unwrap();
-        out.write_all(content).unwrap();
-    }
-    out.finish().unwrap().into_inner()
 }
 
 /// XML that inflates past the limit: `open`, then `row` repeated, then `close`.

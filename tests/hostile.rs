@@ -15,7 +15,6 @@
 
 #![cfg(target_os = "linux")]
 
-use std::io::Write;
 use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Command, ExitStatus, Stdio};
@@ -28,7 +27,7 @@ use ciyan::session::{Reply, Request};
 use ciyan::Error;
 
 mod support;
-use support::TempFile;
+use support::{zip, TempFile};
 
 const BIN: &str = env!("CARGO_BIN_EXE_ciyan");
 
@@ -405,17 +404,6 @@ fn every_long_token_in_one_text() {
 }
 
 // --- 2. Huge and deep archives ---------------------------------------------
-
-/// A zip archive of `entries` (name, content), deflated (as cli_limits.rs).
-fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, content) in entries {
-        out.start_file(*name, options).unwrap();
-        out.write_all(content).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
 
 /// Deflate's bits, least significant first.
 struct Bits {

@@ -1,5 +1,6 @@
 //! What several integration tests share (each includes it with `mod support;`).
 
+use std::io::Write;
 use std::path::PathBuf;
 
 /// A file in the temporary directory, removed when dropped. Its name holds
@@ -26,4 +27,15 @@ impl Drop for TempFile {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
     }
+}
+
+/// A zip archive of `entries` (name, content), deflated.
+pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in entries {
+        out.start_file(*name, options).unwrap();
+        out.write_all(content).unwrap();
+    }
+    out.finish().unwrap().into_inner()
 }
