@@ -128,6 +128,10 @@ suite('one page with every view open, in Chinese', () => {
   async function seen(viewport, colorScheme) {
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme });
+    // The colours change by a CSS transition: audited once it has ended,
+    // not half way (light text on a white button, for a frame or two).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
   const DESKTOP = { width: 1280, height: 800 };
   const PHONE = { width: 390, height: 844 };
