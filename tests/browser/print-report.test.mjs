@@ -39,8 +39,11 @@ for (const [name, hash] of [['the sample', ''], ['the sample with a word selecte
     for (const selector of ['.input-card', '#frequency-table input', '.export-buttons', '#keyword-chart .chart-toolbar']) {
       assert.equal(await page.isVisible(selector), false, `${selector} does not print`);
     }
-    const rows = await page.$$eval('#frequency-table tbody tr', (trs) => trs.filter((tr) => tr.getBoundingClientRect().height > 0)
-      .map((tr) => tr.className));
+    // Read in one evaluation: the list redraws its rows as printing resizes
+    // it, and rows found before a redraw and measured after it are detached
+    // (0 px high), which is what $$eval's two steps saw on a busy machine.
+    const rows = await page.evaluate(() => [...document.querySelectorAll('#frequency-table tbody tr')]
+      .filter((tr) => tr.getBoundingClientRect().height > 0).map((tr) => tr.className));
     assert.ok(rows.length > 0 && rows.length <= 15, `the word list's first rows (${rows.length})`);
     assert.ok(!rows.includes('spacer'), 'no spacer row');
     if (hash) assert.equal(await page.isVisible('#concordance tbody tr[data-index]'), true, 'the word\'s first lines print');
