@@ -38,12 +38,23 @@ function loadWasm() {
 function loadSession(/** @type {number | null} */ id) {
   if (session) return Promise.resolve(session);
   self.postMessage({ type: Reply.PROGRESS, id, stage: Stage.LOADING, done: 0, total: 1 });
+  return startSession();
+}
+
+function startSession() {
   sessionReady ??= Promise.all([loadWasm(), fetchDictionary()]).then(([, bytes]) => {
     session = new Session(bytes);
+    // For the profile of an open (benches/): when the worker could first answer.
+    performance.mark('ciyan:session-ready');
     return session;
   });
   return sessionReady;
 }
+
+// Loaded at once, not at the first request: the page starts this worker
+// before its own modules (boot.js), and nearly every open analyses a text.
+// A failure here is met again, and reported, by the first request.
+startSession().catch(() => {});
 
 async function fetchDictionary() {
   let response;

@@ -28,6 +28,21 @@ export const typedClient = (client) => client;
 
 const CANCELLED = { code: ErrorCode.CANCELLED, message: 'Cancelled' };
 
+/**
+ * The worker boot.js started before the page's modules loaded (it has been
+ * loading the wasm and the dictionary meanwhile), taken once; null if there
+ * is none or it failed to load (a new one then reports why).
+ * @returns {Worker | null}
+ */
+function takeEarlyWorker() {
+  const early = /** @type {any} */ (globalThis).ciyanWorker;
+  if (!early) return null;
+  delete (/** @type {any} */ (globalThis)).ciyanWorker;
+  if (!early.failedToLoad) return early;
+  early.terminate();
+  return null;
+}
+
 export class AnalyzerClient {
   constructor(url = new URL('../worker.js', import.meta.url)) {
     this.url = url;
@@ -50,7 +65,7 @@ export class AnalyzerClient {
   }
 
   spawn() {
-    const worker = new Worker(this.url, { type: 'module' });
+    const worker = takeEarlyWorker() ?? new Worker(this.url, { type: 'module' });
     worker.onmessage = (event) => { if (worker === this.worker) this.receive(event.data); };
     // An uncaught error in the worker: its script failed to load (missing,
     // or broken), since the handlers catch everything else. A failed load:
