@@ -238,6 +238,11 @@ fn keywords_top_0_says_why_it_lists_nothing() {
     assert!(err.contains("--top") && err.contains("at least 1"), "{err}");
     let err = usage_error(&["analyze", "--top", "0", SAMPLE]);
     assert!(err.contains("--top"), "{err}");
+    // A network of no links printed its table's header alone.
+    for option in ["--edges", "--words"] {
+        let err = usage_error(&["network", option, "0", SAMPLE]);
+        assert!(err.contains(option) && err.contains("at least 1"), "{err}");
+    }
 }
 
 #[test]

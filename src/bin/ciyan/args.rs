@@ -314,8 +314,12 @@ fn parse_command(args: impl IntoIterator<Item = OsString>, lexicon: &mut Lexicon
                     other => return Err(format!("--unit is sentence or paragraph, not {other:?}")),
                 }
             }
-            ("network", Long("edges")) => network.edges = count(&mut parser, "--edges")?,
-            ("network", Long("words")) => network.words = count(&mut parser, "--words")?,
+            ("network", Long("edges")) => {
+                network.edges = at_least_one(count(&mut parser, "--edges")?, "--edges", "the number of links to keep")?
+            }
+            ("network", Long("words")) => {
+                network.words = at_least_one(count(&mut parser, "--words")?, "--words", "the number of words to link")?
+            }
             ("phrases", Long("all")) => phrases.longest_only = false,
             ("dispersion", Long("parts")) => {
                 dispersion.parts = count(&mut parser, "--parts")?;
