@@ -83,10 +83,11 @@ const yieldToMessages = () => new Promise((resolve) => {
 
 /** What each request does; each returns the fields of its RESULT message. */
 const HANDLERS = {
-  async [Request.KEEP]({ id, text, options }) {
+  async [Request.KEEP]({ id, bytes, options }) {
     const s = await loadSession(id);
     const keep = ++newestKeep;
-    const keeping = s.start(text, options);
+    // The page sends the text as UTF-8 bytes (js/utf8-slices.js).
+    const keeping = s.start(new TextDecoder().decode(bytes), options);
     for (let progress = s.step(); progress; progress = s.step()) {
       self.postMessage({ type: Reply.PROGRESS, id, ...progress });
       await yieldToMessages();

@@ -345,8 +345,8 @@ export async function pasteWithKeyboard({ url }, page, text) {
  * make it with newContext({serviceWorkers: 'block'}).
  */
 export async function routeTestWorker(context, { trapOn = null, failWhen = null } = {}) {
-  // Told apart by their JSON: the trap by the text in it, whatever the
-  // request's fields are called.
+  // Told apart by their JSON (and the text to analyse): the trap by the
+  // text in it, whatever the request's fields are called.
   const source = `
     import { ErrorCode, Reply } from '/js/protocol.js';
     import '/worker.js?under-test';
@@ -357,8 +357,9 @@ export async function routeTestWorker(context, { trapOn = null, failWhen = null 
     // runs first, and its answer would be on its way before the failure.)
     const handle = self.onmessage;
     self.onmessage = (event) => {
-      const { id } = event.data;
-      const json = JSON.stringify(event.data);
+      const { id, bytes, ...fields } = event.data;
+      // The text to analyse comes as UTF-8 bytes (js/utf8-slices.js): matched as text.
+      const json = JSON.stringify(fields) + (bytes ? new TextDecoder().decode(bytes) : '');
       if (trapOn && json.includes(trapOn)) {
         self.postMessage({ type: Reply.ERROR, id, code: ErrorCode.INTERNAL, message: 'test trap' });
         self.close();

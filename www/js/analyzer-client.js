@@ -17,6 +17,7 @@
 
 import { errorText, t } from './i18n.js';
 import { ErrorCode, Reply, Request } from './protocol.js';
+import { encodeInSlices } from './utf8-slices.js';
 
 /**
  * The client kept in a view's own state, typed again, so that what the view
@@ -59,6 +60,10 @@ export class AnalyzerClient {
     this.configuration = null;
     /** The stopword lists of the current configuration, once asked for: a promise of {words, baseWords}. */
     this.stopwords = null;
+    /** The newest analyze() call's number; the one still encoding its text (0: none); the one cancelled while it did. */
+    this.analyses = 0;
+    this.encoding = 0;
+    this.cancelledAnalysis = 0;
     /** The core's constants, once asked for: a promise. */
     this.constantsAsked = null;
     this.spawn();
@@ -97,9 +102,16 @@ export class AnalyzerClient {
    */
   async analyze(text, options = {}, onProgress = () => {}) {
     for (const request of this.pending.values()) if (request.type === Request.KEEP || request.analysis) request.stale = true;
+    const analysis = ++this.analyses;
     const started = performance.now();
     const { scope = null, ...summaryOptions } = options;
-    const kept = await this.request({ type: Request.KEEP, text, options: summaryOptions }, [], onProgress);
+    // The text goes as bytes the worker takes over: cloning a long string
+    // in postMessage held the page (js/utf8-slices.js).
+    this.encoding = analysis;
+    const bytes = await encodeInSlices(text).finally(() => { if (this.encoding === analysis) this.encoding = 0; });
+    if (this.cancelledAnalysis === analysis) throw CANCELLED;
+    if (analysis !== this.analyses) return { stale: true };
+    const kept = await this.request({ type: Request.KEEP, bytes, options: summaryOptions }, [bytes.buffer], onProgress);
     if (kept.stale) return kept;
     // The page's own copy of the text (views cut their context out of it), and what it was asked with.
     this.document = { ...kept.document, text, options: summaryOptions, scope };
@@ -222,13 +234,15 @@ export class AnalyzerClient {
 
   /** Stops whatever the worker is doing: every pending request rejects with code CANCELLED. */
   cancel() {
+    // An analysis still encoding its text ends there.
+    this.cancelledAnalysis = this.encoding;
     this.restart();
     this.rejectAll(CANCELLED);
   }
 
   /** Whether an analysis is running. */
   get analysing() {
-    return [...this.pending.values()].some((request) => (request.type === Request.KEEP || request.analysis) && !request.stale);
+    return this.encoding !== 0 || [...this.pending.values()].some((request) => (request.type === Request.KEEP || request.analysis) && !request.stale);
   }
 
   request(message, transfer = [], onProgress = () => {}, analysis = false) {
