@@ -13,8 +13,8 @@
 /** What the page asks the worker. */
 export const Request = Object.freeze({
   /** {bytes: the text as UTF-8 (a Uint8Array, transferred), options: Options} →
-   *  {keeping: Keeping, document: DocumentInfo}: cuts the text a piece at a time and keeps it (the same text cut the same way is not cut again; a
-   *  newer KEEP stops an older one). */
+   *  {keeping: Keeping, document: DocumentInfo}: cuts the text a piece at a time and keeps
+   *  it (the same text cut the same way is not cut again; a newer KEEP stops an older one). */
   KEEP: 'keep',
   /** {request: contract Request} → Handled {reply, document, read}: everything else the
    *  session answers (a query of the kept text, its scope, the user's words and stopwords,
